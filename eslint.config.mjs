@@ -1,0 +1,65 @@
+// Lint is part of `npm test`: module boundaries (STYLE.md §1), a pure engine, and the house rules of §3.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const runtimePackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'ioredis', 'kafkajs', 'bullmq', 'nestjs-pino', 'pino*', 'prom-client', 'nodemailer', 'express', 'rxjs'];
+
+const impureCalls = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read time from the injected Clock (STYLE.md "Time").' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read time from the injected Clock (STYLE.md "Time").' },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'coverage/**', '.nx/**', 'apps/console/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      'no-console': 'error',
+      'no-restricted-syntax': ['error', ...impureCalls],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], bannedExternalImports: runtimePackages },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: [...runtimePackages, 'ajv', 'ajv-*', 'zod', 'class-*', 'reflect-metadata'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine is pure: no clock, randomness, environment or logging (STYLE.md §1).
+    files: ['libs/pricing-engine/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...impureCalls,
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'The engine is deterministic.' },
+        { selector: "MemberExpression[object.name='process']", message: 'The engine reads no environment.' },
+      ],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'] }],
+    },
+  },
+  {
+    // process.env is read only by config loading (STYLE.md "Config"), tests and tools.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/config/**', '**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from the typed config (STYLE.md "Config").' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/bench/**/*.ts', 'tools/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off', 'no-console': 'off' },
+  },
+];
