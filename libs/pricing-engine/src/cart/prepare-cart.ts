@@ -1,0 +1,134 @@
+import type { Cart, CartShipping } from '../model/cart';
+import type { Settings } from '../model/settings';
+import { type Currency, currencyOf, isCurrencyCode } from '../money/currencies';
+
+/** A cart line ready for pricing; `qualifies` is README rule 0 (P3, P9). */
+export interface PreparedLine {
+  /** Position in the canonical line order. */
+  readonly index: number;
+  readonly lineId: string;
+  readonly sku: string;
+  readonly productId: string;
+  readonly variantId: string | null;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  /** quantity × unitPrice, minor units. */
+  readonly total: number;
+  /** Every category path of the line and every ancestor of it ("a", "a/b", "a/b/c"). */
+  readonly categoryPaths: readonly string[];
+  readonly brand: string | null;
+  readonly customFields: Readonly<Record<string, string>>;
+  readonly options: Readonly<Record<string, string>>;
+  readonly onSale: boolean;
+  readonly qualifies: boolean;
+}
+
+/** The cart with derived figures, computed once per pricing call. */
+export interface PreparedCart {
+  readonly cartId: string;
+  readonly channel: string;
+  readonly currency: Currency;
+  readonly lines: readonly PreparedLine[];
+  /** Σ quantity × unitPrice over every line. */
+  readonly subtotal: number;
+  /** The same over qualifying lines only: the base of conditions and tiers. */
+  readonly qualifyingSubtotal: number;
+  readonly qualifyingQuantity: number;
+  readonly shipping: CartShipping | null;
+  readonly customerId: string | null;
+  /** Guests are the group "guest" (P4). */
+  readonly groups: ReadonlySet<string>;
+  readonly segments: ReadonlySet<string>;
+  readonly orderCount: number;
+  readonly codes: readonly string[];
+}
+
+/** Natural order of line ids ("l2" before "l10"), so results do not depend on the order lines arrive in. */
+export function compareLineIds(a: string, b: string): number {
+  const partsA = a.match(CHUNK) ?? [];
+  const partsB = b.match(CHUNK) ?? [];
+  const length = Math.min(partsA.length, partsB.length);
+  for (let i = 0; i < length; i += 1) {
+    const byChunk = compareChunks(partsA[i] ?? '', partsB[i] ?? '');
+    if (byChunk !== 0) return byChunk;
+  }
+  return partsA.length - partsB.length || compareText(a, b);
+}
+
+const CHUNK = /(\d+|\D+)/g;
+
+function compareChunks(x: string, y: string): number {
+  if (/^\d/.test(x) && /^\d/.test(y)) {
+    const a = x.replace(/^0+/, '');
+    const b = y.replace(/^0+/, '');
+    return a.length - b.length || compareText(a, b);
+  }
+  return compareText(x, y);
+}
+
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function categoryPaths(categories: readonly string[]): string[] {
+  const paths = new Set<string>();
+  for (const category of categories) {
+    const segments = category.split('/').filter((segment) => segment !== '');
+    for (let i = 1; i <= segments.length; i += 1) paths.add(segments.slice(0, i).join('/'));
+  }
+  return [...paths];
+}
+
+/** Derives everything pricing needs from a validated cart (P3, P9). */
+export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
+  const sorted = [...cart.lines].sort((a, b) => compareLineIds(a.lineId, b.lineId));
+  let subtotal = 0;
+  let qualifyingSubtotal = 0;
+  let qualifyingQuantity = 0;
+  const lines = sorted.map((line, index): PreparedLine => {
+    const total = line.quantity * line.unitPrice;
+    const qualifies =
+      line.giftCertificate !== true &&
+      (settings.zeroPriceTriggers || line.unitPrice !== 0) &&
+      (settings.overriddenPriceQualifies || line.priceOverridden !== true);
+    subtotal += total;
+    if (qualifies) {
+      qualifyingSubtotal += total;
+      qualifyingQuantity += line.quantity;
+    }
+    return {
+      index,
+      lineId: line.lineId,
+      sku: line.sku,
+      productId: line.productId,
+      variantId: line.variantId ?? null,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      total,
+      categoryPaths: categoryPaths(line.categories ?? []),
+      brand: line.brand ?? null,
+      customFields: line.customFields ?? {},
+      options: line.options ?? {},
+      onSale: line.onSale === true,
+      qualifies,
+    };
+  });
+  const customer = cart.customer ?? null;
+  const currencyCode = cart.currency;
+  if (!isCurrencyCode(currencyCode)) throw new RangeError(`Not a currency code: ${currencyCode}`);
+  return {
+    cartId: cart.cartId,
+    channel: cart.channel,
+    currency: currencyOf(currencyCode, cart.currencyExponent ?? 2),
+    lines,
+    subtotal,
+    qualifyingSubtotal,
+    qualifyingQuantity,
+    shipping: cart.shipping ?? null,
+    customerId: customer?.customerId ?? null,
+    groups: new Set(customer === null ? ['guest'] : (customer.groups ?? [])),
+    segments: new Set(customer?.segments ?? []),
+    orderCount: customer?.orderCount ?? 0,
+    codes: cart.codes ?? [],
+  };
+}

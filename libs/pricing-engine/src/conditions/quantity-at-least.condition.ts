@@ -1,0 +1,23 @@
+import type { PreparedCart } from '../cart/prepare-cart';
+import type { Condition } from '../model/promotion';
+import { matchesItems } from './line-filter';
+import { MET, type Verdict } from './verdict';
+
+type QuantityAtLeast = Extract<Condition, { kind: 'quantityAtLeast' }>;
+
+function quantityOf(condition: QuantityAtLeast, cart: PreparedCart): number {
+  let have = 0;
+  for (const line of cart.lines) if (matchesItems(condition.items, line)) have += line.quantity;
+  return have;
+}
+
+/** P3: the matching qualifying lines hold at least `count` units. */
+export function checkQuantityAtLeast(condition: QuantityAtLeast, cart: PreparedCart): Verdict {
+  const have = quantityOf(condition, cart);
+  return have >= condition.count ? MET : { met: false, missing: { quantity: condition.count - have } };
+}
+
+/** How many whole times the condition is met (for unlimited gifts). */
+export function timesQuantityAtLeast(condition: QuantityAtLeast, cart: PreparedCart): number {
+  return condition.count > 0 ? Math.floor(quantityOf(condition, cart) / condition.count) : 1;
+}

@@ -1,0 +1,23 @@
+import type { PreparedCart } from '../cart/prepare-cart';
+import type { Condition } from '../model/promotion';
+import { matchesItems } from './line-filter';
+import { MET, type Verdict } from './verdict';
+
+type ValueAtLeast = Extract<Condition, { kind: 'valueAtLeast' }>;
+
+function valueOf(condition: ValueAtLeast, cart: PreparedCart): number {
+  let have = 0;
+  for (const line of cart.lines) if (matchesItems(condition.items, line)) have += line.total;
+  return have;
+}
+
+/** P3: the matching qualifying lines are worth at least `amount`, before any discount. */
+export function checkValueAtLeast(condition: ValueAtLeast, cart: PreparedCart): Verdict {
+  const have = valueOf(condition, cart);
+  return have >= condition.amount ? MET : { met: false, missing: { value: condition.amount - have } };
+}
+
+/** How many whole times the condition is met (for unlimited gifts). */
+export function timesValueAtLeast(condition: ValueAtLeast, cart: PreparedCart): number {
+  return condition.amount > 0 ? Math.floor(valueOf(condition, cart) / condition.amount) : 1;
+}

@@ -1,0 +1,45 @@
+/** A cart line as in the `cart.updated` contract; amounts in minor units. */
+export interface CartLine {
+  readonly lineId: string;
+  readonly sku: string;
+  readonly productId: string;
+  readonly variantId?: string | null;
+  readonly quantity: number;
+  readonly unitPrice: number;
+  readonly categories?: readonly string[];
+  readonly brand?: string | null;
+  readonly customFields?: Readonly<Record<string, string>>;
+  readonly options?: Readonly<Record<string, string>>;
+  readonly onSale?: boolean;
+  readonly priceOverridden?: boolean;
+  readonly giftCertificate?: boolean;
+}
+
+export interface CartCustomer {
+  readonly customerId: string;
+  readonly groups?: readonly string[];
+  readonly segments?: readonly string[];
+  /** Orders placed before this cart. */
+  readonly orderCount?: number;
+}
+
+export interface CartShipping {
+  readonly country: string;
+  readonly zone?: string | null;
+  readonly method?: string | null;
+  /** Minor units. */
+  readonly amount: number;
+}
+
+/** The cart of `cart.updated` plus `currencyExponent` (conformance README). */
+export interface Cart {
+  readonly cartId: string;
+  readonly channel: string;
+  readonly currency: string;
+  readonly currencyExponent?: number;
+  readonly customer?: CartCustomer | null;
+  readonly lines: readonly CartLine[];
+  /** In the order entered. */
+  readonly codes?: readonly string[];
+  readonly shipping?: CartShipping | null;
+}

@@ -1,0 +1,182 @@
+import type { CurrencyCode } from '../money/currencies';
+import type { PromotionId } from './ids';
+
+/** Which lines a filter selects (P3); the wire shape is `{"category": [..]}` and friends. */
+export type Filter =
+  | { readonly kind: 'anyItem'; readonly value: boolean }
+  | { readonly kind: 'product'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'sku'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'variant'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'category'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'brand'; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'customField'; readonly name: string; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'option'; readonly name: string; readonly values: ReadonlySet<string> }
+  | { readonly kind: 'onSale'; readonly value: boolean }
+  | { readonly kind: 'all'; readonly filters: readonly Filter[] }
+  | { readonly kind: 'any'; readonly filters: readonly Filter[] }
+  | { readonly kind: 'not'; readonly filter: Filter };
+
+/** A reward's or condition's items: a line matching `exclude` is out even when it matches `include` (P3). */
+export interface ItemSelector {
+  readonly include: Filter;
+  readonly exclude: Filter | null;
+}
+
+/** A rule's condition (P3), checked against the cart as given. */
+export type Condition =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'all'; readonly conditions: readonly Condition[] }
+  | { readonly kind: 'any'; readonly conditions: readonly Condition[] }
+  | { readonly kind: 'not'; readonly condition: Condition }
+  | { readonly kind: 'subtotalAtLeast'; readonly amount: number }
+  | { readonly kind: 'quantityAtLeast'; readonly count: number; readonly items: ItemSelector }
+  | { readonly kind: 'valueAtLeast'; readonly amount: number; readonly items: ItemSelector };
+
+export type ApplyTo =
+  | { readonly kind: 'each' }
+  | { readonly kind: 'spread' }
+  | { readonly kind: 'cheapest'; readonly count: number }
+  | { readonly kind: 'mostExpensive'; readonly count: number };
+
+export type Frequency = 'once' | 'unlimited';
+
+/** What a buy-X-get-Y gives: a percentage (basis points) or an amount off each given unit. */
+export type GetValue =
+  | { readonly kind: 'percent'; readonly basisPoints: number }
+  | { readonly kind: 'amount'; readonly amount: number };
+
+/** A reward (P2). Percentages are basis points, amounts minor units. */
+export type Reward =
+  | { readonly type: 'orderPercent'; readonly basisPoints: number }
+  | { readonly type: 'orderAmount'; readonly amount: number }
+  | {
+      readonly type: 'itemsPercent';
+      readonly basisPoints: number;
+      readonly items: ItemSelector;
+      readonly applyTo: ApplyTo;
+      readonly maxQuantityPerLine: number | null;
+    }
+  | {
+      readonly type: 'itemsAmount';
+      readonly amount: number;
+      readonly items: ItemSelector;
+      readonly applyTo: ApplyTo;
+      readonly maxQuantityPerLine: number | null;
+    }
+  | { readonly type: 'freeShipping'; readonly zones: ReadonlySet<string> | null; readonly methods: ReadonlySet<string> | null }
+  | {
+      readonly type: 'shippingAmount';
+      readonly amount: number;
+      readonly zones: ReadonlySet<string> | null;
+      readonly methods: ReadonlySet<string> | null;
+    }
+  | {
+      readonly type: 'shippingPercent';
+      readonly basisPoints: number;
+      readonly zones: ReadonlySet<string> | null;
+      readonly methods: ReadonlySet<string> | null;
+    }
+  | { readonly type: 'gift'; readonly sku: string; readonly productId: string | null; readonly quantity: number; readonly frequency: Frequency }
+  | { readonly type: 'fixedPrice'; readonly quantity: number; readonly price: number; readonly items: ItemSelector; readonly frequency: Frequency }
+  | {
+      readonly type: 'buyXgetY';
+      readonly buy: { readonly quantity: number; readonly items: ItemSelector };
+      readonly get: { readonly quantity: number; readonly items: ItemSelector; readonly value: GetValue };
+      readonly pick: 'cheapest' | 'mostExpensive';
+      readonly frequency: Frequency;
+    }
+  | { readonly type: 'tiered'; readonly basis: 'subtotal' | 'quantity'; readonly tiers: readonly Tier[] };
+
+export type TierReward = Exclude<Reward, { readonly type: 'tiered' }>;
+
+/** One step of a tiered reward; the highest `atLeast` reached applies. */
+export interface Tier {
+  readonly atLeast: number;
+  readonly reward: TierReward;
+}
+
+export interface Rule {
+  readonly conditions: Condition;
+  readonly reward: Reward;
+}
+
+export interface IncludeExclude {
+  readonly include: ReadonlySet<string>;
+  readonly exclude: ReadonlySet<string>;
+}
+
+/** Targeting (P4); an absent restriction is an empty set or null. */
+export interface Targeting {
+  readonly channels: ReadonlySet<string> | null;
+  readonly currency: CurrencyCode | 'any' | null;
+  readonly customerGroups: IncludeExclude;
+  readonly segments: IncludeExclude;
+  readonly countries: IncludeExclude;
+  readonly firstPurchaseOnly: boolean;
+}
+
+export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+
+/** Wall-clock date and time as written in a schedule, without a zone. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** An explicit UTC offset in minutes when the text carried one (then the zone is not used). */
+  readonly offsetMinutes: number | null;
+}
+
+export interface Recurring {
+  readonly everyNWeeks: number;
+  /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
+  readonly weekdays: ReadonlySet<number>;
+  /** Seconds since local midnight, window is [from, to). */
+  readonly fromSecond: number;
+  readonly toSecond: number;
+}
+
+/** P5: start and end are wall times in `timeZone` (or the store's zone when null). */
+export interface Schedule {
+  readonly start: WallTime | null;
+  readonly end: WallTime | null;
+  readonly timeZone: string | null;
+  readonly recurring: Recurring | null;
+}
+
+export interface Usage {
+  readonly limit: number | null;
+  readonly used: number;
+  readonly perCustomer: number | null;
+  readonly usedBy: ReadonlyMap<string, number>;
+}
+
+export type Stacking = 'combinable' | 'exclusive' | 'rejectIfAutomatic' | 'replaceIfBetter';
+
+interface PromotionBase {
+  readonly id: PromotionId;
+  readonly name: string | null;
+  readonly stacking: Stacking;
+  readonly targeting: Targeting;
+  readonly schedule: Schedule | null;
+  readonly usage: Usage;
+  readonly rulesMode: 'all' | 'lastQualifying';
+  readonly rules: readonly Rule[];
+}
+
+/** P1: applies without a code, by ascending priority. */
+export interface AutomaticPromotion extends PromotionBase {
+  readonly kind: 'automatic';
+  readonly priority: number;
+  readonly stopAfter: boolean;
+}
+
+/** P1: needs one of its codes. */
+export interface CouponPromotion extends PromotionBase {
+  readonly kind: 'coupon';
+  readonly codes: readonly string[];
+}
+
+export type Promotion = AutomaticPromotion | CouponPromotion;

@@ -1,0 +1,18 @@
+/** Store promotion settings (P9), exactly the conformance shape. */
+export interface Settings {
+  /** P9: how many codes one order may carry (default one). */
+  readonly maxCodesPerOrder: number;
+  readonly calculation: 'cumulative' | 'independent';
+  readonly zeroPriceTriggers: boolean;
+  readonly overriddenPriceQualifies: boolean;
+  /** IANA zone for schedules that name none. */
+  readonly timeZone: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  maxCodesPerOrder: 1,
+  calculation: 'cumulative',
+  zeroPriceTriggers: true,
+  overriddenPriceQualifies: false,
+  timeZone: 'UTC',
+};

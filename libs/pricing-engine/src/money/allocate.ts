@@ -1,0 +1,65 @@
+/**
+ * Splits `total` minor units over `weights` by largest remainder (Vendure's prorate, P8):
+ * each share is rounded down, the units left go one each to the largest fractional
+ * remainders, ties to the earlier weight. The parts always sum to `total`; when every
+ * weight is 0 nothing is allocated (all parts 0).
+ */
+export function allocate(total: number, weights: readonly number[]): number[] {
+  assertNonNegativeInteger(total, 'total');
+  let weightSum = 0;
+  for (const weight of weights) {
+    assertNonNegativeInteger(weight, 'weight');
+    weightSum += weight;
+  }
+  const parts = new Array<number>(weights.length).fill(0);
+  if (weightSum === 0 || total === 0) return parts;
+  if (!Number.isSafeInteger(weightSum) || !Number.isSafeInteger(total * weightSum)) {
+    return allocateBig(total, weights, weightSum);
+  }
+  const remainders = new Array<number>(weights.length).fill(0);
+  let given = 0;
+  for (let i = 0; i < weights.length; i += 1) {
+    const product = total * (weights[i] ?? 0);
+    const share = Math.floor(product / weightSum);
+    parts[i] = share;
+    remainders[i] = product - share * weightSum;
+    given += share;
+  }
+  distributeLeftover(parts, remainders, total - given);
+  return parts;
+}
+
+function allocateBig(total: number, weights: readonly number[], weightSum: number): number[] {
+  const bigTotal = BigInt(total);
+  const bigSum = BigInt(weightSum);
+  const parts = new Array<number>(weights.length).fill(0);
+  const remainders = new Array<number>(weights.length).fill(0);
+  let given = 0;
+  for (let i = 0; i < weights.length; i += 1) {
+    const product = bigTotal * BigInt(weights[i] ?? 0);
+    const share = product / bigSum;
+    parts[i] = Number(share);
+    // Remainders are compared only with each other, so their float rounding is harmless
+    // as long as order is kept: scale into [0, 1).
+    remainders[i] = Number(product - share * bigSum) / weightSum;
+    given += Number(share);
+  }
+  distributeLeftover(parts, remainders, total - given);
+  return parts;
+}
+
+function distributeLeftover(parts: number[], remainders: readonly number[], leftover: number): void {
+  if (leftover <= 0) return;
+  const order = remainders.map((_, i) => i);
+  order.sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b);
+  for (let k = 0; k < leftover; k += 1) {
+    const i = order[k % order.length] ?? 0;
+    parts[i] = (parts[i] ?? 0) + 1;
+  }
+}
+
+function assertNonNegativeInteger(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`allocate: ${name} must be a non-negative safe integer, got ${value}`);
+  }
+}

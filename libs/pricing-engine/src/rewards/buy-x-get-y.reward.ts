@@ -1,0 +1,66 @@
+import { matchesItems } from '../conditions/line-filter';
+import type { Reward } from '../model/promotion';
+import { BASIS_POINTS_PER_WHOLE } from '../money/percent';
+import { mulDivHalfUp } from '../money/round-half-up';
+import { type RewardContext, type RewardEffect, lineEffect, sortByUnitPrice, unitsValue, zeros } from './reward-context';
+
+type BuyXGetY = Extract<Reward, { type: 'buyXgetY' }>;
+
+/**
+ * P2 buy X get Y / BOGO (README rule 9): order the units matching `get.items` by `pick`;
+ * the given units are the first `get.quantity` of them that still leave `buy.quantity`
+ * units matching `buy.items`; the bought units are the most expensive of those remaining.
+ * `unlimited` repeats on the units not yet used. Units bought are never also given.
+ */
+export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffect {
+  const lines = ctx.cart.lines;
+  const available = lines.map((line) => line.quantity);
+  const isBuy = lines.map((line) => matchesItems(reward.buy.items, line));
+  const getOrder = sortByUnitPrice(ctx, lines.filter((line) => matchesItems(reward.get.items, line)).map((line) => line.index), reward.pick);
+  const buyOrder = sortByUnitPrice(ctx, lines.filter((line) => isBuy[line.index] === true).map((line) => line.index), 'mostExpensive');
+  const given = lines.map(() => 0);
+
+  for (;;) {
+    let buyAvailable = 0;
+    for (const index of buyOrder) buyAvailable += available[index] ?? 0;
+    // Choose the given units, keeping enough buy units.
+    const round = lines.map(() => 0);
+    let toGive = reward.get.quantity;
+    let buyUsedByGift = 0;
+    for (const index of getOrder) {
+      if (toGive === 0) break;
+      let take = Math.min(toGive, available[index] ?? 0);
+      if (isBuy[index] === true) take = Math.min(take, Math.max(0, buyAvailable - buyUsedByGift - reward.buy.quantity));
+      if (take <= 0) continue;
+      round[index] = (round[index] ?? 0) + take;
+      toGive -= take;
+      if (isBuy[index] === true) buyUsedByGift += take;
+    }
+    const givenCount = reward.get.quantity - toGive;
+    if (givenCount === 0 || buyAvailable - buyUsedByGift < reward.buy.quantity) break;
+    // Mark the given units and the bought ones (most expensive remaining buy units) as used.
+    round.forEach((count, index) => {
+      available[index] = (available[index] ?? 0) - count;
+      given[index] = (given[index] ?? 0) + count;
+    });
+    let toBuy = reward.buy.quantity;
+    for (const index of buyOrder) {
+      if (toBuy === 0) break;
+      const take = Math.min(toBuy, available[index] ?? 0);
+      available[index] = (available[index] ?? 0) - take;
+      toBuy -= take;
+    }
+    if (reward.frequency === 'once') break;
+  }
+
+  const discounts = zeros(ctx);
+  given.forEach((count, index) => {
+    if (count === 0) return;
+    const value = reward.get.value;
+    const quantity = lines[index]?.quantity ?? 1;
+    discounts[index] = value.kind === 'percent'
+      ? mulDivHalfUp(ctx.base[index] ?? 0, count * value.basisPoints, quantity * BASIS_POINTS_PER_WHOLE)
+      : Math.min(value.amount * count, unitsValue(ctx, index, count));
+  });
+  return lineEffect(discounts);
+}

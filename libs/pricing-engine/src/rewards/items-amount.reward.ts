@@ -1,0 +1,38 @@
+import { assertNever } from '../assert-never';
+import { selectLines } from '../conditions/line-filter';
+import type { Reward } from '../model/promotion';
+import { type RewardContext, type RewardEffect, lineEffect, pickUnits, spreadOverLines, unitsValue, zeros } from './reward-context';
+
+type ItemsAmount = Extract<Reward, { type: 'itemsAmount' }>;
+
+/** `amount` off each of `count` units of a line, each unit capped at its value. */
+function amountOffUnits(ctx: RewardContext, index: number, count: number, amount: number): number {
+  return Math.min(amount * count, unitsValue(ctx, index, count));
+}
+
+/** P2: a fixed amount off matching items: off every unit (capped at its price), or spread over them. */
+export function applyItemsAmount(reward: ItemsAmount, ctx: RewardContext): RewardEffect {
+  const indexes = selectLines(reward.items, ctx.cart.lines);
+  switch (reward.applyTo.kind) {
+    case 'each': {
+      const lines = zeros(ctx);
+      for (const index of indexes) {
+        const units = Math.min(ctx.cart.lines[index]?.quantity ?? 0, reward.maxQuantityPerLine ?? Number.MAX_SAFE_INTEGER);
+        lines[index] = amountOffUnits(ctx, index, units, reward.amount);
+      }
+      return lineEffect(lines);
+    }
+    case 'spread':
+      return spreadOverLines(ctx, indexes, reward.amount);
+    case 'cheapest':
+    case 'mostExpensive': {
+      const lines = zeros(ctx);
+      for (const run of pickUnits(ctx, indexes, reward.applyTo.kind, reward.applyTo.count)) {
+        lines[run.index] = amountOffUnits(ctx, run.index, run.count, reward.amount);
+      }
+      return lineEffect(lines);
+    }
+    default:
+      return assertNever(reward.applyTo);
+  }
+}

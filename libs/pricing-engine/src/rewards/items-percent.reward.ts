@@ -1,0 +1,42 @@
+import { assertNever } from '../assert-never';
+import { selectLines } from '../conditions/line-filter';
+import type { Reward } from '../model/promotion';
+import { BASIS_POINTS_PER_WHOLE, percentOf } from '../money/percent';
+import { mulDivHalfUp } from '../money/round-half-up';
+import { type RewardContext, type RewardEffect, lineEffect, pickUnits, spreadOverLines, unitsValue, zeros } from './reward-context';
+
+type ItemsPercent = Extract<Reward, { type: 'itemsPercent' }>;
+
+/** The percentage of `count` of a line's units, rounded half up once for the line (README rule 3). */
+function percentOfUnits(ctx: RewardContext, index: number, count: number, basisPoints: number): number {
+  const quantity = ctx.cart.lines[index]?.quantity ?? 1;
+  return mulDivHalfUp(ctx.base[index] ?? 0, Math.min(count, quantity) * basisPoints, quantity * BASIS_POINTS_PER_WHOLE);
+}
+
+/** P2: a percentage off matching items: each line, spread over them, or the N cheapest / most expensive units. */
+export function applyItemsPercent(reward: ItemsPercent, ctx: RewardContext): RewardEffect {
+  const indexes = selectLines(reward.items, ctx.cart.lines);
+  const perLine = (index: number): number => Math.min(ctx.cart.lines[index]?.quantity ?? 0, reward.maxQuantityPerLine ?? Number.MAX_SAFE_INTEGER);
+  switch (reward.applyTo.kind) {
+    case 'each': {
+      const lines = zeros(ctx);
+      for (const index of indexes) lines[index] = percentOfUnits(ctx, index, perLine(index), reward.basisPoints);
+      return lineEffect(lines);
+    }
+    case 'spread': {
+      let baseTotal = 0;
+      for (const index of indexes) baseTotal += unitsValue(ctx, index, perLine(index));
+      return spreadOverLines(ctx, indexes, percentOf(baseTotal, reward.basisPoints));
+    }
+    case 'cheapest':
+    case 'mostExpensive': {
+      const lines = zeros(ctx);
+      for (const run of pickUnits(ctx, indexes, reward.applyTo.kind, reward.applyTo.count)) {
+        lines[run.index] = percentOfUnits(ctx, run.index, run.count, reward.basisPoints);
+      }
+      return lineEffect(lines);
+    }
+    default:
+      return assertNever(reward.applyTo);
+  }
+}

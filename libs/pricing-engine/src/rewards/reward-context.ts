@@ -1,0 +1,95 @@
+import type { PreparedCart } from '../cart/prepare-cart';
+import type { GiftLine } from '../model/result';
+import type { Condition } from '../model/promotion';
+import { allocate } from '../money/allocate';
+import { mulDivFloor } from '../money/round-half-up';
+
+/** What a reward sees (P9): `base` is the original line totals (independent) or what is left (cumulative). */
+export interface RewardContext {
+  readonly cart: PreparedCart;
+  readonly promotionId: string;
+  /** The conditions of the rule this reward belongs to (unlimited gifts count them). */
+  readonly conditions: Condition;
+  /** Per line (canonical order), the amount the discount is computed from. */
+  readonly base: readonly number[];
+  /** Per line, what is left to discount; no line goes below zero. */
+  readonly left: readonly number[];
+  readonly shippingBase: number;
+  readonly shippingLeft: number;
+}
+
+/** What a reward gives: per-line discounts (capped later at what is left), shipping discount, gifts. */
+export interface RewardEffect {
+  readonly lines: readonly number[] | null;
+  readonly shipping: number;
+  readonly gifts: readonly GiftLine[];
+}
+
+export const NO_EFFECT: RewardEffect = { lines: null, shipping: 0, gifts: [] };
+
+export function lineEffect(lines: readonly number[]): RewardEffect {
+  return { lines, shipping: 0, gifts: [] };
+}
+
+/** A zeroed per-line array for the cart. */
+export function zeros(ctx: RewardContext): number[] {
+  return new Array<number>(ctx.cart.lines.length).fill(0);
+}
+
+export function sumAt(values: readonly number[], indexes: readonly number[]): number {
+  let sum = 0;
+  for (const i of indexes) sum += values[i] ?? 0;
+  return sum;
+}
+
+/**
+ * Spreads `amount` over the lines at `indexes` in proportion to what is left on each
+ * (README rule 4), capped at the total left so no line goes below zero.
+ */
+export function spreadOverLines(ctx: RewardContext, indexes: readonly number[], amount: number): RewardEffect {
+  const weights = indexes.map((i) => ctx.left[i] ?? 0);
+  const capped = Math.min(amount, sumAt(ctx.left, indexes));
+  const parts = allocate(capped, weights);
+  const lines = zeros(ctx);
+  indexes.forEach((lineIndex, k) => {
+    lines[lineIndex] = parts[k] ?? 0;
+  });
+  return lineEffect(lines);
+}
+
+/** A unit run: `count` units of the line at `index`. */
+export interface UnitRun {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The first `limit` units of the lines at `indexes` ordered by unit price (ascending for
+ * cheapest, descending for most expensive), ties by line order (README rule 9).
+ */
+export function pickUnits(ctx: RewardContext, indexes: readonly number[], order: 'cheapest' | 'mostExpensive', limit: number): UnitRun[] {
+  const sorted = sortByUnitPrice(ctx, indexes, order);
+  const runs: UnitRun[] = [];
+  let remaining = limit;
+  for (const index of sorted) {
+    if (remaining <= 0) break;
+    const count = Math.min(remaining, ctx.cart.lines[index]?.quantity ?? 0);
+    if (count > 0) runs.push({ index, count });
+    remaining -= count;
+  }
+  return runs;
+}
+
+export function sortByUnitPrice(ctx: RewardContext, indexes: readonly number[], order: 'cheapest' | 'mostExpensive'): number[] {
+  const sign = order === 'cheapest' ? 1 : -1;
+  const price = (i: number): number => ctx.cart.lines[i]?.unitPrice ?? 0;
+  return [...indexes].sort((a, b) => sign * (price(a) - price(b)) || a - b);
+}
+
+/** Value of `count` of the line's units at its base (its share of the line base), rounded half up. */
+export function unitsValue(ctx: RewardContext, index: number, count: number): number {
+  const quantity = ctx.cart.lines[index]?.quantity ?? 1;
+  const base = ctx.base[index] ?? 0;
+  if (count >= quantity) return base;
+  return mulDivFloor(base, count, quantity);
+}

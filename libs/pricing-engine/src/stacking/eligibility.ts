@@ -1,0 +1,60 @@
+import type { PreparedCart } from '../cart/prepare-cart';
+import { checkCondition } from '../conditions/condition-registry';
+import type { Rule } from '../model/promotion';
+import type { Missing, Reason } from '../reasons/reason';
+import { missingForLowestTier, reachedTier } from '../rewards/tiered.reward';
+import { scheduleStatus } from '../schedule/schedule';
+import type { LocalTime, Zone } from '../schedule/zone';
+import { checkTargeting } from '../targeting/targeting';
+import type { CompiledPromotion } from './compiled-promotion';
+
+export type Eligibility =
+  | { readonly ok: true; readonly rules: readonly Rule[] }
+  | { readonly ok: false; readonly reason: Reason; readonly missing?: Missing };
+
+/** The rules the cart qualifies for (P6): every one, or only the last one, per `rulesMode`. */
+function qualifyingRules(compiled: CompiledPromotion, cart: PreparedCart): Eligibility {
+  const qualified: Rule[] = [];
+  let missing: Missing | undefined;
+  for (const rule of compiled.promotion.rules) {
+    const verdict = checkCondition(rule.conditions, cart);
+    if (!verdict.met) {
+      missing ??= verdict.missing ?? undefined;
+      continue;
+    }
+    // A tiered reward that reaches no tier gives nothing: the rule does not qualify.
+    if (rule.reward.type === 'tiered' && reachedTier(rule.reward, cart) === null) {
+      missing ??= missingForLowestTier(rule.reward, cart);
+      continue;
+    }
+    qualified.push(rule);
+  }
+  if (qualified.length === 0) return missing === undefined ? { ok: false, reason: 'condition_not_met' } : { ok: false, reason: 'condition_not_met', missing };
+  const last = qualified[qualified.length - 1];
+  return { ok: true, rules: compiled.promotion.rulesMode === 'lastQualifying' && last !== undefined ? [last] : qualified };
+}
+
+/**
+ * Every check but stacking, in the order of README rule 7 (the first failing one is the
+ * reason): schedule, channel, currency, customer, usage limit, per-customer use, conditions.
+ */
+export function checkEligibility(
+  compiled: CompiledPromotion,
+  cart: PreparedCart,
+  atMs: number,
+  localAt: (zone: Zone) => LocalTime,
+): Eligibility {
+  const { promotion } = compiled;
+  if (compiled.schedule !== null) {
+    const status = scheduleStatus(compiled.schedule, atMs, localAt);
+    if (status !== 'active') return { ok: false, reason: status };
+  }
+  const targeting = checkTargeting(promotion.targeting, cart);
+  if (targeting !== null) return { ok: false, reason: targeting };
+  const { usage } = promotion;
+  if (usage.limit !== null && usage.used >= usage.limit) return { ok: false, reason: 'limit_reached' };
+  if (usage.perCustomer !== null && cart.customerId !== null && (usage.usedBy.get(cart.customerId) ?? 0) >= usage.perCustomer) {
+    return { ok: false, reason: 'already_used_by_customer' };
+  }
+  return qualifyingRules(compiled, cart);
+}

@@ -1,0 +1,197 @@
+import type { PreparedCart } from '../cart/prepare-cart';
+import type { CodeOutcome, GiftLine, LineResult, PricingResult, Refusal, ShippingResult } from '../model/result';
+import type { Settings } from '../model/settings';
+import { normalizeCode } from '../model/ids';
+import { appliedMessage, refusalMessage } from '../reasons/messages';
+import type { Missing, Reason } from '../reasons/reason';
+import { type LocalTime, type Zone, localTime } from '../schedule/zone';
+import type { CompiledPromotion } from './compiled-promotion';
+import { checkEligibility } from './eligibility';
+import { type Application, type Ledger, applyPromotion, newLedger } from './ledger';
+
+/** What the pricing of one cart needs from the compiled promotions. */
+export interface PricingInputs {
+  readonly cart: PreparedCart;
+  readonly settings: Settings;
+  readonly atMs: number;
+  /** Automatic promotions that could match the cart, by ascending priority then listed order (P7). */
+  readonly automatics: readonly CompiledPromotion[];
+  /** The coupon promotion of a normalised code (C2). */
+  readonly couponByCode: (code: string) => CompiledPromotion | undefined;
+}
+
+function refusal(reason: Reason, subject: string, inputs: PricingInputs, missing?: Missing, conflictsWith?: string): Refusal {
+  const details = { ...(missing === undefined ? {} : { missing }), ...(conflictsWith === undefined ? {} : { conflictsWith }) };
+  return { reason, message: refusalMessage(reason, subject, inputs.cart.currency, details), ...details };
+}
+
+function subjectOf(compiled: CompiledPromotion): string {
+  return compiled.promotion.name ?? compiled.promotion.id;
+}
+
+/** Replays applications from scratch on a fresh ledger (used when automatic promotions are replaced). */
+function replay(applications: readonly Application[], inputs: PricingInputs): { ledger: Ledger; applications: Application[] } {
+  const ledger = newLedger(inputs.cart);
+  const replayed = applications.map((app) => applyPromotion(app.compiled, app.rules, app.code, inputs.cart, ledger, inputs.settings));
+  return { ledger, applications: replayed };
+}
+
+/**
+ * Prices one cart (P7): automatic promotions by priority, then codes one by one in the order
+ * entered, with every stacking rule of README rules 1 and 5.
+ */
+export function priceCart(inputs: PricingInputs): PricingResult {
+  const { cart, settings, atMs } = inputs;
+  const localTimes = new Map<string, LocalTime>();
+  const localAt = (zone: Zone): LocalTime => {
+    let local = localTimes.get(zone.name);
+    if (local === undefined) {
+      local = localTime(zone, atMs);
+      localTimes.set(zone.name, local);
+    }
+    return local;
+  };
+
+  let ledger = newLedger(cart);
+  let automatics: Application[] = [];
+  const notApplied: Record<string, Refusal> = {};
+  let stoppedBy: string | null = null;
+  let exclusiveAutomatic: string | null = null;
+
+  for (const compiled of inputs.automatics) {
+    const { promotion } = compiled;
+    const subject = subjectOf(compiled);
+    const eligibility = checkEligibility(compiled, cart, atMs, localAt);
+    if (!eligibility.ok) {
+      notApplied[promotion.id] = refusal(eligibility.reason, subject, inputs, eligibility.missing);
+      continue;
+    }
+    // P7: stop-after, and an exclusive promotion neither joins nor lets others join.
+    const blocker = stoppedBy ?? exclusiveAutomatic ?? (promotion.stacking === 'exclusive' ? automatics[0]?.compiled.promotion.id : undefined);
+    if (blocker !== undefined && blocker !== null) {
+      notApplied[promotion.id] = refusal('not_combinable', subject, inputs, undefined, blocker);
+      continue;
+    }
+    automatics.push(applyPromotion(compiled, eligibility.rules, null, cart, ledger, settings));
+    if (promotion.stacking === 'exclusive') exclusiveAutomatic = promotion.id;
+    if (promotion.kind === 'automatic' && promotion.stopAfter) stoppedBy = promotion.id;
+  }
+
+  let codes: Application[] = [];
+  const outcomes: Record<string, CodeOutcome> = {};
+  for (const entered of cart.codes) {
+    if (Object.prototype.hasOwnProperty.call(outcomes, entered)) continue;
+    const subject = entered.trim();
+    const compiled = inputs.couponByCode(normalizeCode(entered));
+    const reject = (reason: Reason, missing?: Missing, conflictsWith?: string): void => {
+      outcomes[entered] = { status: 'rejected', ...(compiled ? { promotionId: compiled.promotion.id } : {}), ...refusal(reason, subject, inputs, missing, conflictsWith) };
+    };
+    if (compiled === undefined) {
+      reject('unknown');
+      continue;
+    }
+    const { promotion } = compiled;
+    const eligibility = checkEligibility(compiled, cart, atMs, localAt);
+    if (!eligibility.ok) {
+      reject(eligibility.reason, eligibility.missing);
+      continue;
+    }
+    const firstApplied = automatics[0]?.compiled.promotion.id ?? codes[0]?.compiled.promotion.id;
+    const firstCode = codes[0]?.compiled.promotion.id;
+    const sameAgain = codes.find((app) => app.compiled.promotion.id === promotion.id);
+    const exclusiveCode = codes.find((app) => app.compiled.promotion.stacking === 'exclusive');
+    let conflict: string | undefined;
+    if (sameAgain !== undefined) conflict = promotion.id;
+    else if (exclusiveAutomatic !== null) conflict = exclusiveAutomatic;
+    else if (exclusiveCode !== undefined) conflict = exclusiveCode.compiled.promotion.id;
+    else if (promotion.stacking === 'exclusive' && firstApplied !== undefined) conflict = firstApplied;
+    else if (promotion.stacking === 'rejectIfAutomatic' && automatics.length > 0) conflict = automatics[0]?.compiled.promotion.id;
+    else if (firstCode !== undefined && (compiled.givesBuyXGetY || codes.some((app) => app.compiled.givesBuyXGetY))) conflict = firstCode;
+    else if (codes.length >= settings.maxCodesPerOrder) conflict = firstCode ?? promotion.id;
+    if (conflict !== undefined) {
+      reject('not_combinable', undefined, conflict);
+      continue;
+    }
+    if (promotion.stacking === 'replaceIfBetter' && automatics.length > 0) {
+      // P7 / README rule 5: D is computed on the cart without the automatic promotions.
+      const before = automatics.reduce((sum, app) => sum + app.total, 0);
+      const without = replay(codes, inputs);
+      const candidate = applyPromotion(compiled, eligibility.rules, entered, cart, without.ledger, settings);
+      if (candidate.total > before) {
+        for (const app of automatics) notApplied[app.compiled.promotion.id] = refusal('not_combinable', subjectOf(app.compiled), inputs, undefined, promotion.id);
+        automatics = [];
+        exclusiveAutomatic = null;
+        codes = [...without.applications, candidate];
+        ledger = without.ledger;
+        outcomes[entered] = { status: 'applied', promotionId: promotion.id, discount: candidate.total, message: appliedMessage(subject, candidate.total, cart.currency) };
+      } else {
+        reject('not_combinable', undefined, automatics[0]?.compiled.promotion.id);
+      }
+      continue;
+    }
+    const application = applyPromotion(compiled, eligibility.rules, entered, cart, ledger, settings);
+    codes = [...codes, application];
+    outcomes[entered] = { status: 'applied', promotionId: promotion.id, discount: application.total, message: appliedMessage(subject, application.total, cart.currency) };
+  }
+  // Discounts of codes applied before a replacement were recomputed: refresh their figures.
+  for (const app of codes) {
+    const outcome = app.code === null ? undefined : outcomes[app.code];
+    if (outcome !== undefined && outcome.status === 'applied' && app.code !== null && outcome.discount !== app.total) {
+      outcomes[app.code] = { ...outcome, discount: app.total, message: appliedMessage(app.code.trim(), app.total, cart.currency) };
+    }
+  }
+  return buildResult(inputs, [...automatics, ...codes], outcomes, notApplied);
+}
+
+function buildResult(
+  inputs: PricingInputs,
+  applications: readonly Application[],
+  codes: Readonly<Record<string, CodeOutcome>>,
+  notApplied: Readonly<Record<string, Refusal>>,
+): PricingResult {
+  const { cart } = inputs;
+  const discounts: Record<string, number> = {};
+  const allocation: Record<string, Record<string, number>> = {};
+  const perLine = cart.lines.map(() => ({ discount: 0, discounts: {} as Record<string, number> }));
+  const gifts: GiftLine[] = [];
+  let shippingDiscount = 0;
+  let totalDiscount = 0;
+  for (const app of applications) {
+    const id = app.compiled.promotion.id;
+    if (app.total > 0) discounts[id] = (discounts[id] ?? 0) + app.total;
+    totalDiscount += app.total;
+    shippingDiscount += app.shipping;
+    const byLine: Record<string, number> = {};
+    app.lines.forEach((amount, i) => {
+      const line = cart.lines[i];
+      const entry = perLine[i];
+      if (amount === 0 || line === undefined || entry === undefined) return;
+      byLine[line.lineId] = amount;
+      entry.discount += amount;
+      entry.discounts[id] = (entry.discounts[id] ?? 0) + amount;
+    });
+    allocation[id] = byLine;
+    gifts.push(...app.gifts);
+  }
+  const lines: LineResult[] = cart.lines.map((line, i) => {
+    const entry = perLine[i] ?? { discount: 0, discounts: {} };
+    return { lineId: line.lineId, subtotal: line.total, discount: entry.discount, total: line.total - entry.discount, discounts: entry.discounts };
+  });
+  const shipping: ShippingResult | null = cart.shipping === null
+    ? null
+    : { amount: cart.shipping.amount, discount: shippingDiscount, total: cart.shipping.amount - shippingDiscount };
+  return {
+    cartId: cart.cartId,
+    currency: cart.currency.code,
+    subtotal: cart.subtotal,
+    discounts,
+    allocation,
+    lines,
+    shipping,
+    gifts,
+    total: cart.subtotal + (cart.shipping?.amount ?? 0) - totalDiscount,
+    codes,
+    applied: applications.map((app) => app.compiled.promotion.id),
+    notApplied,
+  };
+}

@@ -1,0 +1,29 @@
+import type { PreparedCart } from '../cart/prepare-cart';
+import type { IncludeExclude, Targeting } from '../model/promotion';
+import type { Reason } from '../reasons/reason';
+
+function intersects(values: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const value of wanted) if (values.has(value)) return true;
+  return false;
+}
+
+/** An include list must meet the values (when it is not empty); an exclude list must not. */
+function passes(rule: IncludeExclude, values: ReadonlySet<string>): boolean {
+  if (rule.include.size > 0 && !intersects(values, rule.include)) return false;
+  return !(rule.exclude.size > 0 && intersects(values, rule.exclude));
+}
+
+/**
+ * P4 targeting, in the order of README rule 7: channel, currency, then the customer
+ * (groups with guests as "guest", segments, shipping country, first purchase only).
+ */
+export function checkTargeting(targeting: Targeting, cart: PreparedCart): Reason | null {
+  if (targeting.channels !== null && !targeting.channels.has(cart.channel)) return 'wrong_channel';
+  if (targeting.currency !== null && targeting.currency !== 'any' && targeting.currency !== cart.currency.code) return 'wrong_currency';
+  if (!passes(targeting.customerGroups, cart.groups)) return 'customer_not_eligible';
+  if (!passes(targeting.segments, cart.segments)) return 'customer_not_eligible';
+  const country = cart.shipping?.country;
+  if (!passes(targeting.countries, new Set(country === undefined ? [] : [country]))) return 'customer_not_eligible';
+  if (targeting.firstPurchaseOnly && cart.orderCount > 0) return 'customer_not_eligible';
+  return null;
+}
