@@ -1,0 +1,6 @@
+export * from './cloud-event';
+export * from './decode-cloud-event';
+export { knownEventTypes, validateData } from './schema-registry';
+export * from './upstream/upstream-event.types';
+export * from './outbound/outbound-event';
+export * from './outbound/outbound-event.types';

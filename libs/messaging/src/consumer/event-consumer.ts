@@ -1,0 +1,148 @@
+import type { Logger } from '@nestjs/common';
+import { type CloudEvent, decodeCloudEvent } from '@promo/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { sendToDeadLetter, type DeadLetter } from './dead-letter';
+import type { EventHandler, RecordPosition } from './event-handler';
+import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+
+/** What happened to one record; observers feed metrics and tests. */
+export type RecordOutcome =
+  | { readonly kind: 'processed'; readonly event: CloudEvent; readonly position: RecordPosition }
+  | { readonly kind: 'duplicate'; readonly event: CloudEvent; readonly position: RecordPosition }
+  | { readonly kind: 'dead-lettered'; readonly letter: DeadLetter; readonly position: RecordPosition };
+
+export interface EventConsumerOptions {
+  readonly kafka: Kafka;
+  /** The idempotent producer used for dead letters. */
+  readonly producer: Producer;
+  readonly dataSource: DataSource;
+  /** Consumer group id = app name (STYLE.md §3); also the key of processed_events rows. */
+  readonly groupId: string;
+  readonly handlers: readonly EventHandler[];
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly retry?: RetryPolicy;
+  readonly fromBeginning?: boolean;
+  /** How long the group waits for a silent member before rebalancing its partitions (default 30 s). */
+  readonly sessionTimeoutMs?: number;
+  /** Called after each record's outcome is durable (effect committed or dead letter sent), before its offset is committed. */
+  readonly onOutcome?: (outcome: RecordOutcome) => void | Promise<void>;
+}
+
+const COMMIT_EVERY_RECORDS = 200;
+
+/**
+ * The one consumer every app uses (X1): decode and validate by type before de-duplication, the effect
+ * and the processed-event row in one transaction, retries with backoff without committing, malformed
+ * records to `<topic>.<group>.dlq` at once, offsets committed only after the outcome is durable.
+ */
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly handlersByTopic: ReadonlyMap<string, { readonly handler: EventHandler; readonly types: ReadonlySet<string> }>;
+  private readonly retry: RetryPolicy;
+  private isStopping = false;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.handlersByTopic = new Map(options.handlers.map((h) => [h.topic, { handler: h, types: new Set(h.types) }]));
+    this.consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: options.sessionTimeoutMs ?? 30_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+  }
+
+  get topics(): readonly string[] {
+    return [...this.handlersByTopic.keys()];
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
+  }
+
+  /** Stops fetching, lets the record in hand finish, commits what is done and leaves the group. */
+  async stop(): Promise<void> {
+    this.isStopping = true;
+    await this.consumer.disconnect();
+  }
+
+  private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const commit = async (offset: string): Promise<void> => {
+      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }]);
+    };
+    let lastDone: string | undefined;
+    let sinceCommit = 0;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const position: RecordPosition = { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
+      const isDone = await this.processRecord(message, position, heartbeat);
+      if (!isDone) break; // stopping mid-retry: leave the offset uncommitted so the record is redelivered
+      resolveOffset(message.offset);
+      lastDone = message.offset;
+      sinceCommit += 1;
+      if (sinceCommit >= COMMIT_EVERY_RECORDS) {
+        await commit(lastDone);
+        sinceCommit = 0;
+      }
+      await heartbeat();
+    }
+    if (lastDone !== undefined && sinceCommit > 0) await commit(lastDone);
+    await commitOffsetsIfNecessary();
+  }
+
+  /** true when the record's outcome is durable; false when the consumer is stopping and the record must be redelivered. */
+  private async processRecord(message: KafkaMessage, position: RecordPosition, heartbeat: () => Promise<void>): Promise<boolean> {
+    const route = this.handlersByTopic.get(position.topic);
+    if (!route) throw new Error(`no handler for topic ${position.topic}`);
+    const decoded = decodeCloudEvent(message.value, route.types);
+    if (!decoded.ok) {
+      await this.deadLetter(message, position, decoded.error);
+      return true;
+    }
+    const event = decoded.event;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const isFirst = await this.applyOnce(route.handler, event, position);
+        await this.options.onOutcome?.({ kind: isFirst ? 'processed' : 'duplicate', event, position });
+        return true;
+      } catch (error) {
+        const kind = classifyFailure(error);
+        const log = { err: error, eventId: event.id, ...position, attempt, failure: kind };
+        if (kind === 'unrecoverable' || (kind === 'handler' && attempt >= this.retry.maxAttempts)) {
+          this.options.logger.error(log, 'event dead-lettered after failing');
+          const reason = kind === 'unrecoverable' ? 'processing_failed' : 'retries_exhausted';
+          await this.deadLetter(message, position, { reason, detail: (error as Error).message ?? String(error), eventId: event.id });
+          return true;
+        }
+        this.options.logger.warn(log, 'event failed; retrying');
+        if (this.isStopping) return false;
+        await delay(backoffMs(this.retry, Math.min(attempt, 16)));
+        await heartbeat();
+        if (this.isStopping) return false;
+      }
+    }
+  }
+
+  /** The effect and the processed-event row in one transaction; false when the id was already processed. */
+  private async applyOnce(handler: EventHandler, event: CloudEvent, position: RecordPosition): Promise<boolean> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO processed_events (consumer_group, event_id, topic, partition, "offset", processed_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.groupId, event.id, position.topic, position.partition, position.offset, this.options.now()],
+      );
+      if (inserted.length === 0) return false;
+      await handler.handle(event, { ...position, manager });
+      return true;
+    });
+  }
+
+  private async deadLetter(message: KafkaMessage, position: RecordPosition, letter: DeadLetter): Promise<void> {
+    this.options.logger.warn({ ...position, reason: letter.reason, detail: letter.detail, eventId: letter.eventId }, 'record dead-lettered');
+    await sendToDeadLetter(this.options.producer, this.options.groupId, position, message, letter, this.options.now());
+    await this.options.onOutcome?.({ kind: 'dead-lettered', letter, position });
+  }
+}
+
+function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}

@@ -1,0 +1,38 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CLOCK, type Clock } from '@promo/platform';
+import { type Kafka, Partitioners } from 'kafkajs';
+import type { EventHandler } from './consumer/event-handler';
+import { createKafka } from './kafka/create-kafka';
+import { KafkaReadinessCheck } from './kafka/kafka-readiness.check';
+import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import type { MessagingModuleOptions } from './messaging.options';
+import { OutboxWriter } from './outbox/outbox-writer';
+
+/** Kafka for one app: its consumer over the given handlers, the outbox writer and relay, a readiness check. */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    const handlers = options.handlers ?? [];
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: KAFKA, useFactory: () => createKafka({ clientId: options.app, brokers: options.brokers }) },
+        {
+          provide: KAFKA_PRODUCER,
+          inject: [KAFKA],
+          useFactory: (kafka: Kafka) => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+        },
+        { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
+        ...handlers,
+        { provide: EVENT_HANDLERS, inject: [...handlers], useFactory: (...instances: EventHandler[]) => instances },
+        { provide: OutboxWriter, inject: [CLOCK], useFactory: (clock: Clock) => new OutboxWriter(`promotions/${options.app}`, () => clock.now()) },
+        KafkaReadinessCheck,
+        MessagingLifecycle,
+      ],
+      exports: [KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, OutboxWriter, KafkaReadinessCheck],
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import type { Logger } from '@nestjs/common';
+import type { Message, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+
+export interface OutboxRelayOptions {
+  readonly dataSource: DataSource;
+  readonly producer: Producer;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+}
+
+interface OutboxRow {
+  readonly id: string;
+  readonly topic: string;
+  readonly key: string | null;
+  readonly headers: Record<string, string>;
+  readonly value: string;
+}
+
+/**
+ * Publishes committed outbox rows in id order and marks them published in the same transaction that
+ * locked them: a crash between send and mark republishes (consumers de-duplicate by CloudEvent id),
+ * never loses. Replicas share the work through SKIP LOCKED.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private isStopped = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    this.isStopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling after a last flush of what is committed. */
+  async stop(): Promise<void> {
+    this.isStopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.flush();
+  }
+
+  /** Publishes everything committed so far; returns how many events were sent. */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.relayBatch();
+      total += sent;
+      if (sent < (this.options.batchSize ?? 500)) return total;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.isStopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+      });
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let next = this.options.pollIntervalMs ?? 200;
+    try {
+      const sent = await this.relayBatch();
+      if (sent >= (this.options.batchSize ?? 500)) next = 0;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'outbox relay failed; will retry');
+      next = 1_000;
+    }
+    this.schedule(next);
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, key, headers, value FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, Message[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({ key: row.key, value: row.value, headers: row.headers });
+        byTopic.set(row.topic, messages);
+      }
+      await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await manager.query(`UPDATE outbox_messages SET published_at = $1 WHERE id = ANY($2::bigint[])`, [this.options.now(), rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+}

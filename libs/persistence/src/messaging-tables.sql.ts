@@ -1,0 +1,34 @@
+import type { QueryRunner } from 'typeorm';
+
+// The processed-events and outbox tables every app has in its own schema. Each app's first
+// migration calls these; version 1 is frozen: a change to these tables is a new function and a
+// new migration in every app, never an edit here.
+
+export async function createMessagingTablesV1(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE processed_events (
+      consumer_group text NOT NULL,
+      event_id text NOT NULL,
+      topic text NOT NULL,
+      partition integer NOT NULL,
+      "offset" bigint NOT NULL,
+      processed_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer_group, event_id)
+    )`);
+  await queryRunner.query(`
+    CREATE TABLE outbox_messages (
+      id bigserial PRIMARY KEY,
+      topic text NOT NULL,
+      key text,
+      headers jsonb NOT NULL DEFAULT '{}'::jsonb,
+      value text NOT NULL,
+      created_at timestamptz NOT NULL,
+      published_at timestamptz
+    )`);
+  await queryRunner.query(`CREATE INDEX outbox_messages_unpublished ON outbox_messages (id) WHERE published_at IS NULL`);
+}
+
+export async function dropMessagingTablesV1(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TABLE outbox_messages`);
+  await queryRunner.query(`DROP TABLE processed_events`);
+}

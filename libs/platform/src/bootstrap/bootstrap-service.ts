@@ -1,0 +1,45 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { z } from 'zod';
+import type { CommonEnv } from '../config/common-env.schema';
+import { InvalidEnvironmentError, parseEnv } from '../config/parse-env';
+import { configureHttpApp } from './configure-http-app';
+
+export interface BootstrapOptions<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>> {
+  readonly service: string;
+  readonly envSchema: TSchema;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly appModule: (config: z.infer<TSchema>) => DynamicModule;
+}
+
+/**
+ * Boots one service: validates the environment (a bad variable stops the process and is named),
+ * starts HTTP, and on SIGTERM/SIGINT closes in order (consumers commit, relays flush, pools close),
+ * exiting by force only if that takes longer than SHUTDOWN_TIMEOUT_MS.
+ */
+export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>>(options: BootstrapOptions<TSchema>): Promise<void> {
+  let config: z.infer<TSchema>;
+  try {
+    config = parseEnv(options.envSchema, options.env);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    writeFatal(options.service, error.message, { invalid: error.problems });
+    process.exit(78); // EX_CONFIG
+  }
+  const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true }));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        writeFatal(options.service, `shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`, {});
+        process.exit(1);
+      }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    });
+  }
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+}
+
+function writeFatal(service: string, msg: string, fields: Record<string, unknown>): void {
+  // eslint-disable-next-line no-restricted-syntax -- the logger does not exist yet (or any more) here
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service, msg, ...fields })}\n`);
+}

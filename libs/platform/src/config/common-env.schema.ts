@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.join(' or ')} URL`);
+
+const brokerList = z
+  .string()
+  .transform((value) => value.split(',').map((b) => b.trim()).filter((b) => b !== ''))
+  .refine((brokers) => brokers.length > 0 && brokers.every((b) => /^[^:\s]+:\d{1,5}$/.test(b)), 'must be host:port[,host:port...]');
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+/** Variables every service reads; each app's env.schema.ts extends this with its own. Local defaults point at 127.0.0.1. */
+export function commonEnvSchema(defaults: { readonly httpPort: number }) {
+  return z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HTTP_PORT: port.default(defaults.httpPort),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PG_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/promotions'),
+    PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_KEY_PREFIX: z.string().default(''),
+    KAFKA_BROKERS: brokerList.default('127.0.0.1:19092'),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+    /** Comma-separated `scope:sha256hex` pairs; keys themselves are never configured in clear. */
+    API_KEYS: z.string().default(''),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+  });
+}
+
+export type CommonEnv = z.infer<ReturnType<typeof commonEnvSchema>>;

@@ -1,0 +1,15 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { HealthController } from './health.controller';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
+
+/** `/health/live` and `/health/ready` over the given checks (each an injectable provided elsewhere). */
+@Module({})
+export class HealthModule {
+  static forRoot(checks: readonly Type<ReadinessCheck>[]): DynamicModule {
+    return {
+      module: HealthModule,
+      controllers: [HealthController],
+      providers: [{ provide: READINESS_CHECKS, inject: [...checks], useFactory: (...instances: ReadinessCheck[]) => instances }],
+    };
+  }
+}

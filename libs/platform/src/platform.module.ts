@@ -1,0 +1,35 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { API_KEY_STORE, HashedApiKeyStore } from './auth/api-key.store';
+import { CLOCK, type Clock, SystemClock } from './clock/clock';
+import { APP_CONFIG } from './config/app-config';
+import type { CommonEnv } from './config/common-env.schema';
+import { createLoggerModule } from './logging/logger.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+export interface PlatformModuleOptions<TConfig extends CommonEnv> {
+  readonly service: string;
+  readonly config: TConfig;
+  /** Defaults to the system clock; tests and replays pass their own. */
+  readonly clock?: Clock;
+}
+
+/** What every service has: typed config, the clock, JSON logs, metrics and the API-key guard on every route. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot<TConfig extends CommonEnv>(options: PlatformModuleOptions<TConfig>): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [createLoggerModule(options.service, options.config.LOG_LEVEL), MetricsModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: API_KEY_STORE, useFactory: () => HashedApiKeyStore.parse(options.config.API_KEYS) },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+      ],
+      exports: [APP_CONFIG, CLOCK, API_KEY_STORE, MetricsModule],
+    };
+  }
+}
