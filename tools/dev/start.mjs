@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+// `npm start`: install if needed, bring up the local infrastructure, run each service's migrations,
+// start the four services as separate processes, wait for their /health/ready, print where to look.
+// Ctrl-C (SIGINT/SIGTERM) stops the services (SIGTERM, SIGKILL after 15 s) and the infrastructure
+// this script started, leaving no process behind.
+//
+//   node tools/dev/start.mjs            run until Ctrl-C
+//   node tools/dev/start.mjs --check    start everything, check every /health/ready and /health/live,
+//                                       print the results, shut down; exit 0 only if all four were 200
+//
+// Each service's output is shown prefixed with its name and written to tmp/logs/<app>.log.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { maildevConfig } from '../infra/maildev.mjs';
+import { fmtMs, guardOutput, portOpen, sleep, waitFor } from '../infra/util.mjs';
+import { infraEnv, infraRelease, infraUp } from './infra.mjs';
+import { takeLease } from '../infra/lease.mjs';
+import { ensureDatabase, ensureInstalled, pgUrl, repoRoot } from './lib.mjs';
+
+const APPS = [
+  { name: 'pricing', port: 3001 },
+  { name: 'code-inventory', port: 3002 },
+  { name: 'redemption-ledger', port: 3003 },
+  { name: 'campaigns', port: 3004 },
+];
+const DATABASE = process.env.PROMO_DB || 'promotions';
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 15_000;
+const check = process.argv.includes('--check');
+// Where the apps live; only changed to exercise this script against stand-in apps.
+const appsDir = process.env.PROMO_APPS_DIR ? path.resolve(process.env.PROMO_APPS_DIR) : path.join(repoRoot, 'apps');
+const logDir = path.join(repoRoot, 'tmp', 'logs');
+const tty = process.stdout.isTTY;
+const colors = [36, 35, 33, 32, 34, 31];
+const t0 = Date.now();
+
+/** Every child we spawned that may still run: { name, child, exited } */
+const children = new Set();
+let infraStarted = [];
+let stopping = false;
+
+// start.mjs's own messages also go to tmp/logs/start.log (the terminal may be gone at Ctrl-C).
+fs.mkdirSync(logDir, { recursive: true });
+const ownLog = path.join(logDir, 'start.log');
+const note = (line) => {
+  try {
+    fs.appendFileSync(ownLog, `${new Date().toISOString()} ${line}\n`);
+  } catch {
+    /* best effort */
+  }
+};
+const echo = (line) => {
+  note(line);
+  console.log(line);
+};
+const say = (msg) => echo(`start: ${msg}`);
+
+function paint(text, i) {
+  return tty ? `\x1b[${colors[i % colors.length]}m${text}\x1b[0m` : text;
+}
+
+/** Spawns `node -r @swc-node/register <file>` in its own process group, output prefixed and logged. */
+function spawnTs(label, colorIndex, file, env, logStream) {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', file], {
+    cwd: repoRoot,
+    env,
+    detached: true, // own process group: Ctrl-C reaches only us, and we stop the whole group
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const entry = { name: label, child, exited: undefined };
+  children.add(entry);
+  const prefix = paint(`[${label}]`, colorIndex);
+  for (const stream of [child.stdout, child.stderr]) {
+    readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+      process.stdout.write(`${prefix} ${line}\n`);
+      logStream.write(`${line}\n`);
+    });
+  }
+  entry.done = new Promise((resolve) => {
+    child.once('error', (err) => {
+      entry.exited = `failed to spawn: ${err.message}`;
+      resolve(entry.exited);
+    });
+    child.once('exit', (code, signal) => {
+      entry.exited = signal ?? code;
+      children.delete(entry);
+      if (!stopping && label.indexOf(':') < 0) say(`${label} exited (${entry.exited}); see ${path.relative(repoRoot, logStream.path)}`);
+      resolve(entry.exited);
+    });
+  });
+  return entry;
+}
+
+async function stopChild(entry) {
+  const { child } = entry;
+  if (entry.exited !== undefined || !child.pid) return;
+  const signal = (s) => {
+    try {
+      process.kill(-child.pid, s);
+    } catch {
+      /* group already gone */
+    }
+  };
+  signal('SIGTERM');
+  const timedOut = await Promise.race([entry.done.then(() => false), sleep(STOP_GRACE_MS).then(() => true)]);
+  if (timedOut) {
+    say(`${entry.name} did not stop within ${STOP_GRACE_MS / 1000} s; SIGKILL`);
+    signal('SIGKILL');
+    await Promise.race([entry.done, sleep(5000)]);
+  }
+  signal('SIGKILL'); // anything the service left behind in its group
+}
+
+async function shutdown(code, reason) {
+  if (stopping) return;
+  stopping = true;
+  if (reason) say(reason);
+  const running = [...children];
+  if (running.length) {
+    say(`stopping ${running.map((e) => e.name).join(', ')} (SIGTERM, SIGKILL after ${STOP_GRACE_MS / 1000} s)`);
+    const t = Date.now();
+    await Promise.all(running.map(stopChild));
+    say(`services stopped in ${fmtMs(Date.now() - t)}`);
+  }
+  if (infraStarted.length) say(`stopping the infrastructure this run started: ${infraStarted.join(', ')}`);
+  const r = await infraRelease({ started: infraStarted, log: echo });
+  if (!r.stopped.length && !r.left.length) say('infrastructure left as found (nothing was started by this run)');
+  note(`exit ${code}`);
+  process.exit(code);
+}
+
+process.on('SIGINT', () => shutdown(130, 'SIGINT received'));
+process.on('SIGTERM', () => shutdown(143, 'SIGTERM received'));
+process.on('SIGHUP', () => shutdown(129, 'SIGHUP received'));
+// Last resort if we die with children left (an exception): kill their groups synchronously.
+process.on('exit', () => {
+  for (const e of children) {
+    try {
+      process.kill(-e.child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+});
+guardOutput();
+let crashed = false;
+process.on('uncaughtException', (err) => {
+  if (!crashed && !stopping) {
+    crashed = true;
+    try {
+      console.error(err);
+    } catch {
+      /* output is gone */
+    }
+  }
+  shutdown(1, 'unexpected error');
+});
+
+async function waitReady(app, entry) {
+  const url = `http://127.0.0.1:${app.port}/health/ready`;
+  const r = await waitFor(
+    async () => {
+      if (entry.exited !== undefined) return `exited (${entry.exited})`;
+      const status = await httpStatus(url);
+      return status === 200 ? 'ready' : undefined;
+    },
+    { timeoutMs: READY_TIMEOUT_MS, intervalMs: 500 },
+  );
+  if (r === 'ready') return { ok: true };
+  return { ok: false, why: r ?? `not ready after ${READY_TIMEOUT_MS / 1000} s (last: ${await httpStatus(url)})` };
+}
+
+async function httpStatus(url) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    await res.arrayBuffer();
+    return res.status;
+  } catch (err) {
+    return err.cause?.code ?? err.name;
+  }
+}
+
+async function main() {
+  takeLease(check ? 'npm start --check' : 'npm start');
+  const installed = await ensureInstalled();
+  if (!installed.ok) {
+    console.error(`start: install failed: ${installed.note}`);
+    process.exit(1);
+  }
+  say(`install: ${installed.note}`);
+
+  console.log('infra up:');
+  const infra = await infraUp({ log: echo });
+  infraStarted = infra.started;
+  if (!infra.ok) return shutdown(1, 'infrastructure is not complete; see above');
+  if (stopping) return;
+
+  try {
+    if (await ensureDatabase(DATABASE)) say(`created database ${DATABASE}`);
+  } catch (err) {
+    return shutdown(1, `could not create database ${DATABASE}: ${err.message}`);
+  }
+
+  const base = infraEnv();
+  fs.mkdirSync(logDir, { recursive: true });
+  const results = [];
+  const launched = [];
+  for (const [i, app] of APPS.entries()) {
+    if (stopping) return;
+    const dir = path.relative(repoRoot, path.join(appsDir, app.name, 'src'));
+    const main = path.join(dir, 'main.ts');
+    const migrate = path.join(dir, 'migrate.ts');
+    const res = { app, url: `http://127.0.0.1:${app.port}`, log: path.join('tmp', 'logs', `${app.name}.log`) };
+    results.push(res);
+    if (!fs.existsSync(path.join(repoRoot, main))) {
+      res.status = `skipped: ${main} does not exist yet`;
+      say(`${app.name}: ${res.status}`);
+      continue;
+    }
+    if (await portOpen(app.port)) {
+      res.status = `FAILED: port ${app.port} is already in use by another process`;
+      say(`${app.name}: ${res.status}`);
+      continue;
+    }
+    const env = {
+      ...process.env,
+      PG_URL: pgUrl(DATABASE),
+      REDIS_URL: base.REDIS_URL,
+      KAFKA_BROKERS: base.KAFKA_BROKERS,
+      SMTP_URL: base.SMTP_URL,
+      HTTP_PORT: String(app.port),
+      LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    };
+    const logStream = fs.createWriteStream(path.join(repoRoot, res.log), { flags: 'a' });
+    logStream.write(`\n--- ${new Date().toISOString()} npm start ---\n`);
+    if (fs.existsSync(path.join(repoRoot, migrate))) {
+      const m = spawnTs(`${app.name}:migrate`, i, migrate, env, logStream);
+      const code = await m.done;
+      if (stopping) return;
+      if (code !== 0) {
+        res.status = `FAILED: migrations exited (${code}); see ${res.log}`;
+        say(`${app.name}: ${res.status}`);
+        continue;
+      }
+      say(`${app.name}: migrations done`);
+    } else {
+      say(`${app.name}: no ${migrate} yet; no migrations run`);
+    }
+    const entry = spawnTs(app.name, i, main, env, logStream);
+    launched.push({ res, entry });
+  }
+
+  await Promise.all(
+    launched.map(async ({ res, entry }) => {
+      const r = await waitReady(res.app, entry);
+      res.status = r.ok ? 'ready' : `FAILED: ${r.why}; see ${res.log}`;
+      res.ready = r.ok;
+    }),
+  );
+  if (stopping) return;
+
+  printSummary(results);
+  const allReady = results.every((r) => r.ready);
+  if (check) {
+    const ok = await checkAll(results);
+    return shutdown(ok && allReady ? 0 : 1, `--check ${ok && allReady ? 'passed' : 'FAILED'}; shutting down`);
+  }
+  if (!allReady) say('some services are not ready (see above); the rest keep running');
+  say('running; press Ctrl-C to stop everything this run started');
+  // Stay alive even when no service runs (the infrastructure is still ours to stop on Ctrl-C).
+  setInterval(() => {}, 1 << 30);
+}
+
+function printSummary(results) {
+  const env = infraEnv();
+  const mail = maildevConfig();
+  const lines = ['', `promotions platform (up in ${fmtMs(Date.now() - t0)})`, '  services:'];
+  for (const r of results) {
+    const ok = r.ready ? 'ready' : r.status;
+    lines.push(`    ${r.app.name.padEnd(18)} ${r.url}   ${ok}`);
+    if (r.ready || r.status?.startsWith('FAILED')) {
+      lines.push(`    ${''.padEnd(18)} health ${r.url}/health/ready  ${r.url}/health/live   log ${r.log}`);
+    }
+  }
+  lines.push(
+    '  infrastructure:',
+    `    kafka              ${env.KAFKA_BROKERS}`,
+    `    postgres           ${pgUrl(DATABASE)}`,
+    `    redis              ${env.REDIS_URL}`,
+    `    smtp (maildev)     ${mail.smtpUrl}`,
+    `    mail inbox         ${mail.webUrl}`,
+    `  logs: ${path.relative(process.cwd(), logDir) || '.'}/<app>.log (service output is also shown above, prefixed)`,
+    `  infrastructure started by this run (stopped on Ctrl-C): ${infraStarted.length ? infraStarted.join(', ') : 'none'}`,
+    '',
+  );
+  console.log(lines.join('\n'));
+}
+
+async function checkAll(results) {
+  console.log('health check:');
+  let ok = true;
+  for (const r of results) {
+    if (r.status?.startsWith('skipped')) {
+      console.log(`  ${r.app.name.padEnd(18)} skipped (${r.status.replace('skipped: ', '')})`);
+      continue;
+    }
+    for (const p of ['/health/ready', '/health/live']) {
+      const status = await httpStatus(`${r.url}${p}`);
+      if (status !== 200) ok = false;
+      console.log(`  ${`${r.url}${p}`.padEnd(40)} ${status}`);
+    }
+  }
+  return ok;
+}
+
+main().catch((err) => {
+  console.error(err);
+  shutdown(1, 'start failed');
+});
