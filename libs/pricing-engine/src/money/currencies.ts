@@ -25,7 +25,7 @@ const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
 /** The one currency table of the engine (STYLE.md "Money"), keyed by code. */
 export const CURRENCIES: ReadonlyMap<string, Currency> = new Map(
-  TABLE.map(([code, exponent, symbol]) => [code, { code: brandCurrency(code), exponent, symbol }]),
+  TABLE.map(([code, exponent, symbol]) => [code, { code: toCurrencyCode(code), exponent, symbol }]),
 );
 
 /** True for a syntactically valid ISO 4217 code. */
@@ -38,7 +38,8 @@ export function currencyOf(code: CurrencyCode, fallbackExponent: number): Curren
   return CURRENCIES.get(code) ?? { code, exponent: fallbackExponent, symbol: `${code} ` };
 }
 
-function brandCurrency(code: string): CurrencyCode {
+/** The code as a CurrencyCode; throws RangeError when it is not three upper-case letters. */
+export function toCurrencyCode(code: string): CurrencyCode {
   if (!isCurrencyCode(code)) throw new RangeError(`Not a currency code: ${code}`);
   return code;
 }

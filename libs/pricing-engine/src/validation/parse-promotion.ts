@@ -72,7 +72,8 @@ function parseUsage(value: unknown, path: string, errors: Errors): Usage | undef
   return { limit, used, perCustomer, usedBy };
 }
 
-function parseRules(value: unknown, path: string, errors: Errors): Rule[] | undefined {
+/** Rules; with currency "any", every amount-based reward or condition is refused (P4). */
+function parseRules(value: unknown, path: string, errors: Errors, currencyAny: boolean): Rule[] | undefined {
   if (!Array.isArray(value) || value.length === 0) {
     return fail(errors, path, value === undefined ? 'required' : 'invalid_type', 'rules must be a non-empty array of {"conditions", "reward"}.');
   }
@@ -86,7 +87,16 @@ function parseRules(value: unknown, path: string, errors: Errors): Rule[] | unde
     const conditions = parseCondition(raw['conditions'], fieldPath(rulePath, 'conditions'), errors);
     const rewardPath = fieldPath(rulePath, 'reward');
     const reward = raw['reward'] === undefined ? fail(errors, rewardPath, 'required', 'reward is required.') : parseReward(raw['reward'], rewardPath, errors);
-    if (conditions !== undefined && reward !== undefined) rules.push({ conditions, reward });
+    if (conditions === undefined || reward === undefined) return;
+    if (currencyAny) {
+      for (const field of [
+        ...amountFieldsOfCondition(conditions, fieldPath(rulePath, 'conditions')),
+        ...amountFieldsOfReward(reward, rewardPath),
+      ]) {
+        fail(errors, field, 'amount_needs_currency', 'An amount-based reward or condition needs one currency; targeting.currency is "any".');
+      }
+    }
+    rules.push({ conditions, reward });
   });
   return rules;
 }
@@ -145,19 +155,8 @@ function parsePromotionInto(value: unknown, path: string, errors: Errors): Promo
   const usage = parseUsage(value['usage'], fieldPath(path, 'usage'), errors);
   const rulesMode = readEnum(value, 'rulesMode', path, errors, ['all', 'lastQualifying'] as const, 'all');
   const rulesPath = fieldPath(path, 'rules');
-  const rules = parseRules(value['rules'], rulesPath, errors);
-  if (targeting?.currency === 'any' && rules !== undefined) {
-    // P4: an amount needs a single currency, so "any" is refused when the promotion is created.
-    rules.forEach((rule, i) => {
-      const rulePath = indexPath(rulesPath, i);
-      for (const field of [
-        ...amountFieldsOfCondition(rule.conditions, fieldPath(rulePath, 'conditions')),
-        ...amountFieldsOfReward(rule.reward, fieldPath(rulePath, 'reward')),
-      ]) {
-        fail(errors, field, 'amount_needs_currency', 'An amount-based reward or condition needs one currency; targeting.currency is "any".');
-      }
-    });
-  }
+  // P4: an amount needs a single currency, so "any" is refused when the promotion is created.
+  const rules = parseRules(value['rules'], rulesPath, errors, targeting?.currency === 'any');
   if (id === undefined || kind === undefined || stacking === undefined || targeting === undefined || schedule === undefined || usage === undefined || rulesMode === undefined || rules === undefined) {
     return undefined;
   }

@@ -1,0 +1,50 @@
+import { aCart } from '../../test/builders/cart.builder';
+import { anAutomatic, someSettings } from '../../test/builders/promotion.builder';
+import { compilePromotions } from './compile';
+
+const ten = { type: 'orderPercent', percent: 10 };
+const needs = (items: unknown) => ({ quantityAtLeast: { count: 1, items } });
+
+describe('compilePromotions index', () => {
+  const promotions = [
+    anAutomatic('web-any', ten, { priority: 5 }),
+    anAutomatic('pos-only', ten, { targeting: { channels: ['pos'] } }),
+    anAutomatic('eur-only', ten, { targeting: { currency: 'EUR' } }),
+    { id: 'boots', kind: 'automatic', priority: 1, rules: [{ conditions: needs({ category: ['apparel/shoes'] }), reward: ten }] },
+    { id: 'mugs', kind: 'automatic', priority: 1, rules: [{ conditions: needs({ category: ['kitchen/mugs'] }), reward: ten }] },
+    { id: 'brand-or-sku', kind: 'automatic', priority: 2, rules: [{ conditions: { any: [needs({ brand: ['Ridge'] }), needs({ sku: ['NOPE'] })] }, reward: ten }] },
+    { id: 'not-keyed', kind: 'automatic', priority: 3, rules: [{ conditions: needs({ not: { brand: ['X'] } }), reward: ten }] },
+    { id: 'cf', kind: 'automatic', priority: 4, rules: [{ conditions: { all: [{ subtotalAtLeast: 1 }, needs({ customField: { name: 'age', in: ['kids'] } })] }, reward: ten }] },
+  ];
+  const index = compilePromotions(promotions, someSettings());
+  const cart = aCart().withLine({ unitPrice: 1000, categories: ['apparel/shoes/boots'], brand: 'Ridge' }).build();
+
+  it('looks only at promotions of the channel and currency whose conditions the cart can meet, in priority order', () => {
+    expect(index.candidates(cart)).toEqual(['boots', 'brand-or-sku', 'not-keyed', 'web-any']);
+  });
+
+  it('finds promotions by custom field value too', () => {
+    const kids = aCart().withLine({ unitPrice: 1000, customFields: { age: 'kids' } }).build();
+    expect(index.candidates(kids)).toEqual(['not-keyed', 'cf', 'web-any']);
+  });
+
+  it('ignores lines that do not qualify when looking up keys', () => {
+    const gift = aCart().withLine({ unitPrice: 1000, categories: ['kitchen/mugs'], giftCertificate: true }).build();
+    expect(index.candidates(gift)).toEqual(['not-keyed', 'web-any']);
+  });
+
+  it('prices the same with the index as the full rules would', () => {
+    const result = index.price(cart, '2026-11-20T15:00:00Z');
+    expect(result.applied).toEqual(['boots', 'brand-or-sku', 'not-keyed', 'web-any']);
+  });
+
+  it('lists refused promotions instead of throwing, and prices without them', () => {
+    const withBad = compilePromotions([...promotions, { id: 'bad', kind: 'automatic', rules: [{ reward: { type: 'orderPercent', percent: 300 } }] }, 'garbage'], someSettings());
+    expect(withBad.refused.map((r) => [r.index, r.promotionId, r.errors[0]?.field])).toEqual([
+      [8, 'bad', 'rules[0].reward.percent'],
+      [9, null, '(root)'],
+    ]);
+    expect(withBad.size).toBe(8);
+    expect(Object.isFrozen(withBad)).toBe(true);
+  });
+});
