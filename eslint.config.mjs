@@ -53,7 +53,7 @@ export default [
   {
     // process.env is read only by config loading (STYLE.md "Config"), tests and tools.
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
-    ignores: ['**/config/**', '**/main.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**', '**/test/**'],
+    ignores: ['**/config/**', '**/main.ts', '**/migrate.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**', '**/test/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from the typed config (STYLE.md "Config").' }],
     },

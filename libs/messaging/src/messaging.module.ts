@@ -23,7 +23,8 @@ export class MessagingModule {
         {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA],
-          useFactory: (kafka: Kafka) => kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+          useFactory: (kafka: Kafka) => // Not idempotent: kafkajs then caps retries; consumers de-duplicate by CloudEvent id anyway.
+          kafka.producer({ maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
         },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
         ...handlers,

@@ -5,3 +5,4 @@ export * from './run-migrations';
 export * from './processed-event.entity';
 export * from './outbox-message.entity';
 export * from './messaging-tables.sql';
+export * from './postgres-readiness.check';

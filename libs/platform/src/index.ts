@@ -17,3 +17,4 @@ export * from './logging/logger.module';
 export * from './platform.module';
 export * from './bootstrap/configure-http-app';
 export * from './bootstrap/bootstrap-service';
+export * from './logging/json-logger';

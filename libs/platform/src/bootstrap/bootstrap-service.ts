@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { z } from 'zod';
 import type { CommonEnv } from '../config/common-env.schema';
 import { InvalidEnvironmentError, parseEnv } from '../config/parse-env';
+import { JsonLogger } from '../logging/json-logger';
 import { configureHttpApp } from './configure-http-app';
 
 export interface BootstrapOptions<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>> {
@@ -26,14 +27,21 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
     writeFatal(options.service, error.message, { invalid: error.problems });
     process.exit(78); // EX_CONFIG
   }
-  const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true }));
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true, logger: new JsonLogger(options.service, config.LOG_LEVEL) }));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {
         writeFatal(options.service, `shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`, {});
         process.exit(1);
       }, config.SHUTDOWN_TIMEOUT_MS).unref();
+      // app.close() runs every shutdown hook: consumers stop and commit, relays flush, pools close.
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          writeFatal(options.service, 'shutdown failed', { err: String(error) });
+          process.exit(1);
+        },
+      );
     });
   }
   await app.listen(config.HTTP_PORT, '0.0.0.0');

@@ -5,11 +5,13 @@ import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 /** `/health/live` and `/health/ready` over the given checks (each an injectable provided elsewhere). */
 @Module({})
 export class HealthModule {
-  static forRoot(checks: readonly Type<ReadinessCheck>[]): DynamicModule {
+  /** `providers`: checks that no imported module exports (they are instantiated here). */
+  static forRoot(checks: readonly Type<ReadinessCheck>[], providers: readonly Type<ReadinessCheck>[] = []): DynamicModule {
     return {
       module: HealthModule,
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, inject: [...checks], useFactory: (...instances: ReadinessCheck[]) => instances }],
+      providers: [
+        ...providers,{ provide: READINESS_CHECKS, inject: [...checks], useFactory: (...instances: ReadinessCheck[]) => instances }],
     };
   }
 }

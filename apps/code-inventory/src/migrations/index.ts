@@ -1,0 +1,4 @@
+import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+
+/** Every migration of the code-inventory schema, in order. */
+export const codeInventoryMigrations = [CreateMessagingTables1764082800000];

@@ -1,0 +1,3 @@
+import { describeServiceLifecycle } from '@promo/service-runtime/testing';
+
+describeServiceLifecycle('pricing');

@@ -1,0 +1,27 @@
+import { UnrecoverableEventError } from './event-handler';
+import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY } from './retry-policy';
+
+describe('classifyFailure', () => {
+  it('dead-letters an unrecoverable error at once', () => {
+    expect(classifyFailure(new UnrecoverableEventError('bad invariant'))).toBe('unrecoverable');
+  });
+
+  it('waits out connection loss and serialization conflicts', () => {
+    expect(classifyFailure(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe('infrastructure');
+    expect(classifyFailure(Object.assign(new Error('x'), { code: '40001' }))).toBe('infrastructure');
+    expect(classifyFailure(Object.assign(new Error('x'), { code: '08006' }))).toBe('infrastructure');
+  });
+
+  it('retries anything else a bounded number of times', () => {
+    expect(classifyFailure(new Error('handler bug'))).toBe('handler');
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles per attempt between half and all of the ceiling, capped', () => {
+    expect(backoffMs(DEFAULT_RETRY_POLICY, 1, () => 0)).toBe(50);
+    expect(backoffMs(DEFAULT_RETRY_POLICY, 1, () => 1)).toBe(100);
+    expect(backoffMs(DEFAULT_RETRY_POLICY, 3, () => 1)).toBe(400);
+    expect(backoffMs(DEFAULT_RETRY_POLICY, 20, () => 1)).toBe(5_000);
+  });
+});

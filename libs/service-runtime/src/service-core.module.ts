@@ -1,0 +1,59 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { OutboundEventType } from '@promo/contracts';
+import { type EventHandler, KafkaReadinessCheck, MessagingModule } from '@promo/messaging';
+import { type AppDataSourceOptions, appDataSourceOptions, PostgresReadinessCheck } from '@promo/persistence';
+import { type Clock, type CommonEnv, HealthModule, PlatformModule, RedisModule, RedisReadinessCheck } from '@promo/platform';
+
+export interface ServiceCoreOptions<TConfig extends CommonEnv> {
+  /** The app's name: logs, consumer group, Redis prefix (`<app>:`), dead-letter infix. */
+  readonly service: string;
+  /** The app's Postgres schema (STYLE.md §1). */
+  readonly schema: string;
+  readonly config: TConfig;
+  readonly entities?: AppDataSourceOptions['entities'];
+  readonly migrations: AppDataSourceOptions['migrations'];
+  readonly handlers?: readonly Type<EventHandler>[];
+  readonly publishes?: readonly OutboundEventType[];
+  readonly clock?: Clock;
+}
+
+/**
+ * What every service is made of: config, clock, logs, metrics and API keys (platform), its Postgres
+ * schema, Redis with its key prefix, Kafka with its consumer and outbox, and `/health` ready only when
+ * Postgres, Redis and Kafka answer.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forRoot<TConfig extends CommonEnv>(options: ServiceCoreOptions<TConfig>): DynamicModule {
+    const { config } = options;
+    return {
+      module: ServiceCoreModule,
+      imports: [
+        PlatformModule.forRoot({ service: options.service, config, ...(options.clock ? { clock: options.clock } : {}) }),
+        TypeOrmModule.forRoot({ ...serviceDataSourceOptions(options), manualInitialization: false }),
+        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}${options.service}:` }),
+        MessagingModule.forRoot({
+          app: options.service,
+          brokers: config.KAFKA_BROKERS,
+          partitions: config.KAFKA_TOPIC_PARTITIONS,
+          handlers: options.handlers ?? [],
+          publishes: options.publishes ?? [],
+        }),
+        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck, KafkaReadinessCheck], [PostgresReadinessCheck]),
+      ],
+    };
+  }
+}
+
+/** The TypeORM options of one service, shared by the running app and its migration command. */
+export function serviceDataSourceOptions(options: Pick<ServiceCoreOptions<CommonEnv>, 'service' | 'schema' | 'config' | 'entities' | 'migrations'>) {
+  return appDataSourceOptions({
+    url: options.config.PG_URL,
+    schema: options.schema,
+    entities: options.entities ?? [],
+    migrations: options.migrations,
+    poolSize: options.config.PG_POOL_SIZE,
+    applicationName: options.service,
+  });
+}

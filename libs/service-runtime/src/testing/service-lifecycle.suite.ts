@@ -1,0 +1,69 @@
+import { testInfra, uniqueSuffix } from '@promo/platform/testing';
+import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from './service-process';
+
+/**
+ * The behaviour every service shares (#4), run against the real Postgres, Redis and Kafka of the test
+ * run: migrations apply, the process becomes ready, answers health, metrics and problem+json, refuses a
+ * bad environment naming each variable, and stops cleanly on SIGTERM.
+ */
+export function describeServiceLifecycle(app: string): void {
+  describe(`${app} service process`, () => {
+    const infra = testInfra();
+    const baseEnv = (): Record<string, string> => ({
+      PG_URL: infra.pgUrl,
+      REDIS_URL: infra.redisUrl,
+      REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${uniqueSuffix()}:`,
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    });
+    let service: ServiceProcess | undefined;
+
+    afterEach(async () => {
+      if (service && service.child.exitCode === null && service.child.signalCode === null) {
+        service.child.kill('SIGKILL');
+        await service.exited;
+      }
+      service = undefined;
+    });
+
+    it('applies its migrations, becomes ready, answers health and metrics, and stops cleanly on SIGTERM', async () => {
+      const migration = startServiceProcess(app, 'migrate', baseEnv());
+      expect(await migration.exited).toEqual({ code: 0, signal: null });
+
+      const port = await freePort();
+      service = startServiceProcess(app, 'main', { ...baseEnv(), HTTP_PORT: String(port) });
+      await waitUntilReady(service);
+
+      const live = await fetch(`${service.baseUrl}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${service.baseUrl}/health/ready`);
+      expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up', kafka: 'up' } });
+
+      const metrics = await fetch(`${service.baseUrl}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+
+      const missing = await fetch(`${service.baseUrl}/v1/no-such-route`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toContain('application/problem+json');
+      expect(await missing.json()).toMatchObject({ status: 404, type: '/problems/not-found', instance: '/v1/no-such-route' });
+
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toEqual({ code: 0, signal: null });
+      const lines = service.output().split('\n').filter((line) => line.startsWith('{'));
+      const logs = lines.map((line) => JSON.parse(line) as { service?: string; msg?: string });
+      expect(logs.length).toBeGreaterThan(0);
+      expect(logs.every((entry) => entry.service === app)).toBe(true);
+      expect(logs.map((entry) => entry.msg)).toContain('consumer stopped with offsets committed; outbox flushed');
+    });
+
+    it('refuses to start with an invalid environment and names every bad variable', async () => {
+      service = startServiceProcess(app, 'main', { ...baseEnv(), KAFKA_BROKERS: 'not a broker list', HTTP_PORT: 'eighty', LOG_LEVEL: 'loud' });
+      expect(await service.exited).toEqual({ code: 78, signal: null });
+      const fatal = JSON.parse(service.output().trim().split('\n').pop() ?? '{}') as { level?: string; invalid?: { variable: string }[] };
+      expect(fatal.level).toBe('fatal');
+      expect(fatal.invalid?.map((p) => p.variable).sort()).toEqual(['HTTP_PORT', 'KAFKA_BROKERS', 'LOG_LEVEL']);
+    });
+  });
+}
