@@ -1,0 +1,157 @@
+/**
+ * Pricing benchmark (#5): a 10-line cart with 3 codes priced against 100, 1,000 and 10,000
+ * active automatic promotions of mixed types, about 10% of them able to match the cart.
+ * The baseline, measured in the same run, is JSON.parse(JSON.stringify(cart)) of the same cart.
+ * Prints `BENCH name=... value=... unit=...` lines; no assertion on time.
+ */
+import { type Cart, compilePromotions } from '../src';
+
+const SIZES = [100, 1000, 10_000] as const;
+const AT = '2026-11-20T15:00:00Z';
+const SETTINGS = { maxCodesPerOrder: 3, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'America/New_York' } as const;
+
+/** Deterministic pseudo-random numbers (mulberry32) so every run prices the same store. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const CART_CATEGORIES = ['apparel/shoes/boots', 'apparel/tops', 'kitchen/mugs', 'office/paper', 'grocery/coffee'];
+
+const cart: Cart = {
+  cartId: 'bench-cart',
+  channel: 'web',
+  currency: 'USD',
+  currencyExponent: 2,
+  customer: { customerId: 'cu-1', groups: ['retail'], segments: ['newsletter'], orderCount: 3 },
+  lines: Array.from({ length: 10 }, (_, i) => ({
+    lineId: `l${i + 1}`,
+    sku: `SKU-${i}`,
+    productId: `p-${i}`,
+    quantity: 1 + (i % 3),
+    unitPrice: 995 + i * 731,
+    categories: [CART_CATEGORIES[i % CART_CATEGORIES.length] ?? 'general'],
+    brand: i % 2 === 0 ? 'Ridge' : 'Lumo',
+    onSale: i % 4 === 0,
+  })),
+  codes: ['SAVE10', 'SHIPFREE', 'BOGOTEE'],
+  shipping: { country: 'US', zone: 'domestic', method: 'standard', amount: 995 },
+};
+
+function rewardFor(kind: number, items: unknown): unknown {
+  switch (kind % 8) {
+    case 0:
+      return { type: 'orderPercent', percent: 5 };
+    case 1:
+      return { type: 'itemsPercent', percent: 10, applyTo: 'each', items };
+    case 2:
+      return { type: 'itemsAmount', amount: 100, applyTo: 'spread', items };
+    case 3:
+      return { type: 'itemsPercent', percent: 15, applyTo: { cheapest: 2 }, items };
+    case 4:
+      return { type: 'fixedPrice', quantity: 2, price: 1500, frequency: 'once', items };
+    case 5:
+      return { type: 'buyXgetY', buy: { quantity: 1, items }, get: { quantity: 1, items, percent: 50 }, pick: 'cheapest', frequency: 'once' };
+    case 6:
+      return { type: 'tiered', basis: 'subtotal', tiers: [{ atLeast: 5000, reward: { type: 'orderPercent', percent: 2 } }, { atLeast: 20_000, reward: { type: 'orderPercent', percent: 3 } }] };
+    default:
+      return { type: 'shippingPercent', percent: 10 };
+  }
+}
+
+/** `size` automatic promotions; one in ten can match the cart, the rest miss on channel, currency or items. */
+function store(size: number): unknown[] {
+  const next = random(size);
+  const promotions: unknown[] = [];
+  for (let i = 0; i < size; i += 1) {
+    const kind = Math.floor(next() * 8);
+    const matches = i % 10 === 0;
+    const miss = i % 3;
+    const productItems = { include: { product: [`p-${matches ? Math.floor(next() * 10) : 100 + Math.floor(next() * 5000)}`] } };
+    const categoryItems = { include: { category: [matches ? (CART_CATEGORIES[Math.floor(next() * 5)] ?? 'x') : `other/${Math.floor(next() * 1000)}`] } };
+    const items = next() < 0.5 ? productItems : categoryItems;
+    promotions.push({
+      id: `auto-${i}`,
+      kind: 'automatic',
+      priority: Math.floor(next() * 100),
+      stopAfter: false,
+      stacking: 'combinable',
+      targeting: {
+        channels: [!matches && miss === 0 ? 'pos' : 'web'],
+        currency: !matches && miss === 1 ? 'EUR' : 'USD',
+        customerGroups: { include: [], exclude: ['blocked'] },
+      },
+      schedule: { start: '2026-01-01T00:00:00', end: '2027-01-01T00:00:00', timeZone: 'America/New_York' },
+      rules: [{ conditions: { quantityAtLeast: { count: 1, items } }, reward: rewardFor(kind, items) }],
+    });
+  }
+  promotions.push(
+    { id: 'c-save10', kind: 'coupon', codes: ['SAVE10'], stacking: 'combinable', rules: [{ conditions: { subtotalAtLeast: 5000 }, reward: { type: 'orderPercent', percent: 10 } }] },
+    { id: 'c-shipfree', kind: 'coupon', codes: ['SHIPFREE'], stacking: 'combinable', rules: [{ reward: { type: 'freeShipping', zones: ['domestic'] } }] },
+    { id: 'c-bogotee', kind: 'coupon', codes: ['BOGOTEE'], stacking: 'combinable', rules: [{ reward: { type: 'buyXgetY', buy: { quantity: 1, items: { include: { product: ['p-2'] } } }, get: { quantity: 1, items: { include: { product: ['p-2'] } }, percent: 100 } } }] },
+  );
+  return promotions;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** Round trips per second of JSON.parse(JSON.stringify(cart)), over about `ms` milliseconds. */
+function baselinePerSecond(ms: number): number {
+  let count = 0;
+  let sink = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (let i = 0; i < 100; i += 1) {
+      const copy: { lines: unknown[] } = JSON.parse(JSON.stringify(cart));
+      sink += copy.lines.length;
+    }
+    count += 100;
+  }
+  const elapsed = performance.now() - start;
+  if (sink < 0) console.log(sink);
+  return count / (elapsed / 1000);
+}
+
+function run(): void {
+  const baseline = baselinePerSecond(1000);
+  for (const size of SIZES) {
+    const index = compilePromotions(store(size), SETTINGS);
+    if (index.refused.length > 0) throw new Error(`bench store refused: ${JSON.stringify(index.refused[0])}`);
+    const candidates = index.candidates(cart).length;
+    for (let i = 0; i < 200; i += 1) index.price(cart, AT);
+    const iterations = size >= 10_000 ? 2000 : 5000;
+    const samples: number[] = [];
+    let total = 0;
+    const started = performance.now();
+    for (let i = 0; i < iterations; i += 1) {
+      const t0 = performance.now();
+      const result = index.price(cart, AT);
+      samples.push(performance.now() - t0);
+      total += result.total;
+    }
+    const elapsed = performance.now() - started;
+    if (total < 0) console.log(total);
+    samples.sort((a, b) => a - b);
+    const cartsPerSecond = iterations / (elapsed / 1000);
+    console.log(`BENCH name=engine.p50_ms.${size} value=${round(percentile(samples, 50), 3)} unit=ms`);
+    console.log(`BENCH name=engine.p99_ms.${size} value=${round(percentile(samples, 99), 3)} unit=ms`);
+    console.log(
+      `BENCH name=engine.carts_per_s.${size} value=${Math.round(cartsPerSecond)} unit=carts/s baseline=${Math.round(baseline)} ratio=${round(cartsPerSecond / baseline, 4)}`,
+    );
+    console.log(`# size=${size} candidates=${candidates} (promotions the index examined for this cart)`);
+  }
+}
+
+run();
