@@ -35,12 +35,15 @@ export async function ensurePostgres({ log = console.log } = {}) {
   }
   if (versions.length === 0) throw new Error(`postgres: nothing listens on ${cfg.address} and /etc/postgresql has no cluster.\n${hint}`);
   const outputs = [];
+  let anyStarted = false;
   for (const v of versions) {
     log(`postgres: down on ${cfg.address}; running pg_ctlcluster --skip-systemctl-redirect ${v} main start`);
     const r = run('pg_ctlcluster', ['--skip-systemctl-redirect', v, 'main', 'start']);
+    anyStarted ||= r.ok;
     if (r.out) outputs.push(r.out);
   }
-  if (await waitFor(() => portOpen(cfg.port), { timeoutMs: 30_000, intervalMs: 200 })) {
+  // A failed start (for example "Cluster is already running" on another port) will not open the port.
+  if (await waitFor(() => portOpen(cfg.port), { timeoutMs: anyStarted ? 30_000 : 2000, intervalMs: 200 })) {
     return { name: 'postgres', action: 'started (machine service)', address: cfg.address };
   }
   throw new Error(`postgres: still nothing on ${cfg.address} after pg_ctlcluster start.\n${outputs.join('\n')}\n${hint}`);

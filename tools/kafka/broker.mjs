@@ -91,11 +91,12 @@ export function ensureJars(cfg = brokerConfig(), log = console.log) {
   const r = spawnSync(
     mvn,
     ['-B', '-q', '-Dstyle.color=never', '-f', POM, 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (r.status !== 0) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw new Error(`mvn dependency:copy-dependencies failed (exit ${r.status ?? r.signal}); is Maven Central reachable?`);
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? r.error.message : ''}`.trim().split('\n').slice(-40).join('\n');
+    throw new Error(`mvn dependency:copy-dependencies failed (exit ${r.status ?? r.signal}); is Maven Central reachable?\n${out}`);
   }
   const jars = fs.readdirSync(tmp).filter((f) => f.endsWith('.jar'));
   if (!jars.some((f) => f.startsWith('kafka_2.13-'))) {
