@@ -39,6 +39,8 @@ export interface PreparedCart {
   /** Guests are the group "guest" (P4). */
   readonly groups: ReadonlySet<string>;
   readonly segments: ReadonlySet<string>;
+  /** The shipping destination country, as a set for targeting (empty without shipping). */
+  readonly countries: ReadonlySet<string>;
   readonly orderCount: number;
   readonly codes: readonly string[];
 }
@@ -128,6 +130,7 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     customerId: customer?.customerId ?? null,
     groups: new Set(customer === null ? ['guest'] : (customer.groups ?? [])),
     segments: new Set(customer?.segments ?? []),
+    countries: new Set(cart.shipping ? [cart.shipping.country] : []),
     orderCount: customer?.orderCount ?? 0,
     codes: cart.codes ?? [],
   };

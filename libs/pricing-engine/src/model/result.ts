@@ -54,7 +54,7 @@ export interface PricingResult {
   readonly subtotal: number;
   /** Every promotion that gave a discount (lines and shipping); an absent id means 0. */
   readonly discounts: Readonly<Record<string, number>>;
-  /** Per promotion, its discount per line id. */
+  /** Per promotion that discounted lines, its discount per line id (absent = 0). */
   readonly allocation: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly lines: readonly LineResult[];
   readonly shipping: ShippingResult | null;

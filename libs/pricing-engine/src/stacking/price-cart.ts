@@ -161,17 +161,20 @@ function buildResult(
     if (app.total > 0) discounts[id] = (discounts[id] ?? 0) + app.total;
     totalDiscount += app.total;
     shippingDiscount += app.shipping;
-    const byLine: Record<string, number> = {};
-    app.lines.forEach((amount, i) => {
+    let byLine: Record<string, number> | null = null;
+    for (let i = 0; i < app.lines.length; i += 1) {
+      const amount = app.lines[i] ?? 0;
       const line = cart.lines[i];
       const entry = perLine[i];
-      if (amount === 0 || line === undefined || entry === undefined) return;
+      if (amount === 0 || line === undefined || entry === undefined) continue;
+      byLine ??= {};
       byLine[line.lineId] = amount;
       entry.discount += amount;
       entry.discounts[id] = (entry.discounts[id] ?? 0) + amount;
-    });
-    allocation[id] = byLine;
-    gifts.push(...app.gifts);
+    }
+    // Only promotions that discounted a line get an allocation; an absent line or id is 0.
+    if (byLine !== null) allocation[id] = byLine;
+    if (app.gifts.length > 0) gifts.push(...app.gifts);
   }
   const lines: LineResult[] = cart.lines.map((line, i) => {
     const entry = perLine[i] ?? { discount: 0, discounts: {} };

@@ -22,8 +22,7 @@ export function checkTargeting(targeting: Targeting, cart: PreparedCart): Reason
   if (targeting.currency !== null && targeting.currency !== 'any' && targeting.currency !== cart.currency.code) return 'wrong_currency';
   if (!passes(targeting.customerGroups, cart.groups)) return 'customer_not_eligible';
   if (!passes(targeting.segments, cart.segments)) return 'customer_not_eligible';
-  const country = cart.shipping?.country;
-  if (!passes(targeting.countries, new Set(country === undefined ? [] : [country]))) return 'customer_not_eligible';
+  if (!passes(targeting.countries, cart.countries)) return 'customer_not_eligible';
   if (targeting.firstPurchaseOnly && cart.orderCount > 0) return 'customer_not_eligible';
   return null;
 }
