@@ -7,6 +7,13 @@ import orderPlacedSchema from './upstream/schemas/order.placed.schema.json';
 import orderCancelledSchema from './upstream/schemas/order.cancelled.schema.json';
 import customerInactiveSchema from './upstream/schemas/customer.inactive.schema.json';
 import promotionChangedSchema from './outbound/schemas/pricing.promotion-changed.v1.schema.json';
+import cartPricedSchema from './outbound/schemas/pricing.cart-priced.v1.schema.json';
+import redemptionRecordedSchema from './outbound/schemas/redemption.recorded.v1.schema.json';
+import redemptionRejectedSchema from './outbound/schemas/redemption.rejected.v1.schema.json';
+import redemptionReversedSchema from './outbound/schemas/redemption.reversed.v1.schema.json';
+import codeChangedSchema from './outbound/schemas/code-inventory.code-changed.v1.schema.json';
+import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.schema.json';
+import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
 
 /** Every data schema by CloudEvent type; compiled once, when this module loads. */
 const DATA_SCHEMAS: Readonly<Record<string, object>> = {
@@ -15,6 +22,13 @@ const DATA_SCHEMAS: Readonly<Record<string, object>> = {
   'order.cancelled': orderCancelledSchema,
   'customer.inactive': customerInactiveSchema,
   'pricing.promotion-changed': promotionChangedSchema,
+  'pricing.cart-priced': cartPricedSchema,
+  'redemption.recorded': redemptionRecordedSchema,
+  'redemption.rejected': redemptionRejectedSchema,
+  'redemption.reversed': redemptionReversedSchema,
+  'code-inventory.code-changed': codeChangedSchema,
+  'code-inventory.code-issued': codeIssuedSchema,
+  'campaigns.email-sent': emailSentSchema,
 };
 
 // allErrors is off: the first failing keyword is the reason reported, and validation stops early.

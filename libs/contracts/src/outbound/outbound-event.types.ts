@@ -1,4 +1,4 @@
-// TypeScript shapes of our outbound schemas in ./schemas.
+// TypeScript shapes of our outbound schemas in ./schemas (the JSON Schemas are the source of truth).
 
 export interface PromotionLimits {
   readonly totalUses?: number | null;
@@ -16,13 +16,109 @@ export interface PromotionChangedData {
   readonly promotion: (Readonly<Record<string, unknown>> & { readonly id: string; readonly kind: 'automatic' | 'coupon'; readonly limits?: PromotionLimits }) | null;
 }
 
+export interface CartPricedData {
+  readonly cartId: string;
+  readonly currency: string;
+  /** Amounts in minor units. */
+  readonly subtotal: number;
+  readonly discountTotal: number;
+  readonly shippingTotal: number;
+  readonly total: number;
+  readonly indexVersion: number;
+  readonly pricedAt: string;
+  readonly sourceEventId: string;
+  readonly codes?: readonly { readonly code: string; readonly status: 'applied' | 'rejected'; readonly reason?: string | null }[];
+  readonly result?: Readonly<Record<string, unknown>>;
+}
+
+export interface RedemptionRecordedData {
+  readonly orderId: string;
+  readonly reservationId?: string | null;
+  readonly promotionId: string;
+  readonly code: string | null;
+  readonly customerId: string | null;
+  readonly units: number;
+  /** Minor units. */
+  readonly discountAmount: number;
+  readonly currency: string;
+  readonly orderTotal: number;
+  readonly recordedAt: string;
+}
+
+export type RedemptionRejectionReason = 'total_limit_reached' | 'code_limit_reached' | 'customer_limit_reached' | 'unknown_promotion';
+
+export interface RedemptionRejectedData {
+  readonly orderId: string;
+  readonly promotionId: string;
+  readonly code: string | null;
+  readonly customerId: string | null;
+  readonly units: number;
+  readonly reason: RedemptionRejectionReason;
+  readonly rejectedAt: string;
+}
+
+export interface RedemptionReversedData {
+  readonly orderId: string;
+  readonly promotionId: string;
+  readonly code: string | null;
+  readonly customerId: string | null;
+  readonly units: number;
+  readonly reversedAt: string;
+}
+
+export interface CodeChangedData {
+  /** The normalized code (trimmed, case-folded). */
+  readonly code: string;
+  readonly promotionId: string | null;
+  readonly groupId: string | null;
+  readonly state: 'available' | 'issued' | 'redeemed' | 'disabled' | 'deleted';
+  readonly customerId?: string | null;
+  readonly changedAt: string;
+}
+
+export interface CodeIssuedData {
+  readonly code: string;
+  readonly groupId: string;
+  readonly promotionId?: string | null;
+  readonly customerId: string;
+  readonly issue: 'first' | 'repeat';
+  readonly boundToCustomer?: boolean;
+  readonly issuedAt: string;
+}
+
+export interface EmailSentData {
+  readonly campaignId: string;
+  readonly kind: 'abandoned_cart' | 'retention';
+  readonly step: number;
+  readonly customerId: string;
+  readonly cartId?: string | null;
+  readonly code?: string | null;
+  readonly dueAt: string;
+  readonly sentAt: string;
+}
+
 /** The data of each outbound event type, keyed by CloudEvent `type` (= topic). */
 export interface OutboundEventData {
   readonly 'pricing.promotion-changed': PromotionChangedData;
+  readonly 'pricing.cart-priced': CartPricedData;
+  readonly 'redemption.recorded': RedemptionRecordedData;
+  readonly 'redemption.rejected': RedemptionRejectedData;
+  readonly 'redemption.reversed': RedemptionReversedData;
+  readonly 'code-inventory.code-changed': CodeChangedData;
+  readonly 'code-inventory.code-issued': CodeIssuedData;
+  readonly 'campaigns.email-sent': EmailSentData;
 }
 
 export type OutboundEventType = keyof OutboundEventData;
 
+/** The current version of each outbound event type (its `dataschema` is `urn:promotions:<type>:v<version>`). */
 export const OUTBOUND_EVENT_VERSIONS: { readonly [T in OutboundEventType]: number } = {
   'pricing.promotion-changed': 1,
+  'pricing.cart-priced': 1,
+  'redemption.recorded': 1,
+  'redemption.rejected': 1,
+  'redemption.reversed': 1,
+  'code-inventory.code-changed': 1,
+  'code-inventory.code-issued': 1,
+  'campaigns.email-sent': 1,
 };
