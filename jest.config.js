@@ -3,10 +3,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const projects = ['apps', 'libs'].flatMap((dir) =>
-  fs
-    .readdirSync(path.join(__dirname, dir), { withFileTypes: true })
+  (fs.existsSync(path.join(__dirname, dir)) ? fs.readdirSync(path.join(__dirname, dir), { withFileTypes: true }) : [])
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(__dirname, dir, entry.name, 'jest.config.js')))
     .map((entry) => `<rootDir>/${dir}/${entry.name}/jest.config.js`),
 );
 
-module.exports = { projects };
+// testTimeout is a global option: Jest ignores it inside project configs.
+module.exports = { projects, testTimeout: 60_000 };

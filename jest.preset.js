@@ -33,7 +33,6 @@ function jestProject(projectDir, name) {
     moduleNameMapper,
     moduleFileExtensions: ['ts', 'js', 'json'],
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
-    testTimeout: 60_000,
   };
 }
 
