@@ -10,3 +10,4 @@ export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './messaging.options';
 export * from './messaging.module';
+export * from './messaging.lifecycle';

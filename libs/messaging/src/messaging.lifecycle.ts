@@ -48,14 +48,23 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         kafka: this.kafka,
         producer: this.producer,
         dataSource: this.dataSource,
-        groupId: this.options.app,
+        groupId: this.options.groupId ?? this.options.app,
         handlers: this.handlers,
         logger: this.logger,
         now,
       });
       await this.consumer.start();
     }
-    this.logger.log({ topics: this.consumer?.topics ?? [], group: this.options.app }, 'messaging started');
+    this.logger.log({ topics: this.consumer?.topics ?? [], group: this.options.groupId ?? this.options.app }, 'messaging started');
+  }
+
+  /** Pauses consumption of the given topics (the others go on); a no-op before the consumer starts. */
+  pauseTopics(topics: readonly string[]): void {
+    this.consumer?.pause(topics);
+  }
+
+  resumeTopics(topics: readonly string[]): void {
+    this.consumer?.resume(topics);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

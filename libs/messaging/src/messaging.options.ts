@@ -5,6 +5,8 @@ import type { EventHandler } from './consumer/event-handler';
 export interface MessagingModuleOptions {
   /** The app's name: Kafka client id, consumer group id and dead-letter topic infix. */
   readonly app: string;
+  /** The consumer group id when it must differ from `app` (tests that run several instances on their own topics). */
+  readonly groupId?: string;
   readonly brokers: readonly string[];
   /** Partitions of the topics this app creates when they are missing. */
   readonly partitions: number;

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { OutboundEventType } from '@promo/contracts';
 import { type EventHandler, KafkaReadinessCheck, MessagingModule } from '@promo/messaging';
 import { type AppDataSourceOptions, appDataSourceOptions, PostgresReadinessCheck } from '@promo/persistence';
-import { type Clock, type CommonEnv, HealthModule, PlatformModule, RedisModule, RedisReadinessCheck } from '@promo/platform';
+import { type Clock, type CommonEnv, HealthModule, PlatformModule, type ReadinessCheck, RedisModule, RedisReadinessCheck } from '@promo/platform';
 
 export interface ServiceCoreOptions<TConfig extends CommonEnv> {
   /** The app's name: logs, consumer group, Redis prefix (`<app>:`), dead-letter infix. */
@@ -15,7 +15,11 @@ export interface ServiceCoreOptions<TConfig extends CommonEnv> {
   readonly migrations: AppDataSourceOptions['migrations'];
   readonly handlers?: readonly Type<EventHandler>[];
   readonly publishes?: readonly OutboundEventType[];
+  /** The Kafka consumer group when it must differ from `service` (default: the service name). */
+  readonly consumerGroup?: string;
   readonly clock?: Clock;
+  /** The app's own readiness checks, beside Postgres, Redis and Kafka (each provided by a global module of the app). */
+  readonly readinessChecks?: readonly Type<ReadinessCheck>[];
 }
 
 /**
@@ -35,12 +39,13 @@ export class ServiceCoreModule {
         RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}${options.service}:` }),
         MessagingModule.forRoot({
           app: options.service,
+          ...(options.consumerGroup ? { groupId: options.consumerGroup } : {}),
           brokers: config.KAFKA_BROKERS,
           partitions: config.KAFKA_TOPIC_PARTITIONS,
           handlers: options.handlers ?? [],
           publishes: options.publishes ?? [],
         }),
-        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck, KafkaReadinessCheck], [PostgresReadinessCheck]),
+        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck, KafkaReadinessCheck, ...(options.readinessChecks ?? [])], [PostgresReadinessCheck]),
       ],
     };
   }

@@ -59,6 +59,15 @@ export class EventConsumer {
     await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
   }
 
+  /** Stops fetching the given topics until resumed (a lagging consumer, or back-pressure); other topics go on. */
+  pause(topics: readonly string[]): void {
+    this.consumer.pause(topics.map((topic) => ({ topic })));
+  }
+
+  resume(topics: readonly string[]): void {
+    this.consumer.resume(topics.map((topic) => ({ topic })));
+  }
+
   /** Stops fetching, lets the record in hand finish, commits what is done and leaves the group. */
   async stop(): Promise<void> {
     this.isStopping = true;
