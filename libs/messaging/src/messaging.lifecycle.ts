@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic } from '@promo/contracts';
-import { CLOCK, type Clock } from '@promo/platform';
+import { CLOCK, type Clock, isEventTimeObserver } from '@promo/platform';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
@@ -52,6 +52,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         handlers: this.handlers,
         logger: this.logger,
         now,
+        ...this.eventTimeObserver(),
       });
       await this.consumer.start();
     }
@@ -65,6 +66,12 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   resumeTopics(topics: readonly string[]): void {
     this.consumer?.resume(topics);
+  }
+
+  /** CLOCK_MODE=event-time: the consumer moves the clock to each record's timestamp. */
+  private eventTimeObserver(): { observeTime?: (at: Date) => void } {
+    const clock = this.clock;
+    return isEventTimeObserver(clock) ? { observeTime: (at) => clock.observe(at) } : {};
   }
 
   async beforeApplicationShutdown(): Promise<void> {

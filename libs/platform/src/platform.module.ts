@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { API_KEY_STORE, HashedApiKeyStore } from './auth/api-key.store';
-import { CLOCK, type Clock, SystemClock } from './clock/clock';
+import { CLOCK, type Clock, EventTimeClock, SystemClock } from './clock/clock';
 import { APP_CONFIG } from './config/app-config';
 import type { CommonEnv } from './config/common-env.schema';
 import { createLoggerModule } from './logging/logger.module';
@@ -25,11 +25,15 @@ export class PlatformModule {
       imports: [createLoggerModule(options.service, options.config.LOG_LEVEL), MetricsModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: CLOCK, useValue: options.clock ?? clockFor(options.config) },
         { provide: API_KEY_STORE, useFactory: () => HashedApiKeyStore.parse(options.config.API_KEYS) },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
       exports: [APP_CONFIG, CLOCK, API_KEY_STORE, MetricsModule],
     };
   }
+}
+
+function clockFor(config: CommonEnv): Clock {
+  return config.CLOCK_MODE === 'event-time' ? new EventTimeClock(config.CLOCK_START ?? 0) : new SystemClock();
 }

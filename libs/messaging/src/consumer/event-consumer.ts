@@ -26,6 +26,8 @@ export interface EventConsumerOptions {
   readonly fromBeginning?: boolean;
   /** How long the group waits for a silent member before rebalancing its partitions (default 30 s). */
   readonly sessionTimeoutMs?: number;
+  /** Fed with each record's timestamp before it is handled (an event-time clock follows it). */
+  readonly observeTime?: (at: Date) => void;
   /** Called after each record's outcome is durable (effect committed or dead letter sent), before its offset is committed. */
   readonly onOutcome?: (outcome: RecordOutcome) => void | Promise<void>;
 }
@@ -82,6 +84,7 @@ export class EventConsumer {
     let sinceCommit = 0;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
+      this.options.observeTime?.(new Date(Number(message.timestamp)));
       const position: RecordPosition = { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
       const isDone = await this.processRecord(message, position, heartbeat);
       if (!isDone) break; // stopping mid-retry: leave the offset uncommitted so the record is redelivered

@@ -31,6 +31,10 @@ export function commonEnvSchema(defaults: { readonly httpPort: number }) {
     /** Comma-separated `scope:sha256hex` pairs; keys themselves are never configured in clear. */
     API_KEYS: z.string().default(''),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+    /** `system`: wall time. `event-time`: the greatest record timestamp consumed so far (replays of recorded streams). */
+    CLOCK_MODE: z.enum(['system', 'event-time']).default('system'),
+    /** Where an event-time clock starts before the first record (RFC 3339). */
+    CLOCK_START: z.string().datetime({ offset: true }).optional(),
   });
 }
 
