@@ -11,3 +11,4 @@ export * from './outbox/outbox-relay';
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './messaging.lifecycle';
+export * from './ingestion/ingestion-stats.controller';

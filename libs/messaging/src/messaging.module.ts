@@ -5,6 +5,7 @@ import type { EventHandler } from './consumer/event-handler';
 import { createKafka } from './kafka/create-kafka';
 import { KafkaReadinessCheck } from './kafka/kafka-readiness.check';
 import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
+import { IngestionStatsController } from './ingestion/ingestion-stats.controller';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import type { MessagingModuleOptions } from './messaging.options';
 import { OutboxWriter } from './outbox/outbox-writer';
@@ -17,6 +18,7 @@ export class MessagingModule {
     const handlers = options.handlers ?? [];
     return {
       module: MessagingModule,
+      controllers: [IngestionStatsController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA, useFactory: () => createKafka({ clientId: options.app, brokers: options.brokers }) },

@@ -1,0 +1,31 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { RequiresScope } from '@promo/platform';
+import { DataSource } from 'typeorm';
+import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
+import type { MessagingModuleOptions } from '../messaging.options';
+
+export interface IngestionStats {
+  readonly group: string;
+  /** Distinct CloudEvents whose effect this service committed, per topic. */
+  readonly topics: readonly { readonly topic: string; readonly processed: number }[];
+}
+
+/** What this service has consumed (X1, X2): the contract tests compare it with the recorded stream. */
+@Controller('v1/ops/ingestion')
+export class IngestionStatsController {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @RequiresScope('admin')
+  async stats(): Promise<IngestionStats> {
+    const group = this.options.groupId ?? this.options.app;
+    const rows: { topic: string; processed: string }[] = await this.dataSource.query(
+      `SELECT topic, count(*)::text AS processed FROM processed_events WHERE consumer_group = $1 GROUP BY topic ORDER BY topic`,
+      [group],
+    );
+    return { group, topics: rows.map((r) => ({ topic: r.topic, processed: Number(r.processed) })) };
+  }
+}
