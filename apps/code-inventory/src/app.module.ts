@@ -1,8 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Clock } from '@promo/platform';
 import { ServiceCoreModule } from '@promo/service-runtime';
+import { CodesModule } from './codes/codes.module';
 import type { CodeInventoryConfig } from './config/env.schema';
+import { DatabaseModule } from './database/database.module';
+import { GroupsModule } from './groups/groups.module';
+import { IssuingModule } from './issuing/issuing.module';
 import { codeInventoryMigrations } from './migrations';
+import { UploadModule } from './upload/upload.module';
 
 export const CODE_INVENTORY_SERVICE = 'code-inventory';
 export const CODE_INVENTORY_SCHEMA = 'code_inventory';
@@ -18,8 +23,14 @@ export class AppModule {
           schema: CODE_INVENTORY_SCHEMA,
           config,
           migrations: codeInventoryMigrations,
+          publishes: ['code-inventory.code-changed', 'code-inventory.code-issued'],
           ...(clock ? { clock } : {}),
         }),
+        DatabaseModule,
+        GroupsModule,
+        IssuingModule,
+        CodesModule,
+        UploadModule,
       ],
     };
   }

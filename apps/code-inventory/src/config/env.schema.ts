@@ -1,7 +1,33 @@
 import { commonEnvSchema } from '@promo/platform';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** `kid:secret` pairs; the first (or CODE_TOKEN_ACTIVE_KEY_ID) signs, every listed one verifies (C10 key rotation). */
+const tokenKeys = z
+  .string()
+  .transform((value) => value.split(',').map((pair) => pair.trim()).filter((pair) => pair !== ''))
+  .refine((pairs) => pairs.length > 0 && pairs.every((pair) => /^[A-Za-z0-9_-]{1,32}:.{16,}$/.test(pair)), 'must be kid:secret[,kid:secret...] with secrets of at least 16 characters');
 
 /** The code-inventory service's environment, validated once at boot (STYLE.md "Config"). */
-export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 });
+export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
+  .extend({
+    // A development-only default; production must configure its own keys (refined below).
+    CODE_TOKEN_KEYS: tokenKeys.default('dev:development-only-code-token-key'),
+    CODE_TOKEN_ACTIVE_KEY_ID: z.string().optional(),
+    /** Prefixes the consumed topic names, so a test run can use topics of its own. */
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    /** Codes inserted per generation batch (one COPY + one transaction each). */
+    GENERATION_BATCH_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
+    /** BullMQ lock of a generation job: after a crash the job resumes once this has passed. */
+    GENERATION_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.CODE_TOKEN_KEYS.some((pair) => pair.startsWith('dev:'))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CODE_TOKEN_KEYS'], message: 'production needs its own token keys' });
+    }
+    const active = env.CODE_TOKEN_ACTIVE_KEY_ID;
+    if (active !== undefined && !env.CODE_TOKEN_KEYS.some((pair) => pair.startsWith(`${active}:`))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CODE_TOKEN_ACTIVE_KEY_ID'], message: 'must name one of CODE_TOKEN_KEYS' });
+    }
+  });
 
 export type CodeInventoryConfig = z.infer<typeof codeInventoryEnvSchema>;

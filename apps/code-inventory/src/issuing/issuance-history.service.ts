@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { GroupsService } from '../groups/groups.service';
+
+export interface IssuanceEntry {
+  readonly code: string;
+  readonly groupId: string;
+  readonly issue: 'first' | 'repeat';
+  readonly boundToCustomer: boolean;
+  readonly issuedAt: string;
+}
+
+export interface CustomerIssuance {
+  readonly customerId: string;
+  /** How many codes the customer was issued (first issues; re-issues repeat one of them). */
+  readonly codesIssued: number;
+  readonly issues: readonly IssuanceEntry[];
+}
+
+/** C7: a customer's issuance history and the segment queries built on it. */
+@Injectable()
+export class IssuanceHistoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly groups: GroupsService,
+  ) {}
+
+  async ofCustomer(customerId: string): Promise<CustomerIssuance> {
+    const rows: { code: string; group_id: string; issue: 'first' | 'repeat'; is_bound: boolean; issued_at: Date }[] = await this.dataSource.query(
+      `SELECT code, group_id, issue, is_bound, issued_at FROM code_issues WHERE customer_id = $1 ORDER BY id LIMIT 1000`,
+      [customerId],
+    );
+    const issues = rows.map((row) => ({ code: row.code, groupId: row.group_id, issue: row.issue, boundToCustomer: row.is_bound, issuedAt: row.issued_at.toISOString() }));
+    return { customerId, codesIssued: issues.filter((entry) => entry.issue === 'first').length, issues };
+  }
+
+  /** Segment: the customers issued a code from a group, in customerId order, a page at a time. */
+  async customersOfGroup(groupId: string, after: string | undefined, limit: number): Promise<{ readonly customers: readonly { customerId: string; codesIssued: number }[]; readonly next: string | null }> {
+    await this.groups.requireRow(this.dataSource.manager, groupId);
+    const rows: { customer_id: string; codes_issued: string }[] = await this.dataSource.query(
+      `SELECT customer_id, count(*) FILTER (WHERE issue = 'first') AS codes_issued FROM code_issues
+        WHERE group_id = $1 AND ($2::text IS NULL OR customer_id > $2) GROUP BY customer_id ORDER BY customer_id LIMIT $3`,
+      [groupId, after ?? null, limit],
+    );
+    const customers = rows.map((row) => ({ customerId: row.customer_id, codesIssued: Number(row.codes_issued) }));
+    const last = customers[customers.length - 1];
+    return { customers, next: customers.length === limit && last !== undefined ? last.customerId : null };
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { RequiresScope } from '@promo/platform';
+import { IssueCodeDto } from './dto/issue-code.dto';
+import { PageQuery } from './dto/page.query';
+import { type CustomerIssuance, IssuanceHistoryService } from './issuance-history.service';
+import { type IssueResult, IssuingService } from './issuing.service';
+
+@Controller('v1')
+@RequiresScope('admin')
+export class IssuingController {
+  constructor(
+    private readonly issuing: IssuingService,
+    private readonly history: IssuanceHistoryService,
+  ) {}
+
+  @Post('groups/:groupId/issue')
+  @HttpCode(200)
+  issue(@Param('groupId') groupId: string, @Body() body: IssueCodeDto): Promise<IssueResult> {
+    return this.issuing.issue(groupId, body.customerId, body.mode, body.bindToCustomer ?? false);
+  }
+
+  @Get('groups/:groupId/customers')
+  customersOfGroup(@Param('groupId') groupId: string, @Query() query: PageQuery): ReturnType<IssuanceHistoryService['customersOfGroup']> {
+    return this.history.customersOfGroup(groupId, query.after, query.limit ?? 100);
+  }
+
+  @Get('customers/:customerId/codes')
+  ofCustomer(@Param('customerId') customerId: string): Promise<CustomerIssuance> {
+    return this.history.ofCustomer(customerId);
+  }
+}

@@ -1,0 +1,9 @@
+import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
+
+/** A pasted list: one code per element (C4); larger files go through the CSV or streaming endpoint. */
+export class UploadCodesDto {
+  @IsArray()
+  @ArrayMaxSize(100_000)
+  @IsString({ each: true })
+  codes!: string[];
+}

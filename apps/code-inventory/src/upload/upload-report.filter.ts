@@ -1,0 +1,17 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
+import { ProblemDetailsFilter } from '@promo/platform';
+import type { Request, Response } from 'express';
+import { UploadConflictError, UploadInvalidError } from './upload-rejected.error';
+
+/** Adds the upload report to the problem details of a refused upload (RFC 9457 extension members). */
+@Catch(UploadInvalidError, UploadConflictError)
+export class UploadReportFilter implements ExceptionFilter {
+  private readonly problems = new ProblemDetailsFilter();
+
+  catch(exception: UploadInvalidError | UploadConflictError, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const problem = this.problems.toProblem(exception, request.originalUrl);
+    http.getResponse<Response>().status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, ...exception.report }));
+  }
+}

@@ -1,0 +1,42 @@
+import { Readable } from 'node:stream';
+import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import type { Request } from 'express';
+import { UploadCodesDto } from './dto/upload-codes.dto';
+import { linesOfList, linesOfStream } from './read-code-lines';
+import type { UploadReport } from './upload-report';
+import { UploadReportFilter } from './upload-report.filter';
+import { UploadService } from './upload.service';
+
+const MAX_CSV_BYTES = 64 * 1024 * 1024;
+
+@Controller('v1/groups/:groupId/codes')
+@RequiresScope('admin')
+@UseFilters(UploadReportFilter)
+export class UploadController {
+  constructor(private readonly uploads: UploadService) {}
+
+  /** A pasted list. */
+  @Post()
+  @HttpCode(200)
+  uploadList(@Param('groupId') groupId: string, @Body() body: UploadCodesDto): Promise<UploadReport> {
+    return this.uploads.importLines(groupId, linesOfList(body.codes));
+  }
+
+  /** A CSV file as multipart/form-data, field `file`; the first column holds the code. */
+  @Post('csv')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1 } }))
+  uploadCsv(@Param('groupId') groupId: string, @UploadedFile() file: { readonly buffer: Buffer } | undefined): Promise<UploadReport> {
+    if (file === undefined) throw new ValidationFailedError([{ field: 'file', reason: 'required', detail: 'a multipart field "file" with the CSV is required' }]);
+    return this.uploads.importLines(groupId, linesOfStream(Readable.from(file.buffer)));
+  }
+
+  /** The streaming API: a text/plain or text/csv body of any size, one code per line, read as it arrives. */
+  @Post('stream')
+  @HttpCode(200)
+  uploadStream(@Param('groupId') groupId: string, @Req() request: Request): Promise<UploadReport> {
+    return this.uploads.importLines(groupId, linesOfStream(request));
+  }
+}

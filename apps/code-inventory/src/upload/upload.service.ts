@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, ConflictError, NotFoundError } from '@promo/platform';
+import type { Pool, PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { codeProblem } from '../codes/normalize-code';
+import { CopyWriter } from '../database/copy-writer';
+import { isUniqueViolation } from '../database/pg-error';
+import { PG_POOL } from '../database/pg-pool.provider';
+import type { CodeLine } from './read-code-lines';
+import { REPORT_LIST_LIMIT, type UploadReport } from './upload-report';
+import { UploadConflictError, UploadInvalidError } from './upload-rejected.error';
+
+/**
+ * C4: imports codes made elsewhere into a group. Every valid line is streamed with COPY into a staging
+ * table; duplicates inside the upload and against the store are found in SQL; then the codes are
+ * inserted in the same transaction, or nothing is (any problem rolls everything back).
+ */
+@Injectable()
+export class UploadService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async importLines(groupId: string, lines: AsyncIterable<CodeLine>): Promise<UploadReport> {
+    const client = await this.pool.connect();
+    let isOpen = false;
+    try {
+      await client.query('BEGIN');
+      isOpen = true;
+      const groups = await client.query<{ promotion_id: string }>(`SELECT promotion_id FROM code_groups WHERE group_id = $1 FOR UPDATE`, [groupId]);
+      const group = groups.rows[0];
+      if (group === undefined) throw new NotFoundError(`no group ${groupId}`);
+      await client.query(`CREATE TEMP TABLE upload_staging (line integer NOT NULL, code text NOT NULL) ON COMMIT DROP`);
+      const invalid = await this.stage(client, lines);
+      await client.query(`ANALYZE upload_staging`);
+      const inFile = await this.inFileDuplicates(client);
+      const inStore = await this.storeDuplicates(client);
+      const duplicates = [...inFile.list, ...inStore.list].sort((a, b) => a.line - b.line).slice(0, REPORT_LIST_LIMIT);
+      const report = { imported: 0, duplicates, invalid: invalid.list, duplicateCount: inFile.count + inStore.count, invalidCount: invalid.count };
+      if (invalid.count > 0 || inFile.count > 0) throw new UploadInvalidError(report);
+      if (inStore.count > 0) throw new UploadConflictError(report);
+      const now = this.clock.now();
+      const inserted = await client.query(
+        `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
+         SELECT code, $1, $2, 'available', false, $3 FROM upload_staging ORDER BY line`,
+        [group.promotion_id, groupId, now],
+      );
+      const imported = inserted.rowCount ?? 0;
+      await client.query(
+        `UPDATE code_groups SET total_count = total_count + $2, available_count = available_count + $2, updated_at = $3 WHERE group_id = $1`,
+        [groupId, imported, now],
+      );
+      await client.query('COMMIT');
+      isOpen = false;
+      return { ...report, imported };
+    } catch (error) {
+      if (isOpen) await client.query('ROLLBACK');
+      // A concurrent upload or generation inserted one of these codes after our check.
+      if (isUniqueViolation(error)) throw new ConflictError('some codes were added to the store meanwhile; nothing was imported', 'duplicate_code');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Streams the valid lines into the staging table; returns the invalid ones. */
+  private async stage(client: PoolClient, lines: AsyncIterable<CodeLine>): Promise<{ list: UploadReport['invalid']; count: number }> {
+    const list: { line: number; code: string; reason: string }[] = [];
+    let count = 0;
+    const copy = client.query(copyFrom(`COPY upload_staging (line, code) FROM STDIN`));
+    const writer = new CopyWriter(copy);
+    try {
+      for await (const { line, text } of lines) {
+        const problem = codeProblem(text);
+        if (problem === null) {
+          await writer.write(`${line}\t${text.trim()}\n`);
+          continue;
+        }
+        count += 1;
+        if (list.length < REPORT_LIST_LIMIT) list.push({ line, code: text, reason: problem });
+      }
+      await writer.end();
+    } catch (error) {
+      copy.destroy(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+    return { list, count };
+  }
+
+  private async inFileDuplicates(client: PoolClient): Promise<{ list: UploadReport['duplicates']; count: number }> {
+    const { rows } = await client.query<{ line: number; code: string; first_line: number; total: string }>(
+      `SELECT line, code, first_line, count(*) OVER () AS total FROM (
+         SELECT line, code, min(line) OVER (PARTITION BY lower(code)) AS first_line FROM upload_staging
+       ) s WHERE line <> first_line ORDER BY line LIMIT ${REPORT_LIST_LIMIT}`,
+    );
+    return {
+      list: rows.map((row) => ({ line: row.line, code: row.code, conflict: { source: 'file', line: row.first_line } })),
+      count: Number(rows[0]?.total ?? 0),
+    };
+  }
+
+  private async storeDuplicates(client: PoolClient): Promise<{ list: UploadReport['duplicates']; count: number }> {
+    const { rows } = await client.query<{ line: number; code: string; promotion_id: string; group_id: string | null; total: string }>(
+      `SELECT s.line, s.code, c.promotion_id, c.group_id, count(*) OVER () AS total
+         FROM upload_staging s JOIN codes c ON lower(c.code) = lower(s.code) ORDER BY s.line LIMIT ${REPORT_LIST_LIMIT}`,
+    );
+    return {
+      list: rows.map((row) => ({ line: row.line, code: row.code, conflict: { source: 'store', promotionId: row.promotion_id, groupId: row.group_id } })),
+      count: Number(rows[0]?.total ?? 0),
+    };
+  }
+}
