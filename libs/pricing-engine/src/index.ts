@@ -8,7 +8,8 @@ import type { ValidationError } from './validation/issues';
 import { type PricingInput, parsePricingInput } from './validation/parse-pricing-input';
 
 export { compilePromotions } from './index/compile';
-export type { PromotionIndex, RefusedPromotion } from './index/compile';
+export type { PriceOptions, PromotionIndex, RefusedPromotion } from './index/compile';
+export { scheduleBounds } from './schedule/schedule';
 export type { PricingInput } from './validation/parse-pricing-input';
 export { parsePricingInput } from './validation/parse-pricing-input';
 export { parsePromotion, validatePromotion, validatePromotions } from './validation/parse-promotion';

@@ -1,7 +1,7 @@
 import { type PreparedCart, prepareCart } from '../cart/prepare-cart';
 import type { Cart } from '../model/cart';
 import { normalizeCode } from '../model/ids';
-import type { Promotion, Reward } from '../model/promotion';
+import type { Promotion, Reward, Usage } from '../model/promotion';
 import type { PricingResult } from '../model/result';
 import type { Settings } from '../model/settings';
 import { compileSchedule } from '../schedule/schedule';
@@ -27,6 +27,14 @@ export interface RefusedPromotion {
   readonly errors: readonly ValidationError[];
 }
 
+/** What one pricing call adds to the index, without recompiling it. */
+export interface PriceOptions {
+  /** Codes the index does not list (bulk codes), by normalised code: the id of the coupon promotion each redeems. */
+  readonly extraCodes?: ReadonlyMap<string, string>;
+  /** Live usage of a promotion (and of the normalised code entered, for a coupon), checked instead of its own `usage`. */
+  readonly usage?: (promotionId: string, code: string | null) => Usage | undefined;
+}
+
 /**
  * An immutable index of the store's promotions (P11). `price` looks up only the automatic
  * promotions that could apply to the cart (by channel, currency and product / category /
@@ -39,7 +47,7 @@ export interface PromotionIndex {
   /** Promotions that were not well formed and are left out of pricing. */
   readonly refused: readonly RefusedPromotion[];
   /** Prices a validated cart at instant `at` (a Date or RFC 3339 text). */
-  price(cart: Cart, at: Date | string): PricingResult;
+  price(cart: Cart, at: Date | string, options?: PriceOptions): PricingResult;
   /** Ids of the automatic promotions the index would examine for this cart, in application order. */
   candidates(cart: Cart): readonly string[];
 }
@@ -98,9 +106,11 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
     .map((entry) => compile(entry.promotion));
 
   const couponByCode = new Map<string, CompiledPromotion>();
+  const couponById = new Map<string, CompiledPromotion>();
   for (const promotion of valid) {
     if (promotion.kind !== 'coupon') continue;
     const compiled = compile(promotion);
+    couponById.set(promotion.id, compiled);
     for (const code of promotion.codes) {
       const normal = normalizeCode(code);
       if (!couponByCode.has(normal)) couponByCode.set(normal, compiled);
@@ -164,14 +174,24 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
     settings,
     size: valid.length,
     refused,
-    price(cart: Cart, at: Date | string): PricingResult {
+    price(cart: Cart, at: Date | string, options?: PriceOptions): PricingResult {
       const prepared = prepareCart(cart, settings);
+      const usageOf = options?.usage;
+      const withUsage = (compiled: CompiledPromotion, code: string | null): CompiledPromotion => {
+        const usage = usageOf?.(compiled.promotion.id, code);
+        return usage === undefined ? compiled : { ...compiled, promotion: { ...compiled.promotion, usage } };
+      };
+      const extraCodes = options?.extraCodes;
       return priceCart({
         cart: prepared,
         settings,
         atMs: toEpochMs(at),
-        automatics: lookup(prepared),
-        couponByCode: (code) => couponByCode.get(code),
+        automatics: usageOf === undefined ? lookup(prepared) : lookup(prepared).map((compiled) => withUsage(compiled, null)),
+        couponByCode: (code) => {
+          const extraId = extraCodes?.get(code);
+          const compiled = couponByCode.get(code) ?? (extraId === undefined ? undefined : couponById.get(extraId));
+          return compiled === undefined || usageOf === undefined ? compiled : withUsage(compiled, code);
+        },
       });
     },
     candidates(cart: Cart): readonly string[] {

@@ -1,5 +1,5 @@
 import type { Recurring, Schedule, WallTime } from '../model/promotion';
-import { type LocalTime, type Zone, epochDay, localTime, wallTimeToInstant, weekdayOfEpochDay } from './zone';
+import { type LocalTime, type Zone, createZone, epochDay, localTime, wallTimeToInstant, weekdayOfEpochDay } from './zone';
 
 /** A schedule resolved to instants once, when promotions are compiled (P5). */
 export interface CompiledSchedule {
@@ -65,4 +65,12 @@ export function scheduleStatus(schedule: CompiledSchedule, atMs: number, localAt
     if (((weeks % recurring.everyNWeeks) + recurring.everyNWeeks) % recurring.everyNWeeks !== 0) return 'not_started';
   }
   return 'active';
+}
+
+/** The start (inclusive) and end (exclusive) instants of a schedule, epoch ms (null = open), in its zone or `storeTimeZone`. */
+export function scheduleBounds(schedule: Schedule, storeTimeZone: string): { readonly startMs: number | null; readonly endMs: number | null } {
+  const zone = createZone(schedule.timeZone ?? storeTimeZone) ?? createZone('UTC');
+  if (zone === null) throw new RangeError('The runtime lacks the UTC time zone.');
+  const compiled = compileSchedule(schedule, zone);
+  return { startMs: compiled.startMs, endMs: compiled.endMs };
 }
