@@ -38,7 +38,7 @@ export function describeServiceLifecycle(app: string): void {
       const live = await fetch(`${service.baseUrl}/health/live`);
       expect(live.status).toBe(200);
       const ready = await fetch(`${service.baseUrl}/health/ready`);
-      expect(await ready.json()).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up', kafka: 'up' } });
+      expect(await ready.json()).toMatchObject({ status: 'ok', checks: { postgres: 'up', redis: 'up', kafka: 'up' } });
 
       const metrics = await fetch(`${service.baseUrl}/metrics`);
       expect(metrics.status).toBe(200);
