@@ -1,8 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Clock } from '@promo/platform';
 import { ServiceCoreModule } from '@promo/service-runtime';
+import { CartUpdatedConsumer } from './cart-updated/cart-updated.consumer';
+import { CodeChangedHandler } from './code-lookup/code-changed.handler';
 import type { PricingConfig } from './config/env.schema';
+import { ImpactService } from './impact/impact.service';
 import { pricingMigrations } from './migrations';
+import { PricingCoreModule } from './pricing-core.module';
+import { CartsController } from './pricing/carts.controller';
+import { DryRunService } from './pricing/dry-run.service';
+import { IndexConsumerLifecycle } from './promotion-index/index-consumer.lifecycle';
+import { PromotionChangedHandler } from './promotion-index/promotion-changed.handler';
+import { PromotionIndexReadinessCheck } from './promotion-index/promotion-index.readiness';
+import { PromotionsController } from './promotions/promotions.controller';
+import { PromotionsService } from './promotions/promotions.service';
+import { SettingsController } from './settings/settings.controller';
+import { SettingsService } from './settings/settings.service';
+import { RedemptionRecordedHandler } from './usage/redemption-recorded.handler';
+import { RedemptionReversedHandler } from './usage/redemption-reversed.handler';
 
 export const PRICING_SERVICE = 'pricing';
 export const PRICING_SCHEMA = 'pricing';
@@ -18,9 +33,16 @@ export class AppModule {
           schema: PRICING_SCHEMA,
           config,
           migrations: pricingMigrations,
+          handlers: [CartUpdatedConsumer, RedemptionRecordedHandler, RedemptionReversedHandler],
+          publishes: ['pricing.promotion-changed', 'pricing.cart-priced'],
+          consumerGroup: config.PRICING_CONSUMER_GROUP,
+          readinessChecks: [PromotionIndexReadinessCheck],
           ...(clock ? { clock } : {}),
         }),
+        PricingCoreModule,
       ],
+      controllers: [PromotionsController, SettingsController, CartsController],
+      providers: [PromotionsService, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }
 }

@@ -1,7 +1,34 @@
+import { hostname } from 'node:os';
 import { commonEnvSchema } from '@promo/platform';
-import type { z } from 'zod';
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().min(1);
 
 /** The pricing service's environment, validated once at boot (STYLE.md "Config"). */
-export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 });
+export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
+  /** This replica's name: its index consumer group is `pricing-index-<id>` so every replica sees every change. */
+  PRICING_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .default(`${hostname()}-${process.pid}`),
+  /** The consumer group of the shared work (`cart.updated`, `redemption.*`); tests give their own. */
+  PRICING_CONSUMER_GROUP: z.string().min(1).default('pricing'),
+  /** Prefixed to the upstream topics consumed (`cart.updated`, `redemption.*`): tests run on topics of their own. */
+  PRICING_TOPIC_PREFIX: z.string().default(''),
+  /** How often a replica checks the store for changes it may have missed (a safety net beside the events). */
+  PRICING_INDEX_POLL_MS: positiveInt.default(5_000),
+  /** How many priced carts the impact preview keeps (the most recent ones). */
+  PRICING_RECENT_CARTS: positiveInt.max(100_000).default(1_000),
+  CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
+  /** A storefront-scope key of code-inventory (never logged). */
+  CODE_INVENTORY_API_KEY: z.string().default(''),
+  CODE_INVENTORY_TIMEOUT_MS: positiveInt.default(300),
+  CODE_INVENTORY_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** Consecutive failures that open the circuit, and how long it stays open. */
+  CODE_INVENTORY_BREAKER_THRESHOLD: positiveInt.default(5),
+  CODE_INVENTORY_BREAKER_OPEN_MS: positiveInt.default(5_000),
+  CODE_LOOKUP_CACHE_SIZE: positiveInt.default(10_000),
+  CODE_LOOKUP_CACHE_TTL_MS: positiveInt.default(60_000),
+});
 
 export type PricingConfig = z.infer<typeof pricingEnvSchema>;

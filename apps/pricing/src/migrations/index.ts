@@ -1,4 +1,5 @@
 import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+import { CreatePricingTables1764086400000 } from './1764086400000-create-pricing-tables.migration';
 
 /** Every migration of the pricing schema, in order. */
-export const pricingMigrations = [CreateMessagingTables1764082800000];
+export const pricingMigrations = [CreateMessagingTables1764082800000, CreatePricingTables1764086400000];

@@ -1,0 +1,34 @@
+import { Global, Module } from '@nestjs/common';
+import { CodeInventoryClient } from './code-lookup/code-inventory.client';
+import { CodeResolver } from './code-lookup/code-resolver.service';
+import { RecentCartsStore } from './impact/recent-carts.store';
+import { CartPricingService } from './pricing/cart-pricing.service';
+import { PromotionIndexHolder } from './promotion-index/promotion-index.holder';
+import { PromotionIndexLoader } from './promotion-index/promotion-index.loader';
+import { PromotionIndexReadinessCheck } from './promotion-index/promotion-index.readiness';
+import { PromotionIndexRefresher } from './promotion-index/promotion-index.refresher';
+import { PromotionsRepository } from './promotions/promotions.repository';
+import { SettingsRepository } from './settings/settings.repository';
+import { UsageRepository } from './usage/usage.repository';
+
+const shared = [
+  PromotionIndexHolder,
+  PromotionIndexLoader,
+  PromotionIndexRefresher,
+  PromotionIndexReadinessCheck,
+  PromotionsRepository,
+  SettingsRepository,
+  UsageRepository,
+  CodeInventoryClient,
+  CodeResolver,
+  RecentCartsStore,
+  CartPricingService,
+];
+
+/**
+ * What the HTTP side, the event handlers (instantiated by the messaging module) and the readiness check share:
+ * global so those modules resolve the same instances, above all the one index holder.
+ */
+@Global()
+@Module({ providers: shared, exports: shared })
+export class PricingCoreModule {}

@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '@promo/platform';
+import { type Cart, normalizeCode } from '@promo/pricing-engine';
+import { DataSource } from 'typeorm';
+import { CodeResolver } from '../code-lookup/code-resolver.service';
+import type { IndexSnapshot } from '../promotion-index/index-snapshot';
+import { PromotionIndexHolder } from '../promotion-index/promotion-index.holder';
+import { RecentCartsStore } from '../impact/recent-carts.store';
+import { UsageRepository } from '../usage/usage.repository';
+import { type Admission, admissionMessage, admitCode } from './code-admission';
+import { IndexNotReadyError } from './index-not-ready.error';
+import type { CodeOutcomeView, PricedCart } from './priced-cart';
+import { usageOf } from './usage-overlay';
+
+export interface PriceOptions {
+  /** Price against this snapshot (dry-run drafts) instead of the replica's current one. */
+  readonly snapshot?: IndexSnapshot;
+  readonly at?: Date;
+  /** Keep the cart for the impact preview (not for dry-runs). */
+  readonly remember: boolean;
+}
+
+/**
+ * Prices a cart with the in-memory index (P11), shared by the price API, the `cart.updated` consumer and the
+ * dry-run: bulk codes resolved through code-inventory, live usage from the projection, then the engine.
+ */
+@Injectable()
+export class CartPricingService {
+  private readonly logger = new Logger('cart-pricing');
+
+  constructor(
+    private readonly holder: PromotionIndexHolder,
+    private readonly resolver: CodeResolver,
+    private readonly usage: UsageRepository,
+    private readonly recentCarts: RecentCartsStore,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  currentSnapshot(): IndexSnapshot {
+    const snapshot = this.holder.current();
+    if (snapshot === undefined) throw new IndexNotReadyError('the promotion index is not built yet');
+    return snapshot;
+  }
+
+  async price(cart: Cart, token: string | null, options: PriceOptions): Promise<PricedCart> {
+    const snapshot = options.snapshot ?? this.currentSnapshot();
+    const at = options.at ?? this.clock.now();
+    const customerId = cart.customer?.customerId ?? null;
+    const entered = cart.codes ?? [];
+
+    const admissions = new Map<string, Admission>();
+    const codePromotions = new Map<string, string>();
+    await Promise.all(
+      [...new Set(entered.map((code) => normalizeCode(code)))].map(async (code) => {
+        const listed = snapshot.codes.get(code);
+        if (listed !== undefined) {
+          codePromotions.set(code, listed);
+          return;
+        }
+        const admission = admitCode(await this.resolver.resolve(code, customerId, token), token);
+        admissions.set(code, admission);
+        if (admission.kind === 'admit') codePromotions.set(code, admission.promotionId);
+      }),
+    );
+    const extraCodes = new Map([...admissions].flatMap(([code, a]) => (a.kind === 'admit' ? [[code, a.promotionId] as const] : [])));
+    const refused = (code: string): boolean => admissions.get(normalizeCode(code))?.kind === 'refuse';
+
+    const limited = [...new Set(codePromotions.values())].flatMap((id) => {
+      const entry = snapshot.byId.get(id);
+      return entry === undefined ? [] : [entry];
+    });
+    const counts = limited.length === 0 ? undefined : await this.usage.read(this.dataSource.manager, limited.map((e) => e.id), [...codePromotions.keys()], customerId);
+
+    const result = snapshot.index.price({ ...cart, codes: entered.filter((code) => !refused(code)) }, at, {
+      extraCodes,
+      ...(counts === undefined
+        ? {}
+        : {
+            usage: (promotionId: string, code: string | null) => {
+              const entry = snapshot.byId.get(promotionId);
+              return entry === undefined || code === null ? undefined : usageOf(entry, code, counts, customerId);
+            },
+          }),
+    });
+
+    const codes: Record<string, CodeOutcomeView> = {};
+    for (const code of entered) {
+      if (Object.prototype.hasOwnProperty.call(codes, code)) continue;
+      const admission = admissions.get(normalizeCode(code));
+      const engineOutcome = result.codes[code];
+      if (admission?.kind === 'refuse') {
+        codes[code] = {
+          status: 'rejected',
+          reason: admission.reason,
+          message: admissionMessage(admission.detail, code.trim()),
+          detail: admission.detail,
+          ...(admission.promotionId === undefined ? {} : { promotionId: admission.promotionId }),
+        };
+      } else if (engineOutcome !== undefined) codes[code] = engineOutcome;
+    }
+    if (options.remember) this.remember(cart);
+    return { ...result, codes, indexVersion: snapshot.version, pricedAt: at.toISOString() };
+  }
+
+  /** Off the response path: a failure to remember a cart only thins the impact preview. */
+  private remember(cart: Cart): void {
+    this.recentCarts.push(cart).catch((error: unknown) => this.logger.warn({ err: error, cartId: cart.cartId }, 'could not keep the priced cart for impact previews'));
+  }
+}

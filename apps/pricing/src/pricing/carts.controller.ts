@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import { ImpactRequestDto } from '../impact/dto/impact-request.dto';
+import { type ImpactReport, ImpactService } from '../impact/impact.service';
+import { CartPricingService } from './cart-pricing.service';
+import { DryRunService } from './dry-run.service';
+import { parsePriceRequest } from './price-request';
+import type { PricedCart } from './priced-cart';
+
+/** The price API (storefront), its dry-run and the impact preview (admin). */
+@Controller('v1')
+export class CartsController {
+  constructor(
+    private readonly pricing: CartPricingService,
+    private readonly dryRuns: DryRunService,
+    private readonly impact: ImpactService,
+  ) {}
+
+  @Post('carts/price')
+  @HttpCode(200)
+  @RequiresScope('storefront')
+  async price(@Body() body: unknown): Promise<PricedCart> {
+    const parsed = parsePriceRequest(body);
+    if (!parsed.ok) throw new ValidationFailedError(parsed.errors);
+    return this.pricing.price(parsed.request.cart, parsed.request.token, { remember: true });
+  }
+
+  @Post('carts/price/dry-run')
+  @HttpCode(200)
+  @RequiresScope('admin')
+  async dryRun(@Body() body: unknown): Promise<PricedCart> {
+    return this.dryRuns.dryRun(body);
+  }
+
+  @Post('promotions/impact')
+  @HttpCode(200)
+  @RequiresScope('admin')
+  async preview(@Body() body: ImpactRequestDto): Promise<ImpactReport> {
+    return this.impact.preview(body.promotions, body.carts ?? 100);
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import type { CloudEvent } from '@promo/contracts';
+import type { EventHandler } from '@promo/messaging';
+import { PromotionIndexRefresher } from './promotion-index.refresher';
+
+/**
+ * `pricing.promotion-changed` on this replica's own group: the store is the truth, so the event asks for a
+ * rebuild from it (an event of another store on a shared broker changes nothing here).
+ */
+@Injectable()
+export class PromotionChangedHandler implements EventHandler {
+  readonly topic = 'pricing.promotion-changed';
+  readonly types = ['pricing.promotion-changed'];
+
+  constructor(private readonly refresher: PromotionIndexRefresher) {}
+
+  async handle(_event: CloudEvent): Promise<void> {
+    // Not awaited inside the consumer's transaction: the rebuild reads committed rows on its own connection.
+    void this.refresher.requestReload();
+  }
+}

@@ -1,0 +1,34 @@
+import type { PromotionChangedData } from '@promo/contracts';
+import { type PromotionStatus, statusAt } from './promotion-draft';
+import type { PromotionRow } from './promotion.row';
+
+/** A promotion as the admin API returns it: the engine shape plus limits, enabled, version and status. */
+export interface PromotionView extends Readonly<Record<string, unknown>> {
+  readonly id: string;
+  readonly version: number;
+  readonly status: PromotionStatus;
+}
+
+export function toView(row: PromotionRow, now: Date): PromotionView {
+  return {
+    ...row.definition,
+    id: row.id,
+    enabled: row.enabled,
+    limits: row.limits,
+    version: row.version,
+    status: statusAt(row, now),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The `pricing.promotion-changed` data of a change (the ledger reads `promotion.limits`). */
+export function promotionChanged(row: PromotionRow, change: PromotionChangedData['change'], now: Date): PromotionChangedData {
+  return {
+    promotionId: row.id,
+    change,
+    version: row.version,
+    changedAt: now.toISOString(),
+    promotion: change === 'deleted' ? null : { ...row.definition, id: row.id, kind: row.kind, enabled: row.enabled, limits: row.limits },
+  };
+}

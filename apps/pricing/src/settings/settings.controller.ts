@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
+import { RequiresScope } from '@promo/platform';
+import type { Settings } from '@promo/pricing-engine';
+import type { Response } from 'express';
+import { etagOf, expectedVersion } from '../promotions/expected-version';
+import type { StoredSettings } from './settings.repository';
+import { SettingsService } from './settings.service';
+
+type SettingsView = Settings & { readonly version: number };
+
+/** Store promotion settings (P9) for the admin. */
+@Controller('v1/settings')
+@RequiresScope('admin')
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get()
+  async get(@Res({ passthrough: true }) response: Response): Promise<SettingsView> {
+    return this.view(response, await this.settings.get());
+  }
+
+  @Put()
+  async put(@Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: Response): Promise<SettingsView> {
+    const settingsBody = typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'version')) : body;
+    return this.view(response, await this.settings.put(settingsBody, expectedVersion(ifMatch, body)));
+  }
+
+  private view(response: Response, stored: StoredSettings): SettingsView {
+    response.setHeader('ETag', etagOf(stored.version));
+    return { ...stored.settings, version: stored.version };
+  }
+}

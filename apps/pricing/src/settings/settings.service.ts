@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, ConflictError, ValidationFailedError } from '@promo/platform';
+import { parseSettings } from '@promo/pricing-engine';
+import { DataSource } from 'typeorm';
+import { PromotionIndexRefresher } from '../promotion-index/promotion-index.refresher';
+import { PromotionsRepository } from '../promotions/promotions.repository';
+import { parsePromotionDraft, columnsOf } from '../promotions/promotion-draft';
+import { SettingsRepository, type StoredSettings } from './settings.repository';
+
+/** Store promotion settings (P9): time zone, max codes per order, calculation mode, which lines qualify. */
+@Injectable()
+export class SettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SettingsRepository,
+    private readonly promotions: PromotionsRepository,
+    private readonly refresher: PromotionIndexRefresher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async get(): Promise<StoredSettings> {
+    return this.settings.read(this.dataSource.manager);
+  }
+
+  /**
+   * Replaces the settings (missing fields take their defaults). A new store time zone moves the start and end
+   * instants of every schedule that names no zone of its own (P5). Replicas pick the change up by polling.
+   */
+  async put(body: unknown, expectedVersion: number | null): Promise<StoredSettings> {
+    const parsed = parseSettings(body ?? {});
+    if (!parsed.ok) throw new ValidationFailedError(parsed.errors);
+    const now = this.clock.now();
+    const written = await this.dataSource.transaction(async (manager) => {
+      const current = await this.settings.read(manager, true);
+      if (expectedVersion !== null && current.version !== expectedVersion) {
+        throw new ConflictError(`settings are at version ${current.version}, not ${expectedVersion}`, 'stale_version');
+      }
+      const stored = await this.settings.write(manager, parsed.value, now);
+      if (current.settings.timeZone !== parsed.value.timeZone) {
+        for (const row of await this.promotions.findFollowingStoreZone(manager)) {
+          const draft = parsePromotionDraft({ ...row.definition, limits: row.limits, enabled: row.enabled });
+          if (!draft.ok) continue; // stored promotions were validated on write; a stale one keeps its instants
+          const columns = columnsOf(draft.draft, parsed.value.timeZone);
+          await this.promotions.setBounds(manager, row.id, columns.startsAt, columns.endsAt);
+        }
+      }
+      return stored;
+    });
+    // This replica at once; the others on their next poll (no settings event in the contracts).
+    await this.refresher.requestReload();
+    return written;
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Uses counted from `redemption.*` events (promotion, code, customer); the ledger stays the authority at checkout. */
+export interface UsageCounts {
+  readonly promotionUses: ReadonlyMap<string, number>;
+  readonly codeUses: ReadonlyMap<string, number>;
+  /** Uses by the cart's customer, per promotion. */
+  readonly customerUses: ReadonlyMap<string, number>;
+}
+
+/** The usage projection in `pricing.promotion_usage`, `code_usage`, `customer_usage`. */
+@Injectable()
+export class UsageRepository {
+  /** Adds `units` (negative for a reversal; never below 0) in the consumer's transaction. */
+  async add(manager: EntityManager, promotionId: string, code: string | null, customerId: string | null, units: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO promotion_usage (promotion_id, uses) VALUES ($1, GREATEST($2::bigint, 0))
+       ON CONFLICT (promotion_id) DO UPDATE SET uses = GREATEST(promotion_usage.uses + $2::bigint, 0)`,
+      [promotionId, units],
+    );
+    if (code !== null) {
+      await manager.query(
+        `INSERT INTO code_usage (code, uses) VALUES ($1, GREATEST($2::bigint, 0)) ON CONFLICT (code) DO UPDATE SET uses = GREATEST(code_usage.uses + $2::bigint, 0)`,
+        [code, units],
+      );
+    }
+    if (customerId !== null) {
+      await manager.query(
+        `INSERT INTO customer_usage (promotion_id, customer_id, uses) VALUES ($1, $2, GREATEST($3::bigint, 0))
+         ON CONFLICT (promotion_id, customer_id) DO UPDATE SET uses = GREATEST(customer_usage.uses + $3::bigint, 0)`,
+        [promotionId, customerId, units],
+      );
+    }
+  }
+
+  /** One round trip for the promotions and codes of one cart. */
+  async read(manager: EntityManager, promotionIds: readonly string[], codes: readonly string[], customerId: string | null): Promise<UsageCounts> {
+    const rows: { kind: 'promotion' | 'code' | 'customer'; key: string; uses: string }[] = await manager.query(
+      `SELECT 'promotion' AS kind, promotion_id AS key, uses FROM promotion_usage WHERE promotion_id = ANY($1)
+       UNION ALL SELECT 'code', code, uses FROM code_usage WHERE code = ANY($2)
+       UNION ALL SELECT 'customer', promotion_id, uses FROM customer_usage WHERE promotion_id = ANY($1) AND customer_id = $3`,
+      [promotionIds, codes, customerId ?? ''],
+    );
+    const promotionUses = new Map<string, number>();
+    const codeUses = new Map<string, number>();
+    const customerUses = new Map<string, number>();
+    for (const row of rows) {
+      const target = row.kind === 'promotion' ? promotionUses : row.kind === 'code' ? codeUses : customerUses;
+      target.set(row.key, Number(row.uses));
+    }
+    return { promotionUses, codeUses, customerUses: customerId === null ? new Map() : customerUses };
+  }
+}
