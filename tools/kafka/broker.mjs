@@ -2,7 +2,7 @@
 // A real Apache Kafka broker (KRaft, single node) for local runs and tests, run with `java` from the
 // broker's jars on Maven Central. No Docker, no downloaded distribution.
 //
-//   node tools/kafka/broker.mjs up|down|status
+//   node tools/kafka/broker.mjs up [--fresh]|down|status   (--fresh: wipe this port's broker state first)
 //
 // Jars:   ${PROMO_CACHE_DIR:-~/.cache/promotions}/kafka/libs   (mvn dependency:copy-dependencies, once)
 // State:  ${PROMO_CACHE_DIR:-~/.cache/promotions}/kafka/broker-<port>/{server.properties,data,broker.log,broker.pid}
@@ -240,6 +240,11 @@ async function main(cmd) {
   const t0 = Date.now();
   switch (cmd) {
     case 'up': {
+      if (process.argv.includes('--fresh')) {
+        // A broker with no topics and no offsets (contract replays want exactly the recorded records).
+        await stopBroker();
+        fs.rmSync(brokerConfig().stateDir, { recursive: true, force: true });
+      }
       const r = await ensureBroker();
       const what = { started: `started (pid ${r.pid})`, running: `already running (ours, pid ${r.pid})`, reused: 'reused (already answering, not ours)' }[r.action];
       console.log(`kafka: ${what} at ${r.address} in ${fmtMs(Date.now() - t0)}; log ${r.logFile}`);
@@ -257,7 +262,7 @@ async function main(cmd) {
       return s.up ? 0 : 3;
     }
     default:
-      console.error('usage: node tools/kafka/broker.mjs up|down|status');
+      console.error('usage: node tools/kafka/broker.mjs up [--fresh]|down|status');
       return 2;
   }
 }

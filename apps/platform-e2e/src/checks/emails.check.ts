@@ -1,0 +1,44 @@
+import type { AdminClient } from '../cluster/admin-client';
+import type { ExpectedOutcomes } from '../stream/expected-outcomes';
+import { type CheckResult, compare, compareSets } from './check-result';
+import { allPages } from './items-of';
+
+interface SentEmail {
+  readonly kind: 'abandoned_cart' | 'retention';
+  readonly customerId: string;
+  readonly cartId?: string | null;
+  readonly dueAt: string;
+  readonly code?: string | null;
+}
+
+interface InboxEmail {
+  readonly to?: readonly { readonly address: string }[];
+  readonly subject?: string;
+}
+
+const iso = (at: string) => new Date(at).toISOString();
+
+/** K1/K2/K4: exactly the expected abandoned-cart and retention emails, as the service and the SMTP inbox see them. */
+export async function checkEmails(expected: ExpectedOutcomes, campaigns: AdminClient, maildevUrl: string): Promise<CheckResult[]> {
+  const sent = await allPages<SentEmail>((cursor) => campaigns.get(`/v1/emails?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+  const abandoned = sent.filter((e) => e.kind === 'abandoned_cart');
+  const retention = sent.filter((e) => e.kind === 'retention');
+  const inbox = (await (await fetch(`${maildevUrl}/email`)).json()) as InboxEmail[];
+  const codes = sent.map((e) => e.code).filter((c): c is string => typeof c === 'string' && c !== '');
+  return [
+    compareSets(
+      'abandoned-cart emails (cart, customer, due time)',
+      expected.abandonedCartEmails.map((e) => `${e.cartId}|${e.customerId}|${iso(e.dueAt)}`),
+      abandoned.map((e) => `${e.cartId ?? ''}|${e.customerId}|${iso(e.dueAt)}`),
+    ),
+    compare('retention emails per customer', tally(expected.retentionEmails.map((e) => e.customerId)), tally(retention.map((e) => e.customerId))),
+    compare('emails in the SMTP inbox', expected.abandonedCartEmails.length + expected.retentionEmails.length, inbox.length),
+    compare('each emailed code distinct', codes.length, new Set(codes.map((c) => c.trim().toLowerCase())).size),
+  ];
+}
+
+function tally(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of [...values].sort()) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
