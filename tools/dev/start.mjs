@@ -10,6 +10,7 @@
 //
 // Each service's output is shown prefixed with its name and written to tmp/logs/<app>.log.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -205,6 +206,7 @@ async function main() {
 
   const base = infraEnv();
   fs.mkdirSync(logDir, { recursive: true });
+  const keys = demoApiKeys();
   const results = [];
   const launched = [];
   for (const [i, app] of APPS.entries()) {
@@ -233,6 +235,10 @@ async function main() {
       HTTP_PORT: String(app.port),
       LOG_LEVEL: process.env.LOG_LEVEL || 'info',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      // Only hashes reach the services (X3); the keys themselves are printed for the operator.
+      API_KEYS: `admin:${sha256(keys.admin)},storefront:${sha256(keys.storefront)}`,
+      CODE_INVENTORY_URL: 'http://127.0.0.1:3002',
+      CODE_INVENTORY_API_KEY: keys.admin,
     };
     const logStream = fs.createWriteStream(path.join(repoRoot, res.log), { flags: 'a' });
     logStream.write(`\n--- ${new Date().toISOString()} npm start ---\n`);
@@ -294,6 +300,9 @@ function printSummary(results) {
     `    mail inbox         ${mail.webUrl}`,
     `  logs: ${path.relative(process.cwd(), logDir) || '.'}/<app>.log (service output is also shown above, prefixed)`,
     `  infrastructure started by this run (stopped on Ctrl-C): ${infraStarted.length ? infraStarted.join(', ') : 'none'}`,
+    '  demo API keys (header x-api-key; kept in tmp/demo-api-keys.json):',
+    `    admin              ${demoApiKeys().admin}`,
+    `    storefront         ${demoApiKeys().storefront}`,
     '',
   );
   console.log(lines.join('\n'));
@@ -314,6 +323,25 @@ async function checkAll(results) {
     }
   }
   return ok;
+}
+
+/** Local demo keys, one per scope, made once and kept under tmp/ (never committed). */
+function demoApiKeys() {
+  const file = path.join(repoRoot, 'tmp', 'demo-api-keys.json');
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (typeof saved.admin === 'string' && typeof saved.storefront === 'string') return saved;
+  } catch {
+    // no keys yet: make them below
+  }
+  const keys = { admin: `demo_admin_${crypto.randomBytes(16).toString('hex')}`, storefront: `demo_storefront_${crypto.randomBytes(16).toString('hex')}` };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return keys;
+}
+
+function sha256(text) {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 main().catch((err) => {
