@@ -2,25 +2,69 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Clock } from '@promo/platform';
 import { ServiceCoreModule } from '@promo/service-runtime';
 import type { RedemptionLedgerConfig } from './config/env.schema';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { PromotionChangedConsumer } from './limits/promotion-changed.consumer';
+import { PromotionChangesController } from './limits/promotion-changes.controller';
+import { PromotionLimitsService } from './limits/promotion-limits.service';
 import { redemptionLedgerMigrations } from './migrations';
+import { OrderCancelledConsumer } from './orders/order-cancelled.consumer';
+import { OrderPlacedConsumer } from './orders/order-placed.consumer';
+import { OrdersRepository } from './orders/orders.repository';
+import { OrdersService } from './orders/orders.service';
+import { ReservationsController } from './reservations/reservations.controller';
+import { ReservationsRepository } from './reservations/reservations.repository';
+import { ReservationsService } from './reservations/reservations.service';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
+import { ExpirySweeperService } from './usage/expiry-sweeper.service';
+import { UsageGate } from './usage/usage-gate';
+import { UsageHoldsRepository } from './usage/usage-holds.repository';
+import { UsageRebuildService } from './usage/usage-rebuild.service';
+import { UsageScripts } from './usage/usage-scripts';
+import { UsageStateRepository } from './usage/usage-state.repository';
 
 export const REDEMPTION_LEDGER_SERVICE = 'redemption-ledger';
 export const REDEMPTION_LEDGER_SCHEMA = 'redemption_ledger';
+
+/** The services the consumers (registered in the messaging module) and controllers share; global so handlers resolve them. */
+const LEDGER_PROVIDERS = [
+  UsageGate,
+  UsageScripts,
+  UsageStateRepository,
+  UsageHoldsRepository,
+  UsageRebuildService,
+  ExpirySweeperService,
+  LedgerRepository,
+  PromotionLimitsService,
+  ReservationsRepository,
+  ReservationsService,
+  OrdersRepository,
+  OrdersService,
+  StatisticsService,
+];
 
 @Module({})
 export class AppModule {
   static forRoot(config: RedemptionLedgerConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
+      global: true,
       imports: [
         ServiceCoreModule.forRoot({
           service: REDEMPTION_LEDGER_SERVICE,
           schema: REDEMPTION_LEDGER_SCHEMA,
           config,
           migrations: redemptionLedgerMigrations,
+          handlers: [PromotionChangedConsumer, OrderPlacedConsumer, OrderCancelledConsumer],
+          publishes: ['redemption.recorded', 'redemption.rejected', 'redemption.reversed'],
+          ...(config.KAFKA_CONSUMER_GROUP ? { consumerGroup: config.KAFKA_CONSUMER_GROUP } : {}),
           ...(clock ? { clock } : {}),
         }),
       ],
+      controllers: [PromotionChangesController, ReservationsController, LedgerController, StatisticsController],
+      providers: LEDGER_PROVIDERS,
+      exports: LEDGER_PROVIDERS,
     };
   }
 }

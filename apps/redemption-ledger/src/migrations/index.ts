@@ -1,4 +1,5 @@
 import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+import { CreateLedgerTables1764084000000 } from './1764084000000-create-ledger-tables.migration';
 
 /** Every migration of the redemption-ledger schema, in order. */
-export const redemptionLedgerMigrations = [CreateMessagingTables1764082800000];
+export const redemptionLedgerMigrations = [CreateMessagingTables1764082800000, CreateLedgerTables1764084000000];

@@ -1,0 +1,86 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { PromotionChangedData } from '@promo/contracts';
+import { CLOCK, type Clock, REDIS } from '@promo/platform';
+import type { Redis } from 'ioredis';
+import type { EntityManager } from 'typeorm';
+import { UsageRebuildService, redisLimitsOf } from '../usage/usage-rebuild.service';
+import { holdUsageLockShared } from '../usage/usage-lock';
+import { UsageScripts } from '../usage/usage-scripts';
+import { type PromotionLimitsRow, UsageStateRepository } from '../usage/usage-state.repository';
+
+export interface LimitsChangeResult {
+  readonly promotionId: string;
+  readonly version: number;
+  /** false when a version at least as new was already held (the change is ignored). */
+  readonly isApplied: boolean;
+}
+
+/**
+ * L1: learns each promotion's limits from `pricing.promotion-changed` (or the same payload on the
+ * admin API), keeping the highest version, and puts them where the usage scripts read them.
+ */
+@Injectable()
+export class PromotionLimitsService {
+  private readonly logger = new Logger('promotion-limits');
+
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly state: UsageStateRepository,
+    private readonly scripts: UsageScripts,
+    private readonly rebuild: UsageRebuildService,
+  ) {}
+
+  async applyChange(manager: EntityManager, change: PromotionChangedData): Promise<LimitsChangeResult> {
+    await this.rebuild.whenReady();
+    await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+    const held = await this.state.promotionLimits(manager, change.promotionId, true);
+    if (held && held.version >= change.version) return { promotionId: change.promotionId, version: held.version, isApplied: false };
+    const next = limitsFromChange(change, held);
+    await manager.query(
+      `INSERT INTO promotion_limits (promotion_id, kind, version, is_deleted, total_uses, uses_per_code, uses_per_customer, consume_unit, changed_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (promotion_id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version, is_deleted = EXCLUDED.is_deleted,
+         total_uses = EXCLUDED.total_uses, uses_per_code = EXCLUDED.uses_per_code, uses_per_customer = EXCLUDED.uses_per_customer,
+         consume_unit = EXCLUDED.consume_unit, changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at`,
+      [next.promotionId, next.kind, next.version, next.isDeleted, next.totalUses, next.usesPerCode, next.usesPerCustomer, next.consumeUnit, change.changedAt, this.clock.now()],
+    );
+    const isNew = !(await this.state.hasLiveHold(manager, change.promotionId));
+    const stored = await this.scripts.setLimits(change.promotionId, redisLimitsOf(next), isNew);
+    if (stored === 'not_loaded') {
+      // Redis lost this promotion's counters: the rebuild waits for this transaction (shared lock) and reads it.
+      void this.rebuild.trigger(`limits of ${change.promotionId} missing`);
+    }
+    this.logger.log({ promotionId: change.promotionId, version: change.version, change: change.change }, 'promotion limits stored');
+    return { promotionId: change.promotionId, version: change.version, isApplied: true };
+  }
+}
+
+/** L1 defaults: no limit unless given; a coupon without usesPerCustomer gets one use per customer; consume per cart. */
+export function limitsFromChange(change: PromotionChangedData, held: PromotionLimitsRow | undefined): PromotionLimitsRow {
+  const promotion = change.promotion;
+  if (change.change === 'deleted' || promotion === null) {
+    return {
+      promotionId: change.promotionId,
+      kind: held?.kind ?? 'automatic',
+      version: change.version,
+      isDeleted: true,
+      totalUses: held?.totalUses ?? null,
+      usesPerCode: held?.usesPerCode ?? null,
+      usesPerCustomer: held?.usesPerCustomer ?? null,
+      consumeUnit: held?.consumeUnit ?? 'cart',
+    };
+  }
+  const limits = promotion.limits ?? {};
+  const perCustomer = limits.usesPerCustomer === undefined ? (promotion.kind === 'coupon' ? 1 : null) : limits.usesPerCustomer;
+  return {
+    promotionId: change.promotionId,
+    kind: promotion.kind,
+    version: change.version,
+    isDeleted: false,
+    totalUses: limits.totalUses ?? null,
+    usesPerCode: limits.usesPerCode ?? null,
+    usesPerCustomer: perCustomer,
+    consumeUnit: limits.consumeUnit ?? 'cart',
+  };
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent } from '@promo/contracts';
+import type { EventContext, EventHandler } from '@promo/messaging';
+import { APP_CONFIG } from '@promo/platform';
+import { eventData } from '../common/event-data';
+import type { RedemptionLedgerConfig } from '../config/env.schema';
+import { OrdersService } from './orders.service';
+
+/** order.cancelled: give the order's accepted uses back, each once (L2). */
+@Injectable()
+export class OrderCancelledConsumer implements EventHandler {
+  readonly topic: string;
+  readonly types = ['order.cancelled'];
+
+  constructor(
+    @Inject(APP_CONFIG) config: RedemptionLedgerConfig,
+    private readonly orders: OrdersService,
+  ) {
+    this.topic = `${config.KAFKA_TOPIC_PREFIX}order.cancelled`;
+  }
+
+  async handle(event: CloudEvent, context: EventContext): Promise<void> {
+    await this.orders.cancel(context.manager, eventData(event, 'order.cancelled'));
+  }
+}

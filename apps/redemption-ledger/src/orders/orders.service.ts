@@ -1,0 +1,193 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OrderCancelledData, OrderPlacedData, RedemptionRejectionReason } from '@promo/contracts';
+import { OutboxWriter } from '@promo/messaging';
+import { CLOCK, type Clock, REDIS } from '@promo/platform';
+import type { Redis } from 'ioredis';
+import type { EntityManager } from 'typeorm';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { ReservationsRepository } from '../reservations/reservations.repository';
+import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
+import { holdUsageLockShared } from '../usage/usage-lock';
+import { normalizeCode, orderHoldId } from '../usage/usage-keys';
+import { UsageRebuildService } from '../usage/usage-rebuild.service';
+import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
+import { UsageStateRepository } from '../usage/usage-state.repository';
+import { type OrderUseRow, OrdersRepository } from './orders.repository';
+
+/** Redis lost counters mid-event: the handler fails, the rebuild runs, and the retry waits for it. */
+export class UsageNotLoadedError extends Error {}
+
+/**
+ * L2/L5 for orders: `order.placed` commits its reservation, or applies each use up to each limit and
+ * records the rest as rejected; `order.cancelled` reverses the accepted uses, each once, also when the
+ * cancellation was consumed first. Idempotent by order id; every effect is written with the consumer's
+ * transaction (and its events to the outbox in it).
+ */
+@Injectable()
+export class OrdersService {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly outbox: OutboxWriter,
+    private readonly rebuild: UsageRebuildService,
+    private readonly scripts: UsageScripts,
+    private readonly state: UsageStateRepository,
+    private readonly holds: UsageHoldsRepository,
+    private readonly orders: OrdersRepository,
+    private readonly reservations: ReservationsRepository,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  async place(manager: EntityManager, order: OrderPlacedData): Promise<void> {
+    await this.enterUsage(manager);
+    const status = await this.orders.lockStatus(manager, order.orderId);
+    if (status === 'placed' || status === 'cancelled') return; // placed before: no second effect
+    const isCancelledFirst = status === 'cancelled_before_placed';
+    await this.orders.savePlaced(manager, order, isCancelledFirst ? 'cancelled' : 'placed');
+    const now = this.clock.now();
+    const customerId = order.customer?.customerId ?? null;
+    const reservationId = order.reservationId ?? null;
+    const reserved = reservationId ? (await this.holds.ofReservation(manager, reservationId)).filter((hold) => hold.orderId === null || hold.orderId === order.orderId) : [];
+    const unmatched = [...reserved];
+    const decided: OrderUseRow[] = [];
+    for (const [index, applied] of (order.appliedPromotions ?? []).entries()) {
+      const codeKey = normalizeCode(applied.code);
+      const matchIndex = unmatched.findIndex((hold) => hold.promotionId === applied.promotionId && hold.codeKey === codeKey);
+      const match = matchIndex >= 0 ? unmatched.splice(matchIndex, 1)[0] : undefined;
+      const use: UseRequest = { promotionId: applied.promotionId, codeKey, customerId, holdId: match?.holdId ?? orderHoldId(order.orderId, index), units: applied.units ?? 1 };
+      const decision = await this.decide(manager, use);
+      decided.push({
+        orderId: order.orderId,
+        useIndex: index,
+        promotionId: applied.promotionId,
+        code: applied.code ?? null,
+        codeKey,
+        customerId,
+        units: decision.units,
+        discountAmount: applied.amount,
+        holdId: use.holdId,
+        decision: decision.reason === null ? 'accepted' : 'rejected',
+        reason: decision.reason,
+        isReversed: false,
+      });
+      if (decision.reason === null) {
+        await this.holds.upsert(manager, { holdId: use.holdId, promotionId: use.promotionId, reservationId: match ? reservationId : null, orderId: order.orderId, code: applied.code ?? null, codeKey, customerId, units: decision.units, state: 'committed', expiresAt: null }, now);
+      }
+    }
+    await this.orders.insertUses(manager, decided, now);
+    await this.recordDecisions(manager, order, reservationId, decided, now);
+    await this.releaseUnused(manager, unmatched, order.orderId, now);
+    if (reservationId) await this.reservations.setStatus(manager, [reservationId], 'reserved', 'committed', order.orderId);
+    if (isCancelledFirst) await this.reverseAccepted(manager, order.orderId, now);
+  }
+
+  async cancel(manager: EntityManager, cancelled: OrderCancelledData): Promise<void> {
+    await this.enterUsage(manager);
+    const status = await this.orders.lockStatus(manager, cancelled.orderId);
+    if (status === 'cancelled' || status === 'cancelled_before_placed') return; // cancelled before: no second effect
+    // A cancellation consumed before its order takes effect when the order arrives (streams README).
+    await this.orders.saveCancelled(manager, cancelled.orderId, cancelled.customerId ?? null, cancelled.cancelledAt, status === undefined);
+    if (status === 'placed') await this.reverseAccepted(manager, cancelled.orderId, this.clock.now());
+  }
+
+  private async enterUsage(manager: EntityManager): Promise<void> {
+    await this.rebuild.whenReady();
+    await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+  }
+
+  /** One use: committed (its reservation, or taken now under every limit) or the reason it is rejected. */
+  private async decide(manager: EntityManager, use: UseRequest): Promise<{ readonly units: number; readonly reason: RedemptionRejectionReason | null }> {
+    const limits = await this.state.promotionLimits(manager, use.promotionId);
+    if (!limits || limits.isDeleted) return { units: use.units, reason: 'unknown_promotion' };
+    const outcome = await this.scripts.commit(use);
+    switch (outcome.kind) {
+      case 'taken':
+        return { units: outcome.units, reason: null };
+      case 'refused':
+        return { units: limits.consumeUnit === 'cart' ? 1 : use.units, reason: outcome.reason };
+      case 'unknown_promotion':
+        return { units: use.units, reason: 'unknown_promotion' };
+      case 'exists':
+        return { units: outcome.units, reason: null };
+      case 'not_loaded':
+        void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
+        throw new UsageNotLoadedError(`usage counters of ${use.promotionId} are missing; rebuilding`);
+    }
+  }
+
+  private async recordDecisions(manager: EntityManager, order: OrderPlacedData, reservationId: string | null, decided: readonly OrderUseRow[], now: Date): Promise<void> {
+    await this.ledger.append(
+      manager,
+      decided.map((use) => ({
+        kind: use.decision === 'accepted' ? 'committed' : 'rejected',
+        orderId: order.orderId,
+        reservationId,
+        promotionId: use.promotionId,
+        code: use.code,
+        codeKey: use.codeKey,
+        customerId: use.customerId,
+        units: use.units,
+        reason: use.reason,
+        discountAmount: use.discountAmount,
+        currency: order.currency,
+        at: now,
+      })),
+    );
+    for (const use of decided) {
+      const common = { orderId: order.orderId, promotionId: use.promotionId, code: use.code, customerId: use.customerId, units: use.units };
+      if (use.decision === 'accepted') {
+        await this.outbox.enqueue(manager, {
+          type: 'redemption.recorded',
+          key: use.promotionId,
+          data: { ...common, reservationId, discountAmount: use.discountAmount, currency: order.currency, orderTotal: order.total, recordedAt: now.toISOString() },
+        });
+      } else {
+        await this.outbox.enqueue(manager, { type: 'redemption.rejected', key: use.promotionId, data: { ...common, reason: rejectionReason(use.reason), rejectedAt: now.toISOString() } });
+      }
+    }
+  }
+
+  /** Reserved holds the order did not use go back (released). */
+  private async releaseUnused(manager: EntityManager, holds: readonly HoldRow[], orderId: string, now: Date): Promise<void> {
+    const live = holds.filter((hold) => hold.state === 'reserved');
+    for (const hold of live) await this.scripts.release(hold, 'release', now.getTime());
+    const released = await this.holds.transition(manager, live.map((hold) => hold.holdId), ['reserved'], 'released', now);
+    await this.ledger.append(
+      manager,
+      released.map((hold) => ({ kind: 'released', orderId, reservationId: hold.reservationId, promotionId: hold.promotionId, code: hold.code, codeKey: hold.codeKey, customerId: hold.customerId, units: hold.units, reason: 'unused_by_order', discountAmount: null, currency: null, at: now })),
+    );
+  }
+
+  /** Only accepted uses are given back, each once (a rejected use never held anything). */
+  private async reverseAccepted(manager: EntityManager, orderId: string, now: Date): Promise<void> {
+    for (const use of await this.orders.acceptedUnreversed(manager, orderId)) {
+      const outcome = await this.scripts.release(use, 'reverse', now.getTime());
+      if (outcome.kind === 'not_loaded') {
+        void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
+        throw new UsageNotLoadedError(`usage counters of ${use.promotionId} are missing; rebuilding`);
+      }
+      await this.holds.transition(manager, [use.holdId], ['committed', 'reserved'], 'reversed', now);
+      await this.orders.markReversed(manager, orderId, use.useIndex);
+      await this.ledger.append(manager, [
+        { kind: 'reversed', orderId, reservationId: null, promotionId: use.promotionId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, reason: 'order_cancelled', discountAmount: use.discountAmount, currency: null, at: now },
+      ]);
+      await this.outbox.enqueue(manager, {
+        type: 'redemption.reversed',
+        key: use.promotionId,
+        data: { orderId, promotionId: use.promotionId, code: use.code, customerId: use.customerId, units: use.units, reversedAt: now.toISOString() },
+      });
+    }
+  }
+}
+
+function rejectionReason(reason: string | null): RedemptionRejectionReason {
+  switch (reason) {
+    case 'total_limit_reached':
+    case 'code_limit_reached':
+    case 'customer_limit_reached':
+    case 'unknown_promotion':
+      return reason;
+    default:
+      throw new Error(`a rejected use has no known reason: ${String(reason)}`);
+  }
+}

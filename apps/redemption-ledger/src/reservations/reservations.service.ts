@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, CLOCK, type Clock, ConflictError, ValidationFailedError } from '@promo/platform';
+import { DataSource } from 'typeorm';
+import { UsageRebuildingError } from '../common/usage-rebuilding.error';
+import type { RedemptionLedgerConfig } from '../config/env.schema';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { UsageGate } from '../usage/usage-gate';
+import { UsageHoldsRepository } from '../usage/usage-holds.repository';
+import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
+import { UsageRebuildService } from '../usage/usage-rebuild.service';
+import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
+import { UsageStateRepository } from '../usage/usage-state.repository';
+import { type ReservationAnswer, type ReservationRequest, type ReservationUseAnswer, reservationFingerprint } from './reservation';
+import { ReservationsRepository } from './reservations.repository';
+
+interface PlannedUse extends UseRequest {
+  readonly code: string | null;
+}
+
+/**
+ * L2: reserves every use of a checkout or none. Each use is one reserve-usage call (atomic within its
+ * promotion's slot); when a later one is refused the earlier ones are released. The accepted
+ * reservation is written to Postgres before the gate lets a rebuild read it (L3).
+ */
+@Injectable()
+export class ReservationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+    private readonly gate: UsageGate,
+    private readonly rebuild: UsageRebuildService,
+    private readonly scripts: UsageScripts,
+    private readonly state: UsageStateRepository,
+    private readonly holds: UsageHoldsRepository,
+    private readonly reservations: ReservationsRepository,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  async reserve(request: ReservationRequest): Promise<ReservationAnswer> {
+    const result = await this.gate.run(() => this.reserveInGate(request));
+    if (result === undefined) throw new UsageRebuildingError(this.config.REBUILD_RETRY_AFTER_S);
+    return result.value;
+  }
+
+  private async reserveInGate(request: ReservationRequest): Promise<ReservationAnswer> {
+    const fingerprint = reservationFingerprint(request);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.RESERVATION_TTL_MS);
+    const planned: PlannedUse[] = request.uses.map((use, index) => ({
+      promotionId: use.promotionId,
+      code: use.code ?? null,
+      codeKey: normalizeCode(use.code),
+      customerId: request.customerId,
+      holdId: reservationHoldId(request.reservationId, index),
+      units: use.units,
+    }));
+    const taken: PlannedUse[] = [];
+    let isReplay = false;
+    for (const [index, use] of planned.entries()) {
+      const outcome = await this.scripts.reserve(use, expiresAt.getTime(), fingerprint);
+      switch (outcome.kind) {
+        case 'taken':
+          taken.push({ ...use, units: outcome.units });
+          break;
+        case 'exists':
+          if (outcome.fingerprint !== fingerprint) {
+            await this.rollBack(taken);
+            throw new ConflictError(`reservation ${request.reservationId} exists with another body`, 'reservation_id_reused');
+          }
+          isReplay = true;
+          break;
+        case 'refused':
+          await this.rollBack(taken);
+          return refusedAnswer(request, planned, index, outcome.reason, outcome.limit);
+        case 'unknown_promotion':
+          await this.rollBack(taken);
+          throw unknownPromotion(index, use.promotionId);
+        case 'not_loaded':
+          await this.rollBack(taken);
+          return this.whenNotLoaded(index, use.promotionId);
+      }
+    }
+    if (isReplay && taken.length === 0) return this.storedAnswer(request, planned, fingerprint);
+    try {
+      return await this.persist(request, taken, planned, fingerprint, expiresAt, now);
+    } catch (error) {
+      await this.rollBack(taken);
+      throw error;
+    }
+  }
+
+  private async persist(request: ReservationRequest, taken: readonly PlannedUse[], planned: readonly PlannedUse[], fingerprint: string, expiresAt: Date, now: Date): Promise<ReservationAnswer> {
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const uses = planned.map((use) => ({ promotionId: use.promotionId, code: use.code, units: use.units }));
+      const isInserted = await this.reservations.insert(manager, { reservationId: request.reservationId, cartId: request.cartId, customerId: request.customerId, fingerprint, uses, expiresAt, createdAt: now });
+      if (!isInserted) return false;
+      for (const use of taken) {
+        await this.holds.upsert(manager, { ...use, reservationId: request.reservationId, orderId: null, state: 'reserved', expiresAt }, now);
+      }
+      await this.ledger.append(
+        manager,
+        taken.map((use) => ({ kind: 'reserved', orderId: null, reservationId: request.reservationId, promotionId: use.promotionId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, reason: null, discountAmount: null, currency: null, at: now })),
+      );
+      return true;
+    });
+    if (!stored) {
+      // The id was used before (and its holds have since expired or been released): nothing new is held.
+      await this.rollBack(taken);
+      return this.storedAnswer(request, planned, fingerprint);
+    }
+    const units = new Map(taken.map((use) => [use.holdId, use.units]));
+    return {
+      reservationId: request.reservationId,
+      status: 'reserved',
+      expiresAt: expiresAt.toISOString(),
+      uses: planned.map((use) => ({ promotionId: use.promotionId, code: use.code, units: units.get(use.holdId) ?? use.units, status: 'reserved' })),
+    };
+  }
+
+  private async storedAnswer(request: ReservationRequest, planned: readonly PlannedUse[], fingerprint: string): Promise<ReservationAnswer> {
+    const stored = await this.reservations.find(this.dataSource.manager, request.reservationId);
+    if (stored && stored.fingerprint !== fingerprint) throw new ConflictError(`reservation ${request.reservationId} exists with another body`, 'reservation_id_reused');
+    const status = stored?.status ?? 'reserved';
+    return {
+      reservationId: request.reservationId,
+      status,
+      expiresAt: stored?.expiresAt.toISOString() ?? null,
+      uses: planned.map((use) => ({ promotionId: use.promotionId, code: use.code, units: use.units, status: status === 'reserved' || status === 'committed' ? 'reserved' : 'not_reserved' })),
+    };
+  }
+
+  /** A promotion Redis does not know: unknown to Postgres too is a 400, else Redis lost it and is rebuilt (503). */
+  private async whenNotLoaded(index: number, promotionId: string): Promise<never> {
+    const limits = await this.state.promotionLimits(this.dataSource.manager, promotionId);
+    if (!limits || limits.isDeleted) throw unknownPromotion(index, promotionId);
+    void this.rebuild.trigger(`limits of ${promotionId} missing`);
+    throw new UsageRebuildingError(this.config.REBUILD_RETRY_AFTER_S);
+  }
+
+  private async rollBack(taken: readonly PlannedUse[]): Promise<void> {
+    const nowMs = this.clock.now().getTime();
+    for (const use of taken) await this.scripts.release(use, 'release', nowMs);
+  }
+}
+
+function unknownPromotion(index: number, promotionId: string): ValidationFailedError {
+  return new ValidationFailedError([{ field: `uses[${index}].promotionId`, reason: 'unknown_promotion', detail: `the ledger knows no promotion ${promotionId}` }]);
+}
+
+function refusedAnswer(request: ReservationRequest, planned: readonly PlannedUse[], refusedIndex: number, reason: ReservationUseAnswer['reason'] & string, limit: number): ReservationAnswer {
+  return {
+    reservationId: request.reservationId,
+    status: 'refused',
+    expiresAt: null,
+    uses: planned.map((use, index): ReservationUseAnswer => {
+      const base = { promotionId: use.promotionId, code: use.code, units: 0 };
+      return index === refusedIndex ? { ...base, status: 'refused', reason, limit } : { ...base, status: 'not_reserved' };
+    }),
+  };
+}

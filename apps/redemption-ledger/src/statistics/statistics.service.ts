@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** Amounts in minor units of `currency`. */
+export interface CurrencyFigures {
+  readonly currency: string;
+  readonly discountGiven: number;
+  /** Σ total of the orders (not cancelled) that redeemed it. */
+  readonly attributedRevenue: number;
+  readonly averageOrderValueWith: number | null;
+  readonly averageOrderValueWithout: number | null;
+}
+
+export interface UsageStatistics {
+  readonly subject: { readonly promotionId: string } | { readonly code: string };
+  /** Accepted uses not reversed. */
+  readonly redemptions: number;
+  readonly rejected: number;
+  readonly reversed: number;
+  readonly redeemers: number;
+  /** Share (0..1) of redeemers with more than one order not cancelled. */
+  readonly repeatPurchaseRate: number | null;
+  readonly figures: readonly CurrencyFigures[];
+  readonly usesPerDay: { readonly items: readonly { readonly day: string; readonly uses: number }[]; readonly nextCursor: string | null };
+}
+
+export interface OrderStatistics {
+  readonly orders: number;
+  readonly cancelled: number;
+  readonly byCurrency: readonly { readonly currency: string; readonly ordersTotal: number }[];
+}
+
+interface Subject {
+  readonly column: 'promotion_id' | 'code_key';
+  readonly value: string;
+}
+
+/** L4: statistics per promotion and per code, computed from the ledger's orders and uses. */
+@Injectable()
+export class StatisticsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async forPromotion(promotionId: string, page: { cursor?: string | undefined; limit: number }): Promise<UsageStatistics> {
+    return this.compute({ column: 'promotion_id', value: promotionId }, { promotionId }, page);
+  }
+
+  async forCode(code: string, page: { cursor?: string | undefined; limit: number }): Promise<UsageStatistics> {
+    return this.compute({ column: 'code_key', value: code.trim().toLowerCase() }, { code }, page);
+  }
+
+  /** Every order the ledger consumed (cancelled included), for revenue checks against the stream. */
+  async orders(): Promise<OrderStatistics> {
+    const counts: { orders: string; cancelled: string }[] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE placed_at IS NOT NULL) AS orders, count(*) FILTER (WHERE status = 'cancelled') AS cancelled FROM orders`,
+    );
+    const totals: { currency: string; total: string }[] = await this.dataSource.query(
+      `SELECT currency, sum(total) AS total FROM orders WHERE placed_at IS NOT NULL GROUP BY currency ORDER BY currency`,
+    );
+    return {
+      orders: Number(counts[0]?.orders ?? 0),
+      cancelled: Number(counts[0]?.cancelled ?? 0),
+      byCurrency: totals.map((row) => ({ currency: row.currency, ordersTotal: Number(row.total) })),
+    };
+  }
+
+  private async compute(subject: Subject, label: UsageStatistics['subject'], page: { cursor?: string | undefined; limit: number }): Promise<UsageStatistics> {
+    const where = `u.${subject.column} = $1`;
+    const counts: { redemptions: string; rejected: string; reversed: string; redeemers: string; repeaters: string }[] = await this.dataSource.query(
+      `WITH redeemers AS (
+         SELECT DISTINCT u.customer_id FROM order_uses u WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed AND u.customer_id IS NOT NULL)
+       SELECT
+         (SELECT count(*) FROM order_uses u WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed) AS redemptions,
+         (SELECT count(*) FROM order_uses u WHERE ${where} AND u.decision = 'rejected') AS rejected,
+         (SELECT count(*) FROM order_uses u WHERE ${where} AND u.is_reversed) AS reversed,
+         (SELECT count(*) FROM redeemers) AS redeemers,
+         (SELECT count(*) FROM redeemers r WHERE (SELECT count(*) FROM orders o WHERE o.customer_id = r.customer_id AND o.status = 'placed') > 1) AS repeaters`,
+      [subject.value],
+    );
+    const figures: { currency: string; discount: string; revenue: string; aov_with: string | null; aov_without: string | null }[] = await this.dataSource.query(
+      `WITH redeemed AS (
+         SELECT u.order_id, sum(u.discount_amount) AS discount FROM order_uses u
+          WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed GROUP BY u.order_id)
+       SELECT o.currency,
+              coalesce(sum(r.discount), 0) AS discount,
+              coalesce(sum(o.total) FILTER (WHERE r.order_id IS NOT NULL), 0) AS revenue,
+              round(avg(o.total) FILTER (WHERE r.order_id IS NOT NULL)) AS aov_with,
+              round(avg(o.total) FILTER (WHERE r.order_id IS NULL)) AS aov_without
+         FROM orders o LEFT JOIN redeemed r ON r.order_id = o.order_id
+        WHERE o.status = 'placed'
+        GROUP BY o.currency HAVING count(r.order_id) > 0 ORDER BY o.currency`,
+      [subject.value],
+    );
+    const days: { day: string; uses: string }[] = await this.dataSource.query(
+      `SELECT to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS uses
+         FROM order_uses u JOIN orders o ON o.order_id = u.order_id
+        WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed
+          AND to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') > $2
+        GROUP BY 1 ORDER BY 1 LIMIT $3`,
+      [subject.value, page.cursor ?? '', page.limit],
+    );
+    const count = counts[0];
+    const redeemers = Number(count?.redeemers ?? 0);
+    const last = days[days.length - 1];
+    return {
+      subject: label,
+      redemptions: Number(count?.redemptions ?? 0),
+      rejected: Number(count?.rejected ?? 0),
+      reversed: Number(count?.reversed ?? 0),
+      redeemers,
+      repeatPurchaseRate: redeemers === 0 ? null : Number(count?.repeaters ?? 0) / redeemers,
+      figures: figures.map((row) => ({
+        currency: row.currency,
+        discountGiven: Number(row.discount),
+        attributedRevenue: Number(row.revenue),
+        averageOrderValueWith: row.aov_with === null ? null : Number(row.aov_with),
+        averageOrderValueWithout: row.aov_without === null ? null : Number(row.aov_without),
+      })),
+      usesPerDay: { items: days.map((row) => ({ day: row.day, uses: Number(row.uses) })), nextCursor: days.length === page.limit && last ? last.day : null },
+    };
+  }
+}

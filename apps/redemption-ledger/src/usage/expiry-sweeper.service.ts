@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, CLOCK, type Clock, REDIS } from '@promo/platform';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { RedemptionLedgerConfig } from '../config/env.schema';
+import type { LedgerEntryInput } from '../ledger/ledger-entry';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { UsageGate } from './usage-gate';
+import { type HoldRow, UsageHoldsRepository } from './usage-holds.repository';
+import { promotionTag, type UseTarget } from './usage-keys';
+import { UsageRebuildService } from './usage-rebuild.service';
+import { UsageScripts } from './usage-scripts';
+
+const BATCH = 500;
+
+/**
+ * L2: a reservation not committed within its TTL gives its uses back. A periodic scan of each
+ * promotion's expiries (a sorted set by expiry) releases what is due by the injected clock; the
+ * release script re-checks the expiry and state, so a commit racing the sweep always wins or loses whole.
+ */
+@Injectable()
+export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('expiry-sweeper');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private isStopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly dataSource: DataSource,
+    private readonly gate: UsageGate,
+    private readonly rebuild: UsageRebuildService,
+    private readonly scripts: UsageScripts,
+    private readonly holds: UsageHoldsRepository,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.isStopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass over every promotion; returns how many holds expired. */
+  async sweep(): Promise<number> {
+    if (this.rebuild.isRebuilding) return 0;
+    const promotions: { promotion_id: string }[] = await this.dataSource.query('SELECT promotion_id FROM promotion_limits');
+    let expired = 0;
+    for (const { promotion_id: promotionId } of promotions) {
+      const nowMs = this.clock.now().getTime();
+      const due = await this.redis.zrangebyscore(`${promotionTag(promotionId)}:expiries`, '-inf', nowMs, 'LIMIT', 0, BATCH);
+      if (due.length === 0) continue;
+      const result = await this.gate.run(() => this.expire(promotionId, due, nowMs));
+      expired += result?.value ?? 0;
+    }
+    return expired;
+  }
+
+  private schedule(): void {
+    if (this.isStopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.sweep()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'expiry sweep failed; will retry'))
+        .finally(() => {
+          this.running = undefined;
+          this.schedule();
+        });
+    }, this.config.EXPIRY_SWEEP_INTERVAL_MS);
+  }
+
+  private async expire(promotionId: string, holdIds: readonly string[], nowMs: number): Promise<number> {
+    const known = new Map((await this.holds.byIds(this.dataSource.manager, holdIds)).map((hold) => [hold.holdId, hold]));
+    const released: string[] = [];
+    for (const holdId of holdIds) {
+      const target = known.get(holdId) ?? (await this.targetFromRedis(promotionId, holdId));
+      const outcome = await this.scripts.release(target, 'expire', nowMs);
+      if (outcome.kind === 'released' || outcome.kind === 'missing') released.push(holdId);
+    }
+    const at = new Date(nowMs);
+    await this.dataSource.transaction(async (manager) => {
+      const moved = await this.holds.transition(manager, released, ['reserved'], 'expired', at);
+      await this.ledger.append(manager, moved.map((hold) => expiredEntry(hold, at)));
+      const reservationIds = [...new Set(moved.map((hold) => hold.reservationId).filter((id): id is string => id !== null))];
+      if (reservationIds.length > 0) await manager.query(`UPDATE reservations SET status = 'expired' WHERE reservation_id = ANY($1::text[]) AND status = 'reserved'`, [reservationIds]);
+    });
+    return released.length;
+  }
+
+  /** A hold Postgres does not know (its process died before writing it): its keys are in the hold itself. */
+  private async targetFromRedis(promotionId: string, holdId: string): Promise<UseTarget> {
+    const [code, customer] = await this.redis.hmget(`${promotionTag(promotionId)}:hold:${holdId}`, 'code', 'customer');
+    return { promotionId, holdId, codeKey: code ? code : null, customerId: customer ? customer : null };
+  }
+}
+
+function expiredEntry(hold: HoldRow, at: Date): LedgerEntryInput {
+  return {
+    kind: 'expired',
+    orderId: null,
+    reservationId: hold.reservationId,
+    promotionId: hold.promotionId,
+    code: hold.code,
+    codeKey: hold.codeKey,
+    customerId: hold.customerId,
+    units: hold.units,
+    reason: 'ttl_elapsed',
+    discountAmount: null,
+    currency: null,
+    at,
+  };
+}

@@ -1,0 +1,48 @@
+--[[
+  Shared by reserve-usage and commit-usage: checks every limit of the promotion and, only when all
+  allow the use, increments every counter and writes the hold (L2: `count + units <= max` checked and
+  incremented in one step, so no concurrent caller can slip between the check and the write).
+
+  Returns {"ok", units} or {reason, limit} or {"not_loaded"} / {"unknown_promotion"}.
+]]
+local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expiriesKey,
+                       holdId, requestedUnits, code, customer, expiresAt, state, fingerprint)
+  local limits = redis.call("HMGET", limitsKey, "total", "perCode", "perCustomer", "unit", "deleted")
+  if not limits[1] then
+    return {"not_loaded"}
+  end
+  if limits[5] == "1" then
+    return {"unknown_promotion"}
+  end
+  local hasCode = code ~= "" and "1" or "0"
+  local hasCustomer = customer ~= "" and "1" or "0"
+  local units = tonumber(requestedUnits)
+  if limits[4] == "cart" then
+    units = 1
+  end
+  local total = tonumber(limits[1])
+  local perCode = tonumber(limits[2])
+  local perCustomer = tonumber(limits[3])
+  if total >= 0 and tonumber(redis.call("GET", totalKey) or "0") + units > total then
+    return {"total_limit_reached", total}
+  end
+  if hasCode == "1" and perCode >= 0 and tonumber(redis.call("GET", codeKey) or "0") + units > perCode then
+    return {"code_limit_reached", perCode}
+  end
+  if hasCustomer == "1" and perCustomer >= 0 and tonumber(redis.call("GET", customerKey) or "0") + units > perCustomer then
+    return {"customer_limit_reached", perCustomer}
+  end
+  redis.call("INCRBY", totalKey, units)
+  if hasCode == "1" then
+    redis.call("INCRBY", codeKey, units)
+  end
+  if hasCustomer == "1" then
+    redis.call("INCRBY", customerKey, units)
+  end
+  redis.call("HSET", holdKey, "state", state, "units", units, "hasCode", hasCode, "hasCustomer", hasCustomer,
+    "code", code, "customer", customer, "fingerprint", fingerprint, "expiresAt", expiresAt)
+  if state == "reserved" then
+    redis.call("ZADD", expiriesKey, expiresAt, holdId)
+  end
+  return {"ok", units}
+end

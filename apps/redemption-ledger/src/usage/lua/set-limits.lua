@@ -1,0 +1,33 @@
+--[[
+  Stores a promotion's limits (L1) where the usage scripts read them, unless Redis lost the
+  promotion's counters: then only a rebuild from Postgres may write them (L3), so the counters are
+  never trusted while they are missing. A lower version than the one held is ignored.
+
+  Input:
+    KEYS[1] limits hash   redemption-ledger:usage:{<promotionId>}:limits
+
+    ARGV[1] total uses (-1: none)
+    ARGV[2] uses per code (-1: none)
+    ARGV[3] uses per customer (-1: none)
+    ARGV[4] consume unit: "cart" or "item"
+    ARGV[5] "1" when the promotion is deleted
+    ARGV[6] version
+    ARGV[7] "1" when Postgres holds no use of the promotion (a new one: zero counters are right)
+
+  Output:
+    {"ok"}           stored
+    {"stale"}        a newer version is held
+    {"not_loaded"}   the counters are missing: rebuild
+]]
+local rcall = redis.call
+
+local held = rcall("HGET", KEYS[1], "version")
+if not held and ARGV[7] ~= "1" then
+  return {"not_loaded"}
+end
+if held and tonumber(held) > tonumber(ARGV[6]) then
+  return {"stale"}
+end
+rcall("HSET", KEYS[1], "total", ARGV[1], "perCode", ARGV[2], "perCustomer", ARGV[3], "unit", ARGV[4],
+  "deleted", ARGV[5], "version", ARGV[6])
+return {"ok"}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export type HoldState = 'reserved' | 'committed' | 'released' | 'expired' | 'reversed';
+
+export interface HoldRow {
+  readonly holdId: string;
+  readonly promotionId: string;
+  readonly reservationId: string | null;
+  readonly orderId: string | null;
+  readonly code: string | null;
+  readonly codeKey: string | null;
+  readonly customerId: string | null;
+  readonly units: number;
+  readonly state: HoldState;
+  readonly expiresAt: Date | null;
+}
+
+interface HoldRecord {
+  hold_id: string;
+  promotion_id: string;
+  reservation_id: string | null;
+  order_id: string | null;
+  code: string | null;
+  code_key: string | null;
+  customer_id: string | null;
+  units: number;
+  state: HoldState;
+  expires_at: Date | null;
+}
+
+/** usage_holds: the current state of every use, mirrored in Redis and rebuilt into it (L3). */
+@Injectable()
+export class UsageHoldsRepository {
+  /** Inserts a hold or, when it exists (a redelivery, a re-applied expired reservation), sets its state. */
+  async upsert(manager: EntityManager, hold: HoldRow, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO usage_holds (hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+       ON CONFLICT (hold_id) DO UPDATE SET state = EXCLUDED.state, order_id = COALESCE(EXCLUDED.order_id, usage_holds.order_id),
+         units = EXCLUDED.units, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at`,
+      [hold.holdId, hold.promotionId, hold.reservationId, hold.orderId, hold.code, hold.codeKey, hold.customerId, hold.units, hold.state, hold.expiresAt, at],
+    );
+  }
+
+  /** Moves holds from one of `from` to `to`; returns the holds moved (the others had moved already). */
+  async transition(manager: EntityManager, holdIds: readonly string[], from: readonly HoldState[], to: HoldState, at: Date): Promise<HoldRow[]> {
+    if (holdIds.length === 0) return [];
+    const rows: [HoldRecord[], number] = await manager.query(
+      `UPDATE usage_holds SET state = $3, updated_at = $4 WHERE hold_id = ANY($1::text[]) AND state = ANY($2::text[]) RETURNING *`,
+      [holdIds, from, to, at],
+    );
+    return rows[0].map(toHold);
+  }
+
+  async byIds(manager: EntityManager, holdIds: readonly string[]): Promise<HoldRow[]> {
+    if (holdIds.length === 0) return [];
+    const rows: HoldRecord[] = await manager.query('SELECT * FROM usage_holds WHERE hold_id = ANY($1::text[])', [holdIds]);
+    return rows.map(toHold);
+  }
+
+  async ofReservation(manager: EntityManager, reservationId: string): Promise<HoldRow[]> {
+    const rows: HoldRecord[] = await manager.query('SELECT * FROM usage_holds WHERE reservation_id = $1 ORDER BY hold_id', [reservationId]);
+    return rows.map(toHold);
+  }
+}
+
+function toHold(row: HoldRecord): HoldRow {
+  return {
+    holdId: row.hold_id,
+    promotionId: row.promotion_id,
+    reservationId: row.reservation_id,
+    orderId: row.order_id,
+    code: row.code,
+    codeKey: row.code_key,
+    customerId: row.customer_id,
+    units: row.units,
+    state: row.state,
+    expiresAt: row.expires_at,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Redis keys of one promotion's usage (STYLE.md: `<app>:<entity>:{<id>}:<field>`). The `{promotionId}`
+ * hash tag keeps every key a script touches in one Redis Cluster slot; the client's keyPrefix adds
+ * `<REDIS_KEY_PREFIX>redemption-ledger:` in front (ioredis prefixes the KEYS of Lua commands too).
+ */
+export interface UsageKeys {
+  readonly limits: string;
+  readonly total: string;
+  readonly code: string;
+  readonly customer: string;
+  readonly hold: string;
+  readonly expiries: string;
+}
+
+export interface UseTarget {
+  readonly promotionId: string;
+  readonly codeKey: string | null;
+  readonly customerId: string | null;
+  readonly holdId: string;
+}
+
+export function promotionTag(promotionId: string): string {
+  return `usage:{${promotionId}}`;
+}
+
+export function usageKeys(target: UseTarget): UsageKeys {
+  const tag = promotionTag(target.promotionId);
+  return {
+    limits: `${tag}:limits`,
+    total: `${tag}:total`,
+    // Without a code or customer the script ignores these keys; they stay in the slot all the same.
+    code: `${tag}:code:${target.codeKey ?? '-'}`,
+    customer: `${tag}:customer:${target.customerId ?? '-'}`,
+    hold: `${tag}:hold:${target.holdId}`,
+    expiries: `${tag}:expiries`,
+  };
+}
+
+/** The global sentinel (L3): written after every rebuild; its absence means Redis lost the ledger's keys. */
+export const SENTINEL_KEY = 'usage:sentinel';
+
+/** Codes match trimmed and case-folded, as the code inventory stores them. */
+export function normalizeCode(code: string | null | undefined): string | null {
+  if (code === null || code === undefined) return null;
+  const key = code.trim().toLowerCase();
+  return key === '' ? null : key;
+}
+
+/** A reservation's hold for its `index`-th use. */
+export function reservationHoldId(reservationId: string, index: number): string {
+  return `r:${reservationId}:${index}`;
+}
+
+/** The hold of an order's `index`-th use taken without a reservation. */
+export function orderHoldId(orderId: string, index: number): string {
+  return `o:${orderId}:${index}`;
+}

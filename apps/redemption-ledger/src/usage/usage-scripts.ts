@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { REDIS } from '@promo/platform';
+import type { ClientContext, Redis, Result } from 'ioredis';
+import { type UseTarget, usageKeys } from './usage-keys';
+
+declare module 'ioredis' {
+  interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
+    ledgerReserveUsage(...keysAndArgs: string[]): Result<unknown, Context>;
+    ledgerCommitUsage(...keysAndArgs: string[]): Result<unknown, Context>;
+    ledgerReleaseUsage(...keysAndArgs: string[]): Result<unknown, Context>;
+    ledgerSetLimits(...keysAndArgs: string[]): Result<unknown, Context>;
+  }
+}
+
+export type LimitReason = 'total_limit_reached' | 'code_limit_reached' | 'customer_limit_reached';
+
+/** What reserve-usage and commit-usage answer. */
+export type TakeOutcome =
+  | { readonly kind: 'taken'; readonly units: number }
+  | { readonly kind: 'exists'; readonly state: string; readonly fingerprint: string; readonly units: number }
+  | { readonly kind: 'refused'; readonly reason: LimitReason; readonly limit: number }
+  | { readonly kind: 'unknown_promotion' }
+  | { readonly kind: 'not_loaded' };
+
+export type ReleaseOutcome =
+  | { readonly kind: 'released'; readonly units: number }
+  | { readonly kind: 'kept'; readonly state: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'not_loaded' };
+
+export type ReleaseMode = 'release' | 'expire' | 'reverse';
+
+export interface UseRequest extends UseTarget {
+  readonly units: number;
+}
+
+/** Limits as the scripts read them: -1 is "no limit". */
+export interface RedisLimits {
+  readonly total: number;
+  readonly perCode: number;
+  readonly perCustomer: number;
+  readonly unit: 'cart' | 'item';
+  readonly isDeleted: boolean;
+  readonly version: number;
+}
+
+const LUA_DIR = path.join(__dirname, 'lua');
+const SCRIPTS = [
+  { command: 'ledgerReserveUsage', file: 'reserve-usage.lua', numberOfKeys: 6 },
+  { command: 'ledgerCommitUsage', file: 'commit-usage.lua', numberOfKeys: 6 },
+  { command: 'ledgerReleaseUsage', file: 'release-usage.lua', numberOfKeys: 6 },
+  { command: 'ledgerSetLimits', file: 'set-limits.lua', numberOfKeys: 1 },
+] as const;
+
+/** A script's source with its `--- @include "name"` lines replaced by `includes/<name>.lua` (BullMQ's layout). */
+export function loadLuaScript(file: string): string {
+  return readFileSync(path.join(LUA_DIR, file), 'utf8').replace(/^--- @include "([a-z-]+)"$/gm, (_line, name: string) =>
+    readFileSync(path.join(LUA_DIR, 'includes', `${name}.lua`), 'utf8'),
+  );
+}
+
+/** Defines the ledger's Lua commands on a client once (EVALSHA after the first call). */
+export function defineUsageCommands(redis: Redis): void {
+  for (const script of SCRIPTS) {
+    redis.defineCommand(script.command, { numberOfKeys: script.numberOfKeys, lua: loadLuaScript(script.file) });
+  }
+}
+
+/** The typed wrappers of the usage scripts (src/usage/lua): each atomic step is one script call. */
+@Injectable()
+export class UsageScripts {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    defineUsageCommands(redis);
+  }
+
+  async reserve(use: UseRequest, expiresAtMs: number, fingerprint: string): Promise<TakeOutcome> {
+    const reply = replyOf(await this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint));
+    return parseTake(reply);
+  }
+
+  async commit(use: UseRequest): Promise<TakeOutcome> {
+    const reply = replyOf(await this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? ''));
+    if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
+    return parseTake(reply);
+  }
+
+  async release(use: UseTarget, mode: ReleaseMode, nowMs: number): Promise<ReleaseOutcome> {
+    const reply = replyOf(await this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs)));
+    switch (reply[0]) {
+      case 'released':
+        return { kind: 'released', units: numberAt(reply, 1) };
+      case 'kept':
+        return { kind: 'kept', state: String(reply[1]) };
+      case 'missing':
+        return { kind: 'missing' };
+      case 'not_loaded':
+        return { kind: 'not_loaded' };
+      default:
+        throw new Error(`release-usage answered ${JSON.stringify(reply)}`);
+    }
+  }
+
+  async setLimits(promotionId: string, limits: RedisLimits, isNew: boolean): Promise<'ok' | 'stale' | 'not_loaded'> {
+    const keys = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' });
+    const reply = replyOf(await this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0'));
+    if (reply[0] === 'ok' || reply[0] === 'stale' || reply[0] === 'not_loaded') return reply[0];
+    throw new Error(`set-limits answered ${JSON.stringify(reply)}`);
+  }
+}
+
+/** The limits hash fields in the order set-limits takes them. */
+export function limitArgs(limits: RedisLimits): string[] {
+  return [String(limits.total), String(limits.perCode), String(limits.perCustomer), limits.unit, limits.isDeleted ? '1' : '0', String(limits.version)];
+}
+
+function keysOf(use: UseTarget): string[] {
+  const keys = usageKeys(use);
+  return [keys.limits, keys.total, keys.code, keys.customer, keys.hold, keys.expiries];
+}
+
+function replyOf(raw: unknown): readonly unknown[] {
+  if (!Array.isArray(raw)) throw new Error(`a usage script answered ${JSON.stringify(raw)}`);
+  const items: readonly unknown[] = raw;
+  return items;
+}
+
+function numberAt(reply: readonly unknown[], index: number): number {
+  const value = reply[index];
+  if (typeof value !== 'number') throw new Error(`a usage script answered ${JSON.stringify(reply)}`);
+  return value;
+}
+
+function parseTake(reply: readonly unknown[]): TakeOutcome {
+  switch (reply[0]) {
+    case 'ok':
+      return { kind: 'taken', units: numberAt(reply, 1) };
+    case 'exists':
+      return { kind: 'exists', state: String(reply[1]), fingerprint: String(reply[2] ?? ''), units: 0 };
+    case 'not_loaded':
+      return { kind: 'not_loaded' };
+    case 'unknown_promotion':
+      return { kind: 'unknown_promotion' };
+    case 'total_limit_reached':
+    case 'code_limit_reached':
+    case 'customer_limit_reached':
+      return { kind: 'refused', reason: reply[0], limit: numberAt(reply, 1) };
+    default:
+      throw new Error(`a usage script answered ${JSON.stringify(reply)}`);
+  }
+}

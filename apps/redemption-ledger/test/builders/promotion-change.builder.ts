@@ -1,0 +1,41 @@
+import type { PromotionChangedData, PromotionLimits } from '@promo/contracts';
+
+/** Builds a `pricing.promotion-changed` payload: `aPromotionChange('promo-1').coupon().withLimits({ totalUses: 5 })`. */
+export class PromotionChangeBuilder {
+  private kind: 'automatic' | 'coupon' = 'automatic';
+  private limits: PromotionLimits | undefined;
+  private version = 1;
+  private change: PromotionChangedData['change'] = 'created';
+
+  constructor(private readonly promotionId: string) {}
+
+  coupon(): this {
+    this.kind = 'coupon';
+    return this;
+  }
+
+  withLimits(limits: PromotionLimits): this {
+    this.limits = limits;
+    return this;
+  }
+
+  atVersion(version: number, change: PromotionChangedData['change'] = 'updated'): this {
+    this.version = version;
+    this.change = change;
+    return this;
+  }
+
+  build(): PromotionChangedData {
+    return {
+      promotionId: this.promotionId,
+      change: this.change,
+      version: this.version,
+      changedAt: '2026-11-20T00:00:00Z',
+      promotion: this.change === 'deleted' ? null : { id: this.promotionId, kind: this.kind, ...(this.limits ? { limits: this.limits } : {}) },
+    };
+  }
+}
+
+export function aPromotionChange(promotionId: string): PromotionChangeBuilder {
+  return new PromotionChangeBuilder(promotionId);
+}
