@@ -51,6 +51,9 @@ export class IndexConsumerLifecycle implements OnApplicationBootstrap, BeforeApp
       handlers,
       logger: this.logger,
       now: () => this.clock.now(),
+      // The boot load read the store; history before it is already in the index, and the poll covers the gap
+      // between that load and this group's first fetch. Replaying the topic would only repeat it.
+      fromBeginning: false,
       // A replica that leaves for good should not hold partitions for long.
       sessionTimeoutMs: 10_000,
     });

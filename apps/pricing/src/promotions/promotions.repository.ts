@@ -13,6 +13,12 @@ export interface PromotionFilter {
   readonly offset: number;
 }
 
+/** TypeORM answers an UPDATE … RETURNING with `[rows, affected]` (an INSERT or SELECT with the rows). */
+async function updateReturning<T>(manager: EntityManager, sql: string, params: readonly unknown[]): Promise<T | undefined> {
+  const [rows]: [T[], number] = await manager.query(sql, [...params]);
+  return rows[0];
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -48,7 +54,8 @@ export class PromotionsRepository {
 
   /** Replaces a live promotion when its version is `expectedVersion` (any version when null). */
   async update(manager: EntityManager, draft: PromotionDraft, columns: PromotionColumns, expectedVersion: number | null, now: Date): Promise<PromotionRow | undefined> {
-    const rows: PromotionRow[] = await manager.query(
+    const row = await updateReturning<PromotionRow>(
+      manager,
       `UPDATE promotions SET kind = $2, name = $3, search_text = $4, enabled = $5, priority = $6, channels = $7, currency = $8,
          starts_at = $9, ends_at = $10, has_own_zone = $11, definition = $12, limits = $13, version = version + 1,
          change_seq = nextval('change_seq'), updated_at = $14
@@ -56,41 +63,44 @@ export class PromotionsRepository {
        RETURNING ${PROMOTION_COLUMNS}`,
       [draft.id, ...this.values(draft, columns), now, expectedVersion],
     );
-    return rows[0];
+    return row;
   }
 
   async setEnabled(manager: EntityManager, id: string, enabled: boolean, expectedVersion: number | null, now: Date): Promise<PromotionRow | undefined> {
-    const rows: PromotionRow[] = await manager.query(
+    const row = await updateReturning<PromotionRow>(
+      manager,
       `UPDATE promotions SET enabled = $2, version = version + 1, change_seq = nextval('change_seq'), updated_at = $3
        WHERE id = $1 AND deleted_at IS NULL AND ($4::int IS NULL OR version = $4)
        RETURNING ${PROMOTION_COLUMNS}`,
       [id, enabled, now, expectedVersion],
     );
-    return rows[0];
+    return row;
   }
 
   /** Soft delete: the row stays as a tombstone so versions stay monotonic and replicas see the deletion. */
   async markDeleted(manager: EntityManager, id: string, expectedVersion: number | null, now: Date): Promise<PromotionRow | undefined> {
-    const rows: PromotionRow[] = await manager.query(
+    const row = await updateReturning<PromotionRow>(
+      manager,
       `UPDATE promotions SET deleted_at = $2, version = version + 1, change_seq = nextval('change_seq'), updated_at = $2
        WHERE id = $1 AND deleted_at IS NULL AND ($3::int IS NULL OR version = $3)
        RETURNING ${PROMOTION_COLUMNS}`,
       [id, now, expectedVersion],
     );
     await manager.query(`DELETE FROM promotion_codes WHERE promotion_id = $1`, [id]);
-    return rows[0];
+    return row;
   }
 
   /** Sets an automatic promotion's priority (column and engine shape) when its version is `expectedVersion` (any when null). */
   async setPriority(manager: EntityManager, id: string, priority: number, expectedVersion: number | null, now: Date): Promise<PromotionRow | undefined> {
-    const rows: PromotionRow[] = await manager.query(
+    const row = await updateReturning<PromotionRow>(
+      manager,
       `UPDATE promotions SET priority = $2, definition = jsonb_set(definition, '{priority}', to_jsonb($2::int)), version = version + 1,
          change_seq = nextval('change_seq'), updated_at = $3
        WHERE id = $1 AND kind = 'automatic' AND deleted_at IS NULL AND ($4::int IS NULL OR version = $4)
        RETURNING ${PROMOTION_COLUMNS}`,
       [id, priority, now, expectedVersion],
     );
-    return rows[0];
+    return row;
   }
 
   /** Codes among `codes` that another live promotion holds (C2: a code belongs to one promotion). */
@@ -115,10 +125,10 @@ export class PromotionsRepository {
     if (filter.channel !== undefined) where.push(`(channels IS NULL OR ${param(filter.channel)} = ANY(channels))`);
     if (filter.currency !== undefined) where.push(`(currency IS NULL OR currency = 'any' OR currency = ${param(filter.currency)})`);
     if (filter.search !== undefined) where.push(`search_text LIKE ${param(`%${escapeLike(filter.search.toLowerCase())}%`)}`);
-    if (filter.status !== undefined) {
+    if (filter.status === 'disabled') where.push('NOT enabled');
+    else if (filter.status !== undefined) {
       const at = param(now);
-      const byStatus: Record<PromotionStatus, string> = {
-        disabled: 'NOT enabled',
+      const byStatus: Record<Exclude<PromotionStatus, 'disabled'>, string> = {
         expired: `enabled AND ends_at <= ${at}`,
         scheduled: `enabled AND starts_at > ${at} AND (ends_at IS NULL OR ends_at > ${at})`,
         active: `enabled AND (starts_at IS NULL OR starts_at <= ${at}) AND (ends_at IS NULL OR ends_at > ${at})`,
