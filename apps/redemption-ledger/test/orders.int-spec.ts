@@ -1,0 +1,168 @@
+import { ManualClock } from '@promo/platform';
+import { waitFor } from '@promo/platform/testing';
+import type { Redis } from 'ioredis';
+import type { Producer } from 'kafkajs';
+import type { Client } from 'pg';
+import { aCancellation, anOrder, envelope } from './builders/order-event.builder';
+import { aPromotionChange } from './builders/promotion-change.builder';
+import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, STOREFRONT_KEY, testProducer } from './support/ledger-test-env';
+
+interface Entry {
+  readonly kind: string;
+  readonly orderId: string | null;
+  readonly customerId: string | null;
+  readonly reason: string | null;
+}
+
+describe('order.placed and order.cancelled', () => {
+  const clock = new ManualClock('2026-11-20T10:00:00Z');
+  let pgUrl: string;
+  let ledger: RunningLedger;
+  let redis: Redis;
+  let sql: Client;
+  let producer: Producer;
+  let topicPrefix: string;
+
+  const learn = (change: unknown) => request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', change);
+  const reserve = (body: unknown) => request(ledger.baseUrl, STOREFRONT_KEY, 'POST', '/v1/reservations', body);
+  const publish = async (topic: 'order.placed' | 'order.cancelled', key: string, data: unknown, id?: string) => {
+    await producer.send({ topic: `${topicPrefix}${topic}`, messages: [{ key, value: envelope(topic, key, data, id) }] });
+  };
+  const entries = async (promotionId: string): Promise<[string, string | null, string | null, string | null][]> => {
+    const page = await request(ledger.baseUrl, ADMIN_KEY, 'GET', `/v1/ledger?promotionId=${promotionId}`);
+    return (page.body as { items: Entry[] }).items.map((e) => [e.kind, e.orderId, e.customerId, e.reason]);
+  };
+  const orderDone = (orderId: string, status = 'placed') =>
+    waitFor(async () => (await sql.query('SELECT status FROM orders WHERE order_id = $1', [orderId])).rows[0]?.status === status, { description: `${orderId} ${status}` });
+  const outboxTypes = async (promotionId: string) =>
+    (await sql.query(`SELECT topic FROM outbox_messages WHERE key = $1 ORDER BY id`, [promotionId])).rows.map((row: { topic: string }) => row.topic);
+
+  beforeAll(async () => {
+    pgUrl = await createTestDatabase();
+    const env = ledgerTestEnv(pgUrl, undefined, { RESERVATION_TTL_MS: '60000' });
+    topicPrefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
+    await migrate(env);
+    ledger = await startLedger(env, clock);
+    redis = ledgerRedis(env);
+    sql = await sqlClient(pgUrl);
+    producer = await testProducer();
+    for (const change of [
+      aPromotionChange('p-welcome').coupon().build(),
+      aPromotionChange('p-twice').coupon().build(),
+      aPromotionChange('p-cancel').coupon().build(),
+      aPromotionChange('p-early').coupon().build(),
+      aPromotionChange('p-reserved').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-expired').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-volume').coupon().withLimits({ totalUses: 2, usesPerCustomer: 1 }).build(),
+    ]) {
+      expect((await learn(change)).status).toBe(200);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await ledger.app.close();
+    await redis.quit();
+    await sql.end();
+    await dropTestDatabase(pgUrl);
+  }, 60_000);
+
+  it('accepts a use up to the limit and records the one beyond it as rejected, with events', async () => {
+    await publish('order.placed', 'o-w1', anOrder('o-w1').by('cu-1').withUse('p-welcome', 'WELCOME20', 500).build());
+    await publish('order.placed', 'o-w2', anOrder('o-w2').by('cu-1').withUse('p-welcome', 'welcome20', 400).build());
+    await orderDone('o-w2');
+    await orderDone('o-w1');
+    const decided = await entries('p-welcome');
+    // Both orders are keyed by order id, possibly on different partitions: which one wins is the ledger's order.
+    expect(decided.map(([kind]) => kind).sort()).toEqual(['committed', 'rejected']);
+    expect(decided.find(([kind]) => kind === 'rejected')?.[3]).toBe('customer_limit_reached');
+    expect((await outboxTypes('p-welcome')).sort()).toEqual(['redemption.recorded', 'redemption.rejected']);
+    expect(await redis.get('usage:{p-welcome}:customer:cu-1')).toBe('1');
+  });
+
+  it('has no second effect when an order is placed twice (redelivered, or republished with a new event id)', async () => {
+    const order = anOrder('o-t1').by('cu-2').withUse('p-twice', 'TWICE', 500).build();
+    await publish('order.placed', 'o-t1', order, 'evt-twice-1');
+    await publish('order.placed', 'o-t1', order, 'evt-twice-1');
+    await publish('order.placed', 'o-t1', order, 'evt-twice-2');
+    await publish('order.placed', 'o-t-marker', anOrder('o-t-marker').by('cu-3').withUse('p-twice', 'TWICE', 500).build());
+    await orderDone('o-t-marker');
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM processed_events WHERE event_id = 'evt-twice-2'`)).rows[0]?.n === 1, { description: 'the republished order consumed' });
+    expect(await entries('p-twice')).toEqual(expect.arrayContaining([['committed', 'o-t1', 'cu-2', null], ['committed', 'o-t-marker', 'cu-3', null]]));
+    expect((await entries('p-twice')).length).toBe(2);
+    expect(await redis.get('usage:{p-twice}:total')).toBe('2');
+  });
+
+  it('reverses an accepted use once when the order is cancelled twice, and the use is free again', async () => {
+    await publish('order.placed', 'o-c1', anOrder('o-c1').by('cu-4').withUse('p-cancel', 'CANCEL', 500).build());
+    await orderDone('o-c1');
+    await publish('order.cancelled', 'o-c1', aCancellation('o-c1', 'cu-4'));
+    await publish('order.cancelled', 'o-c1', aCancellation('o-c1', 'cu-4'));
+    await orderDone('o-c1', 'cancelled');
+    await publish('order.placed', 'o-c2', anOrder('o-c2').by('cu-4').withUse('p-cancel', 'CANCEL', 500).build());
+    await orderDone('o-c2');
+    expect(await entries('p-cancel')).toEqual([
+      ['committed', 'o-c1', 'cu-4', null],
+      ['reversed', 'o-c1', 'cu-4', 'order_cancelled'],
+      ['committed', 'o-c2', 'cu-4', null],
+    ]);
+    expect(await outboxTypes('p-cancel')).toEqual(['redemption.recorded', 'redemption.reversed', 'redemption.recorded']);
+    expect(await redis.get('usage:{p-cancel}:total')).toBe('1');
+  });
+
+  it('applies a cancellation consumed before its order when the order arrives', async () => {
+    await publish('order.cancelled', 'o-e1', aCancellation('o-e1', 'cu-5'));
+    await orderDone('o-e1', 'cancelled_before_placed');
+    await publish('order.placed', 'o-e1', anOrder('o-e1').by('cu-5').withUse('p-early', 'EARLY', 500).build());
+    await orderDone('o-e1', 'cancelled');
+    expect(await entries('p-early')).toEqual([
+      ['committed', 'o-e1', 'cu-5', null],
+      ['reversed', 'o-e1', 'cu-5', 'order_cancelled'],
+    ]);
+    expect(await redis.get('usage:{p-early}:total')).toBe('0');
+  });
+
+  it('gives nothing back when an order whose use was rejected is cancelled', async () => {
+    await publish('order.placed', 'o-v1', anOrder('o-v1').by('cu-6').withUse('p-volume', 'VOLUME', 500).build());
+    await orderDone('o-v1');
+    await publish('order.placed', 'o-v2', anOrder('o-v2').by('cu-6').withUse('p-volume', 'VOLUME', 500).build());
+    await orderDone('o-v2');
+    await publish('order.cancelled', 'o-v2', aCancellation('o-v2', 'cu-6'));
+    await orderDone('o-v2', 'cancelled');
+    expect(await entries('p-volume')).toEqual([
+      ['committed', 'o-v1', 'cu-6', null],
+      ['rejected', 'o-v2', 'cu-6', 'customer_limit_reached'],
+    ]);
+    expect(await redis.get('usage:{p-volume}:total')).toBe('1');
+  });
+
+  it('commits an order’s reservation without taking a second use', async () => {
+    const reserved = await reserve({ reservationId: 'res-1', cartId: 'cart-o-r1', customerId: 'cu-7', uses: [{ promotionId: 'p-reserved', units: 1 }] });
+    expect(reserved.body).toMatchObject({ status: 'reserved' });
+    await publish('order.placed', 'o-r1', anOrder('o-r1').by('cu-7').withUse('p-reserved', null, 500).withReservation('res-1').build());
+    await orderDone('o-r1');
+    expect(await entries('p-reserved')).toEqual([
+      ['reserved', null, 'cu-7', null],
+      ['committed', 'o-r1', 'cu-7', null],
+    ]);
+    expect(await redis.get('usage:{p-reserved}:total')).toBe('1');
+    expect(await redis.hget('usage:{p-reserved}:hold:r:res-1:0', 'state')).toBe('committed');
+  });
+
+  it('rejects the use of an order whose reservation expired and whose slot was taken meanwhile', async () => {
+    await reserve({ reservationId: 'res-x1', cartId: 'cart-o-x1', customerId: 'cu-8', uses: [{ promotionId: 'p-expired', units: 1 }] });
+    clock.advance(60_001);
+    await waitFor(async () => (await sql.query(`SELECT status FROM reservations WHERE reservation_id = 'res-x1'`)).rows[0]?.status === 'expired', { description: 'res-x1 expired' });
+    const taker = await reserve({ reservationId: 'res-x2', cartId: 'cart-other', customerId: 'cu-9', uses: [{ promotionId: 'p-expired', units: 1 }] });
+    expect(taker.body).toMatchObject({ status: 'reserved' });
+    await publish('order.placed', 'o-x1', anOrder('o-x1').by('cu-8').withUse('p-expired', null, 500).withReservation('res-x1').build());
+    await orderDone('o-x1');
+    expect(await entries('p-expired')).toEqual([
+      ['reserved', null, 'cu-8', null],
+      ['expired', null, 'cu-8', 'ttl_elapsed'],
+      ['reserved', null, 'cu-9', null],
+      ['rejected', 'o-x1', 'cu-8', 'total_limit_reached'],
+    ]);
+    expect(await redis.get('usage:{p-expired}:total')).toBe('1');
+  });
+});
