@@ -176,6 +176,19 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
     expect(((await badLine.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['lines[0].quantity']);
   });
 
+  it('refuses a code it cannot look up as unknown with lookup_unavailable, and still prices the cart', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    await create(anAutomatic().withChannel(channel).withAmountOff(100).build());
+    const code = `BULK-${uniqueSuffix()}`;
+    const cart = aCart(channel).withLine(1000).withCodes(code).build();
+    // code-inventory is not reachable from this app (CODE_INVENTORY_URL points at a closed port).
+    const priced = await waitFor(async () => {
+      const body = await price(cart);
+      return body.total === 900 ? body : undefined;
+    }, { timeoutMs: 15_000, description: 'the automatic promotion is in the index' });
+    expect(priced.codes[code]).toMatchObject({ status: 'rejected', reason: 'unknown', detail: 'lookup_unavailable' });
+  });
+
   it('dry-runs draft promotions, added or replacing, and stores nothing', async () => {
     const channel = `web-${uniqueSuffix()}`;
     const stored = anAutomatic().withChannel(channel).withPercentOff(10).build();

@@ -1,0 +1,107 @@
+import { createKafka } from '@promo/messaging';
+import { collectRecords } from '@promo/messaging/testing';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { type Admin, type Consumer, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import { aCart } from './builders/cart.builder';
+import { aCoupon, anAutomatic } from './builders/promotion.builder';
+import { publishEvent } from './support/kafka-events';
+import { type PricingApp, startPricingApp } from './support/pricing-app';
+
+describe('cart.updated -> pricing.cart-priced, and usage from redemption events', () => {
+  let pricing: PricingApp;
+  let kafka: Kafka;
+  let producer: Producer;
+  let admin: Admin;
+  const consumers: Consumer[] = [];
+
+  beforeAll(async () => {
+    pricing = await startPricingApp();
+    kafka = createKafka({ clientId: `pricing-test-${uniqueSuffix()}`, brokers: pricing.config.KAFKA_BROKERS });
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    admin = kafka.admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+    await pricing.close();
+  }, 30_000);
+
+  const topic = (name: string): string => `${pricing.config.PRICING_TOPIC_PREFIX}${name}`;
+
+  const cartPricedRows = async (cartId: string): Promise<{ sourceEventId: string; total: number; indexVersion: number }[]> => {
+    const { rows } = await pricing.sql.query<{ value: string }>(`SELECT value FROM outbox_messages WHERE topic = 'pricing.cart-priced' AND key = $1 ORDER BY id`, [cartId]);
+    return rows.map((row) => (JSON.parse(row.value) as { data: { sourceEventId: string; total: number; indexVersion: number } }).data);
+  };
+
+  it('publishes one cart-priced per distinct cart.updated event, keyed by cart, through the outbox', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    expect((await pricing.admin('POST', '/v1/promotions', anAutomatic().withChannel(channel).withPercentOff(10).build())).status).toBe(201);
+    const cart: Record<string, unknown> = { ...aCart(channel).withLine(1000, 2).build(), updatedAt: '2026-06-01T12:00:00Z' };
+    const cartId = String(cart['cartId']);
+    await waitFor(async () => {
+      const response = await pricing.storefront('POST', '/v1/carts/price', cart);
+      return ((await response.json()) as { total: number }).total === 1800;
+    }, { timeoutMs: 15_000, description: 'the promotion is in the index' });
+
+    const first = await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, cart);
+    await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, cart, first); // redelivered
+    const second = await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, { ...cart, updatedAt: '2026-06-01T12:01:00Z' });
+
+    const rows = await waitFor(async () => {
+      const found = await cartPricedRows(cartId);
+      return found.length >= 2 ? found : undefined;
+    }, { timeoutMs: 30_000, description: 'two cart-priced events in the outbox' });
+    // 2 × $10.00 − 10% each time.
+    expect(rows.map((row) => [row.sourceEventId, row.total])).toEqual([
+      [first, 1800],
+      [second, 1800],
+    ]);
+
+    const { records, consumer } = await collectRecords(kafka, 'pricing.cart-priced');
+    consumers.push(consumer);
+    await waitFor(() => records.filter((r) => r.message.key?.toString() === cartId).length >= 2, { timeoutMs: 30_000, description: 'the relay published both' });
+    const published = records.filter((r) => r.message.key?.toString() === cartId).map((r) => (JSON.parse(r.message.value?.toString() ?? '{}') as { data: { sourceEventId: string } }).data.sourceEventId);
+    expect(published).toEqual([first, second]);
+  });
+
+  it('sends a cart.updated it cannot price to the dead-letter topic and prices nothing', async () => {
+    const deadLetters = `${topic('cart.updated')}.${pricing.config.PRICING_CONSUMER_GROUP}.dlq`;
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: deadLetters, numPartitions: 1 }] });
+    const { records, consumer } = await collectRecords(kafka, deadLetters);
+    consumers.push(consumer);
+    const cartId = `cart-${uniqueSuffix()}`;
+    const cart = { ...aCart('web', cartId).withLine(1000).inCurrency('XYZ').build(), updatedAt: '2026-06-01T12:00:00Z' };
+    const id = await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, cart);
+    await waitFor(() => records.some((r) => r.message.value?.toString().includes(id)), { timeoutMs: 30_000, description: 'the record reached the DLQ' });
+    expect(await cartPricedRows(cartId)).toEqual([]);
+  });
+
+  it('refuses a code once the customer and then the store have used it up, and allows it again after a reversal', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const code = `ONCE-${uniqueSuffix()}`.toUpperCase();
+    const promotion = aCoupon([code]).withChannel(channel).withAmountOff(300).with({ limits: { totalUses: 2, usesPerCustomer: 1 } }).build();
+    const promotionId = String(promotion['id']);
+    expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    const outcome = async (customerId: string): Promise<{ status: string; reason?: string }> => {
+      const response = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(1000).forCustomer(customerId).withCodes(code.toLowerCase()).build());
+      const body = (await response.json()) as { codes: Record<string, { status: string; reason?: string }> };
+      return body.codes[code.toLowerCase()] ?? { status: 'missing' };
+    };
+    await waitFor(async () => (await outcome('cu-1')).status === 'applied', { timeoutMs: 15_000, description: 'the coupon is in the index' });
+
+    const redemption = (customerId: string, orderId: string) => ({
+      orderId, promotionId, code, customerId, units: 1, discountAmount: 300, currency: 'USD', orderTotal: 700, recordedAt: '2026-06-01T12:00:00Z',
+    });
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, redemption('cu-1', 'o-1'));
+    await waitFor(async () => (await outcome('cu-1')).reason === 'already_used_by_customer', { timeoutMs: 30_000, description: 'cu-1 has used it' });
+    expect(await outcome('cu-2')).toMatchObject({ status: 'applied' });
+
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, redemption('cu-3', 'o-3'));
+    await waitFor(async () => (await outcome('cu-2')).reason === 'limit_reached', { timeoutMs: 30_000, description: 'two uses of two' });
+
+    await publishEvent(producer, topic('redemption.reversed'), 'redemption.reversed', promotionId, { orderId: 'o-3', promotionId, code, customerId: 'cu-3', units: 1, reversedAt: '2026-06-01T13:00:00Z' });
+    await waitFor(async () => (await outcome('cu-2')).status === 'applied', { timeoutMs: 30_000, description: 'the reversal frees a use' });
+  });
+});

@@ -1,0 +1,70 @@
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { aCart } from './builders/cart.builder';
+import { anAutomatic } from './builders/promotion.builder';
+import { type PricingApp, startPricingApp } from './support/pricing-app';
+
+interface PricedBody {
+  total: number;
+  indexVersion: number;
+}
+
+describe('the promotion index on two replicas (P11)', () => {
+  let replicaA: PricingApp;
+  let replicaB: PricingApp;
+
+  beforeAll(async () => {
+    // Two replicas of one deployment: one store, one shared consumer group, an index group each.
+    const group = `pricing-test-${uniqueSuffix()}`;
+    [replicaA, replicaB] = await Promise.all([
+      startPricingApp({ PRICING_CONSUMER_GROUP: group, PRICING_INSTANCE_ID: `a-${uniqueSuffix()}` }),
+      startPricingApp({ PRICING_CONSUMER_GROUP: group, PRICING_INSTANCE_ID: `b-${uniqueSuffix()}` }),
+    ]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([replicaA.close(), replicaB.close()]);
+  }, 30_000);
+
+  const priceOn = async (replica: PricingApp, cart: Record<string, unknown>): Promise<PricedBody> => {
+    const response = await replica.storefront('POST', '/v1/carts/price', cart);
+    expect(response.status).toBe(200);
+    return (await response.json()) as PricedBody;
+  };
+
+  it('reports ready only with its index built', async () => {
+    for (const replica of [replicaA, replicaB]) {
+      const ready = await fetch(`${replica.baseUrl}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ checks: { 'promotion-index': 'up' } });
+    }
+  });
+
+  it('sees a promotion created on one replica, and its update made on the other, on both within a bounded wait', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const promotion = anAutomatic().withChannel(channel).withPercentOff(10).build();
+    const cart = aCart(channel).withLine(1000, 2).build();
+    expect((await priceOn(replicaB, cart)).total).toBe(2000);
+
+    expect((await replicaA.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    // 2 × $10.00 − 10%.
+    const first = await waitFor(async () => {
+      const [a, b] = await Promise.all([priceOn(replicaA, cart), priceOn(replicaB, cart)]);
+      return a.total === 1800 && b.total === 1800 ? b : undefined;
+    }, { timeoutMs: 20_000, description: 'both replicas price with the new promotion' });
+
+    const update = await replicaB.admin('PUT', `/v1/promotions/${String(promotion['id'])}`, { ...promotion, rules: [{ reward: { type: 'orderPercent', percent: 25 } }] }, { 'if-match': '"1"' });
+    expect(update.status).toBe(200);
+    // 2 × $10.00 − 25%.
+    const second = await waitFor(async () => {
+      const [a, b] = await Promise.all([priceOn(replicaA, cart), priceOn(replicaB, cart)]);
+      return a.total === 1500 && b.total === 1500 ? a : undefined;
+    }, { timeoutMs: 20_000, description: 'both replicas price with the updated promotion' });
+    expect(second.indexVersion).toBeGreaterThan(first.indexVersion);
+
+    expect((await replicaA.admin('POST', `/v1/promotions/${String(promotion['id'])}/disable`)).status).toBe(200);
+    await waitFor(async () => {
+      const [a, b] = await Promise.all([priceOn(replicaA, cart), priceOn(replicaB, cart)]);
+      return a.total === 2000 && b.total === 2000;
+    }, { timeoutMs: 20_000, description: 'both replicas drop the disabled promotion' });
+  });
+});
