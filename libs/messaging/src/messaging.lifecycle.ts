@@ -36,7 +36,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     await ensureTopics(this.admin, [
       ...this.handlers.flatMap((h) => [
         { topic: h.topic, numPartitions: partitions },
-        { topic: deadLetterTopic(h.topic, this.options.app), numPartitions: partitions },
+        { topic: deadLetterTopic(h.topic, this.options.groupId ?? this.options.app), numPartitions: partitions },
       ]),
       ...(this.options.publishes ?? []).map((topic) => ({ topic, numPartitions: partitions })),
     ]);
