@@ -1,0 +1,54 @@
+import { Global, Module } from '@nestjs/common';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
+import { CartSnapshotsService } from './carts/cart-snapshots.service';
+import { DecisionService } from './decisions/decision.service';
+import { WatermarkService } from './decisions/watermark.service';
+import { CodeInventoryClient } from './email/code-inventory.client';
+import { EmailContentService } from './email/email-content.service';
+import { EmailDispatcher } from './email/email.dispatcher';
+import { EmailsController } from './email/emails.controller';
+import { EmailsService } from './email/emails.service';
+import { SmtpSender } from './email/smtp.sender';
+import { EventTimeService } from './events/event-time.service';
+import { OrdersService } from './orders/orders.service';
+import { RetentionService } from './retention/retention.service';
+import { AbandonedCartProcessor } from './scheduling/abandoned-cart.processor';
+import { AbandonedCartQueue } from './scheduling/abandoned-cart.queue';
+import { AbandonedCartScheduler } from './scheduling/abandoned-cart.scheduler';
+import { StatisticsController } from './statistics/statistics.controller';
+import { StatisticsService } from './statistics/statistics.service';
+import { SuppressionsController } from './suppression/suppressions.controller';
+import { SuppressionsService } from './suppression/suppressions.service';
+
+const services = [
+  CampaignsService,
+  CartSnapshotsService,
+  OrdersService,
+  RetentionService,
+  EventTimeService,
+  WatermarkService,
+  DecisionService,
+  AbandonedCartQueue,
+  AbandonedCartScheduler,
+  AbandonedCartProcessor,
+  CodeInventoryClient,
+  EmailContentService,
+  SmtpSender,
+  EmailDispatcher,
+  EmailsService,
+  SuppressionsService,
+  StatisticsService,
+];
+
+/**
+ * The campaigns feature. Global because the event handlers are instantiated inside MessagingModule
+ * (libs/messaging) and inject these services.
+ */
+@Global()
+@Module({
+  controllers: [CampaignsController, EmailsController, SuppressionsController, StatisticsController],
+  providers: services,
+  exports: services,
+})
+export class CampaignsModule {}

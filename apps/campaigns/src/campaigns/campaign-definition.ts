@@ -1,0 +1,148 @@
+import type { FieldError } from '@promo/platform';
+
+export type CampaignKind = 'abandoned_cart' | 'retention';
+
+/** Subject and text body; `{{...}}` variables and code macros (K3) are filled per email. */
+export interface EmailTemplate {
+  readonly subject: string;
+  readonly text: string;
+}
+
+export interface AbandonedCartStep {
+  /** Minutes after the cart's last change (its latest snapshot's `updatedAt`). */
+  readonly delayMinutes: number;
+  readonly template: EmailTemplate;
+}
+
+export interface AbandonedCartDefinition {
+  readonly kind: 'abandoned_cart';
+  readonly steps: readonly AbandonedCartStep[];
+  /** Minor units: Σ unitPrice × quantity of the latest snapshot must be at least this. */
+  readonly minimumCartValue: number;
+  readonly codeGroup: string | null;
+  /** At most one abandoned-cart email per customer within this many hours (by due time). */
+  readonly frequencyCapHours: number;
+}
+
+export interface RetentionDefinition {
+  readonly kind: 'retention';
+  readonly minimumDaysInactive: number;
+  /** A new offer only when `detectedAt` is at least this many days after the previous offer's trigger. */
+  readonly coolDownDays: number;
+  readonly codeGroup: string | null;
+  readonly template: EmailTemplate;
+}
+
+export type CampaignDefinition = AbandonedCartDefinition | RetentionDefinition;
+
+export interface CampaignInput {
+  readonly campaignId: string;
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly definition: CampaignDefinition;
+}
+
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class FieldCollector {
+  readonly errors: FieldError[] = [];
+
+  add(field: string, reason: string, detail: string): void {
+    this.errors.push({ field, reason, detail });
+  }
+
+  string(body: Fields, field: string, path: string, pattern?: RegExp): string {
+    const value = body[field];
+    if (value === undefined || value === null) this.add(path, 'required', `${path} is required`);
+    else if (typeof value !== 'string' || value.trim() === '') this.add(path, 'invalid_type', `${path} must be a non-empty string`);
+    else if (pattern && !pattern.test(value)) this.add(path, 'invalid_format', `${path} must match ${pattern.source}`);
+    else return value;
+    return '';
+  }
+
+  integer(body: Fields, field: string, path: string, min: number, max: number, fallback?: number): number {
+    const value = body[field];
+    if (value === undefined && fallback !== undefined) return fallback;
+    if (value === undefined || value === null) this.add(path, 'required', `${path} is required`);
+    else if (typeof value !== 'number' || !Number.isSafeInteger(value)) this.add(path, 'invalid_type', `${path} must be an integer`);
+    else if (value < min || value > max) this.add(path, 'out_of_range', `${path} must be between ${min} and ${max}`);
+    else return value;
+    return 0;
+  }
+
+  codeGroup(body: Fields, path: string): string | null {
+    const value = body['codeGroup'];
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+      this.add(path, 'invalid_format', `${path} must be a group key of letters, digits, _ or - (at most 64)`);
+      return null;
+    }
+    return value;
+  }
+
+  template(body: Fields, field: string, path: string): EmailTemplate {
+    const value = body[field];
+    if (!isRecord(value)) {
+      this.add(path, 'required', `${path} must be an object with subject and text`);
+      return { subject: '', text: '' };
+    }
+    return { subject: this.string(value, 'subject', `${path}.subject`), text: this.string(value, 'text', `${path}.text`) };
+  }
+}
+
+const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** Validates a campaign body as the client sent it; every invalid field is named (400, STYLE.md "Errors"). */
+export function parseCampaignInput(body: unknown, campaignIdFromPath?: string): { readonly input?: CampaignInput; readonly errors: readonly FieldError[] } {
+  const fields = new FieldCollector();
+  if (!isRecord(body)) return { errors: [{ field: '(body)', reason: 'invalid_type', detail: 'the body must be a JSON object' }] };
+  const campaignId = campaignIdFromPath ?? fields.string(body, 'campaignId', 'campaignId', CAMPAIGN_ID);
+  const name = fields.string(body, 'name', 'name');
+  const enabledValue = body['enabled'];
+  if (enabledValue !== undefined && typeof enabledValue !== 'boolean') fields.add('enabled', 'invalid_type', 'enabled must be a boolean');
+  const enabled = typeof enabledValue === 'boolean' ? enabledValue : true;
+  const kind = body['kind'];
+  let definition: CampaignDefinition | undefined;
+  if (kind === 'abandoned_cart') {
+    const stepsValue = body['steps'];
+    const steps: AbandonedCartStep[] = [];
+    if (!Array.isArray(stepsValue) || stepsValue.length === 0 || stepsValue.length > 10) {
+      fields.add('steps', 'invalid_value', 'steps must be a list of 1 to 10 steps');
+    } else {
+      stepsValue.forEach((step: unknown, index) => {
+        const path = `steps[${index}]`;
+        if (!isRecord(step)) {
+          fields.add(path, 'invalid_type', `${path} must be an object`);
+          return;
+        }
+        const delayMinutes = fields.integer(step, 'delayMinutes', `${path}.delayMinutes`, 1, 60 * 24 * 60);
+        const previous = steps[steps.length - 1];
+        if (previous && delayMinutes <= previous.delayMinutes) fields.add(`${path}.delayMinutes`, 'not_increasing', `${path}.delayMinutes must be greater than the previous step's`);
+        steps.push({ delayMinutes, template: fields.template(step, 'template', `${path}.template`) });
+      });
+    }
+    definition = {
+      kind,
+      steps,
+      minimumCartValue: fields.integer(body, 'minimumCartValue', 'minimumCartValue', 0, Number.MAX_SAFE_INTEGER, 0),
+      codeGroup: fields.codeGroup(body, 'codeGroup'),
+      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, 24),
+    };
+  } else if (kind === 'retention') {
+    definition = {
+      kind,
+      minimumDaysInactive: fields.integer(body, 'minimumDaysInactive', 'minimumDaysInactive', 1, 3650),
+      coolDownDays: fields.integer(body, 'coolDownDays', 'coolDownDays', 0, 3650, 30),
+      codeGroup: fields.codeGroup(body, 'codeGroup'),
+      template: fields.template(body, 'template', 'template'),
+    };
+  } else {
+    fields.add('kind', kind === undefined ? 'required' : 'invalid_value', 'kind must be "abandoned_cart" or "retention"');
+  }
+  if (fields.errors.length > 0 || !definition) return { errors: fields.errors };
+  return { input: { campaignId, name, enabled, definition }, errors: [] };
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { RequiresScope } from '@promo/platform';
+import { type CampaignView, CampaignsService } from './campaigns.service';
+
+@Controller('v1/campaigns')
+@RequiresScope('admin')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@Body() body: unknown): Promise<CampaignView> {
+    return this.campaigns.create(body);
+  }
+
+  @Put(':campaignId')
+  replace(@Param('campaignId') campaignId: string, @Body() body: unknown): Promise<CampaignView> {
+    return this.campaigns.replace(campaignId, body);
+  }
+
+  @Get(':campaignId')
+  get(@Param('campaignId') campaignId: string): Promise<CampaignView> {
+    return this.campaigns.get(campaignId);
+  }
+
+  @Get()
+  async list(): Promise<{ readonly items: readonly CampaignView[] }> {
+    return { items: await this.campaigns.list() };
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent } from '@promo/contracts';
+import type { EventContext, EventHandler } from '@promo/messaging';
+import { APP_CONFIG } from '@promo/platform';
+import type { CampaignsConfig } from '../config/env.schema';
+import { DecisionService } from '../decisions/decision.service';
+import { consumedTopic } from '../events/campaign-topics';
+import { eventData } from '../events/event-data';
+import { EventTimeService } from '../events/event-time.service';
+import { AbandonedCartScheduler } from '../scheduling/abandoned-cart.scheduler';
+import { CartSnapshotsService } from './cart-snapshots.service';
+
+/** cart.updated: keep the latest snapshot and (re)schedule its abandoned-cart steps (K1). */
+@Injectable()
+export class CartUpdatedConsumer implements EventHandler {
+  readonly topic: string;
+  readonly types = ['cart.updated'];
+
+  constructor(
+    @Inject(APP_CONFIG) config: CampaignsConfig,
+    private readonly snapshots: CartSnapshotsService,
+    private readonly scheduler: AbandonedCartScheduler,
+    private readonly eventTime: EventTimeService,
+    private readonly decisions: DecisionService,
+  ) {
+    this.topic = consumedTopic(config, 'cart.updated');
+  }
+
+  async handle(event: CloudEvent, context: EventContext): Promise<void> {
+    const data = eventData(event, 'cart.updated');
+    await this.eventTime.observe(context.manager, context, data.updatedAt);
+    if (await this.snapshots.upsertLatest(context.manager, data)) await this.scheduler.reschedule(context.manager, data);
+    this.decisions.kick();
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@promo/platform';
+import { DataSource } from 'typeorm';
+import type { EmailTemplate } from '../campaigns/campaign-definition';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
+import type { CampaignsConfig } from '../config/env.schema';
+import { CodeInventoryClient } from './code-inventory.client';
+import type { EmailEntity } from './email.entity';
+import { LinkSigner } from './link-signer';
+import { findCodeMacros, macroKey, type RenderedCode, renderTemplate } from './template.renderer';
+
+export interface EmailContent {
+  readonly subject: string;
+  readonly text: string;
+  readonly unsubscribeUrl: string;
+}
+
+/** Minor units as a plain amount with two decimals (the stores here use cents). */
+function amount(minor: number, currency: string): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+}
+
+/**
+ * Builds one email from its campaign's template (K3): variables (customer, cart lines, totals,
+ * recovery link), code macros through code-inventory, tracked and unsubscribe links. A fresh code is
+ * stored on the email row as soon as it is issued, so a retry shows the same code instead of taking another.
+ */
+@Injectable()
+export class EmailContentService {
+  readonly signer: LinkSigner;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
+    private readonly dataSource: DataSource,
+    private readonly codes: CodeInventoryClient,
+  ) {
+    this.signer = new LinkSigner(config.LINK_SIGNING_KEY);
+  }
+
+  trackedLink(emailId: string, target: string): string {
+    const query = new URLSearchParams({ to: target, sig: this.signer.sign('link', `${emailId}\n${target}`) });
+    return `${this.config.PUBLIC_BASE_URL}/v1/links/${encodeURIComponent(emailId)}?${query.toString()}`;
+  }
+
+  unsubscribeLink(email: string): string {
+    const query = new URLSearchParams({ email, sig: this.signer.sign('unsubscribe', email.toLowerCase()) });
+    return `${this.config.PUBLIC_BASE_URL}/v1/unsubscribe?${query.toString()}`;
+  }
+
+  async build(email: EmailEntity): Promise<EmailContent> {
+    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ campaignId: email.campaignId });
+    if (!campaign) throw new Error(`campaign ${email.campaignId} no longer exists`);
+    const definition = campaign.definition;
+    const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
+    if (!template) throw new Error(`campaign ${email.campaignId} has no step ${email.step}`);
+    const snapshot = email.cartId ? await this.dataSource.getRepository(CartSnapshotEntity).findOneBy({ cartId: email.cartId }) : null;
+    const landing = snapshot?.snapshot.recoveryUrl ?? this.config.SHOP_URL;
+    const unsubscribeUrl = this.unsubscribeLink(email.recipient);
+    const variables: Record<string, string> = {
+      'customer.id': email.customerId,
+      'customer.email': email.recipient,
+      unsubscribeUrl,
+      'campaign.id': email.campaignId,
+    };
+    if (snapshot) {
+      const cart = snapshot.snapshot;
+      variables['cart.id'] = cart.cartId;
+      variables['cart.total'] = amount(snapshot.value, cart.currency);
+      variables['cart.lines'] = cart.lines.map((line) => `${line.quantity} x ${line.name ?? line.sku} at ${amount(line.unitPrice, cart.currency)}`).join('\n');
+      variables['cart.recoveryUrl'] = this.trackedLink(email.emailId, landing);
+    }
+    const rendered = new Map<string, RenderedCode>();
+    for (const macro of findCodeMacros(template.subject, template.text)) {
+      const issued = await this.issue(email, macro.group, macro.mode);
+      const target = issued.code ? `${landing}${landing.includes('?') ? '&' : '?'}${new URLSearchParams({ code: issued.code, ...(issued.token ? { token: issued.token } : {}) }).toString()}` : null;
+      rendered.set(macroKey(macro), { code: issued.code, link: target ? this.trackedLink(email.emailId, target) : null });
+    }
+    return { subject: renderTemplate(template.subject, variables, rendered), text: renderTemplate(template.text, variables, rendered), unsubscribeUrl };
+  }
+
+  private async issue(email: EmailEntity, group: string, mode: 'first' | 'reissue'): Promise<{ readonly code: string | null; readonly token: string | null }> {
+    if (mode === 'first' && email.code) return { code: email.code, token: email.codeToken };
+    const issued = await this.codes.issue(group, email.customerId, mode);
+    if (mode === 'first' && issued.code) {
+      await this.dataSource.query(`UPDATE emails SET code = $2, code_token = $3 WHERE email_id = $1`, [email.emailId, issued.code, issued.token]);
+      email.code = issued.code;
+      email.codeToken = issued.token;
+    }
+    return issued;
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '@promo/platform';
+import { createTransport, type Transporter } from 'nodemailer';
+import type { CampaignsConfig } from '../config/env.schema';
+
+export interface OutgoingEmail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly messageId: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS']);
+
+/** 4xx SMTP replies and connection failures are worth a retry; 5xx replies are final (RFC 5321 §4.2.1). */
+export function isTransientSmtpError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const responseCode: unknown = Reflect.get(error, 'responseCode');
+  if (typeof responseCode === 'number') return responseCode >= 400 && responseCode < 500;
+  const code: unknown = Reflect.get(error, 'code');
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
+
+export class PermanentSmtpError extends Error {}
+
+/** nodemailer over the configured SMTP server, retrying transient failures with exponential backoff (K3). */
+@Injectable()
+export class SmtpSender implements OnApplicationShutdown {
+  private readonly logger = new Logger('smtp');
+  private readonly transport: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: CampaignsConfig) {
+    this.transport = createTransport({ pool: true, url: config.SMTP_URL, maxConnections: config.SEND_CONCURRENCY });
+  }
+
+  /** Resolves once the server accepted the message; throws PermanentSmtpError on a final refusal or after the last attempt. */
+  async send(email: OutgoingEmail): Promise<number> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.transport.sendMail({ from: this.config.EMAIL_FROM, to: email.to, subject: email.subject, text: email.text, messageId: email.messageId, headers: { ...email.headers } });
+        return attempt;
+      } catch (error) {
+        if (!isTransientSmtpError(error) || attempt >= this.config.SMTP_MAX_ATTEMPTS) {
+          throw new PermanentSmtpError(`SMTP refused the message after ${attempt} attempt(s)`, { cause: error });
+        }
+        const waitMs = this.config.SMTP_RETRY_BASE_MS * 2 ** (attempt - 1);
+        this.logger.warn({ err: error, attempt, waitMs }, 'transient SMTP failure; retrying');
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

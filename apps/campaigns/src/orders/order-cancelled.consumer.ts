@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent } from '@promo/contracts';
+import type { EventContext, EventHandler } from '@promo/messaging';
+import { APP_CONFIG } from '@promo/platform';
+import type { CampaignsConfig } from '../config/env.schema';
+import { consumedTopic } from '../events/campaign-topics';
+import { eventData } from '../events/event-data';
+import { EventTimeService } from '../events/event-time.service';
+import { OrdersService } from './orders.service';
+
+/** order.cancelled: a cancelled order no longer counts as recovered revenue (K5). */
+@Injectable()
+export class OrderCancelledConsumer implements EventHandler {
+  readonly topic: string;
+  readonly types = ['order.cancelled'];
+
+  constructor(
+    @Inject(APP_CONFIG) config: CampaignsConfig,
+    private readonly orders: OrdersService,
+    private readonly eventTime: EventTimeService,
+  ) {
+    this.topic = consumedTopic(config, 'order.cancelled');
+  }
+
+  async handle(event: CloudEvent, context: EventContext): Promise<void> {
+    const data = eventData(event, 'order.cancelled');
+    await this.eventTime.observe(context.manager, context, data.cancelledAt);
+    await this.orders.recordCancelled(context.manager, data);
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CloudEvent } from '@promo/contracts';
+import type { EventContext, EventHandler } from '@promo/messaging';
+import { APP_CONFIG } from '@promo/platform';
+import type { CampaignsConfig } from '../config/env.schema';
+import { EmailDispatcher } from '../email/email.dispatcher';
+import { consumedTopic } from '../events/campaign-topics';
+import { eventData } from '../events/event-data';
+import { EventTimeService } from '../events/event-time.service';
+import { RetentionService } from './retention.service';
+
+/** customer.inactive: a retention offer once per inactivity episode (K2). */
+@Injectable()
+export class CustomerInactiveConsumer implements EventHandler {
+  readonly topic: string;
+  readonly types = ['customer.inactive'];
+
+  constructor(
+    @Inject(APP_CONFIG) config: CampaignsConfig,
+    private readonly retention: RetentionService,
+    private readonly eventTime: EventTimeService,
+    private readonly dispatcher: EmailDispatcher,
+  ) {
+    this.topic = consumedTopic(config, 'customer.inactive');
+  }
+
+  async handle(event: CloudEvent, context: EventContext): Promise<void> {
+    const data = eventData(event, 'customer.inactive');
+    await this.eventTime.observe(context.manager, context, data.detectedAt);
+    if ((await this.retention.onInactive(context.manager, data)) > 0) this.dispatcher.kick();
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CustomerInactiveData } from '@promo/contracts';
+import { CLOCK, type Clock } from '@promo/platform';
+import type { EntityManager } from 'typeorm';
+import { enabledRetentionCampaigns } from '../campaigns/campaigns.service';
+import { messageIdFor, retentionEmailId } from '../email/email-identity';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * K2: one offer per inactivity episode. A `customer.inactive` past the threshold, with consent and not
+ * suppressed, queues an email when no earlier offer of the campaign exists or its trigger's
+ * `detectedAt` is at least the cool-down before this one (streams README: 30 days or more).
+ * Returns how many emails were queued.
+ */
+@Injectable()
+export class RetentionService {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  async onInactive(manager: EntityManager, data: CustomerInactiveData): Promise<number> {
+    const email = data.email ?? null;
+    if (data.marketingConsent !== true || email === null) return 0;
+    const suppressed: unknown[] = await manager.query(`SELECT 1 FROM suppressions WHERE email = $1`, [email.toLowerCase()]);
+    if (suppressed.length > 0) return 0;
+    const detectedAt = new Date(data.detectedAt);
+    let queued = 0;
+    for (const { campaignId, definition } of await enabledRetentionCampaigns(manager)) {
+      if (data.daysInactive < definition.minimumDaysInactive) continue;
+      // Serialises two triggers of one customer (consumed on different partitions) in the cool-down check.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`retention:${campaignId}:${data.customerId}`]);
+      const recent: unknown[] = await manager.query(
+        `SELECT 1 FROM emails WHERE kind = 'retention' AND campaign_id = $1 AND customer_id = $2 AND due_at > $3 LIMIT 1`,
+        [campaignId, data.customerId, new Date(detectedAt.getTime() - definition.coolDownDays * DAY_MS)],
+      );
+      if (recent.length > 0) continue;
+      const emailId = retentionEmailId(campaignId, data.customerId, detectedAt);
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO emails (email_id, kind, campaign_id, step, customer_id, cart_id, recipient, due_at, message_id, status, attempts, created_at)
+         VALUES ($1, 'retention', $2, 1, $3, NULL, $4, $5, $6, 'queued', 0, $7) ON CONFLICT (email_id) DO NOTHING RETURNING email_id`,
+        [emailId, campaignId, data.customerId, email, detectedAt, messageIdFor(emailId), this.clock.now()],
+      );
+      queued += inserted.length;
+    }
+    return queued;
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '@promo/platform';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { CampaignsConfig } from '../config/env.schema';
+
+export const ABANDONED_CART_QUEUE = 'abandoned-cart';
+
+export interface DueJobData {
+  readonly campaignId: string;
+  readonly cartId: string;
+  readonly step: number;
+}
+
+/** BullMQ wants its own connection, without a keyPrefix (it has `prefix`) and with `maxRetriesPerRequest: null`. */
+export function bullConnection(config: Pick<CampaignsConfig, 'REDIS_URL'>): Redis {
+  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+}
+
+export function bullPrefix(config: Pick<CampaignsConfig, 'REDIS_KEY_PREFIX'>): string {
+  return `${config.REDIS_KEY_PREFIX}campaigns:bull`;
+}
+
+/** One delayed job per (campaign, cart, step); BullMQ refuses `:` in custom ids. */
+export function dueJobId(job: DueJobData): string {
+  return `${job.campaignId}|${job.cartId}|${job.step}`;
+}
+
+/**
+ * The abandoned-cart timer (K1): a delayed job per (campaign, cart, step) whose absolute due time is
+ * the email's due time (`timestamp` + `delay`), so a replay of past events fires at once and a live
+ * cart fires when it is due. The job only wakes the decider; the decision itself waits for the K4
+ * watermark and is made from Postgres, so a lost or duplicated timer changes no outcome.
+ */
+@Injectable()
+export class AbandonedCartQueue implements OnApplicationShutdown {
+  readonly connection: Redis;
+  readonly queue: Queue<DueJobData>;
+
+  constructor(@Inject(APP_CONFIG) config: CampaignsConfig) {
+    this.connection = bullConnection(config);
+    this.queue = new Queue<DueJobData>(ABANDONED_CART_QUEUE, { connection: this.connection, prefix: bullPrefix(config) });
+  }
+
+  /** (Re)schedules the job to fire at `dueAt` (event time); `now` is the injected clock's. */
+  async schedule(job: DueJobData, dueAt: Date, now: Date): Promise<void> {
+    const jobId = dueJobId(job);
+    await this.cancel(job);
+    const timestamp = Math.min(now.getTime(), dueAt.getTime());
+    await this.queue.add('due', job, { jobId, timestamp, delay: dueAt.getTime() - timestamp, removeOnComplete: true, removeOnFail: 1000 });
+  }
+
+  async cancel(job: DueJobData): Promise<void> {
+    try {
+      await this.queue.remove(dueJobId(job));
+    } catch (error) {
+      // A job being processed is locked and cannot be removed; it only wakes the decider, which reads the new due time from Postgres.
+      if (!(error instanceof Error) || !/locked/i.test(error.message)) throw error;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+    await this.connection.quit();
+  }
+}

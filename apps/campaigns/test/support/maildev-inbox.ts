@@ -1,0 +1,47 @@
+
+export interface ReceivedEmail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly messageId: string;
+  readonly campaignId: string;
+  readonly kind: string;
+  readonly customerId: string;
+  readonly cartId: string;
+  readonly dueAt: string;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** maildev's REST API (`GET /email`): every message it received, read back by tests. */
+export async function receivedEmails(campaignIds: readonly string[]): Promise<readonly ReceivedEmail[]> {
+  const apiUrl = process.env['MAILDEV_API_URL'] ?? 'http://127.0.0.1:1080';
+  const response = await fetch(`${apiUrl}/email`);
+  if (!response.ok) throw new Error(`maildev answered ${response.status}`);
+  const all: unknown = await response.json();
+  if (!Array.isArray(all)) throw new Error('maildev did not answer a list');
+  return all
+    .map((message: unknown): ReceivedEmail => {
+      const headers = field(message, 'headers');
+      const header = (name: string): string => text(field(headers, name));
+      const to = field(message, 'to');
+      return {
+        to: Array.isArray(to) ? text(field(to[0], 'address')) : '',
+        subject: text(field(message, 'subject')),
+        text: text(field(message, 'text')),
+        messageId: header('message-id'),
+        campaignId: header('x-campaign-id'),
+        kind: header('x-campaign-kind'),
+        customerId: header('x-customer-id'),
+        cartId: header('x-cart-id'),
+        dueAt: header('x-due-at'),
+      };
+    })
+    .filter((email) => campaignIds.includes(email.campaignId));
+}
