@@ -84,7 +84,8 @@ await step('database', async () => {
 await step('nx graph', () => tool('nx', ['show', 'projects'], { stdio: ['inherit', 'ignore', 'inherit'] }));
 await step('lint', () => tool('eslint', ['.', '--max-warnings=0']));
 await step('typecheck', () => tool('tsc', ['-p', 'tsconfig.json', '--noEmit']));
-await step('jest', () => tool('jest', ['-c', 'jest.config.js', '--ci', ...jestArgs]));
+// --forceExit: a consumer a failing test left connected must not hang CI after the verdict is in.
+await step('jest', () => tool('jest', ['-c', 'jest.config.js', '--ci', '--forceExit', ...jestArgs]));
 
 // Cleanup runs even after Ctrl-C.
 interrupted = false;
