@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
-import { RetryAfterInterceptor } from '../common/retry-after.interceptor';
+import { UsageRebuildingFilter } from '../common/usage-rebuilding.filter';
 import { CreateReservationDto } from './dto/create-reservation.dto';
 import type { ReservationAnswer } from './reservation';
 import { ReservationsService } from './reservations.service';
 
 @Controller('v1/reservations')
-@UseInterceptors(RetryAfterInterceptor)
+@UseFilters(UsageRebuildingFilter)
 export class ReservationsController {
   constructor(private readonly reservations: ReservationsService) {}
 
