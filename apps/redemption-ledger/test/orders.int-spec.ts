@@ -54,6 +54,7 @@ describe('order.placed and order.cancelled', () => {
       aPromotionChange('p-reserved').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-expired').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-volume').coupon().withLimits({ totalUses: 2, usesPerCustomer: 1 }).build(),
+      aPromotionChange('p-lost').withLimits({ totalUses: 1 }).build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -164,5 +165,21 @@ describe('order.placed and order.cancelled', () => {
       ['rejected', 'o-x1', 'cu-8', 'total_limit_reached'],
     ]);
     expect(await redis.get('usage:{p-expired}:total')).toBe('1');
+  });
+
+  it('decides an order against counters rebuilt from Postgres after Redis lost them', async () => {
+    await publish('order.placed', 'o-l1', anOrder('o-l1').by('cu-10').withUse('p-lost', null, 500).build());
+    await orderDone('o-l1');
+    const prefix = redis.options.keyPrefix ?? '';
+    // Only the ledger's keys of this test (FLUSHALL would wipe everyone's on the shared Redis).
+    await redis.eval(`for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end return 1`, 0, `${prefix}*`);
+    await publish('order.placed', 'o-l2', anOrder('o-l2').by('cu-11').withUse('p-lost', null, 500).build());
+    await orderDone('o-l2');
+    expect(await entries('p-lost')).toEqual([
+      ['committed', 'o-l1', 'cu-10', null],
+      ['rejected', 'o-l2', 'cu-11', 'total_limit_reached'],
+    ]);
+    expect(await redis.get('usage:{p-lost}:total')).toBe('1');
+    expect(await redis.exists('usage:sentinel')).toBe(1);
   });
 });

@@ -1,0 +1,22 @@
+import { limitsFromChange } from './promotion-limits.service';
+
+const change = (promotion: Parameters<typeof limitsFromChange>[0]['promotion'], version = 1) =>
+  limitsFromChange({ promotionId: 'p', change: promotion === null ? 'deleted' : 'updated', version, changedAt: '2026-11-20T00:00:00Z', promotion }, undefined);
+
+describe('limitsFromChange', () => {
+  it('gives a coupon without usesPerCustomer one use per customer (L1)', () => {
+    expect(change({ id: 'p', kind: 'coupon' })).toMatchObject({ usesPerCustomer: 1, totalUses: null, usesPerCode: null, consumeUnit: 'cart' });
+  });
+
+  it('keeps an explicit null as no per-customer limit', () => {
+    expect(change({ id: 'p', kind: 'coupon', limits: { usesPerCustomer: null } })).toMatchObject({ usesPerCustomer: null });
+  });
+
+  it('gives an automatic promotion no per-customer limit unless one is set', () => {
+    expect(change({ id: 'p', kind: 'automatic', limits: { totalUses: 5, consumeUnit: 'item' } })).toMatchObject({ usesPerCustomer: null, totalUses: 5, consumeUnit: 'item' });
+  });
+
+  it('marks a deleted promotion deleted', () => {
+    expect(change(null, 3)).toMatchObject({ isDeleted: true, version: 3 });
+  });
+});

@@ -1,0 +1,100 @@
+import { waitFor } from '@promo/platform/testing';
+import type { Producer } from 'kafkajs';
+import type { Client } from 'pg';
+import { aCancellation, anOrder, envelope } from './builders/order-event.builder';
+import { aPromotionChange } from './builders/promotion-change.builder';
+import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, STOREFRONT_KEY, testProducer } from './support/ledger-test-env';
+
+interface Page {
+  readonly items: readonly { readonly sequence: number; readonly kind: string; readonly orderId: string | null }[];
+  readonly nextCursor: number | null;
+}
+
+describe('the ledger API, statistics and promotion-change events', () => {
+  let pgUrl: string;
+  let ledger: RunningLedger;
+  let sql: Client;
+  let producer: Producer;
+  let topicPrefix: string;
+
+  const admin = async (path: string) => (await request(ledger.baseUrl, ADMIN_KEY, 'GET', path)).body;
+  const publish = async (topic: 'order.placed' | 'order.cancelled' | 'pricing.promotion-changed', key: string, data: unknown) => {
+    await producer.send({ topic: `${topicPrefix}${topic}`, messages: [{ key, value: envelope(topic, key, data) }] });
+  };
+
+  beforeAll(async () => {
+    pgUrl = await createTestDatabase();
+    const env = ledgerTestEnv(pgUrl);
+    topicPrefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
+    await migrate(env);
+    ledger = await startLedger(env);
+    sql = await sqlClient(pgUrl);
+    producer = await testProducer();
+  }, 60_000);
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await ledger.app.close();
+    await sql.end();
+    await dropTestDatabase(pgUrl);
+  }, 60_000);
+
+  it('learns limits from pricing.promotion-changed and keeps the highest version', async () => {
+    await publish('pricing.promotion-changed', 'p-versions', aPromotionChange('p-versions').withLimits({ totalUses: 1 }).atVersion(2).build());
+    await publish('pricing.promotion-changed', 'p-versions', aPromotionChange('p-versions').withLimits({ totalUses: 5 }).atVersion(1, 'created').build());
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM processed_events WHERE topic = $1`, [`${topicPrefix}pricing.promotion-changed`])).rows[0]?.n === 2, {
+      description: 'both promotion changes consumed',
+    });
+    const reserve = (n: number) => request(ledger.baseUrl, STOREFRONT_KEY, 'POST', '/v1/reservations', { reservationId: `rv-${n}`, cartId: 'c', customerId: `cu-${n}`, uses: [{ promotionId: 'p-versions', units: 1 }] });
+    expect((await reserve(1)).body).toMatchObject({ status: 'reserved' });
+    expect((await reserve(2)).body).toMatchObject({ status: 'refused', uses: [{ reason: 'total_limit_reached', limit: 1 }] });
+    expect((await sql.query(`SELECT version, total_uses FROM promotion_limits WHERE promotion_id = 'p-versions'`)).rows).toEqual([{ version: 2, total_uses: 1 }]);
+  });
+
+  it('reports redemptions, discount, attributed revenue, order values, repeat purchases and uses per day', async () => {
+    expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-stat').coupon().withLimits({ usesPerCustomer: null }).build())).status).toBe(200);
+    await publish('order.placed', 'o-s1', anOrder('o-s1').by('cu-a').withUse('p-stat', 'SAVE', 1_000).totalling(10_000).build());
+    await publish('order.placed', 'o-s2', anOrder('o-s2').by('cu-a').withUse('p-stat', 'SAVE', 2_000).totalling(20_000).build());
+    await publish('order.placed', 'o-s3', anOrder('o-s3').by('cu-b').withUse('p-stat', 'save', 600).totalling(6_000).build());
+    await publish('order.placed', 'o-s4', anOrder('o-s4').by('cu-c').totalling(4_000).build());
+    await publish('order.placed', 'o-s6', anOrder('o-s6').by('cu-d').withUse('p-stat', 'SAVE', 500).totalling(5_000).build());
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM orders`)).rows[0]?.n === 5, { description: 'five orders consumed' });
+    await publish('order.cancelled', 'o-s6', aCancellation('o-s6', 'cu-d'));
+    await waitFor(async () => (await sql.query(`SELECT status FROM orders WHERE order_id = 'o-s6'`)).rows[0]?.status === 'cancelled', { description: 'o-s6 cancelled' });
+
+    // By hand: o-s1, o-s2 (cu-a) and o-s3 (cu-b) redeemed; o-s6 redeemed then cancelled; o-s4 without the code.
+    const expected = {
+      redemptions: 3,
+      rejected: 0,
+      reversed: 1,
+      redeemers: 2,
+      repeatPurchaseRate: 0.5, // cu-a has two orders, cu-b one
+      figures: [{ currency: 'USD', discountGiven: 3_600, attributedRevenue: 36_000, averageOrderValueWith: 12_000, averageOrderValueWithout: 4_000 }],
+      usesPerDay: { items: [{ day: '2026-11-20', uses: 3 }], nextCursor: null },
+    };
+    expect(await admin('/v1/statistics/promotions/p-stat')).toEqual({ subject: { promotionId: 'p-stat' }, ...expected });
+    expect(await admin('/v1/statistics/codes/SAVE')).toEqual({ subject: { code: 'SAVE' }, ...expected });
+    expect(await admin('/v1/statistics/orders')).toEqual({ orders: 5, cancelled: 1, byCurrency: [{ currency: 'USD', ordersTotal: 45_000 }] });
+  });
+
+  it('pages the ledger in its own processing order, filtered by promotion, code and order', async () => {
+    const all = (await admin('/v1/ledger?promotionId=p-stat&limit=1000')) as Page;
+    const pages: Page[] = [];
+    let cursor: number | null = 0;
+    while (cursor !== null) {
+      const page = (await admin(`/v1/ledger?promotionId=p-stat&limit=2&cursor=${cursor}`)) as Page;
+      pages.push(page);
+      cursor = page.nextCursor;
+    }
+    expect(all.items.map((entry) => entry.kind).sort()).toEqual(['committed', 'committed', 'committed', 'committed', 'reversed']);
+    expect(pages.flatMap((page) => page.items)).toEqual(all.items);
+    expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1]);
+    const sequences = all.items.map((entry) => entry.sequence);
+    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+    expect(((await admin('/v1/ledger?orderId=o-s6')) as Page).items.map((entry) => entry.kind)).toEqual(['committed', 'reversed']);
+    expect(((await admin('/v1/ledger?code=save&orderId=o-s3')) as Page).items.map((entry) => [entry.kind, entry.orderId])).toEqual([['committed', 'o-s3']]);
+    const bad = await request(ledger.baseUrl, ADMIN_KEY, 'GET', '/v1/ledger?limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [{ field: 'limit', reason: 'out_of_range' }] });
+  });
+});
