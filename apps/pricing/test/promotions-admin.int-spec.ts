@@ -1,6 +1,7 @@
 import { ManualClock, REDIS } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import type { Redis } from 'ioredis';
+import { RecentCartsStore } from '../src/impact/recent-carts.store';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
@@ -197,7 +198,9 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
     await waitFor(async () => (await price(cart)).total === 1800, { timeoutMs: 15_000, description: 'the stored promotion is in the index' });
 
     const redis = pricing.app.get<Redis>(REDIS);
+    const recentCarts = pricing.app.get(RecentCartsStore);
     const count = async (): Promise<[number, number, number]> => {
+      await recentCarts.flush();
       const promotions = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM promotions`);
       const outbox = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages`);
       return [Number(promotions.rows[0]?.n), Number(outbox.rows[0]?.n), await redis.llen('recent-carts')];

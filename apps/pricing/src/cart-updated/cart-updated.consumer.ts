@@ -20,7 +20,8 @@ function toCartPriced(priced: PricedCart, sourceEventId: string): CartPricedData
     pricedAt: priced.pricedAt,
     sourceEventId,
     codes: Object.entries(priced.codes).map(([code, outcome]) => ({ code, status: outcome.status, reason: outcome.status === 'rejected' ? outcome.reason : null })),
-    result: { ...priced },
+    // The full result (lines, allocations, reasons) is left out: a 10-line cart makes it several KB, and the
+    // outbox relay sends up to 500 events in one request (the broker's request limit is 1 MB).
   };
 }
 

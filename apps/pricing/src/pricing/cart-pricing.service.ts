@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@promo/platform';
 import { type Cart, normalizeCode } from '@promo/pricing-engine';
 import { DataSource } from 'typeorm';
@@ -26,8 +26,6 @@ export interface PriceOptions {
  */
 @Injectable()
 export class CartPricingService {
-  private readonly logger = new Logger('cart-pricing');
-
   constructor(
     private readonly holder: PromotionIndexHolder,
     private readonly resolver: CodeResolver,
@@ -99,12 +97,7 @@ export class CartPricingService {
         };
       } else if (engineOutcome !== undefined) codes[code] = engineOutcome;
     }
-    if (options.remember) this.remember(cart);
+    if (options.remember) this.recentCarts.remember(cart);
     return { ...result, codes, indexVersion: snapshot.version, pricedAt: at.toISOString() };
-  }
-
-  /** Off the response path: a failure to remember a cart only thins the impact preview. */
-  private remember(cart: Cart): void {
-    this.recentCarts.push(cart).catch((error: unknown) => this.logger.warn({ err: error, cartId: cart.cartId }, 'could not keep the priced cart for impact previews'));
   }
 }

@@ -1,0 +1,166 @@
+/**
+ * Pricing service benchmark (#8), one service process against the real Postgres, Redis and Kafka of the run:
+ * - `POST /v1/carts/price` with a 10-line cart and 100, then 1,000 active automatic promotions, 64 connections;
+ *   the baseline is the same load on a trivial endpoint of the same process (`GET /health/live`);
+ * - `cart.updated` → `pricing.cart-priced` events per second through the broker and the outbox.
+ * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
+ */
+import { randomUUID } from 'node:crypto';
+import { createKafka } from '@promo/messaging';
+import { hashApiKey } from '@promo/platform';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { freePort, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
+import autocannon from 'autocannon';
+import { Partitioners } from 'kafkajs';
+import { Pool } from 'pg';
+
+const ADMIN = 'bench-admin-key';
+const STOREFRONT = 'bench-storefront-key';
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env['PRICING_BENCH_SECONDS'] ?? 10);
+const EVENTS = Number(process.env['PRICING_BENCH_EVENTS'] ?? 3_000);
+const CATEGORIES = Array.from({ length: 200 }, (_, i) => `dept-${i % 20}/cat-${i}`);
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run through \`npm run bench\``);
+  return value;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32): every run prices the same store. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The i-th promotion: mostly category-targeted item discounts, some order-level ones behind a subtotal. */
+function promotion(i: number, next: () => number): Record<string, unknown> {
+  const base = { id: `bench-${i}`, kind: 'automatic', priority: i, targeting: { channels: ['web'], currency: 'USD' } };
+  const category = CATEGORIES[Math.floor(next() * CATEGORIES.length)] ?? 'dept-0/cat-0';
+  if (i % 10 === 0) return { ...base, rules: [{ conditions: { subtotalAtLeast: 50_000 + i * 100 }, reward: { type: 'orderPercent', percent: 5 } }] };
+  if (i % 10 === 1) return { ...base, rules: [{ conditions: { quantityAtLeast: { count: 3, items: { category: [category] } } }, reward: { type: 'itemsAmount', amount: 100, items: { include: { category: [category] } }, applyTo: 'each' } }] };
+  return { ...base, rules: [{ conditions: { valueAtLeast: { amount: 2_000, items: { category: [category] } } }, reward: { type: 'itemsPercent', percent: 10, items: { include: { category: [category] } }, applyTo: 'each' } }] };
+}
+
+const cart = (cartId: string): Record<string, unknown> => ({
+  cartId,
+  channel: 'web',
+  currency: 'USD',
+  customer: { customerId: 'cu-bench', groups: ['vip'], segments: [], orderCount: 3 },
+  lines: Array.from({ length: 10 }, (_, i) => ({
+    lineId: `l${i}`,
+    sku: `sku-${i}`,
+    productId: `p-${i}`,
+    quantity: 1 + (i % 3),
+    unitPrice: 1_500 + i * 750,
+    categories: [CATEGORIES[i * 7] ?? 'dept-0/cat-0'],
+  })),
+  codes: [],
+  shipping: { country: 'US', zone: 'domestic', method: 'standard', amount: 800 },
+  updatedAt: '2026-11-25T12:00:00Z',
+});
+
+async function load(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function main(): Promise<void> {
+  const suffix = uniqueSuffix();
+  const env: Record<string, string> = {
+    PG_URL: required('PG_URL'),
+    REDIS_URL: required('REDIS_URL'),
+    REDIS_KEY_PREFIX: `${process.env['REDIS_KEY_PREFIX'] ?? 'bench:'}${suffix}:`,
+    KAFKA_BROKERS: required('KAFKA_BROKERS'),
+    KAFKA_TOPIC_PARTITIONS: '4',
+    PRICING_TOPIC_PREFIX: `bench-${suffix}.`,
+    PRICING_CONSUMER_GROUP: `pricing-bench-${suffix}`,
+    PRICING_INSTANCE_ID: `bench-${suffix}`,
+    API_KEYS: `admin:${hashApiKey(ADMIN)},storefront:${hashApiKey(STOREFRONT)}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  const migration = startServiceProcess('pricing', 'migrate', env);
+  if ((await migration.exited).code !== 0) throw new Error(`migration failed:\n${migration.output()}`);
+  const service = startServiceProcess('pricing', 'main', { ...env, HTTP_PORT: String(await freePort()) });
+  const sql = new Pool({ connectionString: env['PG_URL'], max: 2, options: '-c search_path=pricing' });
+  try {
+    await waitUntilReady(service, 120_000);
+    const next = random(42);
+    let created = 0;
+    for (const size of [100, 1_000]) {
+      for (; created < size; created += 1) {
+        const response = await fetch(`${service.baseUrl}/v1/promotions`, {
+          method: 'POST',
+          headers: { 'x-api-key': ADMIN, 'content-type': 'application/json' },
+          body: JSON.stringify(promotion(created, next)),
+        });
+        if (response.status !== 201) throw new Error(`promotion ${created} refused: ${response.status} ${await response.text()}`);
+      }
+      const { rows } = await sql.query<{ v: string }>(`SELECT max(change_seq) AS v FROM promotions`);
+      const version = Number(rows[0]?.v ?? 0);
+      const body = JSON.stringify(cart('bench-http'));
+      await waitFor(async () => {
+        const response = await fetch(`${service.baseUrl}/v1/carts/price`, { method: 'POST', headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' }, body });
+        return ((await response.json()) as { indexVersion: number }).indexVersion >= version;
+      }, { timeoutMs: 60_000, description: `the index holds ${size} promotions` });
+
+      const baseline = await load({ url: `${service.baseUrl}/health/live`, connections: CONNECTIONS, duration: DURATION_S });
+      const priced = await load({
+        url: `${service.baseUrl}/v1/carts/price`,
+        method: 'POST',
+        headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+      });
+      if (priced.non2xx > 0 || priced.errors > 0) throw new Error(`price load had ${priced.non2xx} non-2xx answers and ${priced.errors} errors`);
+      const rps = priced.requests.average;
+      const base = baseline.requests.average;
+      process.stdout.write(`BENCH name=pricing.http_price_rps.${size} value=${rps.toFixed(0)} unit=req/s baseline=${base.toFixed(0)} ratio=${(rps / base).toFixed(3)}\n`);
+      process.stdout.write(`BENCH name=pricing.http_p99_ms.${size} value=${priced.latency.p99} unit=ms\n`);
+    }
+
+    const kafka = createKafka({ clientId: `pricing-bench-${suffix}`, brokers: env['KAFKA_BROKERS']?.split(',') ?? [] });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const prefix = `benchcart-${suffix}-`;
+    const started = performance.now();
+    for (let offset = 0; offset < EVENTS; offset += 500) {
+      const messages = Array.from({ length: Math.min(500, EVENTS - offset) }, (_, i) => {
+        const cartId = `${prefix}${offset + i}`;
+        const event = { specversion: '1.0', id: randomUUID(), source: 'bench/commerce', type: 'cart.updated', time: '2026-11-25T12:00:00Z', datacontenttype: 'application/json', data: cart(cartId) };
+        return { key: cartId, value: JSON.stringify(event) };
+      });
+      await producer.send({ topic: `${env['PRICING_TOPIC_PREFIX']}cart.updated`, messages });
+    }
+    await waitFor(async () => {
+      const { rows } = await sql.query<{ n: string }>(
+        `SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced' AND key LIKE $1 AND published_at IS NOT NULL`,
+        [`${prefix}%`],
+      );
+      return Number(rows[0]?.n ?? 0) >= EVENTS;
+    }, { timeoutMs: 120_000, description: `${EVENTS} cart-priced events published` });
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(`BENCH name=pricing.cart_priced_per_s value=${(EVENTS / seconds).toFixed(0)} unit=events/s\n`);
+    await producer.disconnect();
+  } catch (error) {
+    process.stderr.write(`service output (tail):\n${service.output().slice(-4_000)}\n`);
+    throw error;
+  } finally {
+    await sql.end();
+    service.child.kill('SIGTERM');
+    await service.exited;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
