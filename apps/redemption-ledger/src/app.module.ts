@@ -12,6 +12,7 @@ import { OrderCancelledConsumer } from './orders/order-cancelled.consumer';
 import { OrderPlacedConsumer } from './orders/order-placed.consumer';
 import { OrdersRepository } from './orders/orders.repository';
 import { OrdersService } from './orders/orders.service';
+import { ReservationReleaseService } from './reservations/reservation-release.service';
 import { ReservationsController } from './reservations/reservations.controller';
 import { ReservationsRepository } from './reservations/reservations.repository';
 import { ReservationsService } from './reservations/reservations.service';
@@ -39,6 +40,7 @@ const LEDGER_PROVIDERS = [
   PromotionLimitsService,
   ReservationsRepository,
   ReservationsService,
+  ReservationReleaseService,
   OrdersRepository,
   OrdersService,
   StatisticsService,

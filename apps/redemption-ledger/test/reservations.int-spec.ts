@@ -29,6 +29,7 @@ describe('POST /v1/reservations', () => {
       aPromotionChange('p-item').withLimits({ totalUses: 3, consumeUnit: 'item' }).build(),
       aPromotionChange('p-open').build(),
       aPromotionChange('p-ttl').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-release').withLimits({ totalUses: 1 }).build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -130,6 +131,22 @@ describe('POST /v1/reservations', () => {
       ['expired', 'r-ttl-1'],
       ['reserved', 'r-ttl-3'],
     ]);
+  });
+
+  it('gives a released reservation’s use back once, and answers 404 for an unknown one', async () => {
+    const release = (id: string) => request(ledger.baseUrl, STOREFRONT_KEY, 'POST', `/v1/reservations/${id}/release`);
+    expect((await reserve({ reservationId: 'r-rel-1', cartId: 'c', customerId: 'cu-1', uses: [{ promotionId: 'p-release', units: 1 }] })).body).toMatchObject({ status: 'reserved' });
+    expect((await release('r-rel-1')).body).toEqual({ reservationId: 'r-rel-1', status: 'released', released: 1 });
+    expect((await release('r-rel-1')).body).toEqual({ reservationId: 'r-rel-1', status: 'released', released: 0 });
+    expect((await reserve({ reservationId: 'r-rel-2', cartId: 'c', customerId: 'cu-2', uses: [{ promotionId: 'p-release', units: 1 }] })).body).toMatchObject({ status: 'reserved' });
+    expect((await release('r-nobody')).status).toBe(404);
+    const page = await request(ledger.baseUrl, ADMIN_KEY, 'GET', '/v1/ledger?promotionId=p-release');
+    expect((page.body as { items: { kind: string; reservationId: string }[] }).items.map((e) => [e.kind, e.reservationId])).toEqual([
+      ['reserved', 'r-rel-1'],
+      ['released', 'r-rel-1'],
+      ['reserved', 'r-rel-2'],
+    ]);
+    expect(await redis.get('usage:{p-release}:total')).toBe('1');
   });
 
   it('needs the storefront scope', async () => {

@@ -56,7 +56,8 @@ export class ReservationsService {
       units: use.units,
     }));
     const taken: PlannedUse[] = [];
-    let isReplay = false;
+    // Holds made by an earlier call with this id and body (replays, or a call whose process died before Postgres).
+    const replayed: PlannedUse[] = [];
     for (const [index, use] of planned.entries()) {
       const outcome = await this.scripts.reserve(use, expiresAt.getTime(), fingerprint);
       switch (outcome.kind) {
@@ -68,7 +69,7 @@ export class ReservationsService {
             await this.rollBack(taken);
             throw new ConflictError(`reservation ${request.reservationId} exists with another body`, 'reservation_id_reused');
           }
-          isReplay = true;
+          replayed.push({ ...use, units: outcome.units });
           break;
         case 'refused':
           await this.rollBack(taken);
@@ -81,21 +82,29 @@ export class ReservationsService {
           return this.whenNotLoaded(index, use.promotionId);
       }
     }
-    if (isReplay && taken.length === 0) return this.storedAnswer(request, planned, fingerprint);
+    if (taken.length === 0) return this.storedAnswer(request, planned, fingerprint);
     try {
-      return await this.persist(request, taken, planned, fingerprint, expiresAt, now);
+      return await this.persist(request, taken, replayed, planned, fingerprint, expiresAt, now);
     } catch (error) {
       await this.rollBack(taken);
       throw error;
     }
   }
 
-  private async persist(request: ReservationRequest, taken: readonly PlannedUse[], planned: readonly PlannedUse[], fingerprint: string, expiresAt: Date, now: Date): Promise<ReservationAnswer> {
+  private async persist(
+    request: ReservationRequest,
+    taken: readonly PlannedUse[],
+    replayed: readonly PlannedUse[],
+    planned: readonly PlannedUse[],
+    fingerprint: string,
+    expiresAt: Date,
+    now: Date,
+  ): Promise<ReservationAnswer> {
     const stored = await this.dataSource.transaction(async (manager) => {
       const uses = planned.map((use) => ({ promotionId: use.promotionId, code: use.code, units: use.units }));
       const isInserted = await this.reservations.insert(manager, { reservationId: request.reservationId, cartId: request.cartId, customerId: request.customerId, fingerprint, uses, expiresAt, createdAt: now });
       if (!isInserted) return false;
-      for (const use of taken) {
+      for (const use of [...replayed, ...taken]) {
         await this.holds.upsert(manager, { ...use, reservationId: request.reservationId, orderId: null, state: 'reserved', expiresAt }, now);
       }
       await this.ledger.append(
@@ -109,7 +118,7 @@ export class ReservationsService {
       await this.rollBack(taken);
       return this.storedAnswer(request, planned, fingerprint);
     }
-    const units = new Map(taken.map((use) => [use.holdId, use.units]));
+    const units = new Map([...replayed, ...taken].map((use) => [use.holdId, use.units]));
     return {
       reservationId: request.reservationId,
       status: 'reserved',

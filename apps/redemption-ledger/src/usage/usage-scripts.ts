@@ -137,7 +137,7 @@ function parseTake(reply: readonly unknown[]): TakeOutcome {
     case 'ok':
       return { kind: 'taken', units: numberAt(reply, 1) };
     case 'exists':
-      return { kind: 'exists', state: String(reply[1]), fingerprint: String(reply[2] ?? ''), units: 0 };
+      return { kind: 'exists', state: String(reply[1]), fingerprint: String(reply[2] ?? ''), units: numberAt(reply, 3) };
     case 'not_loaded':
       return { kind: 'not_loaded' };
     case 'unknown_promotion':

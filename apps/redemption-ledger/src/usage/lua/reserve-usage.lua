@@ -19,7 +19,7 @@
 
   Output:
     {"ok", units}                   reserved now
-    {"exists", state, fingerprint}  this hold was made before
+    {"exists", state, fingerprint, units}  this hold was made before
     {"not_loaded"}                  the promotion's counters are missing (L3)
     {"unknown_promotion"}           the promotion is deleted
     {"total_limit_reached" | "code_limit_reached" | "customer_limit_reached", limit}
@@ -28,9 +28,9 @@ local rcall = redis.call
 
 --- @include "take-use"
 
-local existing = rcall("HMGET", KEYS[5], "state", "fingerprint")
+local existing = rcall("HMGET", KEYS[5], "state", "fingerprint", "units")
 if existing[1] then
-  return {"exists", existing[1], existing[2] or ""}
+  return {"exists", existing[1], existing[2] or "", tonumber(existing[3])}
 end
 return takeUse(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6],
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], "reserved", ARGV[6])
