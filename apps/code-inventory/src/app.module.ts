@@ -4,9 +4,16 @@ import { ServiceCoreModule } from '@promo/service-runtime';
 import { CodesModule } from './codes/codes.module';
 import type { CodeInventoryConfig } from './config/env.schema';
 import { DatabaseModule } from './database/database.module';
+import { ExportModule } from './export/export.module';
+import { GenerationModule } from './generation/generation.module';
 import { GroupsModule } from './groups/groups.module';
 import { IssuingModule } from './issuing/issuing.module';
 import { codeInventoryMigrations } from './migrations';
+import { PromotionChangedHandler } from './promotions/promotion-changed.handler';
+import { PromotionsModule } from './promotions/promotions.module';
+import { RedemptionRecordedHandler } from './redemptions/redemption-recorded.handler';
+import { RedemptionReversedHandler } from './redemptions/redemption-reversed.handler';
+import { RedemptionsModule } from './redemptions/redemptions.module';
 import { UploadModule } from './upload/upload.module';
 
 export const CODE_INVENTORY_SERVICE = 'code-inventory';
@@ -23,14 +30,19 @@ export class AppModule {
           schema: CODE_INVENTORY_SCHEMA,
           config,
           migrations: codeInventoryMigrations,
+          handlers: [PromotionChangedHandler, RedemptionRecordedHandler, RedemptionReversedHandler],
           publishes: ['code-inventory.code-changed', 'code-inventory.code-issued'],
           ...(clock ? { clock } : {}),
         }),
         DatabaseModule,
+        PromotionsModule,
+        RedemptionsModule,
         GroupsModule,
         IssuingModule,
         CodesModule,
         UploadModule,
+        GenerationModule,
+        ExportModule,
       ],
     };
   }

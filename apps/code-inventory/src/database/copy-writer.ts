@@ -22,6 +22,12 @@ export class CopyWriter {
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
+  /** Writes a ready-made chunk of rows (already newline-terminated). */
+  async writeRaw(chunk: Buffer): Promise<void> {
+    await this.flush();
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
   /** Flushes the rest and waits until Postgres has taken every row. */
   async end(): Promise<void> {
     await this.flush();

@@ -1,0 +1,127 @@
+/**
+ * Code-inventory benchmark (#7), one service process against the real Postgres, Redis and Kafka of the run:
+ * - one generation job of BENCH_CODES codes (default 10,000,000): seconds, codes/s, peak RSS of the service;
+ * - export of 1,000,000 codes over HTTP, against a raw `COPY … TO STDOUT` of the same rows (baseline);
+ * - lookups under 64 concurrent clients (p50/p99) and first issues per second with 16 clients.
+ * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
+ */
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { hashApiKey } from '@promo/platform';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+
+const ADMIN = 'bench-admin-key';
+const STOREFRONT = 'bench-storefront-key';
+const CODES = Number(process.env['BENCH_CODES'] ?? 10_000_000);
+const EXPORT_CODES = 1_000_000;
+const DURATION_S = Number(process.env['CODES_BENCH_SECONDS'] ?? 10);
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run through \`npm run bench\``);
+  return value;
+}
+
+function bench(name: string, value: number, unit: string, extra = ''): void {
+  console.log(`BENCH name=${name} value=${value} unit=${unit}${extra}`);
+}
+
+const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The process' peak resident set (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return round(Number(match?.[1] ?? 0) / 1024, 1);
+}
+
+async function main(): Promise<void> {
+  const env = {
+    PG_URL: required('PG_URL'),
+    REDIS_URL: required('REDIS_URL'),
+    REDIS_KEY_PREFIX: `${process.env['REDIS_KEY_PREFIX'] ?? 'bench:'}${uniqueSuffix()}:`,
+    KAFKA_BROKERS: required('KAFKA_BROKERS'),
+    KAFKA_TOPIC_PREFIX: `bench-${uniqueSuffix()}.`,
+    API_KEYS: `admin:${hashApiKey(ADMIN)},storefront:${hashApiKey(STOREFRONT)}`,
+    LOG_LEVEL: 'warn',
+    PG_POOL_SIZE: '20',
+  };
+  const migration = startServiceProcess('code-inventory', 'migrate', env);
+  if ((await migration.exited).code !== 0) throw new Error(`migration failed:\n${migration.output()}`);
+  const service: ServiceProcess = startServiceProcess('code-inventory', 'main', { ...env, HTTP_PORT: String(await freePort()) });
+  const sql = new Pool({ connectionString: env.PG_URL, max: 2, options: '-c search_path=code_inventory' });
+  try {
+    await waitUntilReady(service);
+    const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+      const response = await fetch(`${service.baseUrl}${path}`, { method, headers: { 'x-api-key': ADMIN, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
+    const generate = async (count: number): Promise<{ groupId: string; seconds: number }> => {
+      const groupId = `BENCH${uniqueSuffix().toUpperCase()}`;
+      await call('POST', '/v1/groups', { groupId, name: 'Bench', promotionId: 'promo-bench' });
+      const t0 = performance.now();
+      const job = (await call('POST', `/v1/groups/${groupId}/generate`, { count, pattern: '????-????-????', prefix: `${groupId}-` })) as { id: string };
+      await waitFor(async () => ((await call('GET', `/v1/jobs/${job.id}`)) as { state: string }).state === 'completed', { timeoutMs: 3_600_000, intervalMs: 200 });
+      return { groupId, seconds: (performance.now() - t0) / 1000 };
+    };
+
+    const big = await generate(CODES);
+    bench('codes.generate_10m_s', round(big.seconds), 's', CODES === 10_000_000 ? '' : ` codes=${CODES}`);
+    bench('codes.generate_per_s', Math.round(CODES / big.seconds), 'codes/s');
+    bench('codes.generate_peak_rss_mb', peakRssMb(service.child.pid ?? 0), 'MB');
+
+    const exported = CODES === EXPORT_CODES ? big : await generate(EXPORT_CODES);
+    const t1 = performance.now();
+    const response = await fetch(`${service.baseUrl}/v1/groups/${exported.groupId}/export`, { headers: { 'x-api-key': ADMIN } });
+    let bytes = 0;
+    for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).length;
+    const ours = (performance.now() - t1) / 1000;
+    const client = await sql.connect();
+    const t2 = performance.now();
+    let baselineBytes = 0;
+    await pipeline(
+      client.query(copyTo(`COPY (SELECT code, lower(code), promotion_id, group_id, state, is_hidden, issued_to, issued_at, bound_customer_id, redeemed_at FROM codes WHERE group_id = '${exported.groupId}' ORDER BY id) TO STDOUT WITH (FORMAT csv)`)),
+      new Writable({ write: (chunk: Buffer, _encoding, done) => ((baselineBytes += chunk.length), done()) }),
+    );
+    const baseline = (performance.now() - t2) / 1000;
+    client.release();
+    bench('codes.export_1m_s', round(ours, 3), 's', ` baseline=${round(baseline, 3)} ratio=${round(baseline / ours, 3)} bytes=${bytes} baseline_bytes=${baselineBytes}`);
+
+    const { rows } = await sql.query<{ code: string }>(`SELECT code FROM codes WHERE group_id = $1 ORDER BY id LIMIT 1000`, [exported.groupId]);
+    const codes = rows.map((row) => row.code);
+    let next = 0;
+    const lookups = await autocannon({
+      url: service.baseUrl,
+      connections: 64,
+      duration: DURATION_S,
+      headers: { 'x-api-key': STOREFRONT },
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/v1/codes/${codes[(next += 1) % codes.length] ?? ''}` }) }],
+    });
+    bench('codes.lookup_p50_ms', lookups.latency.p50, 'ms', ` rps=${Math.round(lookups.requests.average)} non2xx=${lookups.non2xx}`);
+    bench('codes.lookup_p99_ms', lookups.latency.p99, 'ms', ` rps=${Math.round(lookups.requests.average)} non2xx=${lookups.non2xx}`);
+
+    let customer = 0;
+    const issues = await autocannon({
+      url: service.baseUrl,
+      connections: 16,
+      duration: DURATION_S,
+      headers: { 'x-api-key': ADMIN, 'content-type': 'application/json' },
+      requests: [{ method: 'POST', path: `/v1/groups/${big.groupId}/issue`, setupRequest: (request) => ({ ...request, body: JSON.stringify({ customerId: `cu-${(customer += 1)}`, mode: 'first' }) }) }],
+    });
+    bench('codes.issue_per_s', Math.round(issues.requests.average), 'issues/s', ` p99_ms=${issues.latency.p99} non2xx=${issues.non2xx}`);
+  } finally {
+    await sql.end();
+    service.child.kill('SIGTERM');
+    await service.exited;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
