@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock, NotFoundError } from '@promo/platform';
 import { DataSource } from 'typeorm';
-import { UsageRebuildingError } from '../common/usage-rebuilding.error';
+import { UsageUnavailableError } from '../common/usage-unavailable.error';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
-import { UsageScripts } from '../usage/usage-scripts';
+import { UsageScripts, UsageStoreUnavailableError } from '../usage/usage-scripts';
 import type { ReservationStatus } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
 
@@ -32,8 +32,11 @@ export class ReservationReleaseService {
   ) {}
 
   async release(reservationId: string): Promise<ReleaseAnswer> {
-    const result = await this.gate.run(() => this.releaseInGate(reservationId));
-    if (result === undefined) throw new UsageRebuildingError(this.config.REBUILD_RETRY_AFTER_S);
+    const result = await this.gate.run(() => this.releaseInGate(reservationId)).catch((error: unknown) => {
+      if (error instanceof UsageStoreUnavailableError) throw new UsageUnavailableError('usage_store_unavailable', this.config.REBUILD_RETRY_AFTER_S);
+      throw error;
+    });
+    if (result === undefined) throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
     return result.value;
   }
 

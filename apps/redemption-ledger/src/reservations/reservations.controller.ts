@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
-import { UsageRebuildingFilter } from '../common/usage-rebuilding.filter';
+import { UsageUnavailableFilter } from '../common/usage-unavailable.filter';
 import { CreateReservationDto } from './dto/create-reservation.dto';
 import type { ReservationAnswer } from './reservation';
 import { type ReleaseAnswer, ReservationReleaseService } from './reservation-release.service';
 import { ReservationsService } from './reservations.service';
 
 @Controller('v1/reservations')
-@UseFilters(UsageRebuildingFilter)
+@UseFilters(UsageUnavailableFilter)
 export class ReservationsController {
   constructor(
     private readonly reservations: ReservationsService,

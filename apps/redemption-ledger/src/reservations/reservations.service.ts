@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock, ConflictError, ValidationFailedError } from '@promo/platform';
 import { DataSource } from 'typeorm';
-import { UsageRebuildingError } from '../common/usage-rebuilding.error';
+import { UsageUnavailableError } from '../common/usage-unavailable.error';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
-import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
+import { UsageScripts, UsageStoreUnavailableError, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { type ReservationAnswer, type ReservationRequest, type ReservationUseAnswer, reservationFingerprint } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
@@ -38,8 +38,11 @@ export class ReservationsService {
   ) {}
 
   async reserve(request: ReservationRequest): Promise<ReservationAnswer> {
-    const result = await this.gate.run(() => this.reserveInGate(request));
-    if (result === undefined) throw new UsageRebuildingError(this.config.REBUILD_RETRY_AFTER_S);
+    const result = await this.gate.run(() => this.reserveInGate(request)).catch((error: unknown) => {
+      if (error instanceof UsageStoreUnavailableError) throw new UsageUnavailableError('usage_store_unavailable', this.config.REBUILD_RETRY_AFTER_S);
+      throw error;
+    });
+    if (result === undefined) throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
     return result.value;
   }
 
@@ -144,7 +147,7 @@ export class ReservationsService {
     const limits = await this.state.promotionLimits(this.dataSource.manager, promotionId);
     if (!limits || limits.isDeleted) throw unknownPromotion(index, promotionId);
     void this.rebuild.trigger(`limits of ${promotionId} missing`);
-    throw new UsageRebuildingError(this.config.REBUILD_RETRY_AFTER_S);
+    throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
   }
 
   private async rollBack(taken: readonly PlannedUse[]): Promise<void> {

@@ -36,6 +36,14 @@ export interface UseRequest extends UseTarget {
   readonly units: number;
 }
 
+/**
+ * Redis could not run a script (connection lost, retries exhausted). Its `code` is one libs/messaging
+ * classifies as infrastructure, so a consumer retries the event instead of dead-lettering it.
+ */
+export class UsageStoreUnavailableError extends Error {
+  readonly code = 'ECONNRESET';
+}
+
 /** Limits as the scripts read them: -1 is "no limit". */
 export interface RedisLimits {
   readonly total: number;
@@ -76,18 +84,18 @@ export class UsageScripts {
   }
 
   async reserve(use: UseRequest, expiresAtMs: number, fingerprint: string): Promise<TakeOutcome> {
-    const reply = replyOf(await this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint));
+    const reply = replyOf(await guarded(() => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint)));
     return parseTake(reply);
   }
 
   async commit(use: UseRequest): Promise<TakeOutcome> {
-    const reply = replyOf(await this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? ''));
+    const reply = replyOf(await guarded(() => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '')));
     if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
     return parseTake(reply);
   }
 
   async release(use: UseTarget, mode: ReleaseMode, nowMs: number): Promise<ReleaseOutcome> {
-    const reply = replyOf(await this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs)));
+    const reply = replyOf(await guarded(() => this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs))));
     switch (reply[0]) {
       case 'released':
         return { kind: 'released', units: numberAt(reply, 1) };
@@ -104,7 +112,7 @@ export class UsageScripts {
 
   async setLimits(promotionId: string, limits: RedisLimits, isNew: boolean): Promise<'ok' | 'stale' | 'not_loaded'> {
     const keys = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' });
-    const reply = replyOf(await this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0'));
+    const reply = replyOf(await guarded(() => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0')));
     if (reply[0] === 'ok' || reply[0] === 'stale' || reply[0] === 'not_loaded') return reply[0];
     throw new Error(`set-limits answered ${JSON.stringify(reply)}`);
   }
@@ -113,6 +121,16 @@ export class UsageScripts {
 /** The limits hash fields in the order set-limits takes them. */
 export function limitArgs(limits: RedisLimits): string[] {
   return [String(limits.total), String(limits.perCode), String(limits.perCustomer), limits.unit, limits.isDeleted ? '1' : '0', String(limits.version)];
+}
+
+/** Runs one script call; anything but a script's own error (a ReplyError) means Redis is out of reach. */
+async function guarded(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ReplyError') throw error;
+    throw new UsageStoreUnavailableError('Redis cannot run the usage scripts', { cause: error });
+  }
 }
 
 function keysOf(use: UseTarget): string[] {

@@ -1,17 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { ProblemDetailsFilter } from '@promo/platform';
 import type { Request, Response } from 'express';
-import { UsageRebuildingError } from './usage-rebuilding.error';
+import { UsageUnavailableError } from './usage-unavailable.error';
 
 /**
- * L3: a 503 while counters are rebuilt carries `Retry-After`. It is expected under a Redis loss, so it is
- * answered like every problem but without the error log the global filter writes for a 5xx.
+ * L3: a 503 while counters are rebuilt (or Redis is unreachable) carries `Retry-After`. It is expected under
+ * a Redis loss, so it is answered like every problem but without the error log the global filter writes for a 5xx.
  */
-@Catch(UsageRebuildingError)
-export class UsageRebuildingFilter implements ExceptionFilter {
+@Catch(UsageUnavailableError)
+export class UsageUnavailableFilter implements ExceptionFilter {
   private readonly problems = new ProblemDetailsFilter();
 
-  catch(exception: UsageRebuildingError, host: ArgumentsHost): void {
+  catch(exception: UsageUnavailableError, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const problem = this.problems.toProblem(exception, request.originalUrl ?? request.url);
