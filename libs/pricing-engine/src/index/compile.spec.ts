@@ -48,3 +48,25 @@ describe('compilePromotions index', () => {
     expect(Object.isFrozen(withBad)).toBe(true);
   });
 });
+
+describe('price options (bulk codes and live usage)', () => {
+  const bulk = { id: 'winback', kind: 'coupon', codes: ['WINBACK'], rules: [{ reward: { type: 'orderAmount', amount: 300 } }] };
+  const index = compilePromotions([bulk], someSettings());
+  const cart = aCart().withLine({ unitPrice: 1000 }).withCodes('x7k-2pq').build();
+
+  it('applies a code the index does not list when the call maps it to a coupon promotion', () => {
+    expect(index.price(cart, '2026-11-20T15:00:00Z').codes['x7k-2pq']).toMatchObject({ status: 'rejected', reason: 'unknown' });
+    const result = index.price(cart, '2026-11-20T15:00:00Z', { extraCodes: new Map([['X7K-2PQ', 'winback']]) });
+    expect(result.codes['x7k-2pq']).toMatchObject({ status: 'applied', promotionId: 'winback', discount: 300 });
+    expect(result.total).toBe(700);
+  });
+
+  it('checks the usage the call gives instead of the promotion own usage', () => {
+    const spent = { limit: 5, used: 5, perCustomer: null, usedBy: new Map<string, number>() };
+    const usedByCustomer = { limit: null, used: 0, perCustomer: 1, usedBy: new Map([['cu-1', 1]]) };
+    const listed = aCart().withLine({ unitPrice: 1000 }).withCodes('winback').build();
+    expect(index.price(listed, '2026-11-20T15:00:00Z', { usage: () => spent }).codes['winback']).toMatchObject({ reason: 'limit_reached' });
+    expect(index.price(listed, '2026-11-20T15:00:00Z', { usage: () => usedByCustomer }).codes['winback']).toMatchObject({ reason: 'already_used_by_customer' });
+    expect(index.price(listed, '2026-11-20T15:00:00Z', { usage: () => undefined }).codes['winback']).toMatchObject({ status: 'applied' });
+  });
+});

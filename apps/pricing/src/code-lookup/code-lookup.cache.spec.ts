@@ -1,0 +1,35 @@
+import { CodeLookupCache } from './code-lookup.cache';
+
+const notFound = { kind: 'not_found' } as const;
+const found = { kind: 'found', record: { promotionId: 'p', state: 'available', boundCustomerId: null, tokenValid: null } } as const;
+
+describe('CodeLookupCache', () => {
+  it('answers until the entry expires', () => {
+    const cache = new CodeLookupCache(10, 100);
+    cache.set('A', '', found, 0);
+    expect(cache.get('A', '', 99)).toEqual(found);
+    expect(cache.get('A', '', 100)).toBeUndefined();
+  });
+
+  it('drops the least recently used entry beyond its bound', () => {
+    const cache = new CodeLookupCache(2, 1_000);
+    cache.set('A', '', found, 0);
+    cache.set('B', '', found, 0);
+    expect(cache.get('A', '', 1)).toEqual(found); // A is now the most recent
+    cache.set('C', '', notFound, 2);
+    expect(cache.get('B', '', 3)).toBeUndefined();
+    expect(cache.get('A', '', 3)).toEqual(found);
+    expect(cache.size).toBe(2);
+  });
+
+  it('forgets every variant of a code when it changes', () => {
+    const cache = new CodeLookupCache(10, 1_000);
+    cache.set('A', 'cu-1|t1', found, 0);
+    cache.set('A', 'cu-2|t2', found, 0);
+    cache.set('B', '', found, 0);
+    cache.invalidate('A');
+    expect(cache.get('A', 'cu-1|t1', 1)).toBeUndefined();
+    expect(cache.get('A', 'cu-2|t2', 1)).toBeUndefined();
+    expect(cache.get('B', '', 1)).toEqual(found);
+  });
+});
