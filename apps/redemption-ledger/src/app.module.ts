@@ -24,12 +24,14 @@ import { UsageHoldsRepository } from './usage/usage-holds.repository';
 import { UsageRebuildService } from './usage/usage-rebuild.service';
 import { UsageScripts } from './usage/usage-scripts';
 import { UsageStateRepository } from './usage/usage-state.repository';
+import { UsageMetrics } from './usage/usage.metrics';
 
 export const REDEMPTION_LEDGER_SERVICE = 'redemption-ledger';
 export const REDEMPTION_LEDGER_SCHEMA = 'redemption_ledger';
 
 /** The services the consumers (registered in the messaging module) and controllers share; global so handlers resolve them. */
 const LEDGER_PROVIDERS = [
+  UsageMetrics,
   UsageGate,
   UsageScripts,
   UsageStateRepository,

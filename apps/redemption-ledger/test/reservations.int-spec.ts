@@ -149,6 +149,12 @@ describe('POST /v1/reservations', () => {
     expect(await redis.get('usage:{p-release}:total')).toBe('1');
   });
 
+  it('counts reservation outcomes in /metrics', async () => {
+    const metrics = await (await fetch(`${ledger.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^ledger_reservations_total\{outcome="reserved"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^ledger_reservations_total\{outcome="refused"\} [1-9]\d*$/m);
+  });
+
   it('needs the storefront scope', async () => {
     const answer = await fetch(`${ledger.baseUrl}/v1/reservations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(answer.status).toBe(401);

@@ -12,6 +12,7 @@ import { normalizeCode, orderHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
 import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
+import { UsageMetrics } from '../usage/usage.metrics';
 import { type OrderUseRow, OrdersRepository } from './orders.repository';
 
 /** Redis lost counters mid-event: the handler fails, the rebuild runs, and the retry waits for it. */
@@ -36,6 +37,7 @@ export class OrdersService {
     private readonly orders: OrdersRepository,
     private readonly reservations: ReservationsRepository,
     private readonly ledger: LedgerRepository,
+    private readonly metrics: UsageMetrics,
   ) {}
 
   async place(manager: EntityManager, order: OrderPlacedData): Promise<void> {
@@ -75,6 +77,7 @@ export class OrdersService {
       }
     }
     await this.orders.insertUses(manager, decided, now);
+    for (const use of decided) this.metrics.orderUses.inc({ decision: use.decision });
     await this.recordDecisions(manager, order, reservationId, decided, now);
     await this.releaseUnused(manager, unmatched, order.orderId, now);
     if (reservationId) await this.reservations.setStatus(manager, [reservationId], 'reserved', 'committed', order.orderId);

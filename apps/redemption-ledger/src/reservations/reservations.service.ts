@@ -6,6 +6,7 @@ import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
+import { UsageMetrics } from '../usage/usage.metrics';
 import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
 import { UsageScripts, UsageStoreUnavailableError, type UseRequest } from '../usage/usage-scripts';
@@ -35,14 +36,20 @@ export class ReservationsService {
     private readonly holds: UsageHoldsRepository,
     private readonly reservations: ReservationsRepository,
     private readonly ledger: LedgerRepository,
+    private readonly metrics: UsageMetrics,
   ) {}
 
   async reserve(request: ReservationRequest): Promise<ReservationAnswer> {
     const result = await this.gate.run(() => this.reserveInGate(request)).catch((error: unknown) => {
+      this.metrics.reservations.inc({ outcome: error instanceof UsageUnavailableError ? 'unavailable' : 'error' });
       if (error instanceof UsageStoreUnavailableError) throw new UsageUnavailableError('usage_store_unavailable', this.config.REBUILD_RETRY_AFTER_S);
       throw error;
     });
-    if (result === undefined) throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
+    if (result === undefined) {
+      this.metrics.reservations.inc({ outcome: 'unavailable' });
+      throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
+    }
+    this.metrics.reservations.inc({ outcome: result.value.status });
     return result.value;
   }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { type LiveHold, type PromotionLimitsRow, UsageStateRepository } from './usage-state.repository';
 import { UsageGate } from './usage-gate';
+import { UsageMetrics } from './usage.metrics';
 import { limitArgs, type RedisLimits } from './usage-scripts';
 import { SENTINEL_KEY, usageKeys } from './usage-keys';
 
@@ -27,6 +28,7 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
     private readonly dataSource: DataSource,
     private readonly gate: UsageGate,
     private readonly state: UsageStateRepository,
+    private readonly metrics: UsageMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -55,7 +57,11 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
       const closed = this.gate.closeAndDrain();
       this.rebuilding = closed
         .then(() => this.rebuildAll())
-        .catch((error: unknown) => this.logger.error({ err: error }, 'usage rebuild failed; will retry on the next check'))
+        .then(() => void this.metrics.rebuilds.inc({ outcome: 'done' }))
+        .catch((error: unknown) => {
+          this.metrics.rebuilds.inc({ outcome: 'failed' });
+          this.logger.error({ err: error }, 'usage rebuild failed; will retry on the next check');
+        })
         .finally(() => {
           this.rebuilding = undefined;
           this.gate.open();
