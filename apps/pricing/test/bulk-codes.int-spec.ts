@@ -108,4 +108,21 @@ describe('bulk and email-bound codes through code-inventory, running for real (C
     expect((await outcomeOf(cartOf('cu-2', token), code)).outcome).toMatchObject({ status: 'rejected', reason: 'customer_not_eligible', detail: 'token_invalid' });
     expect((await outcomeOf(cartOf('cu-1', null), code)).outcome).toMatchObject({ status: 'rejected', reason: 'customer_not_eligible', detail: 'token_missing' });
   });
+
+  it('forgets a cached lookup when code-inventory says the code changed', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const { groupId } = await bulkPromotion(channel);
+    const code = `K${uniqueSuffix().toUpperCase()}-0001`;
+    expect((await inventoryAdmin(`/v1/groups/${groupId}/codes`, { codes: [code] })).status).toBe(200);
+    const cart = aCart(channel).withLine(2000).forCustomer('cu-1').withCodes(code).build();
+    await waitFor(async () => (await outcomeOf(cart, code)).outcome?.status === 'applied', { timeoutMs: 15_000, description: 'the free code applies (and is cached)' });
+
+    // The group's only code now goes to cu-9, bound to them: code-inventory publishes code-changed.
+    expect((await inventoryAdmin(`/v1/groups/${groupId}/issue`, { customerId: 'cu-9', mode: 'first', bindToCustomer: true })).status).toBe(200);
+    const refused = await waitFor(async () => {
+      const { outcome } = await outcomeOf(cart, code);
+      return outcome?.status === 'rejected' ? outcome : undefined;
+    }, { timeoutMs: 30_000, description: 'the cached lookup is dropped on code-changed' });
+    expect(refused).toMatchObject({ reason: 'customer_not_eligible', detail: 'token_missing' });
+  });
 });

@@ -190,6 +190,36 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
     expect(priced.codes[code]).toMatchObject({ status: 'rejected', reason: 'unknown', detail: 'lookup_unavailable' });
   });
 
+  it('stores settings with optimistic concurrency, and prices with them (P9)', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const [first, second] = [`ONE-${uniqueSuffix()}`, `TWO-${uniqueSuffix()}`];
+    await create(aCoupon([first]).withChannel(channel).withAmountOff(100).build());
+    await create(aCoupon([second]).withChannel(channel).withAmountOff(200).build());
+    const cart = aCart(channel).withLine(1000).withCodes(first, second).build();
+    // Default: one code per order, the second is not combinable.
+    const single = await waitFor(async () => {
+      const body = await price(cart);
+      return body.codes[second]?.reason === 'not_combinable' ? body : undefined;
+    }, { timeoutMs: 15_000, description: 'both coupons are in the index' });
+    expect(single.total).toBe(900);
+
+    const current = await pricing.admin('GET', '/v1/settings');
+    const etag = current.headers.get('etag') ?? '';
+    const invalid = await pricing.admin('PUT', '/v1/settings', { calculation: 'sideways', timeZone: 'Mars/Olympus' });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['calculation', 'timeZone']);
+
+    const saved = await pricing.admin('PUT', '/v1/settings', { maxCodesPerOrder: 2, calculation: 'cumulative', timeZone: 'UTC' }, { 'if-match': etag });
+    expect(saved.status).toBe(200);
+    try {
+      expect((await pricing.admin('PUT', '/v1/settings', { maxCodesPerOrder: 3 }, { 'if-match': etag })).status).toBe(409);
+      // Both codes: $10.00 − $1.00 − $2.00.
+      expect((await price(cart)).total).toBe(700);
+    } finally {
+      expect((await pricing.admin('PUT', '/v1/settings', { maxCodesPerOrder: 1, calculation: 'cumulative', timeZone: 'UTC' })).status).toBe(200);
+    }
+  });
+
   it('dry-runs draft promotions, added or replacing, and stores nothing', async () => {
     const channel = `web-${uniqueSuffix()}`;
     const stored = anAutomatic().withChannel(channel).withPercentOff(10).build();
