@@ -1,7 +1,7 @@
 import { MessagingLifecycle } from '@promo/messaging';
 import { EventTimeClock } from '@promo/platform';
 import { waitFor } from '@promo/platform/testing';
-import { campaignsTestEnv, createTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
+import { type CampaignsTestEnv, campaignsTestEnv, createTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
 import { receivedEmails } from './support/maildev-inbox';
 import { createReplayTopics, replay } from './support/stream-replayer';
 import {
@@ -15,6 +15,8 @@ import {
   waitForQuietInbox,
 } from './support/storefront-day.scenario';
 
+const REPLAY_TIMEOUT_MS = 180_000;
+
 describe('replaying storefront-day through Kafka', () => {
   const expected = expectedOutcome();
   const records = storefrontDay();
@@ -26,10 +28,10 @@ describe('replaying storefront-day through Kafka', () => {
     running = undefined;
   });
 
-  async function boot(): Promise<{ readonly env: Record<string, string>; readonly app: RunningCampaigns }> {
+  async function boot(): Promise<{ readonly env: CampaignsTestEnv; readonly app: RunningCampaigns }> {
     const env = campaignsTestEnv(await createTestDatabase());
     await migrate(env);
-    const prefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
+    const prefix = env.KAFKA_TOPIC_PREFIX;
     await createReplayTopics(kafka, prefix, 6);
     // A replay runs on event time: the clock follows the records and stops at the last one (K4).
     running = await startCampaigns(env, new EventTimeClock(0));
@@ -42,11 +44,11 @@ describe('replaying storefront-day through Kafka', () => {
 
     await replay(kafka, app.config.KAFKA_TOPIC_PREFIX, records);
 
-    const inbox = await waitForQuietInbox({ kafka, groupId: env['KAFKA_GROUP_ID'] ?? '', prefix: app.config.KAFKA_TOPIC_PREFIX, baseUrl: () => app.baseUrl, campaigns, expectedTotal: expected.abandonedCart.length + expected.retention.length });
+    const inbox = await waitForQuietInbox({ kafka, groupId: env.KAFKA_GROUP_ID, prefix: app.config.KAFKA_TOPIC_PREFIX, baseUrl: () => app.baseUrl, campaigns, expectedTotal: expected.abandonedCart.length + expected.retention.length });
     expect(abandonedKeys(inbox, campaigns)).toEqual(expected.abandonedCart);
     expect(retentionCustomers(inbox, campaigns)).toEqual(expected.retention);
     expect(new Set(inbox.map((e) => e.messageId)).size).toBe(inbox.length);
-  });
+  }, REPLAY_TIMEOUT_MS);
 
   it('holds due emails while order.placed lags, then sends exactly the expected ones', async () => {
     const { env, app } = await boot();
@@ -55,18 +57,18 @@ describe('replaying storefront-day through Kafka', () => {
     app.app.get(MessagingLifecycle).pauseTopics([orderTopic]);
 
     await replay(kafka, app.config.KAFKA_TOPIC_PREFIX, records);
-    await waitFor(() => isCaughtUp(kafka, env['KAFKA_GROUP_ID'] ?? '', app.config.KAFKA_TOPIC_PREFIX, ['cart.updated', 'customer.inactive']), {
+    await waitFor(() => isCaughtUp(kafka, env.KAFKA_GROUP_ID, app.config.KAFKA_TOPIC_PREFIX, ['cart.updated', 'customer.inactive']), {
       timeoutMs: 120_000,
       intervalMs: 500,
       description: 'every cart and inactivity event to be consumed while orders lag',
     });
     // Every cart is known and its timer has fired, but no order is: nothing may be decided yet.
-    expect(await isCaughtUp(kafka, env['KAFKA_GROUP_ID'] ?? '', app.config.KAFKA_TOPIC_PREFIX, ['order.placed'])).toBe(false);
+    expect(await isCaughtUp(kafka, env.KAFKA_GROUP_ID, app.config.KAFKA_TOPIC_PREFIX, ['order.placed'])).toBe(false);
     expect(abandonedKeys(await receivedEmails([campaigns.abandonedCartId]), campaigns)).toEqual([]);
 
     app.app.get(MessagingLifecycle).resumeTopics([orderTopic]);
-    const inbox = await waitForQuietInbox({ kafka, groupId: env['KAFKA_GROUP_ID'] ?? '', prefix: app.config.KAFKA_TOPIC_PREFIX, baseUrl: () => app.baseUrl, campaigns, expectedTotal: expected.abandonedCart.length + expected.retention.length });
+    const inbox = await waitForQuietInbox({ kafka, groupId: env.KAFKA_GROUP_ID, prefix: app.config.KAFKA_TOPIC_PREFIX, baseUrl: () => app.baseUrl, campaigns, expectedTotal: expected.abandonedCart.length + expected.retention.length });
     expect(abandonedKeys(inbox, campaigns)).toEqual(expected.abandonedCart);
     expect(retentionCustomers(inbox, campaigns)).toEqual(expected.retention);
-  });
+  }, REPLAY_TIMEOUT_MS);
 });

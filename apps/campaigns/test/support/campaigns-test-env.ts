@@ -28,7 +28,9 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 /** The environment of one campaigns instance on its own database, Redis prefix, topics and consumer group. */
-export function campaignsTestEnv(pgUrl: string, suffix = uniqueSuffix()): Record<string, string> {
+export type CampaignsTestEnv = Record<string, string> & { readonly KAFKA_TOPIC_PREFIX: string; readonly KAFKA_GROUP_ID: string };
+
+export function campaignsTestEnv(pgUrl: string, suffix = uniqueSuffix()): CampaignsTestEnv {
   const infra = testInfra();
   return {
     NODE_ENV: 'test',
