@@ -11,6 +11,9 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
 }
 
+/** Well under the broker's default 1 MiB request limit, so a batch of large events is never refused whole. */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
 interface OutboxRow {
   readonly id: string;
   readonly topic: string;
@@ -82,15 +85,36 @@ export class OutboxRelay {
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, Message[]>();
-      for (const row of rows) {
-        const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.key, value: row.value, headers: row.headers });
-        byTopic.set(row.topic, messages);
+      for (const chunk of chunkByBytes(rows, MAX_REQUEST_BYTES)) {
+        const byTopic = new Map<string, Message[]>();
+        for (const row of chunk) {
+          const messages = byTopic.get(row.topic) ?? [];
+          messages.push({ key: row.key, value: row.value, headers: row.headers });
+          byTopic.set(row.topic, messages);
+        }
+        await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       }
-      await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       await manager.query(`UPDATE outbox_messages SET published_at = $1 WHERE id = ANY($2::bigint[])`, [this.options.now(), rows.map((r) => r.id)]);
       return rows.length;
     });
   }
+}
+
+/** Splits rows, in order, into runs whose values add up to at most `maxBytes` (a larger single row goes alone). */
+export function chunkByBytes<T extends { readonly value: string }>(rows: readonly T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const bytes = Buffer.byteLength(row.value, 'utf8');
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(row);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
