@@ -43,6 +43,12 @@ describe('code lookup and issuing (C1, C2, C7, C8, C10)', () => {
     });
   });
 
+  it('answers 400 naming a repeated or overlong lookup parameter', async () => {
+    const response = await inventory.storefront('GET', `/v1/codes/ANY?customerId=a&customerId=b&token=${'t'.repeat(1001)}`);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { field: string; reason: string }[] }).errors.map((e) => `${e.field}:${e.reason}`)).toEqual(['customerId:invalid_type', 'token:too_long']);
+  });
+
   it('answers 404 problem for a code the store does not have', async () => {
     const response = await inventory.storefront('GET', `/v1/codes/NOPE-${uniqueSuffix()}`);
     expect(response.status).toBe(404);

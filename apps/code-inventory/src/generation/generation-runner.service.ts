@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { CopyWriter } from '../database/copy-writer';
 import { PG_POOL } from '../database/pg-pool.provider';
+import { addToGroupCounters } from '../groups/group-counters';
 import { compilePattern, type CompiledPattern, randomCodeLines } from './code-pattern';
 import { GENERATION_JOB_COLUMNS, type GenerationJobRow, isTerminal } from './generation-job';
 
@@ -105,10 +106,7 @@ export class GenerationRunner {
         await client.query('ROLLBACK');
         return null;
       }
-      await client.query(
-        `UPDATE code_groups SET total_count = total_count + $2, available_count = available_count + $2, updated_at = $3 WHERE group_id = $1`,
-        [groupId, count, now],
-      );
+      await addToGroupCounters(client, groupId, { total: count, available: count });
       await client.query('COMMIT');
       return count;
     } catch (error) {

@@ -23,7 +23,14 @@ export interface CodeGroupRow {
   readonly updated_at: Date;
 }
 
-export const CODE_GROUP_COLUMNS = 'group_id, name, promotion_id, total_count, available_count, issued_count, redeemed_count, created_at, updated_at';
+/** A group with the sums of its counter shards; `{where}` filters code_groups `g`. */
+export function selectCodeGroups(where: string): string {
+  return `SELECT g.group_id, g.name, g.promotion_id, g.created_at, g.updated_at,
+                 coalesce(sum(c.total_count), 0) AS total_count, coalesce(sum(c.available_count), 0) AS available_count,
+                 coalesce(sum(c.issued_count), 0) AS issued_count, coalesce(sum(c.redeemed_count), 0) AS redeemed_count
+            FROM code_groups g LEFT JOIN code_group_counters c ON c.group_id = g.group_id
+           ${where} GROUP BY g.group_id ORDER BY g.group_id`;
+}
 
 export function toCodeGroup(row: CodeGroupRow): CodeGroup {
   return {

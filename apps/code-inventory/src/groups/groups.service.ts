@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, ConflictError, NotFoundError } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WriteResult } from '../database/write-result';
-import { CODE_GROUP_COLUMNS, type CodeGroup, type CodeGroupRow, toCodeGroup } from './code-group';
+import { type CodeGroup, type CodeGroupRow, selectCodeGroups, toCodeGroup } from './code-group';
 
 /** C6: groups of codes, their balances, edit and delete. */
 @Injectable()
@@ -14,14 +14,13 @@ export class GroupsService {
 
   async create(input: { readonly groupId: string; readonly name: string; readonly promotionId: string }): Promise<CodeGroup> {
     const now = this.clock.now();
-    const rows: CodeGroupRow[] = await this.dataSource.query(
+    const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO code_groups (group_id, name, promotion_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
-       ON CONFLICT (group_id) DO NOTHING RETURNING ${CODE_GROUP_COLUMNS}`,
+       ON CONFLICT (group_id) DO NOTHING RETURNING group_id`,
       [input.groupId, input.name, input.promotionId, now],
     );
-    const row = rows[0];
-    if (row === undefined) throw new ConflictError(`group ${input.groupId} already exists`, 'duplicate_group');
-    return toCodeGroup(row);
+    if (rows.length === 0) throw new ConflictError(`group ${input.groupId} already exists`, 'duplicate_group');
+    return this.get(input.groupId);
   }
 
   async get(groupId: string): Promise<CodeGroup> {
@@ -29,13 +28,14 @@ export class GroupsService {
   }
 
   async list(): Promise<readonly CodeGroup[]> {
-    const rows: CodeGroupRow[] = await this.dataSource.query(`SELECT ${CODE_GROUP_COLUMNS} FROM code_groups ORDER BY group_id`);
+    const rows: CodeGroupRow[] = await this.dataSource.query(selectCodeGroups(''));
     return rows.map(toCodeGroup);
   }
 
-  /** The group as a transaction sees it, locked when `forUpdate`; 404 when there is none. */
+  /** The group as a transaction sees it (its row locked when `forUpdate`); 404 when there is none. */
   async requireRow(manager: EntityManager, groupId: string, forUpdate = false): Promise<CodeGroupRow> {
-    const rows: CodeGroupRow[] = await manager.query(`SELECT ${CODE_GROUP_COLUMNS} FROM code_groups WHERE group_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [groupId]);
+    if (forUpdate) await manager.query(`SELECT 1 FROM code_groups WHERE group_id = $1 FOR UPDATE`, [groupId]);
+    const rows: CodeGroupRow[] = await manager.query(selectCodeGroups('WHERE g.group_id = $1'), [groupId]);
     const row = rows[0];
     if (row === undefined) throw new NotFoundError(`no group ${groupId}`);
     return row;
@@ -48,13 +48,13 @@ export class GroupsService {
       if (patch.promotionId !== undefined && patch.promotionId !== current.promotion_id && Number(current.total_count) > 0) {
         throw new ConflictError(`group ${groupId} holds codes of promotion ${current.promotion_id}; its promotion cannot change`, 'group_not_empty');
       }
-      const [rows]: WriteResult<CodeGroupRow> = await manager.query(
-        `UPDATE code_groups SET name = $2, promotion_id = $3, updated_at = $4 WHERE group_id = $1 RETURNING ${CODE_GROUP_COLUMNS}`,
-        [groupId, patch.name ?? current.name, patch.promotionId ?? current.promotion_id, this.clock.now()],
-      );
-      const row = rows[0];
-      if (row === undefined) throw new NotFoundError(`no group ${groupId}`);
-      return toCodeGroup(row);
+      await manager.query(`UPDATE code_groups SET name = $2, promotion_id = $3, updated_at = $4 WHERE group_id = $1`, [
+        groupId,
+        patch.name ?? current.name,
+        patch.promotionId ?? current.promotion_id,
+        this.clock.now(),
+      ]);
+      return toCodeGroup(await this.requireRow(manager, groupId));
     });
   }
 
@@ -66,6 +66,7 @@ export class GroupsService {
         throw new ConflictError(`group ${groupId} has ${current.issued_count} issued codes not yet redeemed; delete with force=true`, 'group_has_issued_codes');
       }
       const [, deletedCount]: WriteResult<unknown> = await manager.query(`DELETE FROM codes WHERE group_id = $1`, [groupId]);
+      await manager.query(`DELETE FROM code_group_counters WHERE group_id = $1`, [groupId]);
       await manager.query(`DELETE FROM code_groups WHERE group_id = $1`, [groupId]);
       return { deletedCodes: deletedCount };
     });

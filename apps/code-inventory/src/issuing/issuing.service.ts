@@ -4,6 +4,7 @@ import { CLOCK, type Clock } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalizeCode } from '../codes/normalize-code';
 import type { WriteResult } from '../database/write-result';
+import { addToGroupCounters } from '../groups/group-counters';
 import { GroupsService } from '../groups/groups.service';
 import { CodeTokenSigner } from './code-token.signer';
 
@@ -51,6 +52,8 @@ export class IssuingService {
         data: { code: normalized, groupId, promotionId: issued.promotion_id, customerId, issue, boundToCustomer: bindToCustomer, issuedAt: now.toISOString() },
       });
       if (mode === 'first') {
+        // Every first issue lowers the group's available balance (C7); last, as it locks a counter shard until commit.
+        await addToGroupCounters(manager, groupId, { available: -1, issued: 1 });
         await this.outbox.enqueue(manager, {
           type: 'code-inventory.code-changed',
           key: normalized,
@@ -76,14 +79,7 @@ export class IssuingService {
        RETURNING c.id, c.code, c.promotion_id`,
       [groupId, customerId, now, bind],
     );
-    const row = rows[0];
-    if (row === undefined) return null;
-    // Every first issue lowers the group's available balance (C7).
-    await manager.query(
-      `UPDATE code_groups SET available_count = available_count - 1, issued_count = issued_count + 1, updated_at = $2 WHERE group_id = $1`,
-      [groupId, now],
-    );
-    return row;
+    return rows[0] ?? null;
   }
 
   /** Re-issue: the code this customer last had from this group, or nothing when there was no first issue (C7). */

@@ -1,5 +1,6 @@
 import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
 import { CreateCodeInventory1764086400000 } from './1764086400000-create-code-inventory.migration';
+import { ShardGroupCounters1764090000000 } from './1764090000000-shard-group-counters.migration';
 
 /** Every migration of the code-inventory schema, in order. */
-export const codeInventoryMigrations = [CreateMessagingTables1764082800000, CreateCodeInventory1764086400000];
+export const codeInventoryMigrations = [CreateMessagingTables1764082800000, CreateCodeInventory1764086400000, ShardGroupCounters1764090000000];

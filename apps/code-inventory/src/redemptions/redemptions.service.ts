@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
 import { normalizeCode } from '../codes/normalize-code';
 import type { WriteResult } from '../database/write-result';
+import { addToGroupCounters } from '../groups/group-counters';
 
 interface ChangedRow {
   readonly code: string;
@@ -54,15 +55,8 @@ export class RedemptionsService {
   private async afterChange(manager: EntityManager, row: ChangedRow | undefined): Promise<void> {
     if (row === undefined) return;
     const now = this.clock.now();
-    await manager.query(
-      `UPDATE code_groups SET
-         available_count = available_count + (CASE WHEN $3 = 'available' THEN 1 ELSE 0 END) - (CASE WHEN $2 = 'available' THEN 1 ELSE 0 END),
-         issued_count = issued_count + (CASE WHEN $3 = 'issued' THEN 1 ELSE 0 END) - (CASE WHEN $2 = 'issued' THEN 1 ELSE 0 END),
-         redeemed_count = redeemed_count + (CASE WHEN $3 = 'redeemed' THEN 1 ELSE 0 END) - (CASE WHEN $2 = 'redeemed' THEN 1 ELSE 0 END),
-         updated_at = $4
-       WHERE group_id = $1`,
-      [row.group_id, row.previous_state, row.state, now],
-    );
+    const moved = (state: ChangedRow['state']): number => (row.state === state ? 1 : 0) - (row.previous_state === state ? 1 : 0);
+    await addToGroupCounters(manager, row.group_id, { available: moved('available'), issued: moved('issued'), redeemed: moved('redeemed') });
     const normalized = normalizeCode(row.code);
     await this.outbox.enqueue(manager, {
       type: 'code-inventory.code-changed',

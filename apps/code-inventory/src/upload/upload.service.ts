@@ -6,6 +6,7 @@ import { codeProblem } from '../codes/normalize-code';
 import { CopyWriter } from '../database/copy-writer';
 import { isUniqueViolation } from '../database/pg-error';
 import { PG_POOL } from '../database/pg-pool.provider';
+import { addToGroupCounters } from '../groups/group-counters';
 import type { CodeLine } from './read-code-lines';
 import { REPORT_LIST_LIMIT, type UploadReport } from './upload-report';
 import { UploadConflictError, UploadInvalidError } from './upload-rejected.error';
@@ -47,10 +48,7 @@ export class UploadService {
         [group.promotion_id, groupId, now],
       );
       const imported = inserted.rowCount ?? 0;
-      await client.query(
-        `UPDATE code_groups SET total_count = total_count + $2, available_count = available_count + $2, updated_at = $3 WHERE group_id = $1`,
-        [groupId, imported, now],
-      );
+      await addToGroupCounters(client, groupId, { total: imported, available: imported });
       await client.query('COMMIT');
       isOpen = false;
       return { ...report, imported };
