@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, ConflictError, ValidationFailedError } from '@promo/platform';
+import { APP_CONFIG, CLOCK, type Clock, ConflictError, REDIS, ValidationFailedError } from '@promo/platform';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { UsageUnavailableError } from '../common/usage-unavailable.error';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
+import { holdUsageLockShared } from '../usage/usage-lock';
 import { UsageMetrics } from '../usage/usage.metrics';
 import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
@@ -28,6 +30,7 @@ export class ReservationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly dataSource: DataSource,
     private readonly gate: UsageGate,
     private readonly rebuild: UsageRebuildService,
@@ -103,7 +106,7 @@ export class ReservationsService {
 
   private async persist(
     request: ReservationRequest,
-    taken: readonly PlannedUse[],
+    taken: PlannedUse[],
     replayed: readonly PlannedUse[],
     planned: readonly PlannedUse[],
     fingerprint: string,
@@ -111,6 +114,10 @@ export class ReservationsService {
     now: Date,
   ): Promise<ReservationAnswer> {
     const stored = await this.dataSource.transaction(async (manager) => {
+      // L3 across processes: under the shared usage lock (held until commit) a rebuild cannot read Postgres
+      // before these rows are in; one that ran since the holds were taken deleted them, so they are checked.
+      await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+      if (!(await this.scripts.areHeld([...replayed, ...taken], fingerprint))) throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
       const uses = planned.map((use) => ({ promotionId: use.promotionId, code: use.code, units: use.units }));
       const isInserted = await this.reservations.insert(manager, { reservationId: request.reservationId, cartId: request.cartId, customerId: request.customerId, fingerprint, uses, expiresAt, createdAt: now });
       if (!isInserted) return false;
@@ -157,9 +164,11 @@ export class ReservationsService {
     throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
   }
 
-  private async rollBack(taken: readonly PlannedUse[]): Promise<void> {
+  /** Releases what this call took, once: the list is emptied, so a later rollback cannot release another call's hold of the same id. */
+  private async rollBack(taken: PlannedUse[]): Promise<void> {
+    const held = taken.splice(0);
     const nowMs = this.clock.now().getTime();
-    for (const use of taken) await this.scripts.release(use, 'release', nowMs);
+    for (const use of held) await this.scripts.release(use, 'release', nowMs);
   }
 }
 

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 
 /**
  * The in-process gate between the usage steps (a Redis script and the Postgres write recording it)
- * and a rebuild (L3): a rebuild closes the gate, waits until every step already past it has written
- * Postgres, and only then reads Postgres, so no use taken in Redis is missing from what it reads.
- * Steps arriving while it is closed are turned away (HTTP answers 503) instead of waiting.
+ * and a rebuild (L3): a rebuild closes the gate and waits until every step already past it has
+ * finished before it reads Postgres; steps arriving while it is closed are turned away (HTTP answers
+ * 503) instead of waiting. Across processes the shared advisory lock (usage-lock.ts) and the check
+ * that a reservation's holds survived (UsageScripts.areHeld) give the same guarantee.
  */
 @Injectable()
 export class UsageGate {

@@ -110,6 +110,15 @@ export class UsageScripts {
     }
   }
 
+  /** True when every hold is still in Redis with this fingerprint (no loss or rebuild since it was taken). */
+  async areHeld(uses: readonly UseTarget[], fingerprint: string): Promise<boolean> {
+    for (const use of uses) {
+      const held = await guarded(() => this.redis.hget(usageKeys(use).hold, 'fingerprint'));
+      if (held !== fingerprint) return false;
+    }
+    return true;
+  }
+
   async setLimits(promotionId: string, limits: RedisLimits, isNew: boolean): Promise<'ok' | 'stale' | 'not_loaded'> {
     const keys = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' });
     const reply = replyOf(await guarded(() => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0')));
