@@ -18,3 +18,4 @@ export * from './platform.module';
 export * from './bootstrap/configure-http-app';
 export * from './bootstrap/bootstrap-service';
 export * from './logging/json-logger';
+export * from './docs/api-docs';

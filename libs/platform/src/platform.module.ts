@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { API_KEY_STORE, HashedApiKeyStore } from './auth/api-key.store';
 import { CLOCK, type Clock, EventTimeClock, SystemClock } from './clock/clock';
-import { APP_CONFIG } from './config/app-config';
+import { APP_CONFIG, SERVICE_NAME } from './config/app-config';
 import type { CommonEnv } from './config/common-env.schema';
 import { createLoggerModule } from './logging/logger.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -25,11 +25,12 @@ export class PlatformModule {
       imports: [createLoggerModule(options.service, options.config.LOG_LEVEL), MetricsModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
+        { provide: SERVICE_NAME, useValue: options.service },
         { provide: CLOCK, useValue: options.clock ?? clockFor(options.config) },
         { provide: API_KEY_STORE, useFactory: () => HashedApiKeyStore.parse(options.config.API_KEYS) },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
-      exports: [APP_CONFIG, CLOCK, API_KEY_STORE, MetricsModule],
+      exports: [APP_CONFIG, SERVICE_NAME, CLOCK, API_KEY_STORE, MetricsModule],
     };
   }
 }

@@ -44,6 +44,12 @@ export function describeServiceLifecycle(app: string): void {
       expect(metrics.status).toBe(200);
       expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
 
+      const docs = await fetch(`${service.baseUrl}/docs-json`);
+      expect(docs.status).toBe(200);
+      const openApi = (await docs.json()) as { openapi?: string; paths?: Record<string, unknown> };
+      expect(openApi.openapi).toMatch(/^3\./);
+      expect(Object.keys(openApi.paths ?? {})).toEqual(expect.arrayContaining(['/health/ready', '/health/live', '/metrics']));
+
       const missing = await fetch(`${service.baseUrl}/v1/no-such-route`);
       expect(missing.status).toBe(404);
       expect(missing.headers.get('content-type')).toContain('application/problem+json');
