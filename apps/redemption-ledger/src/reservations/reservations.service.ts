@@ -126,7 +126,7 @@ export class ReservationsService {
       }
       await this.ledger.append(
         manager,
-        taken.map((use) => ({ kind: 'reserved', orderId: null, reservationId: request.reservationId, promotionId: use.promotionId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, reason: null, discountAmount: null, currency: null, at: now })),
+        [...replayed, ...taken].map((use) => ({ kind: 'reserved', orderId: null, reservationId: request.reservationId, promotionId: use.promotionId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, reason: null, discountAmount: null, currency: null, at: now })),
       );
       return true;
     });
