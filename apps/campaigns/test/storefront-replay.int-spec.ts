@@ -2,10 +2,12 @@ import { MessagingLifecycle } from '@promo/messaging';
 import { EventTimeClock } from '@promo/platform';
 import { waitFor } from '@promo/platform/testing';
 import { type CampaignsTestEnv, campaignsTestEnv, createTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
-import { receivedEmails } from './support/maildev-inbox';
+import { type RunningCodeInventory, startCodeInventory } from './support/code-inventory-process';
+import { receivedEmails, type ReceivedEmail } from './support/maildev-inbox';
 import { createReplayTopics, replay } from './support/stream-replayer';
 import {
   abandonedKeys,
+  codeOf,
   createReplayCampaigns,
   expectedOutcome,
   isCaughtUp,
@@ -22,6 +24,15 @@ describe('replaying storefront-day through Kafka', () => {
   const records = storefrontDay();
   const kafka = testKafka();
   let running: RunningCampaigns | undefined;
+  let inventory: RunningCodeInventory;
+
+  beforeAll(async () => {
+    inventory = await startCodeInventory();
+  }, 120_000);
+
+  afterAll(async () => {
+    await inventory.stop();
+  });
 
   afterEach(async () => {
     await running?.app.close();
@@ -29,7 +40,7 @@ describe('replaying storefront-day through Kafka', () => {
   });
 
   async function boot(): Promise<{ readonly env: CampaignsTestEnv; readonly app: RunningCampaigns }> {
-    const env = campaignsTestEnv(await createTestDatabase());
+    const env = { ...campaignsTestEnv(await createTestDatabase()), ...inventory.campaignsEnv };
     await migrate(env);
     const prefix = env.KAFKA_TOPIC_PREFIX;
     await createReplayTopics(kafka, prefix, 6);
@@ -40,7 +51,7 @@ describe('replaying storefront-day through Kafka', () => {
 
   it('sends exactly the expected abandoned-cart and retention emails at full speed', async () => {
     const { env, app } = await boot();
-    const campaigns = await createReplayCampaigns(app.baseUrl);
+    const campaigns = await createReplayCampaigns(app.baseUrl, { withCodes: true });
 
     await replay(kafka, app.config.KAFKA_TOPIC_PREFIX, records);
 
@@ -48,11 +59,12 @@ describe('replaying storefront-day through Kafka', () => {
     expect(abandonedKeys(inbox, campaigns)).toEqual(expected.abandonedCart);
     expect(retentionCustomers(inbox, campaigns)).toEqual(expected.retention);
     expect(new Set(inbox.map((e) => e.messageId)).size).toBe(inbox.length);
+    await expectDistinctWorkingCodes(inbox);
   }, REPLAY_TIMEOUT_MS);
 
   it('holds due emails while order.placed lags, then sends exactly the expected ones', async () => {
     const { env, app } = await boot();
-    const campaigns = await createReplayCampaigns(app.baseUrl);
+    const campaigns = await createReplayCampaigns(app.baseUrl, { withCodes: true });
     const orderTopic = `${app.config.KAFKA_TOPIC_PREFIX}order.placed`;
     app.app.get(MessagingLifecycle).pauseTopics([orderTopic]);
 
@@ -70,5 +82,17 @@ describe('replaying storefront-day through Kafka', () => {
     const inbox = await waitForQuietInbox({ kafka, groupId: env.KAFKA_GROUP_ID, prefix: app.config.KAFKA_TOPIC_PREFIX, baseUrl: () => app.baseUrl, campaigns, expectedTotal: expected.abandonedCart.length + expected.retention.length });
     expect(abandonedKeys(inbox, campaigns)).toEqual(expected.abandonedCart);
     expect(retentionCustomers(inbox, campaigns)).toEqual(expected.retention);
+    expect(new Set(inbox.map((e) => codeOf(e)?.code)).size).toBe(inbox.length);
   }, REPLAY_TIMEOUT_MS);
+
+  /** K1/K2: every email carries its own WINBACK code, issued to and bound to its recipient (the link's token works). */
+  async function expectDistinctWorkingCodes(inbox: readonly ReceivedEmail[]): Promise<void> {
+    const codes = inbox.map((email) => ({ email, issued: codeOf(email) }));
+    expect(codes.filter((c) => c.issued === undefined).map((c) => c.email.cartId || c.email.customerId)).toEqual([]);
+    expect(new Set(codes.map((c) => c.issued?.code)).size).toBe(inbox.length);
+    for (const { email, issued } of codes) {
+      if (!issued) continue;
+      expect(await inventory.lookUp(issued.code, email.customerId, issued.token)).toMatchObject({ groupId: 'WINBACK', state: 'issued', boundCustomerId: email.customerId, tokenValid: true });
+    }
+  }
 });

@@ -49,10 +49,11 @@ export interface ReplayCampaigns {
 /**
  * The campaign settings of the streams README: one abandoned-cart email 60 minutes after the last
  * change for carts worth at least 5000, at most one per customer in 24 hours; a retention email at
- * 60 days inactive, at most one per 30 days. code-inventory's issue API has not landed yet, so the
- * templates use no code macro.
+ * 60 days inactive, at most one per 30 days. With `withCodes` each email carries a fresh WINBACK code
+ * from code-inventory (`promocode` macro), bound to the customer.
  */
-export async function createReplayCampaigns(baseUrl: string): Promise<ReplayCampaigns> {
+export async function createReplayCampaigns(baseUrl: string, options: { readonly withCodes?: boolean } = {}): Promise<ReplayCampaigns> {
+  const codeLine = options.withCodes ? "\nYour code: {{promocode 'WINBACK'}}" : '';
   const suffix = uniqueSuffix();
   const abandonedCartId = `ac-${suffix}`;
   const retentionId = `rt-${suffix}`;
@@ -62,7 +63,7 @@ export async function createReplayCampaigns(baseUrl: string): Promise<ReplayCamp
     kind: 'abandoned_cart',
     minimumCartValue: 5000,
     frequencyCapHours: 24,
-    steps: [{ delayMinutes: 60, template: { subject: 'You left {{cart.total}} in your cart', text: 'Hi {{customer.email}}\n{{cart.lines}}\nBack to your cart: {{cart.recoveryUrl}}\nUnsubscribe: {{unsubscribeUrl}}' } }],
+    steps: [{ delayMinutes: 60, template: { subject: 'You left {{cart.total}} in your cart', text: `Hi {{customer.email}}\n{{cart.lines}}\nBack to your cart: {{cart.recoveryUrl}}${codeLine}\nUnsubscribe: {{unsubscribeUrl}}` } }],
   });
   if (abandoned.status !== 201) throw new Error(`abandoned-cart campaign not created: ${JSON.stringify(abandoned.body)}`);
   const retention = await adminRequest(baseUrl, 'POST', '/v1/campaigns', {
@@ -71,7 +72,7 @@ export async function createReplayCampaigns(baseUrl: string): Promise<ReplayCamp
     kind: 'retention',
     minimumDaysInactive: 60,
     coolDownDays: 30,
-    template: { subject: 'We miss you', text: 'Hi {{customer.email}}, come back soon.\nUnsubscribe: {{unsubscribeUrl}}' },
+    template: { subject: 'We miss you', text: `Hi {{customer.email}}, come back soon.${codeLine}\nUnsubscribe: {{unsubscribeUrl}}` },
   });
   if (retention.status !== 201) throw new Error(`retention campaign not created: ${JSON.stringify(retention.body)}`);
   return { abandonedCartId, retentionId };
@@ -138,4 +139,13 @@ export async function waitForQuietInbox(options: {
     },
     { timeoutMs: 120_000, intervalMs: 500, description: 'every decided email to reach the inbox' },
   );
+}
+
+/** The code an email shows and the token of its signed link (`Your code: CODE (tracked link to ...?code=&token=)`). */
+export function codeOf(email: ReceivedEmail): { readonly code: string; readonly token: string } | undefined {
+  const match = /Your code: (\S+) \((\S+)\)/.exec(email.text);
+  if (!match?.[1] || !match[2]) return undefined;
+  const target = new URL(match[2]).searchParams.get('to');
+  const token = target ? new URL(target).searchParams.get('token') : null;
+  return token ? { code: match[1], token } : undefined;
 }
