@@ -4,6 +4,7 @@ import { ServiceCoreModule } from '@promo/service-runtime';
 import type { RedemptionLedgerConfig } from './config/env.schema';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
+import { LedgerService } from './ledger/ledger.service';
 import { PromotionChangedConsumer } from './limits/promotion-changed.consumer';
 import { PromotionChangesController } from './limits/promotion-changes.controller';
 import { PromotionLimitsService } from './limits/promotion-limits.service';
@@ -39,6 +40,7 @@ const LEDGER_PROVIDERS = [
   UsageRebuildService,
   ExpirySweeperService,
   LedgerRepository,
+  LedgerService,
   PromotionLimitsService,
   ReservationsRepository,
   ReservationsService,

@@ -51,6 +51,14 @@ describe('the ledger API, statistics and promotion-change events', () => {
     expect((await sql.query(`SELECT version, total_uses FROM promotion_limits WHERE promotion_id = 'p-versions'`)).rows).toEqual([{ version: 2, total_uses: 1 }]);
   });
 
+  it('answers 400 naming the field of a promotion change that breaks its schema', async () => {
+    const bad = await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', { ...aPromotionChange('p-bad').withLimits({ totalUses: -1 }).build() });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [{ field: 'promotion.limits.totalUses', reason: 'invalid' }] });
+    const missing = await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', { promotionId: 'p-bad', change: 'created', changedAt: '2026-11-20T00:00:00Z', promotion: null });
+    expect(missing.body).toMatchObject({ status: 400, errors: [{ field: 'version', reason: 'required' }] });
+  });
+
   it('reports redemptions, discount, attributed revenue, order values, repeat purchases and uses per day', async () => {
     expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-stat').coupon().withLimits({ usesPerCustomer: null }).build())).status).toBe(200);
     await publish('order.placed', 'o-s1', anOrder('o-s1').by('cu-a').withUse('p-stat', 'SAVE', 1_000).totalling(10_000).build());

@@ -1,23 +1,18 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RequiresScope, ValidationFailedError } from '@promo/platform';
-import { DataSource } from 'typeorm';
 import { isPromotionChangedData, promotionChangeFieldErrors } from './promotion-change.validation';
 import { type LimitsChangeResult, PromotionLimitsService } from './promotion-limits.service';
 
 /** The same payload as `pricing.promotion-changed`, for setups and tests until pricing publishes it (L1). */
 @Controller('v1/promotion-changes')
 export class PromotionChangesController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly limits: PromotionLimitsService,
-  ) {}
+  constructor(private readonly limits: PromotionLimitsService) {}
 
   @Post()
   @HttpCode(200)
   @RequiresScope('admin')
   async apply(@Body() body: unknown): Promise<LimitsChangeResult> {
     if (!isPromotionChangedData(body)) throw new ValidationFailedError(promotionChangeFieldErrors(body));
-    const change = body;
-    return this.dataSource.transaction((manager) => this.limits.applyChange(manager, change));
+    return this.limits.applyChangeNow(body);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PromotionChangedData } from '@promo/contracts';
 import { CLOCK, type Clock, REDIS } from '@promo/platform';
 import type { Redis } from 'ioredis';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UsageRebuildService, redisLimitsOf } from '../usage/usage-rebuild.service';
 import { holdUsageLockShared } from '../usage/usage-lock';
 import { UsageScripts } from '../usage/usage-scripts';
@@ -26,10 +26,16 @@ export class PromotionLimitsService {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly dataSource: DataSource,
     private readonly state: UsageStateRepository,
     private readonly scripts: UsageScripts,
     private readonly rebuild: UsageRebuildService,
   ) {}
+
+  /** The admin API's entry: the change in a transaction of its own. */
+  async applyChangeNow(change: PromotionChangedData): Promise<LimitsChangeResult> {
+    return this.dataSource.transaction((manager) => this.applyChange(manager, change));
+  }
 
   async applyChange(manager: EntityManager, change: PromotionChangedData): Promise<LimitsChangeResult> {
     await this.rebuild.whenReady();
