@@ -1,0 +1,182 @@
+import envelopeSchema from '../upstream/schemas/envelope.schema.json';
+import commonSchema from '../upstream/schemas/money-and-lines.schema.json';
+import cartUpdatedSchema from '../upstream/schemas/cart.updated.schema.json';
+import orderPlacedSchema from '../upstream/schemas/order.placed.schema.json';
+import orderCancelledSchema from '../upstream/schemas/order.cancelled.schema.json';
+import customerInactiveSchema from '../upstream/schemas/customer.inactive.schema.json';
+import promotionChangedSchema from '../outbound/schemas/pricing.promotion-changed.v1.schema.json';
+import cartPricedSchema from '../outbound/schemas/pricing.cart-priced.v1.schema.json';
+import redemptionRecordedSchema from '../outbound/schemas/redemption.recorded.v1.schema.json';
+import redemptionRejectedSchema from '../outbound/schemas/redemption.rejected.v1.schema.json';
+import redemptionReversedSchema from '../outbound/schemas/redemption.reversed.v1.schema.json';
+import codeChangedSchema from '../outbound/schemas/code-inventory.code-changed.v1.schema.json';
+import codeIssuedSchema from '../outbound/schemas/code-inventory.code-issued.v1.schema.json';
+import emailSentSchema from '../outbound/schemas/campaigns.email-sent.v1.schema.json';
+import { deadLetterTopic } from '../outbound/outbound-event';
+import { DEAD_LETTER_HEADERS, EVENT_TOPOLOGY } from './event-topology';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** Event type (= topic) → its data schema, as in schema-registry.ts. */
+const DATA_SCHEMAS: Readonly<Record<string, object>> = {
+  'cart.updated': cartUpdatedSchema,
+  'order.placed': orderPlacedSchema,
+  'order.cancelled': orderCancelledSchema,
+  'customer.inactive': customerInactiveSchema,
+  'pricing.promotion-changed': promotionChangedSchema,
+  'pricing.cart-priced': cartPricedSchema,
+  'redemption.recorded': redemptionRecordedSchema,
+  'redemption.rejected': redemptionRejectedSchema,
+  'redemption.reversed': redemptionReversedSchema,
+  'code-inventory.code-changed': codeChangedSchema,
+  'code-inventory.code-issued': codeIssuedSchema,
+  'campaigns.email-sent': emailSentSchema,
+};
+
+const COMMON_URN = 'urn:commerce:common:v1';
+
+/** An id usable as an AsyncAPI component key and in a JSON pointer. */
+function componentId(name: string): string {
+  return name.replace(/[^a-zA-Z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ''));
+}
+
+/** A schema file as an AsyncAPI schema: no $schema/$id, references to the shared definitions point into components. */
+function embed(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map(embed);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$schema' || key === '$id' || key === '$defs') continue;
+    if (key === '$ref' && typeof value === 'string') {
+      const match = /^(?:urn:commerce:common:v1)?#\/\$defs\/([A-Za-z0-9]+)$/.exec(value);
+      if (!match?.[1]) throw new Error(`unsupported $ref ${value}`);
+      out[key] = `#/components/schemas/common${componentId(`-${match[1]}`)}`;
+      continue;
+    }
+    out[key] = embed(value);
+  }
+  return out;
+}
+
+function asJson(value: object): Json {
+  return JSON.parse(JSON.stringify(value)) as Json;
+}
+
+function sorted<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)].sort();
+}
+
+/**
+ * The AsyncAPI 3.0 document of every topic the platform consumes and publishes, built from the JSON
+ * Schemas in this library (so it cannot drift; `npm run`-less: tools/contracts/generate-asyncapi.ts writes
+ * libs/contracts/asyncapi.yaml and a test compares the two).
+ */
+export function buildAsyncApiDocument(): JsonObject {
+  const commonDefs = (commonSchema as { $defs: Record<string, object> }).$defs;
+  if ((commonSchema as { $id: string }).$id !== COMMON_URN) throw new Error('the common schema changed its $id');
+  const schemas: JsonObject = {};
+  for (const [name, def] of Object.entries(commonDefs)) schemas[`common${componentId(`-${name}`)}`] = embed(asJson(def));
+  const envelope = embed(asJson(envelopeSchema)) as JsonObject;
+  const envelopeProperties = envelope['properties'] as JsonObject;
+  schemas['CloudEventEnvelope'] = {
+    ...envelope,
+    title: 'CloudEvents 1.0 structured-mode envelope (every topic, upstream and ours)',
+    properties: { ...envelopeProperties, type: { type: 'string', minLength: 1 } },
+  };
+  for (const [type, schema] of Object.entries(DATA_SCHEMAS)) schemas[`${componentId(type)}Data`] = embed(asJson(schema));
+
+  const topics = sorted([...Object.values(EVENT_TOPOLOGY.consumes).flat(), ...Object.values(EVENT_TOPOLOGY.publishes).flat()]);
+  const messages: JsonObject = {};
+  const channels: JsonObject = {};
+  const operations: JsonObject = {};
+  for (const topic of topics) {
+    if (!DATA_SCHEMAS[topic]) throw new Error(`topic ${topic} has no data schema`);
+    const id = componentId(topic);
+    const isOurs = Object.values(EVENT_TOPOLOGY.publishes).some((published) => (published as readonly string[]).includes(topic));
+    const description = (DATA_SCHEMAS[topic] as { title?: string }).title ?? topic;
+    messages[id] = {
+      name: topic,
+      title: topic,
+      summary: description,
+      contentType: 'application/cloudevents+json',
+      payload: {
+        allOf: [
+          { $ref: '#/components/schemas/CloudEventEnvelope' },
+          { type: 'object', properties: { type: { const: topic }, data: { $ref: `#/components/schemas/${id}Data` } } },
+        ],
+      },
+      bindings: { kafka: { key: { type: 'string', description: 'The aggregate id (see the summary); it decides the partition.' } } },
+    };
+    channels[id] = {
+      address: topic,
+      title: topic,
+      description: isOurs ? `Published by the platform through its outbox. ${description}` : `Upstream (the commerce platform). ${description}`,
+      messages: { [id]: { $ref: `#/components/messages/${id}` } },
+    };
+  }
+  for (const [app, published] of Object.entries(EVENT_TOPOLOGY.publishes)) {
+    for (const topic of published) {
+      const id = componentId(topic);
+      operations[`${componentId(app)}Publishes${id.charAt(0).toUpperCase()}${id.slice(1)}`] = {
+        action: 'send',
+        title: `${app} publishes ${topic}`,
+        channel: { $ref: `#/channels/${id}` },
+        messages: [{ $ref: `#/channels/${id}/messages/${id}` }],
+      };
+    }
+  }
+  messages['deadLetter'] = {
+    name: 'dead-letter',
+    title: 'dead-lettered record',
+    summary: 'The original record (key and value bytes unchanged) with why and where it failed in headers.',
+    headers: {
+      type: 'object',
+      required: ['dlq-reason', 'dlq-detail', 'dlq-original-topic', 'dlq-original-partition', 'dlq-original-offset', 'dlq-consumer-group', 'dlq-failed-at'],
+      properties: Object.fromEntries(Object.entries(DEAD_LETTER_HEADERS).map(([header, text]) => [header, { type: 'string', description: text }])),
+    },
+    payload: { description: 'The original value, whatever it was (possibly not JSON).' },
+  };
+  for (const [app, consumed] of Object.entries(EVENT_TOPOLOGY.consumes)) {
+    for (const topic of consumed) {
+      const id = componentId(topic);
+      const capitalized = `${id.charAt(0).toUpperCase()}${id.slice(1)}`;
+      const dlqId = `${id}${componentId(`-${app}`)}Dlq`;
+      channels[dlqId] = {
+        address: deadLetterTopic(topic, app),
+        title: deadLetterTopic(topic, app),
+        description: `Records of ${topic} that ${app} could not process (malformed, or failing after its retries). Offsets move on.`,
+        messages: { deadLetter: { $ref: '#/components/messages/deadLetter' } },
+      };
+      operations[`${componentId(app)}Consumes${capitalized}`] = {
+        action: 'receive',
+        title: `${app} consumes ${topic}`,
+        description: `Consumer group ${app}; records are de-duplicated by CloudEvent id, retried with backoff, then dead-lettered.`,
+        channel: { $ref: `#/channels/${id}` },
+        messages: [{ $ref: `#/channels/${id}/messages/${id}` }],
+        bindings: { kafka: { groupId: { type: 'string', enum: [app] } } },
+      };
+      operations[`${componentId(app)}DeadLetters${capitalized}`] = {
+        action: 'send',
+        title: `${app} dead-letters ${topic}`,
+        channel: { $ref: `#/channels/${dlqId}` },
+        messages: [{ $ref: `#/channels/${dlqId}/messages/deadLetter` }],
+      };
+    }
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'promotions platform events',
+      version: '1.0.0',
+      description:
+        'Every Kafka topic the promotions platform consumes and publishes. Generated by tools/contracts/generate-asyncapi.ts from ' +
+        'libs/contracts/src/**/schemas/*.json; do not edit by hand. Values are CloudEvents 1.0 in structured mode (JSON).',
+    },
+    defaultContentType: 'application/cloudevents+json',
+    servers: { local: { host: '127.0.0.1:19092', protocol: 'kafka', description: 'npm run infra:up' } },
+    channels,
+    operations,
+    components: { schemas, messages },
+  };
+}
