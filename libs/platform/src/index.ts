@@ -7,6 +7,8 @@ export * from './errors/problem-details.filter';
 export * from './errors/validation-exception.factory';
 export * from './auth/api-key-scope';
 export * from './auth/api-key.store';
+export * from './auth/api-key.table';
+export * from './auth/table-api-key.store';
 export * from './auth/requires-scope.decorator';
 export * from './auth/api-key.guard';
 export * from './health/readiness-check';

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { API_KEY_STORE, HashedApiKeyStore } from './auth/api-key.store';
+import { TableApiKeyStore } from './auth/table-api-key.store';
 import { CLOCK, type Clock, EventTimeClock, SystemClock } from './clock/clock';
 import { APP_CONFIG, SERVICE_NAME } from './config/app-config';
 import type { CommonEnv } from './config/common-env.schema';
@@ -27,7 +28,14 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: options.config },
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: CLOCK, useValue: options.clock ?? clockFor(options.config) },
-        { provide: API_KEY_STORE, useFactory: () => HashedApiKeyStore.parse(options.config.API_KEYS) },
+        {
+          provide: API_KEY_STORE,
+          useFactory: () => {
+            const configured = HashedApiKeyStore.parse(options.config.API_KEYS);
+            const refreshMs = options.config.API_KEYS_REFRESH_MS;
+            return refreshMs === 0 ? configured : new TableApiKeyStore(configured, { pgUrl: options.config.PG_URL, refreshMs, service: options.service });
+          },
+        },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
       exports: [APP_CONFIG, SERVICE_NAME, CLOCK, API_KEY_STORE, MetricsModule],

@@ -40,7 +40,7 @@ describe('setupApiDocs', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    const config = parseEnv(commonEnvSchema({ httpPort: 3999 }), { API_KEYS: `admin:${hashApiKey('sk_docs_admin')}`, LOG_LEVEL: 'silent' });
+    const config = parseEnv(commonEnvSchema({ httpPort: 3999 }), { API_KEYS: `admin:${hashApiKey('sk_docs_admin')}`, API_KEYS_REFRESH_MS: '0', LOG_LEVEL: 'silent' });
     const moduleRef = await Test.createTestingModule({
       imports: [PlatformModule.forRoot({ service: 'docs-test', config })],
       controllers: [GreetingsController],
