@@ -32,6 +32,14 @@ export class GroupsService {
     return rows.map(toCodeGroup);
   }
 
+  /** The group's promotion, or 404: one primary-key probe, for paths that need no balances. */
+  async requirePromotionId(manager: EntityManager, groupId: string): Promise<string> {
+    const rows: { promotion_id: string }[] = await manager.query(`SELECT promotion_id FROM code_groups WHERE group_id = $1`, [groupId]);
+    const row = rows[0];
+    if (row === undefined) throw new NotFoundError(`no group ${groupId}`);
+    return row.promotion_id;
+  }
+
   /** The group as a transaction sees it (its row locked when `forUpdate`); 404 when there is none. */
   async requireRow(manager: EntityManager, groupId: string, forUpdate = false): Promise<CodeGroupRow> {
     if (forUpdate) await manager.query(`SELECT 1 FROM code_groups WHERE group_id = $1 FOR UPDATE`, [groupId]);

@@ -36,7 +36,7 @@ export class IssuingService {
 
   async issue(groupId: string, customerId: string, mode: 'first' | 'reissue', bindToCustomer: boolean): Promise<IssueResult> {
     return this.dataSource.transaction(async (manager) => {
-      await this.groups.requireRow(manager, groupId);
+      await this.groups.requirePromotionId(manager, groupId);
       const issued = mode === 'first' ? await this.takeFresh(manager, groupId, customerId, bindToCustomer) : await this.findPrevious(manager, groupId, customerId, bindToCustomer);
       if (issued === null) return NOTHING;
       const issue = mode === 'first' ? 'first' : 'repeat';
