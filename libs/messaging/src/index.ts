@@ -12,3 +12,5 @@ export * from './messaging.options';
 export * from './messaging.module';
 export * from './messaging.lifecycle';
 export * from './ingestion/ingestion-stats.controller';
+export * from './metrics/consumer-lag';
+export * from './metrics/messaging.metrics';

@@ -1,14 +1,20 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic } from '@promo/contracts';
-import { CLOCK, type Clock, isEventTimeObserver } from '@promo/platform';
+import { CLOCK, type Clock, isEventTimeObserver, METRICS_REGISTRY } from '@promo/platform';
 import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
 import type { EventHandler } from './consumer/event-handler';
 import { ensureTopics } from './kafka/ensure-topics';
 import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
 import type { MessagingModuleOptions } from './messaging.options';
+import { fetchConsumerLag } from './metrics/consumer-lag';
+import { MessagingMetrics } from './metrics/messaging.metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
+
+/** How often the consumer lag and the outbox backlog gauges are refreshed. */
+const SAMPLE_INTERVAL_MS = 10_000;
 
 /**
  * Starts the app's consumer and outbox relay once the app is up, and stops them before the database
@@ -19,6 +25,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger('messaging');
   private consumer: EventConsumer | undefined;
   private relay: OutboxRelay | undefined;
+  private readonly metrics: MessagingMetrics;
+  /** null once shut down (no further samples). */
+  private sampler: NodeJS.Timeout | null | undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -28,7 +37,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     @Inject(EVENT_HANDLERS) private readonly handlers: readonly EventHandler[],
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
-  ) {}
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.metrics = new MessagingMetrics(registry, this.groupId);
+  }
+
+  private get groupId(): string {
+    return this.options.groupId ?? this.options.app;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all([this.admin.connect(), this.producer.connect()]);
@@ -48,14 +64,17 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         kafka: this.kafka,
         producer: this.producer,
         dataSource: this.dataSource,
-        groupId: this.options.groupId ?? this.options.app,
+        groupId: this.groupId,
         handlers: this.handlers,
         logger: this.logger,
         now,
         ...this.eventTimeObserver(),
+        onOutcome: (outcome) => this.metrics.observeOutcome(outcome),
+        onRetry: (position, failure) => this.metrics.observeRetry(position.topic, failure),
       });
       await this.consumer.start();
     }
+    this.sample();
     this.logger.log({ topics: this.consumer?.topics ?? [], group: this.options.groupId ?? this.options.app }, 'messaging started');
   }
 
@@ -74,7 +93,26 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     return isEventTimeObserver(clock) ? { observeTime: (at) => clock.observe(at) } : {};
   }
 
+  /** Refreshes the lag and backlog gauges now, then every SAMPLE_INTERVAL_MS until shutdown; a failed sample is retried next time. */
+  private sample(): void {
+    const topics = this.consumer?.topics ?? [];
+    void Promise.all([
+      fetchConsumerLag(this.admin, this.groupId, topics).then((lags) => this.metrics.setLag(lags)),
+      this.dataSource
+        .query<{ backlog: number }[]>(`SELECT count(*)::int AS backlog FROM outbox_messages WHERE published_at IS NULL`)
+        .then((rows) => this.metrics.setOutboxBacklog(rows[0]?.backlog ?? 0)),
+    ])
+      .catch((error: unknown) => this.logger.debug({ err: error }, 'metrics sample failed'))
+      .finally(() => {
+        if (this.sampler === null) return;
+        this.sampler = setTimeout(() => this.sample(), SAMPLE_INTERVAL_MS);
+        this.sampler.unref();
+      });
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    clearTimeout(this.sampler ?? undefined);
+    this.sampler = null;
     await this.consumer?.stop();
     await this.relay?.stop();
     this.logger.log('consumer stopped with offsets committed; outbox flushed');

@@ -21,3 +21,5 @@ export * from './bootstrap/configure-http-app';
 export * from './bootstrap/bootstrap-service';
 export * from './logging/json-logger';
 export * from './docs/api-docs';
+export * from './metrics/http-metrics.middleware';
+export * from './health/dependency.metrics';

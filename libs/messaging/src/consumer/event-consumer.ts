@@ -30,6 +30,8 @@ export interface EventConsumerOptions {
   readonly observeTime?: (at: Date) => void;
   /** Called after each record's outcome is durable (effect committed or dead letter sent), before its offset is committed. */
   readonly onOutcome?: (outcome: RecordOutcome) => void | Promise<void>;
+  /** Called when an attempt at a record failed and it will be retried (metrics). */
+  readonly onRetry?: (position: RecordPosition, failure: string, attempt: number) => void;
 }
 
 const COMMIT_EVERY_RECORDS = 200;
@@ -114,6 +116,7 @@ export class EventConsumer {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const isFirst = await this.applyOnce(route.handler, event, position);
+        this.options.logger.debug({ eventId: event.id, type: event.type, ...position, duplicate: !isFirst }, 'event processed');
         await this.options.onOutcome?.({ kind: isFirst ? 'processed' : 'duplicate', event, position });
         return true;
       } catch (error) {
@@ -126,6 +129,7 @@ export class EventConsumer {
           return true;
         }
         this.options.logger.warn(log, 'event failed; retrying');
+        this.options.onRetry?.(position, kind, attempt);
         if (this.isStopping) return false;
         await delay(backoffMs(this.retry, Math.min(attempt, 16)));
         await heartbeat();

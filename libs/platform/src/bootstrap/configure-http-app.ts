@@ -1,13 +1,17 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { Registry } from 'prom-client';
 import { Logger } from 'nestjs-pino';
 import { SERVICE_NAME } from '../config/app-config';
 import { setupApiDocs } from '../docs/api-docs';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { METRICS_REGISTRY } from '../metrics/metrics.module';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { validationExceptionFactory } from '../errors/validation-exception.factory';
 
-/** The HTTP pipeline every service (and its integration tests) uses: JSON logs, problem+json, strict DTOs, OpenAPI at /docs. */
+/** The HTTP pipeline every service (and its integration tests) uses: JSON logs, problem+json, strict DTOs, latency metrics, OpenAPI at /docs. */
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  app.use(httpMetricsMiddleware(app.get<Registry>(METRICS_REGISTRY)));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { DependencyMetrics } from './dependency.metrics';
 import { HealthController } from './health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
@@ -11,7 +12,10 @@ export class HealthModule {
       module: HealthModule,
       controllers: [HealthController],
       providers: [
-        ...providers,{ provide: READINESS_CHECKS, inject: [...checks], useFactory: (...instances: ReadinessCheck[]) => instances }],
+        ...providers,
+        { provide: READINESS_CHECKS, inject: [...checks], useFactory: (...instances: ReadinessCheck[]) => instances },
+        DependencyMetrics,
+      ],
     };
   }
 }

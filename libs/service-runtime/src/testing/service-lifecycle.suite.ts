@@ -42,7 +42,13 @@ export function describeServiceLifecycle(app: string): void {
 
       const metrics = await fetch(`${service.baseUrl}/metrics`);
       expect(metrics.status).toBe(200);
-      expect(await metrics.text()).toContain('process_cpu_user_seconds_total');
+      const exposition = await metrics.text();
+      expect(exposition).toContain('process_cpu_user_seconds_total');
+      expect(exposition).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} [1-9]/m);
+      for (const name of ['messaging_events_processed_total', 'messaging_events_dead_lettered_total', 'messaging_event_retries_total', 'kafka_consumer_lag', 'outbox_backlog']) {
+        expect(exposition).toContain(`# TYPE ${name} `);
+      }
+      for (const dependency of ['postgres', 'redis', 'kafka']) expect(exposition).toContain(`dependency_up{dependency="${dependency}"} 1`);
 
       const docs = await fetch(`${service.baseUrl}/docs-json`);
       expect(docs.status).toBe(200);
