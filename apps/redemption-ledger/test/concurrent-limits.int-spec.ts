@@ -1,32 +1,36 @@
 import { testInfra } from '@promo/platform/testing';
 import { Redis } from 'ioredis';
 import type { Client } from 'pg';
-import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, STOREFRONT_KEY } from './support/ledger-test-env';
+import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
+import { ADMIN_KEY, request, type RunningLedger, STOREFRONT_KEY } from './support/ledger-test-env';
 import { heldAfter, limitRun, RUN } from './support/limit-run';
 import { type AttemptResult, count, runReservationLoad } from './support/reservation-load';
 
+/** By hand from the run: 1,000 uses of the code, one per customer for the 500 customers, everywhere. */
+const EXACTLY_THE_LIMITS = {
+  answeredReserved: { hot: 1_000, perCustomer: 500 },
+  postgresLive: { hot: 1_000, perCustomer: 500 },
+  redisTotal: { hot: 1_000, perCustomer: 500 },
+  redisCode: 1_000,
+  maxPerCustomerInRedis: 1,
+  maxPerCustomerInPostgres: 1,
+  answeredButMissingInPostgres: 0,
+  wrongReasons: 0,
+};
+
 describe('reserveUsage under 200 concurrent clients', () => {
-  let pgUrl: string;
+  let harness: LedgerHarness;
   let env: Record<string, string>;
   let ledger: RunningLedger;
   let redis: Redis;
   let sql: Client;
 
   beforeAll(async () => {
-    pgUrl = await createTestDatabase();
-    env = ledgerTestEnv(pgUrl);
-    await migrate(env);
-    ledger = await startLedger(env);
-    redis = ledgerRedis(env);
-    sql = await sqlClient(pgUrl);
+    harness = await startLedgerHarness();
+    ({ env, ledger, redis, sql } = harness);
   }, 60_000);
 
-  afterAll(async () => {
-    await ledger.app.close();
-    await redis.quit();
-    await sql.end();
-    await dropTestDatabase(pgUrl);
-  }, 60_000);
+  afterAll(() => harness.close(), 60_000);
 
   it('accepts exactly 1,000 uses of a code limited to 1,000 and one per customer, and Postgres agrees with Redis', async () => {
     const run = limitRun('steady');
@@ -36,16 +40,7 @@ describe('reserveUsage under 200 concurrent clients', () => {
 
     expect(results).toHaveLength(20_000);
     expect(count(results, (r) => r.outcome === 'failed' || r.outcome === 'unavailable')).toBe(0);
-    expect(await heldAfter(run, results, sql, redis)).toEqual({
-      answeredReserved: { hot: 1_000, perCustomer: 500 },
-      postgresLive: { hot: 1_000, perCustomer: 500 },
-      redisTotal: { hot: 1_000, perCustomer: 500 },
-      redisCode: 1_000,
-      maxPerCustomerInRedis: 1,
-      maxPerCustomerInPostgres: 1,
-      answeredButMissingInPostgres: 0,
-      wrongReasons: 0,
-    });
+    expect(await heldAfter(run, results, sql, redis)).toEqual(EXACTLY_THE_LIMITS);
   }, 120_000);
 
   it('never holds more than the limits when Redis loses the ledger’s keys mid-load, and rebuilds them from Postgres', async () => {
@@ -70,15 +65,6 @@ describe('reserveUsage under 200 concurrent clients', () => {
     expect(unavailable.length).toBeGreaterThan(0);
     expect(new Set(unavailable.map((r) => r.retryAfter))).toEqual(new Set(['1']));
     expect(count(results, (r) => r.outcome === 'failed')).toBe(0);
-    expect(await heldAfter(run, results, sql, redis)).toEqual({
-      answeredReserved: { hot: 1_000, perCustomer: 500 },
-      postgresLive: { hot: 1_000, perCustomer: 500 },
-      redisTotal: { hot: 1_000, perCustomer: 500 },
-      redisCode: 1_000,
-      maxPerCustomerInRedis: 1,
-      maxPerCustomerInPostgres: 1,
-      answeredButMissingInPostgres: 0,
-      wrongReasons: 0,
-    });
+    expect(await heldAfter(run, results, sql, redis)).toEqual(EXACTLY_THE_LIMITS);
   }, 120_000);
 });

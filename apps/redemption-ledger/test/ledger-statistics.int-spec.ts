@@ -1,9 +1,9 @@
 import { waitFor } from '@promo/platform/testing';
-import type { Producer } from 'kafkajs';
 import type { Client } from 'pg';
-import { aCancellation, anOrder, envelope } from './builders/order-event.builder';
+import { aCancellation, anOrder } from './builders/order-event.builder';
 import { aPromotionChange } from './builders/promotion-change.builder';
-import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, STOREFRONT_KEY, testProducer } from './support/ledger-test-env';
+import { type ConsumedTopic, type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
+import { ADMIN_KEY, request, type RunningLedger, STOREFRONT_KEY } from './support/ledger-test-env';
 
 interface Page {
   readonly items: readonly { readonly sequence: number; readonly kind: string; readonly orderId: string | null }[];
@@ -11,33 +11,20 @@ interface Page {
 }
 
 describe('the ledger API, statistics and promotion-change events', () => {
-  let pgUrl: string;
+  let harness: LedgerHarness;
   let ledger: RunningLedger;
   let sql: Client;
-  let producer: Producer;
   let topicPrefix: string;
 
   const admin = async (path: string) => (await request(ledger.baseUrl, ADMIN_KEY, 'GET', path)).body;
-  const publish = async (topic: 'order.placed' | 'order.cancelled' | 'pricing.promotion-changed', key: string, data: unknown) => {
-    await producer.send({ topic: `${topicPrefix}${topic}`, messages: [{ key, value: envelope(topic, key, data) }] });
-  };
+  const publish = (topic: ConsumedTopic, key: string, data: unknown) => harness.publish(topic, key, data);
 
   beforeAll(async () => {
-    pgUrl = await createTestDatabase();
-    const env = ledgerTestEnv(pgUrl);
-    topicPrefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
-    await migrate(env);
-    ledger = await startLedger(env);
-    sql = await sqlClient(pgUrl);
-    producer = await testProducer();
+    harness = await startLedgerHarness();
+    ({ ledger, sql, topicPrefix } = harness);
   }, 60_000);
 
-  afterAll(async () => {
-    await producer.disconnect();
-    await ledger.app.close();
-    await sql.end();
-    await dropTestDatabase(pgUrl);
-  }, 60_000);
+  afterAll(() => harness.close(), 60_000);
 
   it('learns limits from pricing.promotion-changed and keeps the highest version', async () => {
     await publish('pricing.promotion-changed', 'p-versions', aPromotionChange('p-versions').withLimits({ totalUses: 1 }).atVersion(2).build());

@@ -1,11 +1,11 @@
 import { ManualClock } from '@promo/platform';
 import { waitFor } from '@promo/platform/testing';
 import type { Redis } from 'ioredis';
-import type { Producer } from 'kafkajs';
 import type { Client } from 'pg';
-import { aCancellation, anOrder, envelope } from './builders/order-event.builder';
+import { aCancellation, anOrder } from './builders/order-event.builder';
 import { aPromotionChange } from './builders/promotion-change.builder';
-import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, STOREFRONT_KEY, testProducer } from './support/ledger-test-env';
+import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
+import { ADMIN_KEY, request, type RunningLedger, STOREFRONT_KEY } from './support/ledger-test-env';
 
 interface Entry {
   readonly kind: string;
@@ -16,18 +16,14 @@ interface Entry {
 
 describe('order.placed and order.cancelled', () => {
   const clock = new ManualClock('2026-11-20T10:00:00Z');
-  let pgUrl: string;
+  let harness: LedgerHarness;
   let ledger: RunningLedger;
   let redis: Redis;
   let sql: Client;
-  let producer: Producer;
-  let topicPrefix: string;
 
   const learn = (change: unknown) => request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', change);
   const reserve = (body: unknown) => request(ledger.baseUrl, STOREFRONT_KEY, 'POST', '/v1/reservations', body);
-  const publish = async (topic: 'order.placed' | 'order.cancelled', key: string, data: unknown, id?: string) => {
-    await producer.send({ topic: `${topicPrefix}${topic}`, messages: [{ key, value: envelope(topic, key, data, id) }] });
-  };
+  const publish = (topic: 'order.placed' | 'order.cancelled', key: string, data: unknown, id?: string) => harness.publish(topic, key, data, id);
   const entries = async (promotionId: string): Promise<[string, string | null, string | null, string | null][]> => {
     const page = await request(ledger.baseUrl, ADMIN_KEY, 'GET', `/v1/ledger?promotionId=${promotionId}`);
     return (page.body as { items: Entry[] }).items.map((e) => [e.kind, e.orderId, e.customerId, e.reason]);
@@ -38,14 +34,8 @@ describe('order.placed and order.cancelled', () => {
     (await sql.query(`SELECT topic FROM outbox_messages WHERE key = $1 ORDER BY id`, [promotionId])).rows.map((row: { topic: string }) => row.topic);
 
   beforeAll(async () => {
-    pgUrl = await createTestDatabase();
-    const env = ledgerTestEnv(pgUrl, undefined, { RESERVATION_TTL_MS: '60000' });
-    topicPrefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
-    await migrate(env);
-    ledger = await startLedger(env, clock);
-    redis = ledgerRedis(env);
-    sql = await sqlClient(pgUrl);
-    producer = await testProducer();
+    harness = await startLedgerHarness({ clock, env: { RESERVATION_TTL_MS: '60000' } });
+    ({ ledger, redis, sql } = harness);
     for (const change of [
       aPromotionChange('p-welcome').coupon().build(),
       aPromotionChange('p-twice').coupon().build(),
@@ -60,13 +50,7 @@ describe('order.placed and order.cancelled', () => {
     }
   }, 60_000);
 
-  afterAll(async () => {
-    await producer.disconnect();
-    await ledger.app.close();
-    await redis.quit();
-    await sql.end();
-    await dropTestDatabase(pgUrl);
-  }, 60_000);
+  afterAll(() => harness.close(), 60_000);
 
   it('accepts a use up to the limit and records the one beyond it as rejected, with events', async () => {
     await publish('order.placed', 'o-w1', anOrder('o-w1').by('cu-1').withUse('p-welcome', 'WELCOME20', 500).build());

@@ -3,11 +3,12 @@ import { waitFor } from '@promo/platform/testing';
 import type { Redis } from 'ioredis';
 import type { Client } from 'pg';
 import { aPromotionChange } from './builders/promotion-change.builder';
-import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, STOREFRONT_KEY } from './support/ledger-test-env';
+import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
+import { ADMIN_KEY, request, type RunningLedger, STOREFRONT_KEY } from './support/ledger-test-env';
 
 describe('POST /v1/reservations', () => {
   const clock = new ManualClock('2026-11-20T10:00:00Z');
-  let pgUrl: string;
+  let harness: LedgerHarness;
   let ledger: RunningLedger;
   let redis: Redis;
   let sql: Client;
@@ -16,12 +17,8 @@ describe('POST /v1/reservations', () => {
   const learn = (change: unknown) => request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', change);
 
   beforeAll(async () => {
-    pgUrl = await createTestDatabase();
-    const env = ledgerTestEnv(pgUrl, undefined, { RESERVATION_TTL_MS: '60000' });
-    await migrate(env);
-    ledger = await startLedger(env, clock);
-    redis = ledgerRedis(env);
-    sql = await sqlClient(pgUrl);
+    harness = await startLedgerHarness({ clock, env: { RESERVATION_TTL_MS: '60000' } });
+    ({ ledger, redis, sql } = harness);
     for (const change of [
       aPromotionChange('p-total').withLimits({ totalUses: 2 }).build(),
       aPromotionChange('p-code').coupon().withLimits({ usesPerCode: 1, usesPerCustomer: null }).build(),
@@ -35,12 +32,7 @@ describe('POST /v1/reservations', () => {
     }
   }, 60_000);
 
-  afterAll(async () => {
-    await ledger.app.close();
-    await redis.quit();
-    await sql.end();
-    await dropTestDatabase(pgUrl);
-  }, 60_000);
+  afterAll(() => harness.close(), 60_000);
 
   it('reserves up to the total limit and refuses the next use naming the limit', async () => {
     const answers = [];

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeCloudEvent, type OrderPlacedData, validateData } from '@promo/contracts';
 import { waitFor } from '@promo/platform/testing';
-import type { Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import { aPromotionChange } from './builders/promotion-change.builder';
-import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerTestEnv, migrate, request, type RunningLedger, sqlClient, startLedger, testProducer } from './support/ledger-test-env';
+import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
+import { ADMIN_KEY, request, type RunningLedger } from './support/ledger-test-env';
 
 interface StreamRecord {
   readonly topic: 'order.placed' | 'order.cancelled';
@@ -37,11 +37,9 @@ function isOrderPlaced(data: unknown): data is OrderPlacedData {
 }
 
 describe('the recorded storefront day replayed through Kafka into the ledger', () => {
-  let pgUrl: string;
+  let harness: LedgerHarness;
   let ledger: RunningLedger;
   let sql: Client;
-  let producer: Producer;
-  let topicPrefix: string;
   const records: StreamRecord[] = readFileSync(path.join(__dirname, 'fixtures/streams/storefront-day.orders.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line !== '')
@@ -51,29 +49,19 @@ describe('the recorded storefront day replayed through Kafka into the ledger', (
     });
 
   beforeAll(async () => {
-    pgUrl = await createTestDatabase();
-    const env = ledgerTestEnv(pgUrl);
-    topicPrefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
-    await migrate(env);
-    ledger = await startLedger(env);
-    sql = await sqlClient(pgUrl);
-    producer = await testProducer();
+    harness = await startLedgerHarness();
+    ({ ledger, sql } = harness);
     for (const [promotionId, limits] of Object.entries(LIMITS)) {
       const change = aPromotionChange(promotionId).withLimits({ totalUses: limits.total, usesPerCode: limits.perCode, usesPerCustomer: limits.perCustomer });
       expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', (promotionId.startsWith('promo-auto') || promotionId.startsWith('promo-free') ? change : change.coupon()).build())).status).toBe(200);
     }
   }, 60_000);
 
-  afterAll(async () => {
-    await producer.disconnect();
-    await ledger.app.close();
-    await sql.end();
-    await dropTestDatabase(pgUrl);
-  }, 60_000);
+  afterAll(() => harness.close(), 60_000);
 
   it('decides every code use once, by the limits, in the ledger’s own order, and reverses only accepted uses of cancelled orders', async () => {
     for (const record of records) {
-      await producer.send({ topic: `${topicPrefix}${record.topic}`, messages: [{ key: record.key, value: record.value }] });
+      await harness.publishRaw(record.topic, record.key, record.value);
     }
     const wellFormed = new Map<string, { topic: string; data: unknown }>();
     for (const record of records) {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock, NotFoundError } from '@promo/platform';
 import { DataSource } from 'typeorm';
-import { UsageUnavailableError } from '../common/usage-unavailable.error';
+import { runUsageStep } from '../common/run-usage-step';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
-import { UsageScripts, UsageStoreUnavailableError } from '../usage/usage-scripts';
+import { UsageScripts } from '../usage/usage-scripts';
 import type { ReservationStatus } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
 
@@ -32,12 +32,7 @@ export class ReservationReleaseService {
   ) {}
 
   async release(reservationId: string): Promise<ReleaseAnswer> {
-    const result = await this.gate.run(() => this.releaseInGate(reservationId)).catch((error: unknown) => {
-      if (error instanceof UsageStoreUnavailableError) throw new UsageUnavailableError('usage_store_unavailable', this.config.REBUILD_RETRY_AFTER_S);
-      throw error;
-    });
-    if (result === undefined) throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
-    return result.value;
+    return runUsageStep(this.gate, this.config.REBUILD_RETRY_AFTER_S, () => this.releaseInGate(reservationId));
   }
 
   private async releaseInGate(reservationId: string): Promise<ReleaseAnswer> {

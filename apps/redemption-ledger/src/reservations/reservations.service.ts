@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock, ConflictError, REDIS, ValidationFailedError } from '@promo/platform';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { runUsageStep } from '../common/run-usage-step';
 import { UsageUnavailableError } from '../common/usage-unavailable.error';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -11,7 +12,7 @@ import { holdUsageLockShared } from '../usage/usage-lock';
 import { UsageMetrics } from '../usage/usage.metrics';
 import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
-import { UsageScripts, UsageStoreUnavailableError, type UseRequest } from '../usage/usage-scripts';
+import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { type ReservationAnswer, type ReservationRequest, type ReservationUseAnswer, reservationFingerprint } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
@@ -43,17 +44,14 @@ export class ReservationsService {
   ) {}
 
   async reserve(request: ReservationRequest): Promise<ReservationAnswer> {
-    const result = await this.gate.run(() => this.reserveInGate(request)).catch((error: unknown) => {
+    try {
+      const answer = await runUsageStep(this.gate, this.config.REBUILD_RETRY_AFTER_S, () => this.reserveInGate(request));
+      this.metrics.reservations.inc({ outcome: answer.status });
+      return answer;
+    } catch (error) {
       this.metrics.reservations.inc({ outcome: error instanceof UsageUnavailableError ? 'unavailable' : 'error' });
-      if (error instanceof UsageStoreUnavailableError) throw new UsageUnavailableError('usage_store_unavailable', this.config.REBUILD_RETRY_AFTER_S);
       throw error;
-    });
-    if (result === undefined) {
-      this.metrics.reservations.inc({ outcome: 'unavailable' });
-      throw new UsageUnavailableError('usage_rebuilding', this.config.REBUILD_RETRY_AFTER_S);
     }
-    this.metrics.reservations.inc({ outcome: result.value.status });
-    return result.value;
   }
 
   private async reserveInGate(request: ReservationRequest): Promise<ReservationAnswer> {

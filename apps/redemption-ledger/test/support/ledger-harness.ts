@@ -1,0 +1,53 @@
+import type { Clock } from '@promo/platform';
+import type { Redis } from 'ioredis';
+import type { Producer } from 'kafkajs';
+import type { Client } from 'pg';
+import { envelope } from '../builders/order-event.builder';
+import { createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, type RunningLedger, sqlClient, startLedger, testProducer } from './ledger-test-env';
+
+export type ConsumedTopic = 'order.placed' | 'order.cancelled' | 'pricing.promotion-changed';
+
+/** One in-process ledger on its own database, Redis prefix, topics and group, with clients to drive and inspect it. */
+export interface LedgerHarness {
+  readonly env: Record<string, string>;
+  readonly ledger: RunningLedger;
+  readonly sql: Client;
+  readonly redis: Redis;
+  readonly topicPrefix: string;
+  /** Publishes a CloudEvent to this ledger's copy of a consumed topic. */
+  publish(topic: ConsumedTopic, key: string, data: unknown, id?: string): Promise<void>;
+  /** Publishes a recorded value as it is (a stream replay). */
+  publishRaw(topic: ConsumedTopic, key: string | null, value: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLedgerHarness(options: { readonly clock?: Clock; readonly env?: Record<string, string> } = {}): Promise<LedgerHarness> {
+  const pgUrl = await createTestDatabase();
+  const env = ledgerTestEnv(pgUrl, undefined, options.env ?? {});
+  const topicPrefix = env['KAFKA_TOPIC_PREFIX'] ?? '';
+  await migrate(env);
+  const ledger = await startLedger(env, options.clock);
+  const sql = await sqlClient(pgUrl);
+  const redis = ledgerRedis(env);
+  let producer: Producer | undefined;
+  const send = async (topic: ConsumedTopic, key: string | null, value: string) => {
+    producer ??= await testProducer();
+    await producer.send({ topic: `${topicPrefix}${topic}`, messages: [{ key, value }] });
+  };
+  return {
+    env,
+    ledger,
+    sql,
+    redis,
+    topicPrefix,
+    publish: (topic, key, data, id) => send(topic, key, envelope(topic, key, data, id)),
+    publishRaw: send,
+    close: async () => {
+      await producer?.disconnect();
+      await ledger.app.close();
+      await redis.quit();
+      await sql.end();
+      await dropTestDatabase(pgUrl);
+    },
+  };
+}
