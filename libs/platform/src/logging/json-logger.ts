@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger as Pino } from 'pino';
+import { LOG_PRIVACY_OPTIONS } from './log-privacy';
 
 /**
  * A JSON logger for the moments the app's own logger does not exist: while Nest builds the app (a
@@ -9,7 +10,7 @@ export class JsonLogger implements LoggerService {
   private readonly pino: Pino;
 
   constructor(service: string, level = 'info') {
-    this.pino = pino({ base: { service }, level, messageKey: 'msg', timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+    this.pino = pino({ base: { service }, level, messageKey: 'msg', timestamp: pino.stdTimeFunctions.isoTime, ...LOG_PRIVACY_OPTIONS });
   }
 
   log(message: unknown, ...rest: unknown[]): void {

@@ -1,0 +1,60 @@
+import { Controller, Get, type INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import { createLoggerModule } from './logger.module';
+import { maskEmails } from './log-privacy';
+
+const lines: string[] = [];
+
+@Controller('v1/contacts')
+class ContactsController {
+  private readonly logger = new NestLogger('contacts');
+
+  @Get()
+  find(): string {
+    this.logger.warn(
+      { email: 'jane.doe@example.com', apiKey: 'pk_admin_secret', to: ['bob@shop.example.org'], err: new Error('550 mailbox jane.doe@example.com unavailable') },
+      'contact lookup',
+    );
+    return 'ok';
+  }
+}
+
+describe('log privacy', () => {
+  let app: INestApplication;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const destination = { write: (line: string) => void lines.push(line) };
+    const moduleRef = await Test.createTestingModule({ imports: [createLoggerModule('log-test', 'info', destination)], controllers: [ContactsController] }).compile();
+    app = moduleRef.createNestApplication({ bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    await app.listen(0, '127.0.0.1');
+    baseUrl = await app.getUrl();
+  });
+
+  afterAll(() => app.close());
+
+  it('masks an address to its first character and domain', () => {
+    expect(maskEmails('to jane.doe+promo@mail.example.com and x@y.io')).toBe('to j***@mail.example.com and x***@y.io');
+  });
+
+  it('never writes an API key or a full e-mail address, while keeping the request id on every request line', async () => {
+    const response = await fetch(`${baseUrl}/v1/contacts?email=jane.doe%40example.com&also=bob@shop.example.org`, {
+      headers: { 'x-api-key': 'pk_storefront_secret', authorization: 'Bearer pk_admin_secret', 'x-request-id': 'req-privacy-1' },
+    });
+    expect(response.status).toBe(200);
+    const entries = lines.map((line) => JSON.parse(line) as { msg?: string; reqId?: string; req?: { id?: string; url?: string } });
+    const text = lines.join('\n');
+    expect(text).not.toContain('jane.doe');
+    expect(text).not.toContain('bob@');
+    expect(text).not.toContain('pk_storefront_secret');
+    expect(text).not.toContain('pk_admin_secret');
+    expect(text).toContain('j***@example.com');
+    expect(text).toContain('b***@shop.example.org');
+    const lookup = entries.find((entry) => entry.msg === 'contact lookup');
+    expect(lookup).toMatchObject({ email: 'j***@example.com', apiKey: '[redacted]', to: ['b***@shop.example.org'], err: { message: '550 mailbox j***@example.com unavailable' } });
+    const completed = entries.find((entry) => entry.msg === 'request completed');
+    expect(completed?.req?.id ?? completed?.reqId).toBe('req-privacy-1');
+  });
+});
