@@ -88,7 +88,7 @@ async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
     REDIS_KEY_PREFIX: prefix,
     KAFKA_BROKERS: env('KAFKA_BROKERS', '127.0.0.1:19092'),
     KAFKA_TOPIC_PREFIX: `ledger-bench-${suffix}.`,
-    KAFKA_CONSUMER_GROUP: `ledger-bench-${suffix}`,
+    KAFKA_GROUP_ID: `ledger-bench-${suffix}`,
     KAFKA_TOPIC_PARTITIONS: '1',
     HTTP_PORT: String(port),
     LOG_LEVEL: 'warn',

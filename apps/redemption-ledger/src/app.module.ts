@@ -64,7 +64,7 @@ export class AppModule {
           migrations: redemptionLedgerMigrations,
           handlers: [PromotionChangedConsumer, OrderPlacedConsumer, OrderCancelledConsumer],
           publishes: ['redemption.recorded', 'redemption.rejected', 'redemption.reversed'],
-          ...(config.KAFKA_CONSUMER_GROUP ? { consumerGroup: config.KAFKA_CONSUMER_GROUP } : {}),
+          ...(config.KAFKA_GROUP_ID ? { consumerGroup: config.KAFKA_GROUP_ID } : {}),
           ...(clock ? { clock } : {}),
         }),
       ],

@@ -14,7 +14,7 @@ export const redemptionLedgerEnvSchema = commonEnvSchema({ httpPort: 3003 }).ext
   /** Prepended to the consumed topic names; tests give each run its own topics. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** Consumer group id; defaults to the service name (tests run their own). */
-  KAFKA_CONSUMER_GROUP: z.string().default(''),
+  KAFKA_GROUP_ID: z.string().default(''),
 });
 
 export type RedemptionLedgerConfig = z.infer<typeof redemptionLedgerEnvSchema>;

@@ -54,7 +54,7 @@ export function ledgerTestEnv(pgUrl: string, suffix = uniqueSuffix(), extra: Rec
     REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${suffix}:`,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: `ledger-test-${suffix}.`,
-    KAFKA_CONSUMER_GROUP: `ledger-test-${suffix}`,
+    KAFKA_GROUP_ID: `ledger-test-${suffix}`,
     KAFKA_TOPIC_PARTITIONS: '2',
     API_KEYS: `admin:${hashApiKey(ADMIN_KEY)},storefront:${hashApiKey(STOREFRONT_KEY)}`,
     EXPIRY_SWEEP_INTERVAL_MS: '100',
