@@ -68,6 +68,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         handlers: this.handlers,
         logger: this.logger,
         now,
+        partitions: this.options.partitions,
         ...this.eventTimeObserver(),
         onOutcome: (outcome) => this.metrics.observeOutcome(outcome),
         onRetry: (position, failure) => this.metrics.observeRetry(position.topic, failure),

@@ -1,7 +1,8 @@
 import type { Logger } from '@nestjs/common';
-import { type CloudEvent, decodeCloudEvent } from '@promo/contracts';
+import { type CloudEvent, deadLetterTopic, decodeCloudEvent } from '@promo/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { ensureTopics } from '../kafka/ensure-topics';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter';
 import type { EventHandler, RecordPosition } from './event-handler';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -24,6 +25,8 @@ export interface EventConsumerOptions {
   readonly now: () => Date;
   readonly retry?: RetryPolicy;
   readonly fromBeginning?: boolean;
+  /** Partitions of a consumed or dead-letter topic this consumer creates when it is missing (default 6). */
+  readonly partitions?: number;
   /** How long the group waits for a silent member before rebalancing its partitions (default 30 s). */
   readonly sessionTimeoutMs?: number;
   /** Fed with each record's timestamp before it is handled (an event-time clock follows it). */
@@ -58,6 +61,7 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
+    await this.ensureOwnTopics();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
@@ -70,6 +74,27 @@ export class EventConsumer {
 
   resume(topics: readonly string[]): void {
     this.consumer.resume(topics.map((topic) => ({ topic })));
+  }
+
+  /**
+   * Subscribing to a topic that does not exist yet fails (the broker runs without auto-create), and
+   * services start in any order: the consumer creates what it reads and where it dead-letters.
+   */
+  private async ensureOwnTopics(): Promise<void> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      const numPartitions = this.options.partitions ?? 6;
+      await ensureTopics(
+        admin,
+        this.topics.flatMap((topic) => [
+          { topic, numPartitions },
+          { topic: deadLetterTopic(topic, this.options.groupId), numPartitions },
+        ]),
+      );
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Stops fetching, lets the record in hand finish, commits what is done and leaves the group. */
