@@ -23,3 +23,5 @@ export * from './logging/json-logger';
 export * from './docs/api-docs';
 export * from './metrics/http-metrics.middleware';
 export * from './health/dependency.metrics';
+export * from './metrics/queue.metrics';
+export * from './metrics/redis-script.metrics';
