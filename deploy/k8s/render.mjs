@@ -1,0 +1,301 @@
+// Renders the Kubernetes manifests of deploy/k8s from one table, so the four services stay alike:
+//   node deploy/k8s/render.mjs        (then review and commit the YAML; a test parses and checks every file)
+// Scaling (README "Operations"): every service is scaled by a KEDA ScaledObject (KEDA owns the HPA it
+// creates): on CPU for the HTTP APIs and on consumer lag for the Kafka consumers, never beyond the
+// partitions of the topics it consumes (an extra consumer would sit idle).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const NAMESPACE = 'promotions';
+const IMAGE = (app) => `ghcr.io/promotions/${app}:0.1.0`;
+const BROKERS = 'kafka-bootstrap.kafka.svc:9092';
+
+/** Partitions per topic: the ceiling on the consumers of each group. cart.updated is the busiest stream. */
+export const TOPICS = {
+  'cart.updated': 24,
+  'order.placed': 12,
+  'order.cancelled': 12,
+  'customer.inactive': 6,
+  'pricing.promotion-changed': 6,
+  'pricing.cart-priced': 24,
+  'code-inventory.code-changed': 12,
+  'code-inventory.code-issued': 12,
+  'redemption.recorded': 12,
+  'redemption.rejected': 12,
+  'redemption.reversed': 12,
+  'campaigns.email-sent': 12,
+};
+
+const SERVICES = [
+  {
+    app: 'pricing',
+    minReplicas: 2,
+    maxReplicas: 24,
+    cpu: { request: '500m', limit: '2' },
+    memory: { request: '512Mi', limit: '1Gi' },
+    cpuTarget: 60,
+    // Pricing answers the storefront on every cart view: CPU first; cart.updated lag as well.
+    lagTriggers: ['cart.updated'],
+    env: { CODE_INVENTORY_URL: 'http://code-inventory.promotions.svc:3000', PRICING_RECENT_CARTS: '1000' },
+    secretEnv: ['CODE_INVENTORY_API_KEY'],
+  },
+  {
+    app: 'code-inventory',
+    minReplicas: 2,
+    maxReplicas: 12,
+    cpu: { request: '250m', limit: '1' },
+    memory: { request: '384Mi', limit: '1Gi' },
+    cpuTarget: 70,
+    lagTriggers: ['redemption.recorded'],
+    env: {},
+    secretEnv: ['CODE_TOKEN_KEYS'],
+  },
+  {
+    app: 'redemption-ledger',
+    minReplicas: 2,
+    maxReplicas: 12,
+    cpu: { request: '250m', limit: '1' },
+    memory: { request: '384Mi', limit: '768Mi' },
+    cpuTarget: 70,
+    lagTriggers: ['order.placed', 'order.cancelled'],
+    env: {},
+    secretEnv: [],
+  },
+  {
+    app: 'campaigns',
+    minReplicas: 2,
+    maxReplicas: 24,
+    cpu: { request: '250m', limit: '1' },
+    memory: { request: '384Mi', limit: '768Mi' },
+    cpuTarget: 75,
+    lagTriggers: ['cart.updated', 'order.placed'],
+    env: { CODE_INVENTORY_URL: 'http://code-inventory.promotions.svc:3000', PUBLIC_BASE_URL: 'https://campaigns.shop.example.com' },
+    secretEnv: ['CODE_INVENTORY_API_KEY', 'LINK_SIGNING_KEY'],
+  },
+];
+
+const labels = (app, component = 'api') => ({ 'app.kubernetes.io/name': app, 'app.kubernetes.io/part-of': 'promotions', 'app.kubernetes.io/component': component });
+
+function podSecurity() {
+  return { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
+}
+
+function containerSecurity() {
+  return { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
+}
+
+function envFrom(s) {
+  return [{ configMapRef: { name: 'promotions-common' } }, { configMapRef: { name: `${s.app}-config` } }];
+}
+
+function secretEnv(s) {
+  return [
+    { name: 'PG_URL', valueFrom: { secretKeyRef: { name: 'promotions-secrets', key: `${s.app}-pg-url` } } },
+    { name: 'API_KEYS', valueFrom: { secretKeyRef: { name: 'promotions-secrets', key: 'api-keys', optional: true } } },
+    ...s.secretEnv.map((name) => ({ name, valueFrom: { secretKeyRef: { name: 'promotions-secrets', key: name.toLowerCase().replaceAll('_', '-') } } })),
+  ];
+}
+
+function manifests(s) {
+  const meta = (name, component) => ({ name, namespace: NAMESPACE, labels: labels(s.app, component) });
+  const selector = { 'app.kubernetes.io/name': s.app, 'app.kubernetes.io/component': 'api' };
+  const resources = { requests: { cpu: s.cpu.request, memory: s.memory.request }, limits: { cpu: s.cpu.limit, memory: s.memory.limit } };
+  const maxByPartitions = Math.max(...s.lagTriggers.map((t) => TOPICS[t]));
+  // Only pricing's HTTP API may outgrow its partitions (extra replicas serve requests, their consumers idle).
+  if (s.maxReplicas > maxByPartitions && s.app !== 'pricing') throw new Error(`${s.app}: maxReplicas ${s.maxReplicas} > partitions ${maxByPartitions}`);
+  return [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`${s.app}-config`, 'config'), data: s.env },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { ...meta(`${s.app}-migrate`, 'migrate'), annotations: { 'promotions/note': 'apply before rolling out a new image; delete the finished Job first (ttlSecondsAfterFinished)' } },
+      spec: {
+        backoffLimit: 3,
+        ttlSecondsAfterFinished: 3600,
+        template: {
+          metadata: { labels: labels(s.app, 'migrate') },
+          spec: {
+            restartPolicy: 'OnFailure',
+            securityContext: podSecurity(),
+            containers: [
+              {
+                name: 'migrate',
+                image: IMAGE(s.app),
+                command: ['node', `apps/${s.app}/src/migrate.js`],
+                envFrom: envFrom(s),
+                env: secretEnv(s),
+                resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+                securityContext: containerSecurity(),
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: meta(s.app, 'api'),
+      spec: {
+        replicas: s.minReplicas,
+        revisionHistoryLimit: 5,
+        selector: { matchLabels: selector },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+        template: {
+          metadata: { labels: labels(s.app, 'api'), annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '3000', 'prometheus.io/path': '/metrics' } },
+          spec: {
+            // SHUTDOWN_TIMEOUT_MS (25 s) + the preStop pause (5 s) + margin: the pod finishes in-flight work and commits offsets.
+            terminationGracePeriodSeconds: 40,
+            securityContext: podSecurity(),
+            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector } }],
+            containers: [
+              {
+                name: s.app,
+                image: IMAGE(s.app),
+                ports: [{ name: 'http', containerPort: 3000 }],
+                envFrom: envFrom(s),
+                env: secretEnv(s),
+                resources,
+                securityContext: containerSecurity(),
+                startupProbe: { httpGet: { path: '/health/live', port: 'http' }, periodSeconds: 2, failureThreshold: 60 },
+                readinessProbe: { httpGet: { path: '/health/ready', port: 'http' }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
+                livenessProbe: { httpGet: { path: '/health/live', port: 'http' }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
+                // Leave the Service endpoints before SIGTERM, so no new request reaches a stopping pod.
+                lifecycle: { preStop: { exec: { command: ['sh', '-c', 'sleep 5'] } } },
+                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              },
+            ],
+            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta(s.app, 'api'),
+      spec: { selector, ports: [{ name: 'http', port: 3000, targetPort: 'http' }] },
+    },
+    {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: meta(s.app, 'api'),
+      spec: { minAvailable: 1, selector: { matchLabels: selector } },
+    },
+    {
+      apiVersion: 'keda.sh/v1alpha1',
+      kind: 'ScaledObject',
+      metadata: meta(s.app, 'api'),
+      spec: {
+        scaleTargetRef: { name: s.app },
+        minReplicaCount: s.minReplicas,
+        maxReplicaCount: s.maxReplicas,
+        pollingInterval: 15,
+        cooldownPeriod: 300,
+        advanced: { horizontalPodAutoscalerConfig: { behavior: { scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }] } } } },
+        triggers: [
+          { type: 'cpu', metricType: 'Utilization', metadata: { value: String(s.cpuTarget) } },
+          ...s.lagTriggers.map((topic) => ({
+            type: 'kafka',
+            metadata: {
+              bootstrapServers: BROKERS,
+              consumerGroup: s.app,
+              topic,
+              lagThreshold: '500',
+              activationLagThreshold: '10',
+              offsetResetPolicy: 'earliest',
+              // KEDA never asks for more replicas on lag than the topic has partitions.
+              allowIdleConsumers: 'false',
+            },
+          })),
+        ],
+      },
+    },
+  ];
+}
+
+function common() {
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NAMESPACE, labels: { 'app.kubernetes.io/part-of': 'promotions' } } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'promotions-common', namespace: NAMESPACE, labels: { 'app.kubernetes.io/part-of': 'promotions' } },
+      data: {
+        NODE_ENV: 'production',
+        HTTP_PORT: '3000',
+        LOG_LEVEL: 'info',
+        PG_POOL_SIZE: '10',
+        REDIS_URL: 'redis://redis.promotions.svc:6379',
+        KAFKA_BROKERS: BROKERS,
+        KAFKA_TOPIC_PARTITIONS: '12',
+        SHUTDOWN_TIMEOUT_MS: '25000',
+        API_KEYS_REFRESH_MS: '5000',
+        SMTP_URL: 'smtp://smtp-relay.mail.svc:587',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      },
+    },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'promotions-topics', namespace: NAMESPACE, labels: { 'app.kubernetes.io/part-of': 'promotions', 'app.kubernetes.io/component': 'topics' } },
+      spec: {
+        backoffLimit: 3,
+        ttlSecondsAfterFinished: 3600,
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/part-of': 'promotions', 'app.kubernetes.io/component': 'topics' } },
+          spec: {
+            restartPolicy: 'OnFailure',
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [
+              {
+                name: 'topics',
+                image: 'apache/kafka:4.1.1',
+                command: [
+                  'sh',
+                  '-c',
+                  Object.entries(TOPICS)
+                    .map(([topic, partitions]) => `/opt/kafka/bin/kafka-topics.sh --bootstrap-server ${BROKERS} --create --if-not-exists --topic ${topic} --partitions ${partitions} --replication-factor 3 --config min.insync.replicas=2`)
+                    .join(' && '),
+                ],
+                resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+                securityContext: containerSecurity(),
+                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              },
+            ],
+            volumes: [{ name: 'tmp', emptyDir: {} }],
+          },
+        },
+      },
+    },
+  ];
+}
+
+function secretExample() {
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'promotions-secrets', namespace: NAMESPACE, labels: { 'app.kubernetes.io/part-of': 'promotions' } },
+      type: 'Opaque',
+      // An example of the keys only: create the real Secret from your secret store, never commit values.
+      stringData: {
+        ...Object.fromEntries(SERVICES.map((s) => [`${s.app}-pg-url`, `postgres://${s.app}:CHANGE_ME@postgres.promotions.svc:5432/promotions`])),
+        'api-keys': 'admin:<sha256 of a key>,storefront:<sha256 of a key>',
+        'code-inventory-api-key': 'CHANGE_ME (an admin key made with npm run keys, used by pricing and campaigns)',
+        'code-token-keys': 'CHANGE_ME',
+        'link-signing-key': 'CHANGE_ME (at least 16 characters)',
+      },
+    },
+  ];
+}
+
+const header = '# Generated by deploy/k8s/render.mjs; edit the table there and re-render.\n';
+const write = (file, docs) => fs.writeFileSync(path.join(dir, file), header + docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n'));
+write('platform.yaml', common());
+write('secret.example.yaml', secretExample());
+for (const s of SERVICES) write(`${s.app}.yaml`, manifests(s));
+console.log(`rendered ${SERVICES.length + 2} files into ${path.relative(process.cwd(), dir) || '.'}`);

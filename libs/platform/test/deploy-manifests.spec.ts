@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+
+// Checks of deploy/ (no Docker engine or cluster here): every file parses, and the rules of X5 hold.
+const root = path.resolve(__dirname, '../../..');
+const APPS = ['pricing', 'code-inventory', 'redemption-ledger', 'campaigns'];
+
+type Doc = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string>; stringData?: Record<string, string> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are free-form YAML
+
+function k8sDocs(): { file: string; doc: Doc }[] {
+  const dir = path.join(root, 'deploy/k8s');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((file) => {
+      const docs = parseAllDocuments(readFileSync(path.join(dir, file), 'utf8'));
+      for (const d of docs) expect({ file, errors: d.errors.map((e) => e.message) }).toEqual({ file, errors: [] });
+      return docs.map((d) => ({ file, doc: d.toJS() as Doc }));
+    });
+}
+
+const KNOWN_KINDS: Record<string, string> = {
+  Namespace: 'v1',
+  ConfigMap: 'v1',
+  Secret: 'v1',
+  Service: 'v1',
+  Deployment: 'apps/v1',
+  Job: 'batch/v1',
+  PodDisruptionBudget: 'policy/v1',
+  ScaledObject: 'keda.sh/v1alpha1',
+};
+
+describe('deploy/k8s manifests', () => {
+  const docs = k8sDocs();
+  const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
+  const topicsJob = ofKind('Job').find((j) => j.metadata?.name === 'promotions-topics');
+  const partitions = new Map<string, number>(
+    [...String(topicsJob?.spec.template.spec.containers[0].command[2]).matchAll(/--topic (\S+) --partitions (\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]),
+  );
+
+  it('are known kinds of the right API version, each named and in the promotions namespace', () => {
+    expect(docs.length).toBeGreaterThan(20);
+    for (const { file, doc } of docs) {
+      expect({ file, kind: doc.kind, apiVersion: doc.apiVersion }).toEqual({ file, kind: doc.kind, apiVersion: KNOWN_KINDS[doc.kind ?? ''] });
+      expect(doc.metadata?.name).toMatch(/^[a-z0-9-]+$/);
+      if (doc.kind !== 'Namespace') expect(doc.metadata?.namespace).toBe('promotions');
+    }
+  });
+
+  it('give every service a Deployment with probes on /health, resource requests, non-root and a graceful stop', () => {
+    expect(ofKind('Deployment').map((d) => d.metadata?.name).sort()).toEqual([...APPS].sort());
+    for (const deployment of ofKind('Deployment')) {
+      const pod = deployment.spec.template.spec;
+      expect(pod.securityContext.runAsNonRoot).toBe(true);
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(25 + 5);
+      for (const container of pod.containers) {
+        expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
+        expect(container.livenessProbe.httpGet.path).toBe('/health/live');
+        expect(container.resources.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
+        expect(container.resources.limits.memory).toEqual(expect.any(String));
+        expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
+        expect(container.image).not.toMatch(/:latest$/);
+      }
+      expect(deployment.spec.selector.matchLabels).toEqual(expect.objectContaining({ 'app.kubernetes.io/name': deployment.metadata?.name }));
+      for (const [label, value] of Object.entries(deployment.spec.selector.matchLabels as Record<string, string>)) expect(deployment.spec.template.metadata.labels[label]).toBe(value);
+    }
+  });
+
+  it('give every service a Service, a PodDisruptionBudget and a migration Job that select or run it', () => {
+    for (const app of APPS) {
+      const deployment = ofKind('Deployment').find((d) => d.metadata?.name === app);
+      const podLabels = deployment?.spec.template.metadata.labels as Record<string, string>;
+      const service = ofKind('Service').find((s) => s.metadata?.name === app);
+      for (const [label, value] of Object.entries(service?.spec.selector as Record<string, string>)) expect(podLabels[label]).toBe(value);
+      expect(service?.spec.ports[0].targetPort).toBe(deployment?.spec.template.spec.containers[0].ports[0].name);
+      const pdb = ofKind('PodDisruptionBudget').find((p) => p.metadata?.name === app);
+      expect(pdb?.spec.minAvailable).toBeLessThan(deployment?.spec.replicas);
+      const migrate = ofKind('Job').find((j) => j.metadata?.name === `${app}-migrate`);
+      expect(migrate?.spec.template.spec.containers[0].command).toEqual(['node', `apps/${app}/src/migrate.js`]);
+      expect(existsSync(path.join(root, 'apps', app, 'src', 'migrate.ts'))).toBe(true);
+    }
+  });
+
+  it('scale each service with KEDA on CPU and its Kafka lag, consumers never beyond their partitions', () => {
+    for (const app of APPS) {
+      const scaled = ofKind('ScaledObject').find((s) => s.metadata?.name === app);
+      expect(scaled?.spec.scaleTargetRef.name).toBe(app);
+      const triggers = scaled?.spec.triggers as { type: string; metadata: Record<string, string> }[];
+      expect(triggers.map((t) => t.type)).toContain('cpu');
+      const kafka = triggers.filter((t) => t.type === 'kafka');
+      expect(kafka.length).toBeGreaterThan(0);
+      for (const trigger of kafka) {
+        expect(trigger.metadata['consumerGroup']).toBe(app);
+        expect(partitions.get(trigger.metadata['topic'] ?? '')).toBeGreaterThan(0);
+      }
+      const lagCeiling = Math.max(...kafka.map((t) => partitions.get(t.metadata['topic'] ?? '') ?? 0));
+      if (app !== 'pricing') expect(scaled?.spec.maxReplicaCount).toBeLessThanOrEqual(lagCeiling);
+      expect(scaled?.spec.minReplicaCount).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('create every topic of the AsyncAPI document with replication and a partition count', () => {
+    const asyncapi = parse(readFileSync(path.join(root, 'libs/contracts/asyncapi.yaml'), 'utf8')) as { channels: Record<string, { address: string }> };
+    const topics = Object.values(asyncapi.channels).map((c) => c.address).filter((a) => !a.endsWith('.dlq'));
+    expect([...partitions.keys()].sort()).toEqual([...new Set(topics)].sort());
+    expect(topicsJob?.spec.template.spec.containers[0].command[2]).toContain('--replication-factor 3');
+  });
+
+  it('read configuration from ConfigMaps and secrets only from keys the example Secret names', () => {
+    const secretKeys = Object.keys(ofKind('Secret')[0]?.stringData ?? {});
+    for (const deployment of ofKind('Deployment')) {
+      const container = deployment.spec.template.spec.containers[0];
+      const configMaps = (container.envFrom as { configMapRef: { name: string } }[]).map((e) => e.configMapRef.name);
+      for (const name of configMaps) expect(ofKind('ConfigMap').map((c) => c.metadata?.name)).toContain(name);
+      for (const env of container.env as { name: string; valueFrom?: { secretKeyRef?: { key: string } } }[]) {
+        expect(secretKeys).toContain(env.valueFrom?.secretKeyRef?.key);
+      }
+    }
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { image?: string; build?: { dockerfile: string; args?: { APP?: string } }; command?: string[]; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string>; healthcheck?: object }>;
+  };
+
+  it('runs Kafka in KRaft mode from the official image, Postgres, Redis, an SMTP sink and the four services with their migrations', () => {
+    expect(compose.services['kafka']?.image).toMatch(/^apache\/kafka:\d/);
+    expect(compose.services['kafka']?.environment?.['KAFKA_PROCESS_ROLES']).toBe('broker,controller');
+    for (const name of ['postgres', 'redis', 'maildev', ...APPS, ...APPS.map((a) => `${a}-migrate`)]) expect(compose.services[name]).toBeDefined();
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) expect({ name, dependency, exists: dependency in compose.services }).toEqual({ name, dependency, exists: true });
+      expect(service.image).not.toMatch(/:latest$/);
+    }
+  });
+
+  it('starts each service after its migration succeeded, with a healthcheck, from the image its migration built', () => {
+    for (const app of APPS) {
+      const migrate = compose.services[`${app}-migrate`];
+      expect(migrate?.build?.args?.APP).toBe(app);
+      expect(existsSync(path.join(root, migrate?.build?.dockerfile ?? ''))).toBe(true);
+      expect(migrate?.command).toEqual(['node', `apps/${app}/src/migrate.js`]);
+      const service = compose.services[app];
+      expect(service?.image).toBe(migrate?.image);
+      expect(service?.depends_on?.[`${app}-migrate`]).toEqual({ condition: 'service_completed_successfully' });
+      expect(service?.healthcheck).toBeDefined();
+      expect(service?.environment?.['KAFKA_BROKERS']).toBe('kafka:9092');
+    }
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = readFileSync(path.join(root, 'deploy/Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+
+  it('is multi-stage, runs as the non-root node user with a healthcheck, and ships compiled JavaScript and production dependencies only', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(3);
+    const runtime = stages[stages.length - 1] ?? '';
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK /m);
+    expect(runtime).toContain('apps/${APP}/src/main.js');
+    expect(runtime).not.toContain('swc-node');
+    expect(dockerfile).toContain('npm ci --omit=dev');
+  });
+});
+
+describe('deploy/grafana/promotions.json', () => {
+  const dashboard = JSON.parse(readFileSync(path.join(root, 'deploy/grafana/promotions.json'), 'utf8')) as { panels: { targets?: { expr: string }[] }[] };
+  const exprs = dashboard.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr).join('\n');
+
+  it.each([
+    'http_request_duration_seconds_bucket',
+    'http_request_duration_seconds_count',
+    'kafka_consumer_lag',
+    'messaging_events_processed_total',
+    'messaging_events_dead_lettered_total',
+    'messaging_event_retries_total',
+    'outbox_backlog',
+    'dependency_up',
+    'bullmq_queue_jobs',
+    'redis_script_duration_seconds_bucket',
+  ])('charts %s', (metric) => {
+    expect(exprs).toContain(metric);
+  });
+});
