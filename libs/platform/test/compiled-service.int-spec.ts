@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { testInfra, uniqueSuffix, waitFor } from '../src/testing';
 
 // What deploy/Dockerfile ships: the service compiled by deploy/build-service.mjs, run by plain node.
 const root = path.resolve(__dirname, '../../..');
