@@ -1,7 +1,7 @@
 import { EventTimeClock } from '@promo/platform';
 import { aCartUpdated, aCustomerInactive, anOrderPlaced } from './builders/upstream-event.builder';
-import { adminRequest, campaignsTestEnv, createTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
-import type { ReceivedEmail } from './support/maildev-inbox';
+import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
+import { deleteReceived, type ReceivedEmail } from './support/maildev-inbox';
 import { produceRecords } from './support/produce-records';
 import { abandonedKeys, createReplayCampaigns, type ReplayCampaigns, retentionCustomers, testKafka, waitForQuietInbox } from './support/storefront-day.scenario';
 
@@ -54,6 +54,8 @@ describe('campaign rules', () => {
 
   afterAll(async () => {
     await running.app.close();
+    await dropTestDatabase(running.config.PG_URL);
+    await deleteReceived([campaigns.abandonedCartId, campaigns.retentionId]);
   });
 
   it('emails each eligible cart once, 60 minutes after its latest snapshot, and no other', () => {

@@ -1,5 +1,5 @@
 import { EventTimeClock } from '@promo/platform';
-import { adminRequest, campaignsTestEnv, createTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
+import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
 
 describe('campaigns admin API', () => {
   let running: RunningCampaigns;
@@ -12,6 +12,7 @@ describe('campaigns admin API', () => {
 
   afterAll(async () => {
     await running.app.close();
+    await dropTestDatabase(running.config.PG_URL);
   });
 
   const abandonedCart = {

@@ -1,9 +1,9 @@
 import { MessagingLifecycle } from '@promo/messaging';
 import { EventTimeClock } from '@promo/platform';
 import { waitFor } from '@promo/platform/testing';
-import { type CampaignsTestEnv, campaignsTestEnv, createTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
+import { type CampaignsTestEnv, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
 import { type RunningCodeInventory, startCodeInventory } from './support/code-inventory-process';
-import { receivedEmails, type ReceivedEmail } from './support/maildev-inbox';
+import { deleteReceived, receivedEmails, type ReceivedEmail } from './support/maildev-inbox';
 import { createReplayTopics, replay } from './support/stream-replayer';
 import {
   abandonedKeys,
@@ -34,9 +34,13 @@ describe('replaying storefront-day through Kafka', () => {
     await inventory.stop();
   });
 
+  const campaignIds: string[] = [];
+
   afterEach(async () => {
     await running?.app.close();
+    if (running) await dropTestDatabase(running.config.PG_URL);
     running = undefined;
+    await deleteReceived(campaignIds.splice(0));
   });
 
   async function boot(): Promise<{ readonly env: CampaignsTestEnv; readonly app: RunningCampaigns }> {
@@ -52,6 +56,7 @@ describe('replaying storefront-day through Kafka', () => {
   it('sends exactly the expected abandoned-cart and retention emails at full speed', async () => {
     const { env, app } = await boot();
     const campaigns = await createReplayCampaigns(app.baseUrl, { withCodes: true });
+    campaignIds.push(campaigns.abandonedCartId, campaigns.retentionId);
 
     await replay(kafka, app.config.KAFKA_TOPIC_PREFIX, records);
 
@@ -65,6 +70,7 @@ describe('replaying storefront-day through Kafka', () => {
   it('holds due emails while order.placed lags, then sends exactly the expected ones', async () => {
     const { env, app } = await boot();
     const campaigns = await createReplayCampaigns(app.baseUrl, { withCodes: true });
+    campaignIds.push(campaigns.abandonedCartId, campaigns.retentionId);
     const orderTopic = `${app.config.KAFKA_TOPIC_PREFIX}order.placed`;
     app.app.get(MessagingLifecycle).pauseTopics([orderTopic]);
 

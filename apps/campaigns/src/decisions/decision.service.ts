@@ -24,7 +24,10 @@ interface DueRow {
 function toDueRows(rows: unknown[]): DueRow[] {
   return rows.map((row) => {
     if (typeof row !== 'object' || row === null) throw new Error('unexpected email_schedules row');
-    const { campaign_id: campaignId, cart_id: cartId, step, due_at: dueAt } = row as Record<string, unknown>;
+    const campaignId: unknown = Reflect.get(row, 'campaign_id');
+    const cartId: unknown = Reflect.get(row, 'cart_id');
+    const step: unknown = Reflect.get(row, 'step');
+    const dueAt: unknown = Reflect.get(row, 'due_at');
     if (typeof campaignId !== 'string' || typeof cartId !== 'string' || typeof step !== 'number' || !(dueAt instanceof Date)) throw new Error('unexpected email_schedules row');
     return { campaignId, cartId, step, dueAt };
   });

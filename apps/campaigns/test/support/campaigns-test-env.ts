@@ -27,8 +27,21 @@ export async function createTestDatabase(): Promise<string> {
   return base.toString();
 }
 
+/** Drops a database made by createTestDatabase (its connections closed first). */
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^campaigns_test_[0-9a-f]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
+  const client = new Client({ connectionString: testInfra().pgUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The environment of one campaigns instance on its own database, Redis prefix, topics and consumer group. */
-export type CampaignsTestEnv = Record<string, string> & { readonly KAFKA_TOPIC_PREFIX: string; readonly KAFKA_GROUP_ID: string };
+export type CampaignsTestEnv = Record<string, string> & { readonly PG_URL: string; readonly KAFKA_TOPIC_PREFIX: string; readonly KAFKA_GROUP_ID: string };
 
 export function campaignsTestEnv(pgUrl: string, suffix = uniqueSuffix()): CampaignsTestEnv {
   const infra = testInfra();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { hashApiKey } from '@promo/platform';
 import { testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
-import { createTestDatabase } from './campaigns-test-env';
+import { createTestDatabase, dropTestDatabase } from './campaigns-test-env';
 
 const INVENTORY_ADMIN_KEY = 'code-inventory-test-admin-key';
 const INVENTORY_STOREFRONT_KEY = 'code-inventory-test-storefront-key';
@@ -66,6 +66,7 @@ export async function startCodeInventory(): Promise<RunningCodeInventory> {
         service.child.kill('SIGTERM');
         await service.exited;
       }
+      await dropTestDatabase(env['PG_URL'] ?? '');
     },
   };
 }

@@ -45,3 +45,16 @@ export async function receivedEmails(campaignIds: readonly string[]): Promise<re
     })
     .filter((email) => campaignIds.includes(email.campaignId));
 }
+
+/** Deletes this test's messages from maildev, so the shared inbox does not grow run after run. */
+export async function deleteReceived(campaignIds: readonly string[]): Promise<void> {
+  const apiUrl = process.env['MAILDEV_API_URL'] ?? 'http://127.0.0.1:1080';
+  const all: unknown = await (await fetch(`${apiUrl}/email`)).json();
+  if (!Array.isArray(all)) return;
+  for (const message of all) {
+    const id = field(message, 'id');
+    if (campaignIds.includes(text(field(field(message, 'headers'), 'x-campaign-id'))) && typeof id === 'string') {
+      await fetch(`${apiUrl}/email/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    }
+  }
+}

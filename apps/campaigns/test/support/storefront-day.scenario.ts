@@ -134,8 +134,9 @@ export async function waitForQuietInbox(options: {
       const inbox = await receivedEmails(ids);
       const listed = await adminRequest(options.baseUrl(), 'GET', '/v1/emails');
       const items = list(listed.body, 'items').filter((item) => ids.includes(str(item, 'campaignId')));
-      const isSettled = items.every((item) => str(item, 'status') === 'sent') && items.length === inbox.length;
-      return isSettled && inbox.length >= options.expectedTotal ? inbox : undefined;
+      // A resend after a crash carries the same Message-ID: the inbox holds each email once per Message-ID.
+      const isSettled = items.every((item) => str(item, 'status') === 'sent') && items.length === new Set(inbox.map((e) => e.messageId)).size;
+      return isSettled && items.length >= options.expectedTotal ? inbox : undefined;
     },
     { timeoutMs: 120_000, intervalMs: 500, description: 'every decided email to reach the inbox' },
   );
@@ -148,4 +149,9 @@ export function codeOf(email: ReceivedEmail): { readonly code: string; readonly 
   const target = new URL(match[2]).searchParams.get('to');
   const token = target ? new URL(target).searchParams.get('token') : null;
   return token ? { code: match[1], token } : undefined;
+}
+
+/** One message per Message-ID (what a receiving MTA or mail client that de-duplicates by Message-ID shows). */
+export function distinctByMessageId(inbox: readonly ReceivedEmail[]): readonly ReceivedEmail[] {
+  return [...new Map(inbox.map((email) => [email.messageId, email])).values()];
 }
