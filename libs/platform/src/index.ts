@@ -25,3 +25,4 @@ export * from './metrics/http-metrics.middleware';
 export * from './health/dependency.metrics';
 export * from './metrics/queue.metrics';
 export * from './metrics/redis-script.metrics';
+export * from './errors/body-depth.pipe';

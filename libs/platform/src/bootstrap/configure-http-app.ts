@@ -5,6 +5,7 @@ import { SERVICE_NAME } from '../config/app-config';
 import { setupApiDocs } from '../docs/api-docs';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { METRICS_REGISTRY } from '../metrics/metrics.module';
+import { BodyDepthPipe } from '../errors/body-depth.pipe';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { validationExceptionFactory } from '../errors/validation-exception.factory';
 
@@ -14,6 +15,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.use(httpMetricsMiddleware(app.get<Registry>(METRICS_REGISTRY)));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
+    new BodyDepthPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
   );
   setupApiDocs(app, app.get<string>(SERVICE_NAME));

@@ -53,10 +53,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       // Body-parser and routing errors: their message is safe to show, internals are not.
       const detail = status >= 500 ? 'the server could not complete the request' : exception.message;
-      return base(status, slugForStatus(status), detail, instance);
+      // Every 400 names a field and a reason (X3 fuzzing): a pipe's refusal is about the request as a whole.
+      return { ...base(status, slugForStatus(status), detail, instance), ...(status === 400 ? { errors: [{ field: '(request)', reason: 'bad_request', detail }] } : {}) };
     }
     if (isBodyParserError(exception)) {
-      return base(exception.status, exception.status === 413 ? 'payload_too_large' : 'malformed_body', exception.message, instance);
+      const slug = exception.status === 413 ? 'payload_too_large' : 'malformed_body';
+      return { ...base(exception.status, slug, exception.message, instance), ...(exception.status === 400 ? { errors: [{ field: '(body)', reason: 'malformed_body', detail: exception.message }] } : {}) };
     }
     return base(500, 'internal_error', 'the server could not complete the request', instance);
   }

@@ -21,4 +21,15 @@ describe('validationExceptionFactory', () => {
     ]);
     expect(result.status).toBe(400);
   });
+
+  it('never gives a blank field: an empty key is written [""]', () => {
+    const result = validationExceptionFactory([
+      error('', { whitelistValidation: 'property  should not exist' }),
+      error('lines', undefined, [error('', { whitelistValidation: 'property  should not exist' })]),
+    ]);
+    expect(result.errors.map((e) => [e.field, e.reason])).toEqual([
+      ['[""]', 'unknown_field'],
+      ['lines[""]', 'unknown_field'],
+    ]);
+  });
 });

@@ -8,7 +8,14 @@ export function validationExceptionFactory(errors: ValidationError[]): Validatio
 
 function flatten(errors: readonly ValidationError[], parent: string): FieldError[] {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent === '' ? error.property : `${parent}.${error.property}`;
+    // An index as [i]; a key that is empty (or not a plain name) quoted as ["..."], so the field is never blank.
+    const field = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : error.property === ''
+        ? `${parent}[""]`
+        : parent === ''
+          ? error.property
+          : `${parent}.${error.property}`;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, detail]) => ({ field, reason: toReason(constraint), detail }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

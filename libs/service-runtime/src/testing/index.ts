@@ -1,2 +1,3 @@
 export * from './service-process';
 export * from './service-lifecycle.suite';
+export * from './http-fuzz';
