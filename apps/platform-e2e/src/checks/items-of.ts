@@ -15,8 +15,8 @@ export async function allPages<T>(fetchPage: (cursor: string | undefined) => Pro
     const response = await fetchPage(cursor);
     rows.push(...itemsOf<T>(response));
     const next = typeof response === 'object' && response !== null ? (response as { nextCursor?: unknown }).nextCursor : undefined;
-    if (typeof next !== 'string' || next === '') return rows;
-    cursor = next;
+    if ((typeof next !== 'string' && typeof next !== 'number') || next === '') return rows;
+    cursor = String(next);
   }
   throw new Error('more than 10,000 pages');
 }

@@ -68,7 +68,11 @@ export class ServiceCluster {
   private async launch(service: ServiceName): Promise<void> {
     const process = startServiceProcess(service, 'main', this.env(service));
     this.processes.set(service, process);
-    await waitUntilReady(process, 90_000);
+    try {
+      await waitUntilReady(process, 90_000);
+    } catch (error) {
+      throw new Error(`${service} did not become ready: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
   }
 
   private env(service: ServiceName): Record<string, string> {

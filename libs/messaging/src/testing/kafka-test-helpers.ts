@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Admin, Consumer, EachMessagePayload, Kafka } from 'kafkajs';
+import { ensureTopics } from '../kafka/ensure-topics';
 
 /** A topic of its own for one test (kafkajs' own tests do the same): no test shares topics. */
 export async function createTestTopic(admin: Admin, options: { prefix?: string; partitions?: number } = {}): Promise<string> {
   const topic = `${options.prefix ?? 'test'}-${randomBytes(6).toString('hex')}`;
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: options.partitions ?? 1, replicationFactor: -1 }] });
+  await ensureTopics(admin, [{ topic, numPartitions: options.partitions ?? 1 }]);
   return topic;
 }
 
