@@ -56,7 +56,7 @@ describe('campaign rules', () => {
     await running.app.close();
     await dropTestDatabase(running.config.PG_URL);
     await deleteReceived([campaigns.abandonedCartId, campaigns.retentionId]);
-  });
+  }, 60_000);
 
   it('emails each eligible cart once, 60 minutes after its latest snapshot, and no other', () => {
     expect(abandonedKeys(inbox, campaigns)).toEqual([

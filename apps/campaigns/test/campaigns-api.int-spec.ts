@@ -13,7 +13,7 @@ describe('campaigns admin API', () => {
   afterAll(async () => {
     await running.app.close();
     await dropTestDatabase(running.config.PG_URL);
-  });
+  }, 60_000);
 
   const abandonedCart = {
     campaignId: 'cart-recovery',

@@ -22,7 +22,7 @@ describe('campaigns killed with SIGKILL mid-replay', () => {
     await inventory?.stop();
     await deleteReceived(campaignIds.splice(0));
     for (const database of databases.splice(0)) await dropTestDatabase(database);
-  });
+  }, 60_000);
 
   it('loses no email and sends none twice after a restart', async () => {
     inventory = await startCodeInventory();

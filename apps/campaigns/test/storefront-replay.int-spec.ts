@@ -32,7 +32,7 @@ describe('replaying storefront-day through Kafka', () => {
 
   afterAll(async () => {
     await inventory.stop();
-  });
+  }, 60_000);
 
   const campaignIds: string[] = [];
 
@@ -41,7 +41,7 @@ describe('replaying storefront-day through Kafka', () => {
     if (running) await dropTestDatabase(running.config.PG_URL);
     running = undefined;
     await deleteReceived(campaignIds.splice(0));
-  });
+  }, 60_000);
 
   async function boot(): Promise<{ readonly env: CampaignsTestEnv; readonly app: RunningCampaigns }> {
     const env = { ...campaignsTestEnv(await createTestDatabase()), ...inventory.campaignsEnv };

@@ -70,12 +70,17 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       const queued = await this.dataSource.getRepository(EmailEntity).find({ where: { status: 'queued' }, order: { dueAt: 'ASC', emailId: 'ASC' }, take: 200 });
       const todo = queued.filter((email) => !this.inFlight.has(email.emailId));
       if (todo.length === 0) return;
+      // One customer's emails go one after the other, in due order: a `last_promocode` must see the code
+      // that an earlier email's `promocode` issued.
+      const groups = new Map<string, EmailEntity[]>();
+      for (const email of todo) groups.set(email.customerId, [...(groups.get(email.customerId) ?? []), email]);
+      const byCustomer = [...groups.values()];
       let next = 0;
       const workers = Array.from({ length: this.config.SEND_CONCURRENCY }, async () => {
-        while (next < todo.length && !this.isStopped) {
-          const email = todo[next];
+        while (next < byCustomer.length && !this.isStopped) {
+          const emails = byCustomer[next] ?? [];
           next += 1;
-          if (email) await this.sendOne(email);
+          for (const email of emails) if (!this.isStopped) await this.sendOne(email);
         }
       });
       await Promise.all(workers);

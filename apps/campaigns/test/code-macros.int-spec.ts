@@ -1,0 +1,66 @@
+import { EventTimeClock } from '@promo/platform';
+import { aCartUpdated } from './builders/upstream-event.builder';
+import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
+import { type RunningCodeInventory, startCodeInventory } from './support/code-inventory-process';
+import { deleteReceived, receivedEmails } from './support/maildev-inbox';
+import { produceRecords } from './support/produce-records';
+import { testKafka } from './support/storefront-day.scenario';
+import { waitFor } from '@promo/platform/testing';
+
+/** K3 code macros through the real code-inventory: a fresh code in step 1, the same one shown again in step 2. */
+describe('code macros in a two-step abandoned-cart campaign', () => {
+  const kafka = testKafka();
+  let inventory: RunningCodeInventory;
+  let running: RunningCampaigns;
+  const campaignId = 'two-steps';
+
+  beforeAll(async () => {
+    inventory = await startCodeInventory();
+    const env = { ...campaignsTestEnv(await createTestDatabase()), ...inventory.campaignsEnv };
+    await migrate(env);
+    running = await startCampaigns(env, new EventTimeClock(0));
+    const created = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', {
+      campaignId,
+      name: 'Two steps',
+      kind: 'abandoned_cart',
+      minimumCartValue: 0,
+      frequencyCapHours: 0,
+      steps: [
+        { delayMinutes: 60, template: { subject: 'Step 1', text: "Code: {{promocode 'WINBACK'}}." } },
+        { delayMinutes: 120, template: { subject: 'Step 2', text: "Again: {{last_promocode 'WINBACK'}}. None here: {{last_promocode 'NO-SUCH-GROUP'}}." } },
+      ],
+    });
+    expect(created.status).toBe(201);
+    await produceRecords(kafka, env.KAFKA_TOPIC_PREFIX, [
+      aCartUpdated('cart-m').forCustomer('cu-m').withLine(2500, 1).at('2026-03-01T10:00:00Z').build(),
+      aCartUpdated('cart-tick').withLine(100, 1).at('2026-03-02T00:00:00Z').build(),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await running.app.close();
+    await dropTestDatabase(running.config.PG_URL);
+    await inventory.stop();
+    await deleteReceived([campaignId]);
+  }, 60_000);
+
+  it('issues a fresh bound code in step 1 and shows the same code again in step 2', async () => {
+    const emails = await waitFor(async () => {
+      const received = await receivedEmails([campaignId]);
+      return received.length >= 2 ? received : undefined;
+    }, { timeoutMs: 60_000, description: 'both steps' });
+    const step1 = emails.find((e) => e.subject === 'Step 1')?.text ?? '';
+    const step2 = emails.find((e) => e.subject === 'Step 2')?.text ?? '';
+    const code = /Code: (\S+) \(/.exec(step1)?.[1];
+    expect(code).toMatch(/\S+/);
+    expect(step2).toContain(`Again: ${code ?? '?'} (`);
+    expect(step2).toContain('None here: .');
+    const listed = await adminRequest(running.baseUrl, 'GET', '/v1/emails?cartId=cart-m');
+    expect(listed.body).toMatchObject({
+      items: [
+        { step: 1, dueAt: '2026-03-01T11:00:00.000Z', code },
+        { step: 2, dueAt: '2026-03-01T12:00:00.000Z', code: null },
+      ],
+    });
+  });
+});
