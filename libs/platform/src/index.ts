@@ -26,3 +26,4 @@ export * from './health/dependency.metrics';
 export * from './metrics/queue.metrics';
 export * from './metrics/redis-script.metrics';
 export * from './errors/body-depth.pipe';
+export * from './errors/nul-character.pipe';

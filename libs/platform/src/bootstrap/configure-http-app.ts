@@ -6,6 +6,7 @@ import { setupApiDocs } from '../docs/api-docs';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { METRICS_REGISTRY } from '../metrics/metrics.module';
 import { BodyDepthPipe } from '../errors/body-depth.pipe';
+import { NulCharacterPipe } from '../errors/nul-character.pipe';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { validationExceptionFactory } from '../errors/validation-exception.factory';
 
@@ -16,6 +17,7 @@ export function configureHttpApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
     new BodyDepthPipe(),
+    new NulCharacterPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
   );
   setupApiDocs(app, app.get<string>(SERVICE_NAME));
