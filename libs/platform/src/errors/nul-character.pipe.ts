@@ -19,7 +19,7 @@ export class NulCharacterPipe implements PipeTransform {
       } else if (typeof node === 'object' && node !== null) {
         for (const [key, child] of Object.entries(node)) {
           const path = Array.isArray(node) ? `${field}[${key}]` : field === '' ? key : `${field}.${key}`;
-          if (key.includes('\u0000')) refuse(path.replace(/\u0000/g, '\\u0000'));
+          if (key.includes('\u0000')) refuse(path.split('\u0000').join('\\u0000'));
           stack.push([child, path]);
         }
       }
