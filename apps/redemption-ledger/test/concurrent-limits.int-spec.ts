@@ -57,7 +57,7 @@ describe('reserveUsage under 200 concurrent clients', () => {
       return undefined;
     };
 
-    const results = await runReservationLoad({ baseUrl: () => ledger.baseUrl, key: STOREFRONT_KEY, clients: RUN.clients, attempts: RUN.attempts, body: run.body, onAttempt: flushMidLoad });
+    const results = await runReservationLoad({ baseUrl: () => ledger.baseUrl, key: STOREFRONT_KEY, clients: RUN.clients, attempts: RUN.variantAttempts, body: run.body, onAttempt: flushMidLoad });
     expect(await flushed).toBe(1);
     await wiper.quit();
 

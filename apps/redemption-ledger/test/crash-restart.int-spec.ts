@@ -1,7 +1,7 @@
 import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
 import type { Redis } from 'ioredis';
 import type { Client } from 'pg';
-import { ADMIN_KEY, createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, sqlClient, STOREFRONT_KEY } from './support/ledger-test-env';
+import { ADMIN_KEY, createTestDatabase, deleteLedgerKeys, deleteLedgerTopics, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, sqlClient, STOREFRONT_KEY } from './support/ledger-test-env';
 import { heldAfter, limitRun, RUN } from './support/limit-run';
 import { type AttemptResult, count, runReservationLoad } from './support/reservation-load';
 
@@ -12,15 +12,16 @@ describe('reserveUsage when the ledger process is killed mid-load', () => {
   let redis: Redis;
   let sql: Client;
 
+  /** A process on a port of its own each time (the killed one's port may linger); clients follow `baseUrl`. */
   const start = async (): Promise<ServiceProcess> => {
-    const started = startServiceProcess('redemption-ledger', 'main', env);
-    await waitUntilReady(started);
+    const started = startServiceProcess('redemption-ledger', 'main', { ...env, HTTP_PORT: String(await freePort()) });
+    await waitUntilReady(started, 120_000);
     return started;
   };
 
   beforeAll(async () => {
     pgUrl = await createTestDatabase();
-    env = ledgerTestEnv(pgUrl, undefined, { HTTP_PORT: String(await freePort()) });
+    env = ledgerTestEnv(pgUrl);
     await migrate(env);
     redis = ledgerRedis(env);
     sql = await sqlClient(pgUrl);
@@ -31,9 +32,11 @@ describe('reserveUsage when the ledger process is killed mid-load', () => {
       service.child.kill('SIGTERM');
       await service.exited;
     }
+    await deleteLedgerKeys(redis);
     await redis.quit();
     await sql.end();
     await dropTestDatabase(pgUrl);
+    await deleteLedgerTopics(env['KAFKA_TOPIC_PREFIX'] ?? '');
   }, 60_000);
 
   it('never holds more than the limits across a SIGKILL and restart, and loses no reservation it confirmed', async () => {
@@ -53,7 +56,7 @@ describe('reserveUsage when the ledger process is killed mid-load', () => {
       });
     };
 
-    const results = await runReservationLoad({ baseUrl: () => service?.baseUrl ?? '', key: STOREFRONT_KEY, clients: RUN.clients, attempts: RUN.attempts, body: run.body, onAttempt: killMidLoad });
+    const results = await runReservationLoad({ baseUrl: () => service?.baseUrl ?? '', key: STOREFRONT_KEY, clients: RUN.clients, attempts: RUN.variantAttempts, body: run.body, onAttempt: killMidLoad });
 
     expect(restarts).toBe(1);
     const held = await heldAfter(run, results, sql, redis);
@@ -70,5 +73,5 @@ describe('reserveUsage when the ledger process is killed mid-load', () => {
     expect(held.answeredReserved.hot).toBeLessThanOrEqual(held.postgresLive.hot);
     expect(held.answeredReserved.perCustomer).toBeLessThanOrEqual(held.postgresLive.perCustomer);
     expect(1_000 - held.postgresLive.hot).toBeLessThanOrEqual(count(results, (r) => r.outcome === 'failed' && r.promotionId === run.hot));
-  }, 150_000);
+  }, 240_000);
 });

@@ -1,6 +1,7 @@
 import { testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { Redis } from 'ioredis';
 import { UsageScripts, type UseRequest } from '../src/usage/usage-scripts';
+import { deleteLedgerKeys } from './support/ledger-test-env';
 
 describe('the usage Lua scripts on a real Redis', () => {
   let redis: Redis;
@@ -15,8 +16,7 @@ describe('the usage Lua scripts on a real Redis', () => {
   });
 
   afterEach(async () => {
-    const prefix = redis.options.keyPrefix ?? '';
-    await redis.eval(`for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', key) end return 1`, 0, `${prefix}*`);
+    await deleteLedgerKeys(redis);
     await redis.quit();
   });
 

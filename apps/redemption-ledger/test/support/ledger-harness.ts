@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import { envelope } from '../builders/order-event.builder';
-import { createTestDatabase, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, type RunningLedger, sqlClient, startLedger, testProducer } from './ledger-test-env';
+import { createTestDatabase, deleteLedgerKeys, deleteLedgerTopics, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, type RunningLedger, sqlClient, startLedger, testProducer } from './ledger-test-env';
 
 export type ConsumedTopic = 'order.placed' | 'order.cancelled' | 'pricing.promotion-changed';
 
@@ -45,9 +45,11 @@ export async function startLedgerHarness(options: { readonly clock?: Clock; read
     close: async () => {
       await producer?.disconnect();
       await ledger.app.close();
+      await deleteLedgerKeys(redis);
       await redis.quit();
       await sql.end();
       await dropTestDatabase(pgUrl);
+      await deleteLedgerTopics(topicPrefix);
     },
   };
 }

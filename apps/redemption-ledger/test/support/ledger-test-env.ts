@@ -118,3 +118,20 @@ export async function sqlClient(pgUrl: string): Promise<Client> {
   await client.connect();
   return client;
 }
+
+/** Deletes every key of a ledger's Redis client prefix (its own keys only: the Redis is shared). */
+export async function deleteLedgerKeys(redis: Redis): Promise<void> {
+  await redis.eval(`for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('UNLINK', key) end return 1`, 0, `${redis.options.keyPrefix ?? ''}*`);
+}
+
+/** Deletes the topics a test ledger created for itself (its consumed topics and their dead-letter topics). */
+export async function deleteLedgerTopics(topicPrefix: string): Promise<void> {
+  const admin = createKafka({ clientId: `ledger-test-${uniqueSuffix()}`, brokers: testInfra().kafkaBrokers }).admin();
+  await admin.connect();
+  try {
+    const own = (await admin.listTopics()).filter((topic) => topic.startsWith(topicPrefix));
+    if (own.length > 0) await admin.deleteTopics({ topics: own });
+  } finally {
+    await admin.disconnect();
+  }
+}
