@@ -1,3 +1,4 @@
+import { WatermarkController } from './decisions/watermark.controller';
 import { Global, Module } from '@nestjs/common';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
@@ -47,7 +48,7 @@ const services = [
  */
 @Global()
 @Module({
-  controllers: [CampaignsController, EmailsController, SuppressionsController, StatisticsController],
+  controllers: [CampaignsController, EmailsController, SuppressionsController, StatisticsController, WatermarkController],
   providers: services,
   exports: services,
 })

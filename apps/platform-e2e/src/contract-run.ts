@@ -115,7 +115,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       },
     });
     log('waiting for every consumer group to reach the end…');
-    await waitForConsumers(admin);
+    await waitForConsumers(admin, log);
     await waitForCampaignsWatermark(client('campaigns'), facts.endOfStream);
 
     const results: CheckResult[] = [
@@ -144,10 +144,11 @@ async function waitForPromotionChanges(ledger: AdminClient, count: number): Prom
   );
 }
 
-async function waitForConsumers(admin: ReturnType<ReturnType<typeof createKafka>['admin']>): Promise<void> {
+async function waitForConsumers(admin: ReturnType<ReturnType<typeof createKafka>['admin']>, log: (line: string) => void): Promise<void> {
   for (const [group, topics] of Object.entries(UPSTREAM_CONSUMERS)) {
     if (topics.length === 0) continue;
     await waitFor(async () => (await consumerLag(admin, group, topics)) === 0, { timeoutMs: 300_000, intervalMs: 500, description: `${group} to reach the end of ${topics.join(', ')}` });
+    log(`  ${group}: caught up on ${topics.join(', ')}`);
   }
   // Downstream of the ledger's outbox: code-inventory marks codes redeemed from redemption.* events.
   await waitFor(async () => (await consumerLag(admin, 'code-inventory', ['redemption.recorded', 'redemption.reversed'])) === 0, {

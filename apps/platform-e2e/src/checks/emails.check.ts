@@ -12,8 +12,10 @@ interface SentEmail {
 }
 
 interface InboxEmail {
+  readonly id?: string;
   readonly to?: readonly { readonly address: string }[];
   readonly subject?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const iso = (at: string) => new Date(at).toISOString();
@@ -33,6 +35,7 @@ export async function checkEmails(expected: ExpectedOutcomes, campaigns: AdminCl
     ),
     compare('retention emails per customer', tally(expected.retentionEmails.map((e) => e.customerId)), tally(retention.map((e) => e.customerId))),
     compare('emails in the SMTP inbox', expected.abandonedCartEmails.length + expected.retentionEmails.length, inbox.length),
+    compare('distinct Message-IDs in the SMTP inbox', expected.abandonedCartEmails.length + expected.retentionEmails.length, new Set(inbox.map((m) => m.headers?.['message-id'] ?? m.id)).size),
     compare('each emailed code distinct', codes.length, new Set(codes.map((c) => c.trim().toLowerCase())).size),
   ];
 }

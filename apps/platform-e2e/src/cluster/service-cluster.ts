@@ -34,7 +34,12 @@ export class ServiceCluster {
       const exit = await migration.exited;
       if (exit.code !== 0) throw new Error(`${service} migrations failed:\n${migration.output().slice(-3_000)}`);
     }
-    await Promise.all(SERVICES.map((service) => cluster.launch(service)));
+    try {
+      await Promise.all(SERVICES.map((service) => cluster.launch(service)));
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
     return cluster;
   }
 

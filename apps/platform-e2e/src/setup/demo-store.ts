@@ -70,34 +70,28 @@ export const DEMO_CAMPAIGNS: readonly Record<string, unknown>[] = [
   {
     campaignId: 'abandoned-cart',
     name: 'Abandoned cart, 60 minutes',
-    enabled: true,
-    definition: {
-      kind: 'abandoned_cart',
-      steps: [
-        {
-          delayMinutes: 60,
-          template: template(
-            'You left something in your cart',
-            "Hi {{customer.firstName}}, your cart is waiting: {{cart.recoveryUrl}}\nTake 15% off with {{promocode 'WINBACK'}}.\n",
-          ),
-        },
-      ],
-      minimumCartValue: 5_000,
-      codeGroup: WINBACK_GROUP,
-      frequencyCapHours: 24,
-    },
+    kind: 'abandoned_cart',
+    minimumCartValue: 5_000,
+    frequencyCapHours: 24,
+    codeGroup: WINBACK_GROUP,
+    steps: [
+      {
+        delayMinutes: 60,
+        template: template(
+          'You left {{cart.total}} in your cart',
+          "Hi {{customer.email}}\n{{cart.lines}}\nBack to your cart: {{cart.recoveryUrl}}\nTake 15% off with {{promocode 'WINBACK'}}\nUnsubscribe: {{unsubscribeUrl}}",
+        ),
+      },
+    ],
   },
   {
     campaignId: 'retention',
     name: 'Win back after 60 days',
-    enabled: true,
-    definition: {
-      kind: 'retention',
-      minimumDaysInactive: 60,
-      coolDownDays: 30,
-      codeGroup: WINBACK_GROUP,
-      template: template('We miss you', "It has been a while. Here is 15% off your next order: {{promocode 'WINBACK'}}\n"),
-    },
+    kind: 'retention',
+    minimumDaysInactive: 60,
+    coolDownDays: 30,
+    codeGroup: WINBACK_GROUP,
+    template: template('We miss you', "It has been a while. Here is 15% off your next order: {{promocode 'WINBACK'}}\nUnsubscribe: {{unsubscribeUrl}}"),
   },
 ];
 
