@@ -106,7 +106,7 @@ async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
     const learned = await fetch(`${service.baseUrl}/v1/promotion-changes`, {
       method: 'POST',
       headers: { 'x-api-key': ADMIN, 'content-type': 'application/json' },
-      body: JSON.stringify({ promotionId, change: 'created', version: 1, changedAt: '2026-11-20T00:00:00Z', promotion: { id: promotionId, kind: 'coupon', limits: { usesPerCode: CODE_LIMIT, usesPerCustomer: null } } }),
+      body: JSON.stringify({ promotionId, change: 'created', version: 1, changedAt: '2026-11-20T00:00:00Z', promotion: { id: promotionId, kind: 'coupon', limits: { usesPerCode: CODE_LIMIT } } }),
     });
     if (learned.status !== 200) throw new Error(`promotion change refused: ${learned.status} ${await learned.text()}`);
     let n = 0;

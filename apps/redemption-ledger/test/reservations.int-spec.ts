@@ -21,7 +21,7 @@ describe('POST /v1/reservations', () => {
     ({ ledger, redis, sql } = harness);
     for (const change of [
       aPromotionChange('p-total').withLimits({ totalUses: 2 }).build(),
-      aPromotionChange('p-code').coupon().withLimits({ usesPerCode: 1, usesPerCustomer: null }).build(),
+      aPromotionChange('p-code').coupon().withLimits({ usesPerCode: 1 }).build(),
       aPromotionChange('p-coupon').coupon().build(),
       aPromotionChange('p-item').withLimits({ totalUses: 3, consumeUnit: 'item' }).build(),
       aPromotionChange('p-open').build(),

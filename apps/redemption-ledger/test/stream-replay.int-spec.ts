@@ -29,7 +29,7 @@ const LIMITS: Readonly<Record<string, { readonly total: number | null; readonly 
   'promo-freeship75': { total: null, perCode: null, perCustomer: null },
   'promo-welcome20': { total: null, perCode: null, perCustomer: 1 },
   'promo-volume10': { total: 5, perCode: null, perCustomer: 1 },
-  'promo-winback': { total: null, perCode: 1, perCustomer: null },
+  'promo-winback': { total: null, perCode: 1, perCustomer: 1 }, // a coupon's default: one use per customer
 };
 
 function isOrderPlaced(data: unknown): data is OrderPlacedData {
@@ -52,7 +52,7 @@ describe('the recorded storefront day replayed through Kafka into the ledger', (
     harness = await startLedgerHarness();
     ({ ledger, sql } = harness);
     for (const [promotionId, limits] of Object.entries(LIMITS)) {
-      const change = aPromotionChange(promotionId).withLimits({ totalUses: limits.total, usesPerCode: limits.perCode, usesPerCustomer: limits.perCustomer });
+      const change = aPromotionChange(promotionId).withLimits({ totalUses: limits.total, usesPerCode: limits.perCode, ...(limits.perCustomer === null ? {} : { usesPerCustomer: limits.perCustomer }) });
       expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', (promotionId.startsWith('promo-auto') || promotionId.startsWith('promo-free') ? change : change.coupon()).build())).status).toBe(200);
     }
   }, 60_000);

@@ -62,7 +62,7 @@ export class PromotionLimitsService {
   }
 }
 
-/** L1 defaults: no limit unless given; a coupon without usesPerCustomer gets one use per customer; consume per cart. */
+/** L1 defaults: no limit unless given; a coupon without usesPerCustomer (absent or null) gets one use per customer; consume per cart. */
 export function limitsFromChange(change: PromotionChangedData, held: PromotionLimitsRow | undefined): PromotionLimitsRow {
   const promotion = change.promotion;
   if (change.change === 'deleted' || promotion === null) {
@@ -78,7 +78,8 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
     };
   }
   const limits = promotion.limits ?? {};
-  const perCustomer = limits.usesPerCustomer === undefined ? (promotion.kind === 'coupon' ? 1 : null) : limits.usesPerCustomer;
+  // Pricing sends null for "not set" (apps/pricing promotion-draft.ts), so null and absent both mean the default.
+  const perCustomer = limits.usesPerCustomer ?? (promotion.kind === 'coupon' ? 1 : null);
   return {
     promotionId: change.promotionId,
     kind: promotion.kind,

@@ -8,8 +8,8 @@ describe('limitsFromChange', () => {
     expect(change({ id: 'p', kind: 'coupon' })).toMatchObject({ usesPerCustomer: 1, totalUses: null, usesPerCode: null, consumeUnit: 'cart' });
   });
 
-  it('keeps an explicit null as no per-customer limit', () => {
-    expect(change({ id: 'p', kind: 'coupon', limits: { usesPerCustomer: null } })).toMatchObject({ usesPerCustomer: null });
+  it('reads a null usesPerCustomer of a coupon as not set, as pricing sends it: one per customer', () => {
+    expect(change({ id: 'p', kind: 'coupon', limits: { usesPerCustomer: null, usesPerCode: 1 } })).toMatchObject({ usesPerCustomer: 1, usesPerCode: 1 });
   });
 
   it('gives an automatic promotion no per-customer limit unless one is set', () => {

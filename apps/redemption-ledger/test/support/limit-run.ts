@@ -25,7 +25,7 @@ export function limitRun(name: string): LimitRun {
     hot,
     perCustomer,
     changes: [
-      aPromotionChange(hot).coupon().withLimits({ usesPerCode: RUN.codeLimit, usesPerCustomer: null }).build(),
+      aPromotionChange(hot).coupon().withLimits({ usesPerCode: RUN.codeLimit }).build(),
       aPromotionChange(perCustomer).coupon().build(),
     ],
     body: (index) =>
