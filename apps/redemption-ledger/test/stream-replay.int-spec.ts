@@ -119,5 +119,13 @@ describe('the recorded storefront day replayed through Kafka into the ledger', (
     expect(reversed.filter((use) => !accepted.has(use))).toEqual([]);
     expect(reversed.sort()).toEqual([...accepted].filter((use) => cancelled.has(use.split('|')[0] ?? '')).sort());
     expect(entries.filter((e) => e.kind === 'rejected').length).toBeGreaterThan(0);
+
+    // Revenue: Σ total over distinct orders placed, cancelled ones included (streams README).
+    const ordersTotal = [...placed.values()].reduce((sum, order) => sum + order.total, 0);
+    expect((await request(ledger.baseUrl, ADMIN_KEY, 'GET', '/v1/statistics/orders')).body).toEqual({
+      orders: placed.size,
+      cancelled: [...cancelled].filter((orderId) => placed.has(orderId)).length,
+      byCurrency: [{ currency: 'USD', ordersTotal }],
+    });
   }, 120_000);
 });
