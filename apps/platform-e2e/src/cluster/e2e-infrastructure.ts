@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { waitFor } from '@promo/platform/testing';
+import { freePort } from '@promo/service-runtime/testing';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 
@@ -33,13 +34,18 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
   await adminQuery(basePgUrl, `CREATE DATABASE ${database}`);
   const pgUrl = withDatabase(basePgUrl, database);
 
-  const smtpPort = Number(env['E2E_SMTP_PORT'] ?? '1125');
-  const webPort = smtpPort + 55;
+  // Free ports of its own: a maildev left behind by a killed run can never add its mail to this one.
+  const smtpPort = Number(env['E2E_SMTP_PORT'] ?? (await freePort()));
+  const webPort = await freePort();
   const maildev = spawn(path.join(workspaceRoot, 'node_modules/.bin/maildev'), ['--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--silent'], {
     stdio: 'ignore',
   });
   const maildevUrl = `http://127.0.0.1:${webPort}`;
+  const stopMaildevOnExit = () => maildev.kill('SIGTERM');
+  process.once('exit', stopMaildevOnExit);
   await waitFor(async () => (await fetch(`${maildevUrl}/email`).catch(() => undefined))?.ok, { timeoutMs: 20_000, description: 'the replay maildev' });
+  const inbox = (await (await fetch(`${maildevUrl}/email`)).json()) as unknown[];
+  if (inbox.length > 0) throw new Error(`the replay's SMTP inbox at ${maildevUrl} is not empty (${inbox.length} messages): another maildev answers there`);
 
   return {
     runId,
@@ -50,6 +56,7 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     maildevUrl,
     stop: async () => {
+      process.off('exit', stopMaildevOnExit);
       await stopChild(maildev);
       spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/kafka/broker.mjs'), 'down'], { env: brokerEnv, encoding: 'utf8' });
       if (env['E2E_KEEP_DATABASE'] !== '1') await adminQuery(basePgUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
