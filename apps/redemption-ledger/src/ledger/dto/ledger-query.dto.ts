@@ -22,6 +22,8 @@ export class LedgerQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // 1e+308 is an integer to JavaScript but overflows Postgres bigint (found by the fuzzer, #11).
+  @Max(Number.MAX_SAFE_INTEGER)
   cursor?: number;
 
   @IsOptional()
