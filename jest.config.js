@@ -8,5 +8,4 @@ const projects = ['apps', 'libs'].flatMap((dir) =>
     .map((entry) => `<rootDir>/${dir}/${entry.name}/jest.config.js`),
 );
 
-// testTimeout is a global option: Jest ignores it inside project configs.
-module.exports = { projects, testTimeout: 60_000 };
+module.exports = { projects };

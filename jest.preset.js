@@ -33,6 +33,7 @@ function jestProject(projectDir, name) {
     moduleNameMapper,
     moduleFileExtensions: ['ts', 'js', 'json'],
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+    setupFilesAfterEnv: [path.join(root, 'jest.setup.js')],
   };
 }
 

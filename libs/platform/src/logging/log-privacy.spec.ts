@@ -18,6 +18,14 @@ class ContactsController {
     );
     return 'ok';
   }
+
+  @Get('odd-errors')
+  oddErrors(): string {
+    // `err` is not always an Error (a fetch failure object, a string): logging it must not throw.
+    this.logger.warn({ err: { code: 'ECONNREFUSED', to: 'jane.doe@example.com' } }, 'lookup failed');
+    this.logger.warn({ err: 'timeout talking to jane.doe@example.com' }, 'lookup failed');
+    return 'ok';
+  }
 }
 
 describe('log privacy', () => {
@@ -34,6 +42,15 @@ describe('log privacy', () => {
   });
 
   afterAll(() => app.close());
+
+  it('logs an err that is not an Error without throwing, still masked', async () => {
+    const response = await fetch(`${baseUrl}/v1/contacts/odd-errors`);
+    expect(await response.text()).toBe('ok');
+    const logged = lines.filter((line) => line.includes('lookup failed'));
+    expect(logged).toHaveLength(2);
+    expect(logged.join('\n')).not.toContain('jane.doe@');
+    expect(logged.join('\n')).toContain('ECONNREFUSED');
+  });
 
   it('masks an address to its first character and domain', () => {
     expect(maskEmails('to jane.doe+promo@mail.example.com and x@y.io')).toBe('to j***@mail.example.com and x***@y.io');
@@ -54,7 +71,7 @@ describe('log privacy', () => {
     expect(text).toContain('b***@shop.example.org');
     const lookup = entries.find((entry) => entry.msg === 'contact lookup');
     expect(lookup).toMatchObject({ email: 'j***@example.com', apiKey: '[redacted]', to: ['b***@shop.example.org'], err: { message: '550 mailbox j***@example.com unavailable' } });
-    const completed = entries.find((entry) => entry.msg === 'request completed');
+    const completed = entries.find((entry) => entry.msg === 'request completed' && (entry.req?.url ?? '').startsWith('/v1/contacts?'));
     expect(completed?.req?.id ?? completed?.reqId).toBe('req-privacy-1');
   });
 });

@@ -30,9 +30,15 @@ export function maskEmailsDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskEmailsDeep(item, depth + 1)]));
 }
 
-function maskedError(error: Error): pino.SerializedError {
+/** The err serializer: `err` may hold anything (a string, a plain object), and logging must never throw. */
+function maskedError(error: unknown): unknown {
+  if (!(error instanceof Error)) return maskEmailsDeep(error);
   const serialized = pino.stdSerializers.err(error);
-  return { ...serialized, message: maskEmails(serialized.message), stack: maskEmails(serialized.stack) };
+  return {
+    ...serialized,
+    ...(typeof serialized.message === 'string' ? { message: maskEmails(serialized.message) } : {}),
+    ...(typeof serialized.stack === 'string' ? { stack: maskEmails(serialized.stack) } : {}),
+  };
 }
 
 /** pino options shared by the request logger and the JSON logger. */
