@@ -6,3 +6,4 @@ export * from './processed-event.entity';
 export * from './outbox-message.entity';
 export * from './messaging-tables.sql';
 export * from './postgres-readiness.check';
+export * from './migrations/1764082800000-create-messaging-tables.migration';

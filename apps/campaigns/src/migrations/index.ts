@@ -1,4 +1,4 @@
-import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+import { CreateMessagingTables1764082800000 } from '@promo/persistence';
 import { CreateCampaignTables1764300000000 } from './1764300000000-create-campaign-tables.migration';
 
 /** Every migration of the campaigns schema, in order. */

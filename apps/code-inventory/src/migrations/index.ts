@@ -1,4 +1,4 @@
-import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+import { CreateMessagingTables1764082800000 } from '@promo/persistence';
 import { CreateCodeInventory1764086400000 } from './1764086400000-create-code-inventory.migration';
 import { ShardGroupCounters1764090000000 } from './1764090000000-shard-group-counters.migration';
 

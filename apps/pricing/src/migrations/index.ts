@@ -1,4 +1,4 @@
-import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+import { CreateMessagingTables1764082800000 } from '@promo/persistence';
 import { CreatePricingTables1764086400000 } from './1764086400000-create-pricing-tables.migration';
 
 /** Every migration of the pricing schema, in order. */

@@ -1,4 +1,4 @@
-import { CreateMessagingTables1764082800000 } from './1764082800000-create-messaging-tables.migration';
+import { CreateMessagingTables1764082800000 } from '@promo/persistence';
 import { CreateLedgerTables1764084000000 } from './1764084000000-create-ledger-tables.migration';
 
 /** Every migration of the redemption-ledger schema, in order. */
