@@ -233,7 +233,8 @@ async function main() {
       KAFKA_BROKERS: base.KAFKA_BROKERS,
       SMTP_URL: base.SMTP_URL,
       HTTP_PORT: String(app.port),
-      LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+      // warn on the terminal keeps the summary readable; LOG_LEVEL=info for request and event logs.
+      LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       // Only hashes reach the services (X3); the keys themselves are printed for the operator.
       API_KEYS: `admin:${sha256(keys.admin)},storefront:${sha256(keys.storefront)}`,
@@ -275,6 +276,20 @@ async function main() {
     return shutdown(ok && allReady ? 0 : 1, `--check ${ok && allReady ? 'passed' : 'FAILED'}; shutting down`);
   }
   if (!allReady) say('some services are not ready (see above); the rest keep running');
+  if (allReady && !process.argv.includes('--no-demo')) {
+    // X6: the demo store, set up through the admin APIs, and the recorded one-day stream replayed.
+    const demoLog = fs.createWriteStream(path.join(logDir, 'demo.log'), { flags: 'a' });
+    const demo = spawnTs('demo:load', 5, path.join('apps', 'platform-e2e', 'src', 'load-demo.ts'), {
+      ...process.env,
+      ADMIN_API_KEY: keys.admin,
+      KAFKA_BROKERS: base.KAFKA_BROKERS,
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    }, demoLog);
+    const code = await demo.done;
+    if (stopping) return;
+    say(code === 0 ? 'demo store loaded and the recorded day replayed (summary above, also in tmp/logs/demo.log)' : `the demo load failed (${code}); see tmp/logs/demo.log`);
+    printSummary(results);
+  }
   say('running; press Ctrl-C to stop everything this run started');
   // Stay alive even when no service runs (the infrastructure is still ours to stop on Ctrl-C).
   setInterval(() => {}, 1 << 30);
@@ -289,6 +304,7 @@ function printSummary(results) {
     lines.push(`    ${r.app.name.padEnd(18)} ${r.url}   ${ok}`);
     if (r.ready || r.status?.startsWith('FAILED')) {
       lines.push(`    ${''.padEnd(18)} health ${r.url}/health/ready  ${r.url}/health/live   log ${r.log}`);
+      if (r.ready) lines.push(`    ${''.padEnd(18)} API docs ${r.url}/docs   metrics ${r.url}/metrics`);
     }
   }
   lines.push(

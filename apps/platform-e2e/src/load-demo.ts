@@ -1,0 +1,91 @@
+// `npm start`'s demo: sets the demo store up through the running services' admin APIs (once), replays
+// the recorded one-day stream into the local broker (once), waits for the consumers, and prints what
+// happened and where to look. Env: PRICING_URL, CODE_INVENTORY_URL, LEDGER_URL, CAMPAIGNS_URL,
+// ADMIN_API_KEY, KAFKA_BROKERS, MAILDEV_URL; STREAM_FILE/STREAM_CODES point at another recording.
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createKafka } from '@promo/messaging';
+import { waitFor } from '@promo/platform/testing';
+import { AdminClient } from './cluster/admin-client';
+import { itemsOf } from './checks/items-of';
+import { UPSTREAM_CONSUMERS } from './checks/ingestion.check';
+import { consumerLag } from './replay/consumer-lag';
+import { createRecordedTopics, replay } from './replay/replayer';
+import { DEMO_CAMPAIGNS, DEMO_CODE_LIMITS, DEMO_PROMOTIONS, WINBACK_GROUP } from './setup/demo-store';
+import { loadStream } from './stream/stream-record';
+
+const FIXTURES = path.resolve(__dirname, '../test/fixtures/streams');
+const env = (name: string, fallback?: string): string => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is required`);
+  return value;
+};
+const say = (line: string) => process.stdout.write(`demo: ${line}\n`);
+
+async function main(): Promise<void> {
+  const key = env('ADMIN_API_KEY');
+  const pricing = new AdminClient(env('PRICING_URL', 'http://127.0.0.1:3001'), key);
+  const codes = new AdminClient(env('CODE_INVENTORY_URL', 'http://127.0.0.1:3002'), key);
+  const ledger = new AdminClient(env('LEDGER_URL', 'http://127.0.0.1:3003'), key);
+  const campaigns = new AdminClient(env('CAMPAIGNS_URL', 'http://127.0.0.1:3004'), key);
+
+  let created = 0;
+  const createOnce = async (client: AdminClient, route: string, body: unknown) => {
+    const response = await fetch(`${(client as unknown as { baseUrl: string }).baseUrl}${route}`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status === 409) return;
+    if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+    created += 1;
+  };
+  for (const promotion of DEMO_PROMOTIONS) await createOnce(pricing, '/v1/promotions', promotion);
+  await createOnce(codes, '/v1/groups', { groupId: WINBACK_GROUP, name: 'Win back', promotionId: 'promo-winback' });
+  const winback = readFileSync(env('STREAM_CODES', path.join(FIXTURES, 'winback-codes.txt')), 'utf8').split('\n').map((c) => c.trim()).filter((c) => c !== '');
+  await createOnce(codes, `/v1/groups/${WINBACK_GROUP}/codes`, { codes: winback });
+  for (const campaign of DEMO_CAMPAIGNS) await createOnce(campaigns, '/v1/campaigns', campaign);
+  say(created > 0 ? `demo store set up (${DEMO_PROMOTIONS.length} promotions, ${winback.length} WINBACK codes, ${DEMO_CAMPAIGNS.length} campaigns)` : 'demo store already set up');
+
+  const kafka = createKafka({ clientId: 'demo-loader', brokers: env('KAFKA_BROKERS', '127.0.0.1:19092').split(',') });
+  const admin = kafka.admin();
+  const producer = kafka.producer();
+  await Promise.all([admin.connect(), producer.connect()]);
+  try {
+    const stats = await pricing.get<{ topics: { topic: string; processed: number }[] }>('/v1/ops/ingestion');
+    if ((stats.topics.find((t) => t.topic === 'cart.updated')?.processed ?? 0) > 0) {
+      say('the recorded stream was replayed before; not replaying it again');
+    } else {
+      const records = loadStream(env('STREAM_FILE', path.join(FIXTURES, 'storefront-day.jsonl')));
+      await createRecordedTopics(admin, records);
+      const seconds = await replay(producer, records, { speed: Number.POSITIVE_INFINITY, onProgress: (done, total) => done % 1000 < 200 && say(`replayed ${done}/${total}`) });
+      say(`replayed ${records.length} recorded records in ${seconds.toFixed(1)} s`);
+    }
+    for (const [group, topics] of Object.entries(UPSTREAM_CONSUMERS)) {
+      if (topics.length > 0) await waitFor(async () => (await consumerLag(admin, group, topics)) === 0, { timeoutMs: 300_000, intervalMs: 500, description: `${group} to catch up` });
+    }
+    say('every consumer caught up');
+    const emails = itemsOf<{ kind: string }>(await campaigns.get('/v1/emails'));
+    say(`emails sent so far (due ones keep going out): ${emails.filter((e) => e.kind === 'abandoned_cart').length} abandoned-cart, ${emails.filter((e) => e.kind === 'retention').length} retention`);
+    for (const [code, limits] of DEMO_CODE_LIMITS) {
+      const entries = itemsOf<{ kind: string }>(await ledger.get(`/v1/ledger?promotionId=${limits.promotionId}&limit=1000`));
+      say(`${code}: ${entries.filter((e) => e.kind === 'committed').length} uses accepted, ${entries.filter((e) => e.kind === 'rejected').length} rejected over the limit`);
+    }
+    for (const [service, topics] of Object.entries(UPSTREAM_CONSUMERS)) {
+      for (const topic of topics) {
+        const dlq = `${topic}.${service}.dlq`;
+        const offsets = (await admin.listTopics()).includes(dlq) ? await admin.fetchTopicOffsets(dlq) : [];
+        const count = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+        if (count > 0) say(`dead-lettered by ${service} from ${topic}: ${count} (topic ${dlq})`);
+      }
+    }
+  } finally {
+    await Promise.allSettled([admin.disconnect(), producer.disconnect()]);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
