@@ -7,6 +7,7 @@ import { type CheckResult, compare, formatReport } from './checks/check-result';
 import { checkEmails } from './checks/emails.check';
 import { checkIngestion, UPSTREAM_CONSUMERS } from './checks/ingestion.check';
 import { checkLedger } from './checks/ledger.check';
+import { checkRevenue } from './checks/revenue.check';
 import { AdminClient } from './cluster/admin-client';
 import { startE2eInfrastructure } from './cluster/e2e-infrastructure';
 import { SERVICES, ServiceCluster, type ServiceName } from './cluster/service-cluster';
@@ -124,6 +125,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       ...(await checkIngestion(expected, clients, kafka, admin)),
       ...(await checkEmails(expected, client('campaigns'), infra.maildevUrl)),
       ...(await checkLedger(expected, facts, client('redemption-ledger'), DEMO_CODE_LIMITS, new Set(winbackCodes.map((c) => c.toLowerCase())))),
+      ...(await checkRevenue(expected, facts, client('redemption-ledger'), client('campaigns'))),
     ];
     const eventsPerSecond = records.length / replaySeconds;
     return { results, replaySeconds, eventsPerSecond, report: formatReport(results) };
