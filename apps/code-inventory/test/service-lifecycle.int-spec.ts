@@ -1,3 +1,7 @@
-import { describeServiceLifecycle } from '@promo/service-runtime/testing';
+import { assertServiceRefusesInvalidEnvironment, assertServiceRunsAndStopsCleanly } from '@promo/service-runtime/testing';
 
-describeServiceLifecycle('code-inventory');
+describe('code-inventory service process', () => {
+  it('applies its migrations, becomes ready, answers health, metrics and docs, and stops cleanly on SIGTERM', () => assertServiceRunsAndStopsCleanly('code-inventory'));
+
+  it('refuses to start with an invalid environment and names every bad variable', () => assertServiceRefusesInvalidEnvironment('code-inventory'));
+});

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       const records = loadStream(env('STREAM_FILE', path.join(FIXTURES, 'storefront-day.jsonl')));
       await createRecordedTopics(admin, records);
       const seconds = await replay(producer, records, { speed: Number.POSITIVE_INFINITY, onProgress: (done, total) => done % 1000 < 200 && say(`replayed ${done}/${total}`) });
-      say(`replayed ${records.length} recorded records in ${seconds.toFixed(1)} s`);
+      say(`replayed ${records.length} recorded records in ${Math.round(seconds * 10) / 10} s`);
     }
     for (const [group, topics] of Object.entries(UPSTREAM_CONSUMERS)) {
       if (topics.length > 0) await waitFor(async () => (await consumerLag(admin, group, topics)) === 0, { timeoutMs: 300_000, intervalMs: 500, description: `${group} to catch up` });

@@ -8,7 +8,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 runContract(contractOptionsFromEnv(process.env, process.argv.slice(2), log)).then(
   (run) => {
     process.stdout.write(`${run.report}\n`);
-    process.stdout.write(`BENCH name=replay.seconds value=${run.replaySeconds.toFixed(2)} unit=s\n`);
+    process.stdout.write(`BENCH name=replay.seconds value=${Math.round(run.replaySeconds * 100) / 100} unit=s\n`);
     process.stdout.write(`BENCH name=replay.events_per_s value=${Math.round(run.eventsPerSecond)} unit=events/s\n`);
     const failed = run.results.filter((r) => !r.ok).length;
     process.stdout.write(failed === 0 ? `contract: all ${run.results.length} checks passed\n` : `contract: ${failed} of ${run.results.length} checks FAILED\n`);

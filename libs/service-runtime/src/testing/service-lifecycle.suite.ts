@@ -2,80 +2,88 @@ import { testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from './service-process';
 
 /**
- * The behaviour every service shares (#4), run against the real Postgres, Redis and Kafka of the test
- * run: migrations apply, the process becomes ready, answers health, metrics and problem+json, refuses a
- * bad environment naming each variable, and stops cleanly on SIGTERM.
+ * The behaviour every service shares (#4), checked against the real Postgres, Redis and Kafka of the
+ * test run. Each app's `test/service-lifecycle.int-spec.ts` declares the tests and calls these.
  */
-export function describeServiceLifecycle(app: string): void {
-  describe(`${app} service process`, () => {
-    const infra = testInfra();
-    const baseEnv = (): Record<string, string> => ({
-      PG_URL: infra.pgUrl,
-      REDIS_URL: infra.redisUrl,
-      REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${uniqueSuffix()}:`,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'test',
-    });
-    let service: ServiceProcess | undefined;
+function baseEnv(): Record<string, string> {
+  const infra = testInfra();
+  return {
+    PG_URL: infra.pgUrl,
+    REDIS_URL: infra.redisUrl,
+    REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${uniqueSuffix()}:`,
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+  };
+}
 
-    afterEach(async () => {
-      if (service && service.child.exitCode === null && service.child.signalCode === null) {
-        service.child.kill('SIGKILL');
-        await service.exited;
-      }
-      service = undefined;
-    });
+/** Kills a service a failed assertion left running. */
+async function killIfRunning(service: ServiceProcess | undefined): Promise<void> {
+  if (service && service.child.exitCode === null && service.child.signalCode === null) {
+    service.child.kill('SIGKILL');
+    await service.exited;
+  }
+}
 
-    it('applies its migrations, becomes ready, answers health and metrics, and stops cleanly on SIGTERM', async () => {
-      const migration = startServiceProcess(app, 'migrate', baseEnv());
-      expect(await migration.exited).toEqual({ code: 0, signal: null });
+/** Migrations apply; the process becomes ready; health, metrics, docs and problem+json answer; SIGTERM exits 0 after committing. */
+export async function assertServiceRunsAndStopsCleanly(app: string): Promise<void> {
+  let service: ServiceProcess | undefined;
+  try {
+    const migration = startServiceProcess(app, 'migrate', baseEnv());
+    expect(await migration.exited).toEqual({ code: 0, signal: null });
 
-      const port = await freePort();
-      service = startServiceProcess(app, 'main', { ...baseEnv(), HTTP_PORT: String(port) });
-      await waitUntilReady(service);
+    const port = await freePort();
+    service = startServiceProcess(app, 'main', { ...baseEnv(), HTTP_PORT: String(port) });
+    await waitUntilReady(service);
 
-      const live = await fetch(`${service.baseUrl}/health/live`);
-      expect(live.status).toBe(200);
-      const ready = await fetch(`${service.baseUrl}/health/ready`);
-      expect(await ready.json()).toMatchObject({ status: 'ok', checks: { postgres: 'up', redis: 'up', kafka: 'up' } });
+    const live = await fetch(`${service.baseUrl}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${service.baseUrl}/health/ready`);
+    expect(await ready.json()).toMatchObject({ status: 'ok', checks: { postgres: 'up', redis: 'up', kafka: 'up' } });
 
-      const metrics = await fetch(`${service.baseUrl}/metrics`);
-      expect(metrics.status).toBe(200);
-      const exposition = await metrics.text();
-      expect(exposition).toContain('process_cpu_user_seconds_total');
-      expect(exposition).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} [1-9]/m);
-      for (const name of ['messaging_events_processed_total', 'messaging_events_dead_lettered_total', 'messaging_event_retries_total', 'kafka_consumer_lag', 'outbox_backlog']) {
-        expect(exposition).toContain(`# TYPE ${name} `);
-      }
-      for (const dependency of ['postgres', 'redis', 'kafka']) expect(exposition).toContain(`dependency_up{dependency="${dependency}"} 1`);
+    const metrics = await fetch(`${service.baseUrl}/metrics`);
+    expect(metrics.status).toBe(200);
+    const exposition = await metrics.text();
+    expect(exposition).toContain('process_cpu_user_seconds_total');
+    expect(exposition).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} [1-9]/m);
+    for (const name of ['messaging_events_processed_total', 'messaging_events_dead_lettered_total', 'messaging_event_retries_total', 'kafka_consumer_lag', 'outbox_backlog']) {
+      expect(exposition).toContain(`# TYPE ${name} `);
+    }
+    for (const dependency of ['postgres', 'redis', 'kafka']) expect(exposition).toContain(`dependency_up{dependency="${dependency}"} 1`);
 
-      const docs = await fetch(`${service.baseUrl}/docs-json`);
-      expect(docs.status).toBe(200);
-      const openApi = (await docs.json()) as { openapi?: string; paths?: Record<string, unknown> };
-      expect(openApi.openapi).toMatch(/^3\./);
-      expect(Object.keys(openApi.paths ?? {})).toEqual(expect.arrayContaining(['/health/ready', '/health/live', '/metrics']));
+    const docs = await fetch(`${service.baseUrl}/docs-json`);
+    expect(docs.status).toBe(200);
+    const openApi = (await docs.json()) as { openapi?: string; paths?: Record<string, unknown> };
+    expect(openApi.openapi).toMatch(/^3\./);
+    expect(Object.keys(openApi.paths ?? {})).toEqual(expect.arrayContaining(['/health/ready', '/health/live', '/metrics']));
 
-      const missing = await fetch(`${service.baseUrl}/v1/no-such-route`);
-      expect(missing.status).toBe(404);
-      expect(missing.headers.get('content-type')).toContain('application/problem+json');
-      expect(await missing.json()).toMatchObject({ status: 404, type: '/problems/not-found', instance: '/v1/no-such-route' });
+    const missing = await fetch(`${service.baseUrl}/v1/no-such-route`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(await missing.json()).toMatchObject({ status: 404, type: '/problems/not-found', instance: '/v1/no-such-route' });
 
-      service.child.kill('SIGTERM');
-      expect(await service.exited).toEqual({ code: 0, signal: null });
-      const lines = service.output().split('\n').filter((line) => line.startsWith('{'));
-      const logs = lines.map((line) => JSON.parse(line) as { service?: string; msg?: string });
-      expect(logs.length).toBeGreaterThan(0);
-      expect(logs.every((entry) => entry.service === app)).toBe(true);
-      expect(logs.map((entry) => entry.msg)).toContain('consumer stopped with offsets committed; outbox flushed');
-    });
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+    const lines = service.output().split('\n').filter((line) => line.startsWith('{'));
+    const logs = lines.map((line) => JSON.parse(line) as { service?: string; msg?: string });
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.every((entry) => entry.service === app)).toBe(true);
+    expect(logs.map((entry) => entry.msg)).toContain('consumer stopped with offsets committed; outbox flushed');
+  } finally {
+    await killIfRunning(service);
+  }
+}
 
-    it('refuses to start with an invalid environment and names every bad variable', async () => {
-      service = startServiceProcess(app, 'main', { ...baseEnv(), KAFKA_BROKERS: 'not a broker list', HTTP_PORT: 'eighty', LOG_LEVEL: 'loud' });
-      expect(await service.exited).toEqual({ code: 78, signal: null });
-      const fatal = JSON.parse(service.output().trim().split('\n').pop() ?? '{}') as { level?: string; invalid?: { variable: string }[] };
-      expect(fatal.level).toBe('fatal');
-      expect(fatal.invalid?.map((p) => p.variable).sort()).toEqual(['HTTP_PORT', 'KAFKA_BROKERS', 'LOG_LEVEL']);
-    });
-  });
+/** A bad environment stops the process with exit 78 and a fatal log line naming every bad variable. */
+export async function assertServiceRefusesInvalidEnvironment(app: string): Promise<void> {
+  let service: ServiceProcess | undefined;
+  try {
+    service = startServiceProcess(app, 'main', { ...baseEnv(), KAFKA_BROKERS: 'not a broker list', HTTP_PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(await service.exited).toEqual({ code: 78, signal: null });
+    const fatal = JSON.parse(service.output().trim().split('\n').pop() ?? '{}') as { level?: string; invalid?: { variable: string }[] };
+    expect(fatal.level).toBe('fatal');
+    expect(fatal.invalid?.map((p) => p.variable).sort()).toEqual(['HTTP_PORT', 'KAFKA_BROKERS', 'LOG_LEVEL']);
+  } finally {
+    await killIfRunning(service);
+  }
 }
