@@ -1,43 +1,14 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import envelopeSchema from './upstream/schemas/envelope.schema.json';
-import commonSchema from './upstream/schemas/money-and-lines.schema.json';
-import cartUpdatedSchema from './upstream/schemas/cart.updated.schema.json';
-import orderPlacedSchema from './upstream/schemas/order.placed.schema.json';
-import orderCancelledSchema from './upstream/schemas/order.cancelled.schema.json';
-import customerInactiveSchema from './upstream/schemas/customer.inactive.schema.json';
-import promotionChangedSchema from './outbound/schemas/pricing.promotion-changed.v1.schema.json';
-import cartPricedSchema from './outbound/schemas/pricing.cart-priced.v1.schema.json';
-import redemptionRecordedSchema from './outbound/schemas/redemption.recorded.v1.schema.json';
-import redemptionRejectedSchema from './outbound/schemas/redemption.rejected.v1.schema.json';
-import redemptionReversedSchema from './outbound/schemas/redemption.reversed.v1.schema.json';
-import codeChangedSchema from './outbound/schemas/code-inventory.code-changed.v1.schema.json';
-import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.schema.json';
-import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
-
-/** Every data schema by CloudEvent type; compiled once, when this module loads. */
-const DATA_SCHEMAS: Readonly<Record<string, object>> = {
-  'cart.updated': cartUpdatedSchema,
-  'order.placed': orderPlacedSchema,
-  'order.cancelled': orderCancelledSchema,
-  'customer.inactive': customerInactiveSchema,
-  'pricing.promotion-changed': promotionChangedSchema,
-  'pricing.cart-priced': cartPricedSchema,
-  'redemption.recorded': redemptionRecordedSchema,
-  'redemption.rejected': redemptionRejectedSchema,
-  'redemption.reversed': redemptionReversedSchema,
-  'code-inventory.code-changed': codeChangedSchema,
-  'code-inventory.code-issued': codeIssuedSchema,
-  'campaigns.email-sent': emailSentSchema,
-};
+import { COMMON_SCHEMA, DATA_SCHEMAS, ENVELOPE_SCHEMA } from './schema-files';
 
 // allErrors is off: the first failing keyword is the reason reported, and validation stops early.
 const ajv = new Ajv2020({ strict: false, allErrors: false, useDefaults: false });
 // date-time is RFC 3339 with a mandatory offset (streams README: anything else is malformed).
 addFormats(ajv, { mode: 'full', formats: ['date-time', 'date', 'time', 'email', 'uri'] });
-ajv.addSchema(commonSchema);
+ajv.addSchema(COMMON_SCHEMA);
 
-const envelopeValidator: ValidateFunction = ajv.compile({ ...envelopeSchema, properties: { ...envelopeSchema.properties, type: { type: 'string', minLength: 1 } } });
+const envelopeValidator: ValidateFunction = ajv.compile({ ...ENVELOPE_SCHEMA, properties: { ...ENVELOPE_SCHEMA.properties, type: { type: 'string', minLength: 1 } } });
 const dataValidators: ReadonlyMap<string, ValidateFunction> = new Map(
   Object.entries(DATA_SCHEMAS).map(([type, schema]) => [type, ajv.compile(schema)]),
 );

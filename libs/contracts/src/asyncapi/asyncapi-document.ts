@@ -1,38 +1,9 @@
-import envelopeSchema from '../upstream/schemas/envelope.schema.json';
-import commonSchema from '../upstream/schemas/money-and-lines.schema.json';
-import cartUpdatedSchema from '../upstream/schemas/cart.updated.schema.json';
-import orderPlacedSchema from '../upstream/schemas/order.placed.schema.json';
-import orderCancelledSchema from '../upstream/schemas/order.cancelled.schema.json';
-import customerInactiveSchema from '../upstream/schemas/customer.inactive.schema.json';
-import promotionChangedSchema from '../outbound/schemas/pricing.promotion-changed.v1.schema.json';
-import cartPricedSchema from '../outbound/schemas/pricing.cart-priced.v1.schema.json';
-import redemptionRecordedSchema from '../outbound/schemas/redemption.recorded.v1.schema.json';
-import redemptionRejectedSchema from '../outbound/schemas/redemption.rejected.v1.schema.json';
-import redemptionReversedSchema from '../outbound/schemas/redemption.reversed.v1.schema.json';
-import codeChangedSchema from '../outbound/schemas/code-inventory.code-changed.v1.schema.json';
-import codeIssuedSchema from '../outbound/schemas/code-inventory.code-issued.v1.schema.json';
-import emailSentSchema from '../outbound/schemas/campaigns.email-sent.v1.schema.json';
+import { COMMON_SCHEMA, DATA_SCHEMAS, ENVELOPE_SCHEMA } from '../schema-files';
 import { deadLetterTopic } from '../outbound/outbound-event';
 import { DEAD_LETTER_HEADERS, EVENT_TOPOLOGY } from './event-topology';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-
-/** Event type (= topic) → its data schema, as in schema-registry.ts. */
-const DATA_SCHEMAS: Readonly<Record<string, object>> = {
-  'cart.updated': cartUpdatedSchema,
-  'order.placed': orderPlacedSchema,
-  'order.cancelled': orderCancelledSchema,
-  'customer.inactive': customerInactiveSchema,
-  'pricing.promotion-changed': promotionChangedSchema,
-  'pricing.cart-priced': cartPricedSchema,
-  'redemption.recorded': redemptionRecordedSchema,
-  'redemption.rejected': redemptionRejectedSchema,
-  'redemption.reversed': redemptionReversedSchema,
-  'code-inventory.code-changed': codeChangedSchema,
-  'code-inventory.code-issued': codeIssuedSchema,
-  'campaigns.email-sent': emailSentSchema,
-};
 
 const COMMON_URN = 'urn:commerce:common:v1';
 
@@ -73,11 +44,11 @@ function sorted<T>(values: Iterable<T>): T[] {
  * libs/contracts/asyncapi.yaml and a test compares the two).
  */
 export function buildAsyncApiDocument(): JsonObject {
-  const commonDefs = (commonSchema as { $defs: Record<string, object> }).$defs;
-  if ((commonSchema as { $id: string }).$id !== COMMON_URN) throw new Error('the common schema changed its $id');
+  const commonDefs = (COMMON_SCHEMA as { $defs: Record<string, object> }).$defs;
+  if ((COMMON_SCHEMA as { $id: string }).$id !== COMMON_URN) throw new Error('the common schema changed its $id');
   const schemas: JsonObject = {};
   for (const [name, def] of Object.entries(commonDefs)) schemas[`common${componentId(`-${name}`)}`] = embed(asJson(def));
-  const envelope = embed(asJson(envelopeSchema)) as JsonObject;
+  const envelope = embed(asJson(ENVELOPE_SCHEMA)) as JsonObject;
   const envelopeProperties = envelope['properties'] as JsonObject;
   schemas['CloudEventEnvelope'] = {
     ...envelope,

@@ -1,0 +1,36 @@
+import envelopeSchema from './upstream/schemas/envelope.schema.json';
+import commonSchema from './upstream/schemas/money-and-lines.schema.json';
+import cartUpdatedSchema from './upstream/schemas/cart.updated.schema.json';
+import orderPlacedSchema from './upstream/schemas/order.placed.schema.json';
+import orderCancelledSchema from './upstream/schemas/order.cancelled.schema.json';
+import customerInactiveSchema from './upstream/schemas/customer.inactive.schema.json';
+import promotionChangedSchema from './outbound/schemas/pricing.promotion-changed.v1.schema.json';
+import cartPricedSchema from './outbound/schemas/pricing.cart-priced.v1.schema.json';
+import redemptionRecordedSchema from './outbound/schemas/redemption.recorded.v1.schema.json';
+import redemptionRejectedSchema from './outbound/schemas/redemption.rejected.v1.schema.json';
+import redemptionReversedSchema from './outbound/schemas/redemption.reversed.v1.schema.json';
+import codeChangedSchema from './outbound/schemas/code-inventory.code-changed.v1.schema.json';
+import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.schema.json';
+import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
+
+/** The CloudEvents envelope schema every upstream record follows. */
+export const ENVELOPE_SCHEMA = envelopeSchema;
+
+/** Shared definitions (money, lines, customer, shipping) the upstream data schemas reference. */
+export const COMMON_SCHEMA = commonSchema;
+
+/** Every data schema by CloudEvent type (= topic): the one list the validators and the AsyncAPI document read. */
+export const DATA_SCHEMAS: Readonly<Record<string, object>> = {
+  'cart.updated': cartUpdatedSchema,
+  'order.placed': orderPlacedSchema,
+  'order.cancelled': orderCancelledSchema,
+  'customer.inactive': customerInactiveSchema,
+  'pricing.promotion-changed': promotionChangedSchema,
+  'pricing.cart-priced': cartPricedSchema,
+  'redemption.recorded': redemptionRecordedSchema,
+  'redemption.rejected': redemptionRejectedSchema,
+  'redemption.reversed': redemptionReversedSchema,
+  'code-inventory.code-changed': codeChangedSchema,
+  'code-inventory.code-issued': codeIssuedSchema,
+  'campaigns.email-sent': emailSentSchema,
+};
