@@ -1,3 +1,4 @@
+import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -42,9 +43,7 @@ function toDueRows(rows: unknown[]): DueRow[] {
 export class DecisionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('decisions');
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private isKicked = false;
-  private isStopped = false;
+  private readonly rounds = new CoalescingRounds(() => this.decideDue(), (error) => this.logger.warn({ err: error }, 'decision round failed; retrying on the next tick'));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -59,25 +58,13 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.isStopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
   }
 
   /** Asks for a decision round soon; rounds never overlap and kicks during one cause one more. */
   kick(): void {
-    this.isKicked = true;
-    if (this.running || this.isStopped) return;
-    this.running = (async () => {
-      while (this.isKicked && !this.isStopped) {
-        this.isKicked = false;
-        try {
-          await this.decideDue();
-        } catch (error) {
-          this.logger.warn({ err: error }, 'decision round failed; retrying on the next tick');
-        }
-      }
-    })().finally(() => (this.running = undefined));
+    this.rounds.request();
   }
 
   /** Decides everything due up to the watermark; returns how many were decided. */

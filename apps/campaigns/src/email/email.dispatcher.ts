@@ -1,3 +1,4 @@
+import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
@@ -24,10 +25,8 @@ import { PermanentSmtpError, SmtpSender } from './smtp.sender';
 export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('emails');
   private readonly inFlight = new Set<string>();
-  private running: Promise<void> | undefined;
-  private isKicked = false;
-  private isStopped = false;
   private timer: NodeJS.Timeout | undefined;
+  private readonly rounds = new CoalescingRounds(() => this.sendQueued(), (error) => this.logger.warn({ err: error }, 'sending round failed; retrying on the next tick'));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -45,24 +44,12 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.isStopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
   }
 
   kick(): void {
-    this.isKicked = true;
-    if (this.running || this.isStopped) return;
-    this.running = (async () => {
-      while (this.isKicked && !this.isStopped) {
-        this.isKicked = false;
-        try {
-          await this.sendQueued();
-        } catch (error) {
-          this.logger.warn({ err: error }, 'sending round failed; retrying on the next tick');
-        }
-      }
-    })().finally(() => (this.running = undefined));
+    this.rounds.request();
   }
 
   private async sendQueued(): Promise<void> {
@@ -77,14 +64,14 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       const byCustomer = [...groups.values()];
       let next = 0;
       const workers = Array.from({ length: this.config.SEND_CONCURRENCY }, async () => {
-        while (next < byCustomer.length && !this.isStopped) {
+        while (next < byCustomer.length && !this.rounds.isStopped) {
           const emails = byCustomer[next] ?? [];
           next += 1;
-          for (const email of emails) if (!this.isStopped) await this.sendOne(email);
+          for (const email of emails) if (!this.rounds.isStopped) await this.sendOne(email);
         }
       });
       await Promise.all(workers);
-      if (this.isStopped || queued.length < 200) return;
+      if (this.rounds.isStopped || queued.length < 200) return;
     }
   }
 
