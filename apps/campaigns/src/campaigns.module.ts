@@ -15,6 +15,7 @@ import { EventTimeService } from './events/event-time.service';
 import { OrdersService } from './orders/orders.service';
 import { RetentionService } from './retention/retention.service';
 import { AbandonedCartProcessor } from './scheduling/abandoned-cart.processor';
+import { abandonedCartQueueMetrics } from './scheduling/abandoned-cart-queue.metrics';
 import { AbandonedCartQueue } from './scheduling/abandoned-cart.queue';
 import { AbandonedCartScheduler } from './scheduling/abandoned-cart.scheduler';
 import { StatisticsController } from './statistics/statistics.controller';
@@ -49,7 +50,7 @@ const services = [
 @Global()
 @Module({
   controllers: [CampaignsController, EmailsController, SuppressionsController, StatisticsController, WatermarkController],
-  providers: services,
+  providers: [...services, abandonedCartQueueMetrics],
   exports: services,
 })
 export class CampaignsModule {}

@@ -24,6 +24,7 @@ export * from './docs/api-docs';
 export * from './metrics/http-metrics.middleware';
 export * from './health/dependency.metrics';
 export * from './metrics/queue.metrics';
+export * from './metrics/queue-metrics.provider';
 export * from './metrics/redis-script.metrics';
 export * from './errors/body-depth.pipe';
 export * from './errors/nul-character.pipe';

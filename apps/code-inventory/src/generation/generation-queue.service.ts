@@ -11,7 +11,8 @@ import { GENERATION_QUEUE, type GenerationJobData, generationQueuePrefix } from 
 export class GenerationQueueService implements OnApplicationBootstrap, OnModuleDestroy {
   // BullMQ needs maxRetriesPerRequest: null on its own connection (no keyPrefix: the queue prefix does that).
   private readonly connection: Redis;
-  private readonly queue: Queue<GenerationJobData>;
+  /** Read by the queue metrics (generation-queue.metrics.ts). */
+  readonly queue: Queue<GenerationJobData>;
 
   constructor(
     @Inject(APP_CONFIG) config: CodeInventoryConfig,
