@@ -12,6 +12,7 @@ import { freePort, startServiceProcess, waitUntilReady } from '@promo/service-ru
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { Registry } from 'prom-client';
 import { usageKeys } from '../src/usage/usage-keys';
 import { limitArgs, UsageScripts } from '../src/usage/usage-scripts';
 
@@ -57,7 +58,7 @@ async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
 async function benchLua(redisUrl: string, prefix: string): Promise<void> {
   const keyPrefix = `${prefix}redemption-ledger:`;
   const redis = new Redis(redisUrl, { keyPrefix });
-  const scripts = new UsageScripts(redis);
+  const scripts = new UsageScripts(redis, new Registry());
   const promotionId = 'bench-hot';
   const limits = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' }).limits;
   const [total, perCode, perCustomer, unit, deleted, version] = limitArgs({ total: -1, perCode: LUA_CALLS * 4, perCustomer: -1, unit: 'cart', isDeleted: false, version: 1 });

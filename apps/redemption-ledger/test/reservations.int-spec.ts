@@ -147,6 +147,14 @@ describe('POST /v1/reservations', () => {
     expect(metrics).toMatch(/^ledger_reservations_total\{outcome="refused"\} [1-9]\d*$/m);
   });
 
+  it('times the Lua script calls in /metrics (redis_script_duration_seconds)', async () => {
+    const metrics = await (await fetch(`${ledger.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('# TYPE redis_script_duration_seconds histogram');
+    for (const script of ['set-limits', 'reserve-usage', 'release-usage']) {
+      expect(metrics).toMatch(new RegExp(`^redis_script_duration_seconds_count\\{script="${script}",outcome="ok"\\} [1-9]\\d*$`, 'm'));
+    }
+  });
+
   it('needs the storefront scope', async () => {
     const answer = await fetch(`${ledger.baseUrl}/v1/reservations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(answer.status).toBe(401);

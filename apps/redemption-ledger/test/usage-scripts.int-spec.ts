@@ -1,17 +1,20 @@
 import { testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
 import { UsageScripts, type UseRequest } from '../src/usage/usage-scripts';
 import { deleteLedgerKeys } from './support/ledger-test-env';
 
 describe('the usage Lua scripts on a real Redis', () => {
   let redis: Redis;
   let scripts: UsageScripts;
+  let registry: Registry;
   const promotionId = 'p-lua';
   const use = (holdId: string, extra: Partial<UseRequest> = {}): UseRequest => ({ promotionId, codeKey: 'code-a', customerId: 'cu-1', holdId, units: 1, ...extra });
 
   beforeEach(async () => {
     redis = new Redis(testInfra().redisUrl, { keyPrefix: `${testInfra().redisKeyPrefix}lua-${uniqueSuffix()}:redemption-ledger:` });
-    scripts = new UsageScripts(redis);
+    registry = new Registry();
+    scripts = new UsageScripts(redis, registry);
     expect(await scripts.setLimits(promotionId, { total: 3, perCode: 2, perCustomer: 1, unit: 'item', isDeleted: false, version: 1 }, true)).toBe('ok');
   });
 
@@ -77,6 +80,20 @@ describe('the usage Lua scripts on a real Redis', () => {
       expect(await scripts.release(use('o1'), 'reverse', 0)).toEqual({ kind: 'released', units: 1 });
       expect(await scripts.release(use('o1'), 'reverse', 0)).toEqual({ kind: 'missing' });
       expect(await redis.mget('usage:{p-lua}:total', 'usage:{p-lua}:code:code-a', 'usage:{p-lua}:customer:cu-1')).toEqual(['0', '0', '0']);
+    });
+  });
+
+  describe('script latency (X4)', () => {
+    it('times every script call by script and outcome in redis_script_duration_seconds', async () => {
+      await scripts.reserve(use('h1'), 2_000, 'f');
+      await scripts.reserve(use('h2'), 2_000, 'f');
+      await scripts.commit(use('h1'));
+      await scripts.release(use('h2'), 'release', 0);
+      const text = await registry.metrics();
+      expect(text).toContain('redis_script_duration_seconds_count{script="set-limits",outcome="ok"} 1');
+      expect(text).toContain('redis_script_duration_seconds_count{script="reserve-usage",outcome="ok"} 2');
+      expect(text).toContain('redis_script_duration_seconds_count{script="commit-usage",outcome="ok"} 1');
+      expect(text).toContain('redis_script_duration_seconds_count{script="release-usage",outcome="ok"} 1');
     });
   });
 });

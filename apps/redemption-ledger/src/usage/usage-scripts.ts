@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS } from '@promo/platform';
+import { METRICS_REGISTRY, REDIS, RedisScriptMetrics } from '@promo/platform';
 import type { ClientContext, Redis, Result } from 'ioredis';
+import type { Registry } from 'prom-client';
 import { type UseTarget, usageKeys } from './usage-keys';
 
 declare module 'ioredis' {
@@ -79,23 +80,27 @@ export function defineUsageCommands(redis: Redis): void {
 /** The typed wrappers of the usage scripts (src/usage/lua): each atomic step is one script call. */
 @Injectable()
 export class UsageScripts {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
+  /** X4: `redis_script_duration_seconds{script,outcome}` around every script call. */
+  private readonly latency: RedisScriptMetrics;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(METRICS_REGISTRY) registry: Registry) {
     defineUsageCommands(redis);
+    this.latency = new RedisScriptMetrics(registry);
   }
 
   async reserve(use: UseRequest, expiresAtMs: number, fingerprint: string): Promise<TakeOutcome> {
-    const reply = replyOf(await guarded(() => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint)));
+    const reply = replyOf(await this.run('reserve-usage', () => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint)));
     return parseTake(reply);
   }
 
   async commit(use: UseRequest): Promise<TakeOutcome> {
-    const reply = replyOf(await guarded(() => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '')));
+    const reply = replyOf(await this.run('commit-usage', () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '')));
     if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
     return parseTake(reply);
   }
 
   async release(use: UseTarget, mode: ReleaseMode, nowMs: number): Promise<ReleaseOutcome> {
-    const reply = replyOf(await guarded(() => this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs))));
+    const reply = replyOf(await this.run('release-usage', () => this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs))));
     switch (reply[0]) {
       case 'released':
         return { kind: 'released', units: numberAt(reply, 1) };
@@ -121,9 +126,14 @@ export class UsageScripts {
 
   async setLimits(promotionId: string, limits: RedisLimits, isNew: boolean): Promise<'ok' | 'stale' | 'not_loaded'> {
     const keys = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' });
-    const reply = replyOf(await guarded(() => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0')));
+    const reply = replyOf(await this.run('set-limits', () => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0')));
     if (reply[0] === 'ok' || reply[0] === 'stale' || reply[0] === 'not_loaded') return reply[0];
     throw new Error(`set-limits answered ${JSON.stringify(reply)}`);
+  }
+
+  /** One timed, guarded script call; `script` is the Lua file's name without `.lua`. */
+  private run(script: string, call: () => Promise<unknown>): Promise<unknown> {
+    return this.latency.time(script, () => guarded(call));
   }
 }
 
