@@ -3,6 +3,12 @@
  * - one generation job of BENCH_CODES codes (default 10,000,000): seconds, codes/s, peak RSS of the service;
  * - export of 1,000,000 codes over HTTP, against a raw `COPY … TO STDOUT` of the same rows (baseline);
  * - lookups under 64 concurrent clients (p50/p99) and first issues per second with 16 clients.
+ * Lookups are measured twice, each beside the same load on `/health/live` (the HTTP stack's own ceiling):
+ * closed loop (64 clients each sending as soon as its last answer came: latency is mostly queueing, and
+ * p99 ≈ 64 ÷ throughput) and open loop (64 connections offered each of CODES_BENCH_RATES requests/s, default 2,000 then 1,000,
+ * latency from the scheduled send time, like wrk2). `codes.lookup_p99_ms` is the open-loop figure.
+ * BENCH_PARTS=generate,export,lookup,issue picks parts (default all); without `generate` the lookups and
+ * issues use a group of LOOKUP_CODES codes (default 100,000).
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
 import { readFileSync } from 'node:fs';
@@ -14,12 +20,19 @@ import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } fr
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { runOpenLoad } from './open-load';
+import { quantileBetween, scrapeRouteBuckets } from './route-latency';
 
 const ADMIN = 'bench-admin-key';
 const STOREFRONT = 'bench-storefront-key';
 const CODES = Number(process.env['BENCH_CODES'] ?? 10_000_000);
 const EXPORT_CODES = 1_000_000;
 const DURATION_S = Number(process.env['CODES_BENCH_SECONDS'] ?? 10);
+/** Offered loads of the open-loop runs, requests/s; `codes.lookup_p99_ms` is the first one's. */
+const OPEN_RATES = (process.env['CODES_BENCH_RATES'] ?? '2000,1000').split(',').map(Number);
+const LOOKUP_CODES = Number(process.env['LOOKUP_CODES'] ?? 100_000);
+const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'generate,export,lookup,issue').split(','));
+const LOOKUP_ROUTE = '/v1/codes/:code';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -70,58 +83,87 @@ async function main(): Promise<void> {
       return { groupId, seconds: (performance.now() - t0) / 1000 };
     };
 
-    const big = await generate(CODES);
-    bench('codes.generate_10m_s', round(big.seconds), 's', CODES === 10_000_000 ? '' : ` codes=${CODES}`);
-    bench('codes.generate_per_s', Math.round(CODES / big.seconds), 'codes/s');
-    bench('codes.generate_peak_rss_mb', peakRssMb(service.child.pid ?? 0), 'MB');
+    let big: { groupId: string; seconds: number } | undefined;
+    if (PARTS.has('generate')) {
+      big = await generate(CODES);
+      bench('codes.generate_10m_s', round(big.seconds), 's', CODES === 10_000_000 ? '' : ` codes=${CODES}`);
+      bench('codes.generate_per_s', Math.round(CODES / big.seconds), 'codes/s');
+      bench('codes.generate_peak_rss_mb', peakRssMb(service.child.pid ?? 0), 'MB');
+    }
 
-    const exported = CODES === EXPORT_CODES ? big : await generate(EXPORT_CODES);
-    const t1 = performance.now();
-    const response = await fetch(`${service.baseUrl}/v1/groups/${exported.groupId}/export`, { headers: { 'x-api-key': ADMIN } });
-    let bytes = 0;
-    for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).length;
-    const ours = (performance.now() - t1) / 1000;
-    const client = await sql.connect();
-    const t2 = performance.now();
-    let baselineBytes = 0;
-    await pipeline(
-      client.query(copyTo(`COPY (SELECT code, lower(code), promotion_id, group_id, state, is_hidden, issued_to, issued_at, bound_customer_id, redeemed_at FROM codes WHERE group_id = '${exported.groupId}' ORDER BY id) TO STDOUT WITH (FORMAT csv)`)),
-      new Writable({ write: (chunk: Buffer, _encoding, done) => ((baselineBytes += chunk.length), done()) }),
-    );
-    const baseline = (performance.now() - t2) / 1000;
-    client.release();
-    bench('codes.export_1m_s', round(ours, 3), 's', ` baseline=${round(baseline, 3)} ratio=${round(baseline / ours, 3)} bytes=${bytes} baseline_bytes=${baselineBytes}`);
+    if (PARTS.has('export')) {
+      const exported = CODES === EXPORT_CODES && big ? big : await generate(EXPORT_CODES);
+      const t1 = performance.now();
+      const response = await fetch(`${service.baseUrl}/v1/groups/${exported.groupId}/export`, { headers: { 'x-api-key': ADMIN } });
+      let bytes = 0;
+      for await (const chunk of response.body ?? []) bytes += (chunk as Uint8Array).length;
+      const ours = (performance.now() - t1) / 1000;
+      const client = await sql.connect();
+      const t2 = performance.now();
+      let baselineBytes = 0;
+      await pipeline(
+        client.query(copyTo(`COPY (SELECT code, lower(code), promotion_id, group_id, state, is_hidden, issued_to, issued_at, bound_customer_id, redeemed_at FROM codes WHERE group_id = '${exported.groupId}' ORDER BY id) TO STDOUT WITH (FORMAT csv)`)),
+        new Writable({ write: (chunk: Buffer, _encoding, done) => ((baselineBytes += chunk.length), done()) }),
+      );
+      const baseline = (performance.now() - t2) / 1000;
+      client.release();
+      bench('codes.export_1m_s', round(ours, 3), 's', ` baseline=${round(baseline, 3)} ratio=${round(baseline / ours, 3)} bytes=${bytes} baseline_bytes=${baselineBytes}`);
+    }
 
-    const { rows } = await sql.query<{ code: string }>(`SELECT code FROM codes WHERE group_id = $1 ORDER BY id LIMIT 1000`, [exported.groupId]);
-    const codes = rows.map((row) => row.code);
-    let next = 0;
-    const lookups = await autocannon({
-      url: service.baseUrl,
-      connections: 64,
-      duration: DURATION_S,
-      headers: { 'x-api-key': STOREFRONT },
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/v1/codes/${codes[(next += 1) % codes.length] ?? ''}` }) }],
-    });
-    // Baseline: the same load on the process' most trivial route, the HTTP stack's own ceiling on this machine.
-    const trivial = await autocannon({ url: `${service.baseUrl}/health/live`, connections: 64, duration: DURATION_S });
-    bench('codes.lookup_p50_ms', lookups.latency.p50, 'ms', ` rps=${Math.round(lookups.requests.average)} non2xx=${lookups.non2xx}`);
-    bench('codes.lookup_p99_ms', lookups.latency.p99, 'ms', ` baseline=${trivial.latency.p99} ratio=${round(trivial.latency.p99 / lookups.latency.p99, 3)} rps=${Math.round(lookups.requests.average)} baseline_rps=${Math.round(trivial.requests.average)} non2xx=${lookups.non2xx}`);
-    const single = await autocannon({
-      url: service.baseUrl,
-      connections: 1,
-      duration: Math.max(3, Math.round(DURATION_S / 2)),
-      headers: { 'x-api-key': STOREFRONT },
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/v1/codes/${codes[(next += 1) % codes.length] ?? ''}` }) }],
-    });
-    bench('codes.lookup_p99_ms_1_client', single.latency.p99, 'ms', ` p50=${single.latency.p50} rps=${Math.round(single.requests.average)}`);
+    const target = big ?? (PARTS.has('lookup') || PARTS.has('issue') ? await generate(LOOKUP_CODES) : undefined);
+    if (PARTS.has('lookup') && target) {
+      const { rows } = await sql.query<{ code: string }>(`SELECT code FROM codes WHERE group_id = $1 ORDER BY id LIMIT 100000`, [target.groupId]);
+      const codes = rows.map((row) => row.code);
+      let next = 0;
+      const lookupPath = (): string => `/v1/codes/${codes[(next += 1) % codes.length] ?? ''}`;
+      const before = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
+      const lookups = await autocannon({
+        url: service.baseUrl,
+        connections: 64,
+        duration: DURATION_S,
+        headers: { 'x-api-key': STOREFRONT },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: lookupPath() }) }],
+      });
+      const afterClosed = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
+      const trivial = await autocannon({ url: `${service.baseUrl}/health/live`, connections: 64, duration: DURATION_S });
+      bench('codes.lookup_closed64_p50_ms', lookups.latency.p50, 'ms', ` rps=${Math.round(lookups.requests.average)} non2xx=${lookups.non2xx}`);
+      bench('codes.lookup_closed64_p99_ms', lookups.latency.p99, 'ms', ` baseline=${trivial.latency.p99} ratio=${round(trivial.latency.p99 / lookups.latency.p99, 3)} rps=${Math.round(lookups.requests.average)} baseline_rps=${Math.round(trivial.requests.average)} non2xx=${lookups.non2xx}`);
+      const closedService = quantileBetween(before, afterClosed, 0.99);
+      bench('codes.lookup_closed64_service_p99_ms', closedService.upperMs, 'ms', ` le_bucket requests=${closedService.count}`);
+
+      let previous = afterClosed;
+      for (const [index, rate] of OPEN_RATES.entries()) {
+        const open = await runOpenLoad({ baseUrl: service.baseUrl, connections: 64, rate, durationS: DURATION_S, headers: { 'x-api-key': STOREFRONT }, path: lookupPath });
+        const afterOpen = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
+        const openTrivial = await runOpenLoad({ baseUrl: service.baseUrl, connections: 64, rate, durationS: DURATION_S, headers: {}, path: () => '/health/live' });
+        const name = index === 0 ? 'codes.lookup' : `codes.lookup_open${rate}`;
+        const extra = ` rate=${rate} rps=${open.rps} baseline_rps=${openTrivial.rps} non2xx=${open.non2xx} errors=${open.errors}`;
+        bench(`${name}_p50_ms`, open.p50, 'ms', ` baseline=${openTrivial.p50} ratio=${round(openTrivial.p50 / open.p50, 3)}${extra}`);
+        bench(`${name}_p99_ms`, open.p99, 'ms', ` baseline=${openTrivial.p99} ratio=${round(openTrivial.p99 / open.p99, 3)}${extra}`);
+        bench(`${name}_p999_ms`, open.p999, 'ms', ` baseline=${openTrivial.p999} ratio=${round(openTrivial.p999 / open.p999, 3)} max=${open.max}`);
+        const service99 = quantileBetween(previous, afterOpen, 0.99);
+        bench(`${name}_service_p99_ms`, service99.upperMs, 'ms', ` le_bucket requests=${service99.count}`);
+        previous = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
+      }
+
+      const single = await autocannon({
+        url: service.baseUrl,
+        connections: 1,
+        duration: Math.max(3, Math.round(DURATION_S / 2)),
+        headers: { 'x-api-key': STOREFRONT },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: lookupPath() }) }],
+      });
+      bench('codes.lookup_p99_ms_1_client', single.latency.p99, 'ms', ` p50=${single.latency.p50} rps=${Math.round(single.requests.average)}`);
+    }
 
     let customer = 0;
+    if (!PARTS.has('issue') || !target) return;
     const issues = await autocannon({
       url: service.baseUrl,
       connections: 16,
       duration: DURATION_S,
       headers: { 'x-api-key': ADMIN, 'content-type': 'application/json' },
-      requests: [{ method: 'POST', path: `/v1/groups/${big.groupId}/issue`, setupRequest: (request) => ({ ...request, body: JSON.stringify({ customerId: `cu-${(customer += 1)}`, mode: 'first' }) }) }],
+      requests: [{ method: 'POST', path: `/v1/groups/${target.groupId}/issue`, setupRequest: (request) => ({ ...request, body: JSON.stringify({ customerId: `cu-${(customer += 1)}`, mode: 'first' }) }) }],
     });
     bench('codes.issue_per_s', Math.round(issues.requests.average), 'issues/s', ` p99_ms=${issues.latency.p99} non2xx=${issues.non2xx}`);
   } finally {

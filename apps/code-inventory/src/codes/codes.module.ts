@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IssuingModule } from '../issuing/issuing.module';
+import { CodeChangeListener } from './code-change.listener';
+import { CodeLookupCache } from './code-lookup.cache';
 import { CodeLookupService } from './code-lookup.service';
 import { CodesController } from './codes.controller';
 import { SharedCodesService } from './shared-codes.service';
 
-@Module({ imports: [IssuingModule], controllers: [CodesController], providers: [CodeLookupService, SharedCodesService] })
+@Module({ imports: [IssuingModule], controllers: [CodesController], providers: [CodeLookupCache, CodeChangeListener, CodeLookupService, SharedCodesService] })
 export class CodesModule {}
