@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { useStore } from '../settings/store-context';
+import { useAsync } from '../ui/use-async';
+import { type Campaign, CampaignEditor } from './campaign-editor';
+import { Suppressions } from './suppressions';
+
+const NEW_CAMPAIGN: Campaign = { campaignId: '', name: '', enabled: true, kind: 'abandoned_cart', codeGroup: null, minimumCartValue: 0, frequencyCapHours: 24 };
+
+/** Campaign settings and templates, and the suppression list. */
+export function CampaignsPage() {
+  const store = useStore();
+  const campaigns = useAsync(() => store.client.json<{ items: readonly Campaign[] }>('campaigns', '/v1/campaigns').then((a) => a.items), [store.client]);
+  const [adding, setAdding] = useState(false);
+  return (
+    <div className="campaigns">
+      <header className="page-header">
+        <h1>Campaigns</h1>
+        <button type="button" onClick={() => setAdding(true)}>New campaign</button>
+      </header>
+      {campaigns.error === null ? null : <p className="banner error" role="alert">{campaigns.error}</p>}
+      {adding ? <CampaignEditor campaign={NEW_CAMPAIGN} isNew onSaved={() => { setAdding(false); campaigns.reload(); }} /> : null}
+      {(campaigns.data ?? []).map((campaign) => <CampaignEditor key={campaign.campaignId} campaign={campaign} isNew={false} onSaved={campaigns.reload} />)}
+      <Suppressions />
+    </div>
+  );
+}

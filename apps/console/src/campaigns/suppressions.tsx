@@ -1,0 +1,56 @@
+import { type FormEvent, useState } from 'react';
+import { useStore } from '../settings/store-context';
+import { describeError, useAsync } from '../ui/use-async';
+
+interface Suppression {
+  readonly email: string;
+  readonly reason?: string;
+  readonly createdAt?: string;
+}
+
+/** Addresses that never get campaign email (unsubscribed or added by the merchant). */
+export function Suppressions() {
+  const store = useStore();
+  const list = useAsync(() => store.client.json<{ items: readonly Suppression[] }>('campaigns', '/v1/suppressions').then((a) => a.items), [store.client]);
+  const [email, setEmail] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await store.client.json('campaigns', '/v1/suppressions', { method: 'POST', json: { email: email.trim() } });
+      setEmail('');
+      setMessage(null);
+      list.reload();
+    } catch (error) {
+      setMessage(describeError(error));
+    }
+  }
+
+  async function remove(address: string) {
+    try {
+      await store.client.send('campaigns', `/v1/suppressions/${encodeURIComponent(address)}`, { method: 'DELETE' });
+      list.reload();
+    } catch (error) {
+      setMessage(describeError(error));
+    }
+  }
+
+  return (
+    <section aria-label="Suppression list">
+      <h2>Suppression list</h2>
+      <form className="row" onSubmit={(e) => void add(e)}>
+        <input name="suppress-email" type="email" value={email} placeholder="someone@example.com" onChange={(e) => setEmail(e.target.value)} />
+        <button type="submit" disabled={email.trim() === ''}>Suppress</button>
+      </form>
+      {message === null ? null : <p className="field-error" role="alert">{message}</p>}
+      <table className="data">
+        <tbody>
+          {(list.data ?? []).map((s) => (
+            <tr key={s.email}><td>{s.email}</td><td>{s.reason ?? ''}</td><td>{s.createdAt === undefined ? '' : store.instant(s.createdAt)}</td><td><button type="button" onClick={() => void remove(s.email)}>Remove</button></td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { describeError } from '../ui/use-async';
+import { useStore } from '../settings/store-context';
+
+interface ImpactReport {
+  readonly cartsExamined: number;
+  readonly cartsChanged: number;
+  readonly discountAdded: Readonly<Record<string, number>>;
+  readonly mostAffected: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** What the draft would have changed over the carts priced recently (POST /v1/promotions/impact). */
+export function ImpactPreview({ draft }: { readonly draft: Record<string, unknown> | null }) {
+  const store = useStore();
+  const [report, setReport] = useState<ImpactReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run() {
+    if (draft === null) return;
+    try {
+      setReport(await store.client.json<ImpactReport>('pricing', '/v1/promotions/impact', { method: 'POST', json: { promotions: [draft], carts: 100 } }));
+      setError(null);
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  }
+
+  return (
+    <section className="impact" aria-label="Impact preview">
+      <button type="button" onClick={() => void run()} disabled={draft === null}>Preview impact on recent carts</button>
+      {error === null ? null : <p className="field-error" role="alert">{error}</p>}
+      {report === null ? null : (
+        <dl>
+          <dt>Carts examined</dt><dd data-testid="impact-examined">{report.cartsExamined}</dd>
+          <dt>Carts changed</dt><dd>{report.cartsChanged}</dd>
+          {Object.entries(report.discountAdded).map(([currency, amount]) => (
+            <div key={currency}><dt>Discount added ({currency})</dt><dd>{store.money(amount, currency)}</dd></div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+/** The create/edit form's state: text as typed, turned into the engine's wire shape by `draftToWire`. */
+export const REWARD_TYPES = [
+  'orderPercent', 'orderAmount', 'itemsPercent', 'itemsAmount', 'freeShipping', 'shippingAmount', 'shippingPercent', 'gift', 'fixedPrice', 'buyXgetY', 'tiered',
+] as const;
+export type RewardType = (typeof REWARD_TYPES)[number];
+
+export const REWARD_LABELS: Readonly<Record<RewardType, string>> = {
+  orderPercent: 'Percent off the order',
+  orderAmount: 'Amount off the order',
+  itemsPercent: 'Percent off items',
+  itemsAmount: 'Amount off items',
+  freeShipping: 'Free shipping',
+  shippingAmount: 'Amount off shipping',
+  shippingPercent: 'Percent off shipping',
+  gift: 'Free gift',
+  fixedPrice: 'Fixed price for a quantity',
+  buyXgetY: 'Buy X get Y',
+  tiered: 'Tiered',
+};
+
+export const STACKINGS = ['combinable', 'exclusive', 'rejectIfAutomatic', 'replaceIfBetter'] as const;
+export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+
+export interface RewardDraft {
+  readonly type: RewardType;
+  readonly percent: string;
+  readonly amount: string;
+  readonly price: string;
+  readonly quantity: string;
+  readonly items: string;
+  readonly applyTo: 'each' | 'spread' | 'cheapest' | 'mostExpensive';
+  readonly applyCount: string;
+  readonly maxQuantityPerLine: string;
+  readonly zones: string;
+  readonly methods: string;
+  readonly sku: string;
+  readonly productId: string;
+  readonly frequency: 'once' | 'unlimited';
+  readonly buyQuantity: string;
+  readonly buyItems: string;
+  readonly getQuantity: string;
+  readonly getItems: string;
+  readonly getValueKind: 'percent' | 'amount';
+  readonly getValue: string;
+  readonly pick: 'cheapest' | 'mostExpensive';
+  readonly basis: 'subtotal' | 'quantity';
+  readonly tiers: readonly TierDraft[];
+}
+
+export interface TierDraft {
+  readonly atLeast: string;
+  readonly reward: RewardDraft;
+}
+
+export type ConditionKind = 'none' | 'subtotalAtLeast' | 'quantityAtLeast' | 'valueAtLeast' | 'json';
+
+export interface ConditionDraft {
+  readonly kind: ConditionKind;
+  readonly amount: string;
+  readonly count: string;
+  readonly items: string;
+  /** Any condition of the engine (all / any / not nesting) as JSON. */
+  readonly json: string;
+}
+
+export interface RuleDraft {
+  readonly condition: ConditionDraft;
+  readonly reward: RewardDraft;
+}
+
+export interface PromotionDraft {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'automatic' | 'coupon';
+  readonly codes: string;
+  readonly priority: string;
+  readonly stopAfter: boolean;
+  readonly stacking: (typeof STACKINGS)[number];
+  readonly rulesMode: 'all' | 'lastQualifying';
+  readonly enabled: boolean;
+  readonly currency: string;
+  readonly channels: string;
+  readonly customerGroupsInclude: string;
+  readonly customerGroupsExclude: string;
+  readonly segmentsInclude: string;
+  readonly segmentsExclude: string;
+  readonly countriesInclude: string;
+  readonly countriesExclude: string;
+  readonly firstPurchaseOnly: boolean;
+  readonly scheduleStart: string;
+  readonly scheduleEnd: string;
+  /** Empty: the store's zone (P5). */
+  readonly scheduleTimeZone: string;
+  readonly recurring: boolean;
+  readonly recurringWeekdays: readonly string[];
+  readonly recurringFrom: string;
+  readonly recurringTo: string;
+  readonly recurringEveryNWeeks: string;
+  readonly totalUses: string;
+  readonly usesPerCode: string;
+  readonly usesPerCustomer: string;
+  readonly consumeUnit: 'cart' | 'item';
+  readonly rules: readonly RuleDraft[];
+  /** The version read, sent as If-Match on save; null for a new promotion. */
+  readonly version: number | null;
+}
+
+export function emptyReward(type: RewardType = 'orderPercent'): RewardDraft {
+  return {
+    type, percent: '', amount: '', price: '', quantity: '1', items: 'all', applyTo: 'each', applyCount: '1', maxQuantityPerLine: '',
+    zones: '', methods: '', sku: '', productId: '', frequency: 'once', buyQuantity: '1', buyItems: 'all', getQuantity: '1', getItems: 'all',
+    getValueKind: 'percent', getValue: '100', pick: 'cheapest', basis: 'subtotal', tiers: [],
+  };
+}
+
+export function emptyCondition(): ConditionDraft {
+  return { kind: 'none', amount: '', count: '', items: 'all', json: '' };
+}
+
+export function emptyDraft(currency: string): PromotionDraft {
+  return {
+    id: '', name: '', kind: 'automatic', codes: '', priority: '10', stopAfter: false, stacking: 'combinable', rulesMode: 'all', enabled: true,
+    currency, channels: '', customerGroupsInclude: '', customerGroupsExclude: '', segmentsInclude: '', segmentsExclude: '',
+    countriesInclude: '', countriesExclude: '', firstPurchaseOnly: false, scheduleStart: '', scheduleEnd: '', scheduleTimeZone: '',
+    recurring: false, recurringWeekdays: [], recurringFrom: '00:00', recurringTo: '23:59', recurringEveryNWeeks: '1',
+    totalUses: '', usesPerCode: '', usesPerCustomer: '', consumeUnit: 'cart',
+    rules: [{ condition: emptyCondition(), reward: emptyReward() }],
+    version: null,
+  };
+}

@@ -1,0 +1,35 @@
+import { draftToWire } from './draft-to-wire';
+import { wireToDraft } from './wire-to-draft';
+
+describe('wireToDraft', () => {
+  it('reads a stored tiered promotion back so that saving it sends the same rules', () => {
+    const stored = {
+      id: 'tiers',
+      name: 'Tiers',
+      kind: 'automatic',
+      priority: 4,
+      stopAfter: true,
+      stacking: 'exclusive',
+      targeting: { currency: 'USD', channels: ['web'] },
+      rules: [{ conditions: { valueAtLeast: { amount: 1999, items: { include: { sku: ['A'] } } } }, reward: { type: 'tiered', basis: 'quantity', tiers: [{ atLeast: 2, reward: { type: 'itemsAmount', amount: 150, items: { include: { sku: ['A'] } }, applyTo: { cheapest: 1 }, maxQuantityPerLine: null } }] } }],
+      limits: { totalUses: 100, usesPerCode: null, usesPerCustomer: null, consumeUnit: 'cart' },
+      enabled: true,
+      version: 7,
+      status: 'active',
+    };
+    const draft = wireToDraft(stored);
+    expect(draft.version).toBe(7);
+    expect(draft.rules[0]?.condition).toMatchObject({ kind: 'valueAtLeast', amount: '19.99', items: 'sku: A' });
+    const { body, errors } = draftToWire(draft);
+    expect(errors).toEqual([]);
+    expect(body['rules']).toEqual(stored.rules);
+    expect(body['limits']).toEqual({ totalUses: 100 });
+    expect(body['targeting']).toEqual({ currency: 'USD', channels: ['web'] });
+  });
+
+  it('keeps a nested condition as JSON', () => {
+    const draft = wireToDraft({ id: 'n', kind: 'automatic', rules: [{ conditions: { any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] }, reward: { type: 'freeShipping', zones: null, methods: null } }] });
+    expect(draft.rules[0]?.condition.kind).toBe('json');
+    expect(JSON.parse(draft.rules[0]?.condition.json ?? '')).toEqual({ any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] });
+  });
+});

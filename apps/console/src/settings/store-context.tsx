@@ -1,0 +1,45 @@
+import { createContext, useContext } from 'react';
+import type { HttpClient } from '../api/http-client';
+import { formatMoney } from '../format/money';
+import { formatDay, formatInstant } from '../format/time';
+
+/** Store settings as GET /v1/settings (pricing) returns them. */
+export interface StoreSettings {
+  readonly timeZone: string;
+  readonly maxCodesPerOrder: number;
+  readonly calculation: 'cumulative' | 'independent';
+  readonly zeroPriceTriggers: boolean;
+  readonly overriddenPriceQualifies: boolean;
+  /** Not a pricing setting yet; when absent the browser's locale is used. */
+  readonly locale?: string;
+}
+
+/** What every page needs: the API client and the store's zone and locale for display. */
+export interface Store {
+  readonly client: HttpClient;
+  readonly settings: StoreSettings;
+  readonly locale: string;
+  money(amount: number, currency: string): string;
+  instant(iso: string): string;
+  day(day: string): string;
+}
+
+export function makeStore(client: HttpClient, settings: StoreSettings, browserLocale: string): Store {
+  const locale = settings.locale ?? browserLocale;
+  return {
+    client,
+    settings,
+    locale,
+    money: (amount, currency) => formatMoney(amount, currency, locale),
+    instant: (iso) => formatInstant(iso, settings.timeZone, locale),
+    day: (day) => formatDay(day, locale),
+  };
+}
+
+export const StoreContext = createContext<Store | null>(null);
+
+export function useStore(): Store {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error('useStore outside the signed-in console');
+  return store;
+}
