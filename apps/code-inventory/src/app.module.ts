@@ -31,7 +31,7 @@ export class AppModule {
           config,
           migrations: codeInventoryMigrations,
           handlers: [PromotionChangedHandler, RedemptionRecordedHandler, RedemptionReversedHandler],
-          publishes: ['code-inventory.code-changed', 'code-inventory.code-issued'],
+          publishes: ['code-inventory.code-changed', 'code-inventory.code-issued', 'code-inventory.codes-added'],
           ...(clock ? { clock } : {}),
         }),
         DatabaseModule,

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { enqueueCodesAdded } from '../codes/codes-added.events';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { CopyWriter } from '../database/copy-writer';
 import { PG_POOL } from '../database/pg-pool.provider';
@@ -14,7 +16,8 @@ export type RunOutcome = 'completed' | 'cancelled' | 'interrupted';
 /**
  * C3: runs one generation job in batches. Each batch is one transaction: COPY into a temporary staging
  * table, `INSERT … SELECT … ON CONFLICT DO NOTHING` into codes (the unique index drops collisions, which
- * the next batch makes up for) and the job's `done` counter. A crash loses at most the batch in flight,
+ * the next batch makes up for), the job's `done` counter and the `code-inventory.codes-added` events of
+ * the inserted codes. A crash loses at most the batch in flight,
  * and `done` always equals the codes inserted, so a resumed job neither duplicates nor loses codes.
  */
 @Injectable()
@@ -26,6 +29,7 @@ export class GenerationRunner {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: CodeInventoryConfig,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Lets the batch in flight finish, then returns `interrupted` so the job resumes after the restart. */
@@ -92,11 +96,13 @@ export class GenerationRunner {
       for (let left = size; left > 0; left -= 10_000) await writer.writeRaw(randomCodeLines(pattern, Math.min(10_000, left)));
       await writer.end();
       const now = this.clock.now();
-      const inserted = await client.query(
-        `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
-         SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING`,
-        [promotionId, groupId, now],
-      );
+      // rowMode array: a batch's codes come back as plain arrays, not one object per row.
+      const inserted = await client.query<[string]>({
+        text: `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
+               SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING RETURNING code`,
+        values: [promotionId, groupId, now],
+        rowMode: 'array',
+      });
       const count = inserted.rowCount ?? 0;
       const progressed = await client.query(
         `UPDATE generation_jobs SET done = done + $2, collisions = collisions + $3, updated_at = $4 WHERE id = $1 AND state = 'running'`,
@@ -107,6 +113,8 @@ export class GenerationRunner {
         return null;
       }
       await addToGroupCounters(client, groupId, { total: count, available: count });
+      const codes = inserted.rows.map((row) => row[0]);
+      await enqueueCodesAdded(this.outbox, client, { promotionId, groupId, origin: 'generation', jobId }, codes, now);
       await client.query('COMMIT');
       return count;
     } catch (error) {

@@ -29,6 +29,7 @@ describe('libs/contracts/asyncapi.yaml', () => {
         'redemption.reversed',
         'code-inventory.code-changed',
         'code-inventory.code-issued',
+        'code-inventory.codes-added',
         'campaigns.email-sent',
         'order.placed.redemption-ledger.dlq',
         'cart.updated.campaigns.dlq',

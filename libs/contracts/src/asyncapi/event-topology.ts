@@ -12,7 +12,7 @@ export const EVENT_TOPOLOGY = {
   },
   publishes: {
     pricing: ['pricing.promotion-changed', 'pricing.cart-priced'],
-    'code-inventory': ['code-inventory.code-changed', 'code-inventory.code-issued'],
+    'code-inventory': ['code-inventory.code-changed', 'code-inventory.code-issued', 'code-inventory.codes-added'],
     'redemption-ledger': ['redemption.recorded', 'redemption.rejected', 'redemption.reversed'],
     campaigns: ['campaigns.email-sent'],
   },

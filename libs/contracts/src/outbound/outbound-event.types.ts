@@ -86,6 +86,20 @@ export interface CodeIssuedData {
   readonly issuedAt: string;
 }
 
+/** A committed chunk (at most 1,000) of codes added to a group by bulk generation or upload. */
+export interface CodesAddedData {
+  readonly promotionId: string;
+  readonly groupId: string;
+  readonly origin: 'generation' | 'upload';
+  /** The generation job, for origin `generation`. */
+  readonly jobId?: string;
+  /** The length of `codes`. */
+  readonly count: number;
+  /** The codes as stored. */
+  readonly codes: readonly string[];
+  readonly addedAt: string;
+}
+
 export interface EmailSentData {
   readonly campaignId: string;
   readonly kind: 'abandoned_cart' | 'retention';
@@ -106,6 +120,7 @@ export interface OutboundEventData {
   readonly 'redemption.reversed': RedemptionReversedData;
   readonly 'code-inventory.code-changed': CodeChangedData;
   readonly 'code-inventory.code-issued': CodeIssuedData;
+  readonly 'code-inventory.codes-added': CodesAddedData;
   readonly 'campaigns.email-sent': EmailSentData;
 }
 
@@ -120,5 +135,6 @@ export const OUTBOUND_EVENT_VERSIONS: { readonly [T in OutboundEventType]: numbe
   'redemption.reversed': 1,
   'code-inventory.code-changed': 1,
   'code-inventory.code-issued': 1,
+  'code-inventory.codes-added': 1,
   'campaigns.email-sent': 1,
 };

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type CloudEvent, OUTBOUND_EVENT_VERSIONS, type OutboundEventData, type OutboundEventType, outboundDataschema, validateData } from '@promo/contracts';
-import type { EntityManager } from 'typeorm';
+
+/** The caller's transaction: a TypeORM EntityManager, or a raw `pg` client inside BEGIN … COMMIT. */
+export interface OutboxTransaction {
+  query(sql: string, parameters: unknown[]): Promise<unknown>;
+}
 
 export interface OutboundEvent<TType extends OutboundEventType> {
   readonly type: TType;
@@ -19,7 +23,7 @@ export class OutboxWriter {
     private readonly now: () => Date,
   ) {}
 
-  async enqueue<TType extends OutboundEventType>(manager: EntityManager, event: OutboundEvent<TType>): Promise<CloudEvent<TType, OutboundEventData[TType]>> {
+  async enqueue<TType extends OutboundEventType>(manager: OutboxTransaction, event: OutboundEvent<TType>): Promise<CloudEvent<TType, OutboundEventData[TType]>> {
     const errors = validateData(event.type, event.data);
     if (errors === undefined || errors.length > 0) {
       throw new Error(`outbound ${event.type} does not match its schema: ${JSON.stringify(errors)}`);
