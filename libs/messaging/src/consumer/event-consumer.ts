@@ -104,8 +104,10 @@ export class EventConsumer {
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    // Through the batch's own commit, not consumer.commitOffsets: that one is a no-op once disconnect() has
+    // begun, so the records finished during a shutdown would stay uncommitted and be delivered again.
     const commit = async (offset: string): Promise<void> => {
-      await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }]);
+      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }] });
     };
     let lastDone: string | undefined;
     let sinceCommit = 0;
