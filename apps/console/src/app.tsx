@@ -46,8 +46,8 @@ export function App() {
 
   useEffect(() => {
     if (client === null) return;
-    client.json<{ settings: StoreSettings }>('pricing', '/v1/settings').then(
-      (answer) => setStore(makeStore(client, answer.settings, navigator.language)),
+    client.json<StoreSettings>('pricing', '/v1/settings').then(
+      (settings) => setStore(makeStore(client, settings, navigator.language)),
       (failure: unknown) => setError(describeError(failure)),
     );
   }, [client]);

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { waitFor } from '@promo/platform/testing';
+import { type ConsoleServer, startConsoleServer } from '../server/console-server';
+import { AdminApi } from './support/admin-api';
+import { type ConsoleBrowser, openBrowser } from './support/browser';
+import { buildConsole } from './support/console-build';
+import { type ConsoleServices, startConsoleServices } from './support/console-services';
+import { expectEventually } from './support/eventually';
+import { publishOrders } from './support/order-events';
+
+interface Promotion {
+  readonly id: string;
+  readonly priority?: number;
+  readonly rules: readonly Readonly<Record<string, unknown>>[];
+}
+
+/** X7: the console built with Vite, served through its proxy, driven in Debian's Chromium against the four real services. */
+describe('the merchant console in Chromium', () => {
+  let services: ConsoleServices;
+  let server: ConsoleServer;
+  let browser: ConsoleBrowser;
+  let api: AdminApi;
+  let distDir: string;
+  const screenshots: string[] = [];
+  const shoot = async (name: string) => screenshots.push(await browser.screenshot(name));
+  const pricing = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('pricing'), method, p, body);
+  const codes = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('code-inventory'), method, p, body);
+
+  beforeAll(async () => {
+    distDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-dist-'));
+    [services] = await Promise.all([startConsoleServices(), buildConsole(distDir)]);
+    api = new AdminApi(services.adminKey);
+    server = await startConsoleServer({
+      port: 0,
+      staticDir: distDir,
+      targets: { pricing: services.url('pricing'), 'code-inventory': services.url('code-inventory'), 'redemption-ledger': services.url('redemption-ledger'), campaigns: services.url('campaigns') },
+    });
+    browser = await openBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await services?.stop();
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
+    if (screenshots.length > 0) console.log(`console screenshots:\n${screenshots.map((file) => `  ${file}`).join('\n')}`);
+  }, 60_000);
+
+  it('signs in with the key in the URL npm start prints and shows times in the store zone', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/#key=${encodeURIComponent(services.adminKey)}`);
+    await page.getByRole('heading', { name: 'Promotions', exact: true }).waitFor();
+    expect(page.url()).not.toContain(services.adminKey);
+    expect(await page.locator('nav .store').textContent()).toContain('Times in UTC');
+    await shoot('01-promotions-empty');
+  });
+
+  it('creates a tiered promotion whose live preview prices a cart as the tiers say', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'New promotion' }).click();
+    await page.locator('input[name="id"]').fill('spend-more');
+    await page.locator('input[name="name"]').fill('Spend more, save more');
+    await page.locator('input[name="priority"]').fill('1');
+    await page.locator('select[name="rules[0].reward.type"]').selectOption('tiered');
+    await page.getByRole('button', { name: 'Add tier' }).click();
+    await page.getByRole('button', { name: 'Add tier' }).click();
+    await page.locator('input[name="rules[0].reward.tiers[0].atLeast"]').fill('50');
+    await page.locator('input[name="rules[0].reward.tiers[0].reward.percent"]').fill('10');
+    await page.locator('input[name="rules[0].reward.tiers[1].atLeast"]').fill('100');
+    await page.locator('input[name="rules[0].reward.tiers[1].reward.percent"]').fill('15');
+
+    // By hand: 3 × $20.00 + 1 × $45.00 = $105.00 reaches the $100 tier: 15% = $15.75 off, total $89.25.
+    const cart = (lines: readonly (readonly [number, number])[]) =>
+      JSON.stringify({ cartId: 'preview', channel: 'web', currency: 'USD', lines: lines.map(([quantity, unitPrice], i) => ({ lineId: `l${i}`, sku: `S${i}`, productId: `p${i}`, quantity, unitPrice })) });
+    await page.locator('.preview summary').click();
+    await page.locator('textarea[name="sample-cart"]').fill(cart([[3, 2000], [1, 4500]]));
+    await expectEventually(() => page.getByTestId('preview-total').textContent(), '$89.25');
+    expect(await page.getByTestId('preview-discount').textContent()).toBe('$15.75');
+    await shoot('02-promotion-form-preview');
+
+    // $45.00 + $20.00 = $65.00 is in the $50 tier: 10% = $6.50 off, total $58.50.
+    await page.locator('textarea[name="sample-cart"]').fill(cart([[1, 2000], [1, 4500]]));
+    await expectEventually(() => page.getByTestId('preview-total').textContent(), '$58.50');
+
+    // The API's field error shows beside its field.
+    await page.locator('input[name="rules[0].reward.tiers[1].reward.percent"]').fill('150');
+    await page.getByRole('button', { name: 'Save promotion' }).click();
+    const fieldError = page.locator('[data-error-for="rules[0].reward.tiers[1].reward.percent"]');
+    await fieldError.waitFor();
+    expect(await fieldError.textContent()).toContain('between 0 and 100');
+    await shoot('03-promotion-form-field-error');
+
+    await page.locator('input[name="rules[0].reward.tiers[1].reward.percent"]').fill('15');
+    await page.getByRole('button', { name: 'Save promotion' }).click();
+    await page.locator('table.list tr[data-id="spend-more"]').waitFor();
+    const stored = await pricing<Promotion>('GET', '/v1/promotions/spend-more');
+    expect(stored.rules).toEqual([
+      { reward: { type: 'tiered', basis: 'subtotal', tiers: [{ atLeast: 5000, reward: { type: 'orderPercent', percent: 10 } }, { atLeast: 10000, reward: { type: 'orderPercent', percent: 15 } }] } },
+    ]);
+  });
+
+  it('reorders automatic promotions by drag and drop and saves the order', async () => {
+    const { page } = browser;
+    for (const [id, priority] of [['free-gift', 2], ['five-off', 3]] as const) {
+      await pricing('POST', '/v1/promotions', { id, name: id, kind: 'automatic', priority, targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderAmount', amount: 500 } }] });
+    }
+    await page.reload();
+    const rows = page.locator('.priority-list li');
+    await expectEventually(() => rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-id'))), ['spend-more', 'free-gift', 'five-off']);
+    await page.locator('.priority-list li[data-id="five-off"]').dragTo(page.locator('.priority-list li[data-id="spend-more"]'));
+    expect(await rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')))).toEqual(['five-off', 'spend-more', 'free-gift']);
+    await page.getByRole('button', { name: 'Save order' }).click();
+    await page.getByText('Order saved.').waitFor();
+    await shoot('04-priorities');
+
+    const listed = await pricing<{ items: readonly Promotion[] }>('GET', '/v1/promotions?kind=automatic');
+    const byPriority = [...listed.items].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0)).map((p) => p.id);
+    expect(byPriority).toEqual(['five-off', 'spend-more', 'free-gift']);
+  });
+
+  it('generates 10,000 codes while the progress bar follows the job to 100%', async () => {
+    const { page } = browser;
+    await pricing('POST', '/v1/promotions', { id: 'bulk-coupon', name: 'Bulk coupon', kind: 'coupon', codes: ['BULKDEMO'], targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderPercent', percent: 5 } }] });
+    await page.getByRole('link', { name: 'Codes' }).click();
+    await page.locator('input[name="groupId"]').fill('BULK');
+    await page.locator('input[name="groupName"]').fill('Bulk codes');
+    await page.locator('input[name="promotionId"]').fill('bulk-coupon');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('heading', { name: 'Group BULK' }).waitFor();
+    await page.locator('input[name="count"]').fill('10000');
+    await page.getByRole('button', { name: 'Generate' }).click();
+
+    const seen: number[] = [];
+    const bar = page.getByRole('progressbar', { name: 'Generation progress' });
+    await waitFor(
+      async () => {
+        const value = Number(await bar.getAttribute('value').catch(() => null));
+        if (seen[seen.length - 1] !== value) seen.push(value);
+        return value === 100;
+      },
+      { timeoutMs: 60_000, intervalMs: 50, description: 'the progress bar at 100%' },
+    );
+    await page.locator('.job[data-state="completed"]').waitFor();
+    expect(await page.getByTestId('generation-done').textContent()).toBe('10,000 of 10,000');
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    await page.locator('tr[data-group="BULK"] td[data-count="total"]').filter({ hasText: '10,000' }).waitFor();
+    await shoot('05-codes-generation');
+    const group = await codes<{ total: number; available: number }>('GET', '/v1/groups/BULK');
+    expect(group).toMatchObject({ total: 10_000, available: 10_000 });
+  });
+
+  it('uploads a CSV with one bad line and shows the report naming it', async () => {
+    const { page } = browser;
+    const csv = ['code', 'SPRING-001', 'SPRING-002', 'BAD CODE!', 'SPRING-003'].join('\n');
+    await page.locator('input[name="file"]').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.locator('.upload-report').waitFor();
+    expect(await page.getByTestId('upload-invalid').textContent()).toBe('1');
+    expect(await page.getByTestId('upload-imported').textContent()).toBe('0');
+    const badRow = page.locator('.upload-report tr[data-line="4"]');
+    expect(await badRow.textContent()).toBe('4BAD CODE!invalid_characters');
+    await shoot('06-codes-upload-report');
+    // C4: an upload with an invalid line imports nothing.
+    expect(await codes<{ total: number }>('GET', '/v1/groups/BULK')).toMatchObject({ total: 10_000 });
+  });
+
+  it('charts a promotion\'s uses per day beside its figures', async () => {
+    const { page } = browser;
+    // Three orders that used spend-more: two on 20 November, one on 21 November (UTC, the store zone).
+    await publishOrders(services.kafkaBrokers, [
+      { orderId: 'o-1', customerId: 'c-1', promotionId: 'spend-more', discount: 1575, total: 8925, placedAt: '2026-11-20T10:00:00Z' },
+      { orderId: 'o-2', customerId: 'c-2', promotionId: 'spend-more', discount: 650, total: 5850, placedAt: '2026-11-20T15:00:00Z' },
+      { orderId: 'o-3', customerId: 'c-3', promotionId: 'spend-more', discount: 1575, total: 8925, placedAt: '2026-11-21T09:00:00Z' },
+    ]);
+    await waitFor(
+      async () => (await api.call<{ redemptions: number }>(services.url('redemption-ledger'), 'GET', '/v1/statistics/promotions/spend-more')).redemptions === 3,
+      { timeoutMs: 30_000, description: 'the ledger has the three orders' },
+    );
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.locator('select[name="stat-promotion"]').selectOption('spend-more');
+    await page.getByTestId('uses-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await page.getByTestId('stat-redemptions').textContent()).toBe('3');
+    // By hand: 15.75 + 6.50 + 15.75 = $38.00 off; 89.25 + 58.50 + 89.25 = $237.00 of orders.
+    expect(await page.getByTestId('discount-USD').textContent()).toBe('$38.00');
+    expect(await page.getByTestId('revenue-USD').textContent()).toBe('$237.00');
+    expect(await page.getByTestId('uses-chart').locator('.recharts-bar-rectangle').count()).toBe(2);
+    expect(await page.locator('table[aria-label="Uses per day"] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent))).toEqual(['Nov 20, 20262', 'Nov 21, 20261']);
+    await shoot('07-statistics');
+  });
+});
