@@ -63,8 +63,8 @@ function paint(text, i) {
 }
 
 /** Spawns `node -r @swc-node/register <file>` in its own process group, output prefixed and logged. */
-function spawnTs(label, colorIndex, file, env, logStream) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', file], {
+function spawnTs(label, colorIndex, file, env, logStream, nodeArgs = ['-r', '@swc-node/register', file]) {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: repoRoot,
     env,
     detached: true, // own process group: Ctrl-C reaches only us, and we stop the whole group
@@ -269,6 +269,9 @@ async function main() {
   );
   if (stopping) return;
 
+  if (!check && !process.argv.includes('--no-console')) consoleState = await startConsole(keys);
+  if (stopping) return;
+
   printSummary(results);
   const allReady = results.every((r) => r.ready);
   if (check) {
@@ -295,6 +298,29 @@ async function main() {
   setInterval(() => {}, 1 << 30);
 }
 
+// X7: the merchant console. Built with Vite into dist/apps/console, served by apps/console/server on one
+// origin that proxies /api/<service>/* to the four services. CONSOLE_PORT (4200); --no-console skips it.
+const CONSOLE_PORT = Number(process.env.CONSOLE_PORT || 4200);
+let consoleState = null;
+
+async function startConsole(keys) {
+  const server = path.join('apps', 'console', 'server', 'main.ts');
+  if (!fs.existsSync(path.join(repoRoot, server))) return 'skipped: apps/console does not exist';
+  if (await portOpen(CONSOLE_PORT)) return `FAILED: port ${CONSOLE_PORT} is already in use by another process`;
+  const logStream = fs.createWriteStream(path.join(logDir, 'console.log'), { flags: 'a' });
+  logStream.write(`\n--- ${new Date().toISOString()} npm start ---\n`);
+  say('console: building (vite build)');
+  const vite = path.join('node_modules', 'vite', 'bin', 'vite.js');
+  const build = spawnTs('console:build', 4, vite, process.env, logStream, [vite, 'build', '-c', path.join('apps', 'console', 'vite.config.mts'), '--logLevel', 'warn']);
+  const code = await build.done;
+  if (code !== 0) return `FAILED: vite build exited (${code}); see tmp/logs/console.log`;
+  const entry = spawnTs('console', 4, server, { ...process.env, CONSOLE_PORT: String(CONSOLE_PORT) }, logStream);
+  const up = await waitFor(async () => entry.exited === undefined && (await portOpen(CONSOLE_PORT)), { timeoutMs: 30_000 });
+  if (!up) return `FAILED: the console server did not listen on ${CONSOLE_PORT}; see tmp/logs/console.log`;
+  // The key travels in the fragment: the browser never sends it to a server; the console moves it to sessionStorage.
+  return `http://127.0.0.1:${CONSOLE_PORT}/#key=${encodeURIComponent(keys.admin)}   (signs in with the demo admin key; log tmp/logs/console.log)`;
+}
+
 function printSummary(results) {
   const env = infraEnv();
   const mail = maildevConfig();
@@ -307,6 +333,7 @@ function printSummary(results) {
       if (r.ready) lines.push(`    ${''.padEnd(18)} API docs ${r.url}/docs   metrics ${r.url}/metrics`);
     }
   }
+  if (consoleState) lines.push('  console:', `    ${consoleState}`);
   lines.push(
     '  infrastructure:',
     `    kafka              ${env.KAFKA_BROKERS}`,

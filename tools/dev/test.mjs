@@ -4,6 +4,8 @@
 // one run shows every failure; the summary table lists each step; the exit code is non-zero on
 // any failure. Arguments after `npm test --` go to Jest. At the end it drops the run's database
 // and keys and stops the infrastructure this run started (never what was already running).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { ensureInstalled, bin, cmdResult, createDatabase, deleteRedisPrefix, dropDatabase, dropStaleDatabases, newRunId, pgUrl, run, Steps } from './lib.mjs';
 import { infraEnv, infraRelease, infraUp } from './infra.mjs';
 import { takeLease } from '../infra/lease.mjs';
@@ -70,6 +72,19 @@ await step('infra', async () => {
   return { ok: failed.length === 0, note };
 });
 
+// The console's e2e tests drive Debian's Chromium through playwright-core (no browser download, X7).
+const CHROMIUM = '/usr/bin/chromium';
+await step('chromium', () => {
+  if (fs.existsSync(CHROMIUM)) return { ok: true, note: `${CHROMIUM} present` };
+  const apt = (args) => spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  let r = apt(['install', '-y', '-qq', 'chromium']);
+  // A fresh machine may have no package lists yet: update once and retry.
+  if (r.status !== 0) r = (apt(['update', '-qq']), apt(['install', '-y', '-qq', 'chromium']));
+  if (r.status === 0 && fs.existsSync(CHROMIUM)) return { ok: true, note: `installed ${CHROMIUM} (apt-get install -y chromium)` };
+  const why = r.error ? r.error.message : (r.stderr || r.stdout || '').trim().split('\n').slice(-1)[0] || `exit ${r.status}`;
+  return { ok: false, note: `${CHROMIUM} is missing and \`apt-get install -y chromium\` failed (${why}); the console e2e tests need it (run it as root)` };
+});
+
 await step('database', async () => {
   const stale = await dropStaleDatabases('promo_test_').catch((err) => {
     console.warn(`database: could not drop stale test databases: ${err.message}`);
@@ -84,6 +99,13 @@ await step('database', async () => {
 await step('nx graph', () => tool('nx', ['show', 'projects'], { stdio: ['inherit', 'ignore', 'inherit'] }));
 await step('lint', () => tool('eslint', ['.', '--max-warnings=0']));
 await step('typecheck', () => tool('tsc', ['-p', 'tsconfig.json', '--noEmit']));
+// The console (React, DOM) has its own lint config and tsconfigs; the root ones leave apps/console out.
+await step('lint console', () => tool('eslint', ['-c', 'apps/console/eslint.config.mjs', 'apps/console', '--max-warnings=0']));
+await step('typecheck console', async () => {
+  const app = await tool('tsc', ['-p', 'apps/console/tsconfig.json', '--noEmit']);
+  const node = await tool('tsc', ['-p', 'apps/console/tsconfig.node.json', '--noEmit']);
+  return { ok: app.ok && node.ok, note: [app.note && `app: ${app.note}`, node.note && `e2e/server: ${node.note}`].filter(Boolean).join('; ') };
+});
 // --forceExit: a consumer a failing test left connected must not hang CI after the verdict is in.
 await step('jest', () => tool('jest', ['-c', 'jest.config.js', '--ci', '--forceExit', ...jestArgs]));
 
