@@ -1,7 +1,10 @@
-import { assertServiceRefusesInvalidEnvironment, assertServiceRunsAndStopsCleanly } from '@promo/service-runtime/testing';
+import { assertServiceRefusesInvalidEnvironment, assertServiceRunsAndStopsCleanly, type DocumentedBody } from '@promo/service-runtime/testing';
+
+// #11: the OpenAPI document lists the fields of these request bodies (hand-written from the DTOs).
+const documentedBodies: readonly DocumentedBody[] = [{ method: 'post', path: '/v1/reservations', properties: ['reservationId', 'cartId', 'customerId', 'uses'] }];
 
 describe('redemption-ledger service process', () => {
-  it('applies its migrations, becomes ready, answers health, metrics and docs, and stops cleanly on SIGTERM', () => assertServiceRunsAndStopsCleanly('redemption-ledger'));
+  it('applies its migrations, becomes ready, answers health, metrics and docs, and stops cleanly on SIGTERM', () => assertServiceRunsAndStopsCleanly('redemption-ledger', { documentedBodies }));
 
   it('refuses to start with an invalid environment and names every bad variable', () => assertServiceRefusesInvalidEnvironment('redemption-ledger'));
 });

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import { RequiresScope } from '@promo/platform';
 import { type CampaignView, CampaignsService } from './campaigns.service';
+import { CampaignInputDto } from './dto/campaign-input.dto';
 
 @Controller('v1/campaigns')
 @RequiresScope('admin')
@@ -9,11 +11,13 @@ export class CampaignsController {
 
   @Post()
   @HttpCode(201)
+  @ApiBody({ type: CampaignInputDto })
   create(@Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.create(body);
   }
 
   @Put(':campaignId')
+  @ApiBody({ type: CampaignInputDto })
   replace(@Param('campaignId') campaignId: string, @Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.replace(campaignId, body);
   }

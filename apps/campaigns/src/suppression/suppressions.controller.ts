@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import { PublicRoute, RequiresScope } from '@promo/platform';
+import { AddSuppressionDto } from './dto/add-suppression.dto';
 import type { SuppressionEntity } from './suppression.entity';
 import { SuppressionsService } from './suppressions.service';
 
@@ -16,6 +18,7 @@ export class SuppressionsController {
   @Post('suppressions')
   @RequiresScope('admin')
   @HttpCode(201)
+  @ApiBody({ type: AddSuppressionDto })
   add(@Body() body: unknown): Promise<SuppressionEntity> {
     return this.suppressions.add(body);
   }

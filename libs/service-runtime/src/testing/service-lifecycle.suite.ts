@@ -25,8 +25,32 @@ async function killIfRunning(service: ServiceProcess | undefined): Promise<void>
   }
 }
 
-/** Migrations apply; the process becomes ready; health, metrics, docs and problem+json answer; SIGTERM exits 0 after committing. */
-export async function assertServiceRunsAndStopsCleanly(app: string): Promise<void> {
+/** A request body the OpenAPI document must describe with (at least) these properties. */
+export interface DocumentedBody {
+  readonly method: 'post' | 'put' | 'patch';
+  readonly path: string;
+  readonly properties: readonly string[];
+}
+
+type OpenApiSchema = { $ref?: string; properties?: Record<string, unknown> };
+type OpenApiDocument = {
+  openapi?: string;
+  paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> } }>>;
+  components?: { schemas?: Record<string, OpenApiSchema> };
+};
+
+/** The property names of an operation's JSON request body, following a `$ref` into the components. */
+function bodyPropertiesOf(document: OpenApiDocument, body: DocumentedBody): string[] {
+  const schema = document.paths?.[body.path]?.[body.method]?.requestBody?.content?.['application/json']?.schema;
+  const resolved = schema?.$ref ? document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] : schema;
+  return Object.keys(resolved?.properties ?? {});
+}
+
+/**
+ * Migrations apply; the process becomes ready; health, metrics, docs (with the request bodies given
+ * documented field by field) and problem+json answer; SIGTERM exits 0 after committing.
+ */
+export async function assertServiceRunsAndStopsCleanly(app: string, expectations: { readonly documentedBodies?: readonly DocumentedBody[] } = {}): Promise<void> {
   let service: ServiceProcess | undefined;
   try {
     const migration = startServiceProcess(app, 'migrate', baseEnv());
@@ -53,9 +77,12 @@ export async function assertServiceRunsAndStopsCleanly(app: string): Promise<voi
 
     const docs = await fetch(`${service.baseUrl}/docs-json`);
     expect(docs.status).toBe(200);
-    const openApi = (await docs.json()) as { openapi?: string; paths?: Record<string, unknown> };
+    const openApi = (await docs.json()) as OpenApiDocument;
     expect(openApi.openapi).toMatch(/^3\./);
     expect(Object.keys(openApi.paths ?? {})).toEqual(expect.arrayContaining(['/health/ready', '/health/live', '/metrics']));
+    for (const body of expectations.documentedBodies ?? []) {
+      expect({ ...body, properties: bodyPropertiesOf(openApi, body) }).toEqual({ ...body, properties: expect.arrayContaining([...body.properties]) });
+    }
 
     const missing = await fetch(`${service.baseUrl}/v1/no-such-route`);
     expect(missing.status).toBe(404);

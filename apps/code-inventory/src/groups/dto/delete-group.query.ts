@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 
@@ -5,5 +6,6 @@ export class DeleteGroupQuery {
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
+  @ApiPropertyOptional({ description: 'Delete a group that still has codes', type: Boolean })
   force?: boolean;
 }

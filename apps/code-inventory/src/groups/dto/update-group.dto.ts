@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class UpdateGroupDto {
@@ -5,11 +6,13 @@ export class UpdateGroupDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: 200 })
   name?: string;
 
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @ApiPropertyOptional({ maxLength: 200 })
   promotionId?: string;
 }

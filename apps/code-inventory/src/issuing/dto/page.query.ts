@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -6,6 +7,7 @@ export class PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @ApiPropertyOptional({ description: 'The last customerId of the previous page', maxLength: 200 })
   after?: string;
 
   @IsOptional()
@@ -13,5 +15,6 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(1000)
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
   limit?: number;
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
 
 /** A pasted list: one code per element (C4); larger files go through the CSV or streaming endpoint. */
@@ -5,5 +6,6 @@ export class UploadCodesDto {
   @IsArray()
   @ArrayMaxSize(100_000)
   @IsString({ each: true })
+  @ApiProperty({ type: [String], maxItems: 100_000, description: 'One code per element' })
   codes!: string[];
 }
