@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -31,20 +31,30 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+function runNode(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ readonly code: number | null; readonly output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
 /**
  * A Kafka broker of the suite's own: the services exchange events (pricing.promotion-changed, order.placed)
  * under their default topics and consumer groups, which on the shared broker other suites also use
  * (as platform-e2e does). `CONSOLE_E2E_KAFKA_BROKERS` reuses a running broker instead.
  */
-function startBroker(): { readonly brokers: string; stop(): void } {
+async function startBroker(): Promise<{ readonly brokers: string; stop(): Promise<void> }> {
   const given = process.env['CONSOLE_E2E_KAFKA_BROKERS'];
-  if (given) return { brokers: given, stop: () => undefined };
+  if (given) return { brokers: given, stop: async () => undefined };
   const port = process.env['CONSOLE_E2E_KAFKA_PORT'] ?? '19592';
   const env = { ...process.env, KAFKA_PORT: port, KAFKA_CONTROLLER_PORT: String(Number(port) + 1) };
   const script = path.join(workspaceRoot, 'tools/kafka/broker.mjs');
-  const up = spawnSync(process.execPath, [script, 'up', '--fresh'], { env, encoding: 'utf8' });
-  if (up.status !== 0) throw new Error(`the console suite's Kafka broker did not start:\n${up.stdout}${up.stderr}`);
-  return { brokers: `127.0.0.1:${port}`, stop: () => void spawnSync(process.execPath, [script, 'down'], { env, encoding: 'utf8' }) };
+  const up = await runNode([script, 'up', '--fresh'], env);
+  if (up.code !== 0) throw new Error(`the console suite's Kafka broker did not start:\n${up.output}`);
+  return { brokers: `127.0.0.1:${port}`, stop: async () => void (await runNode([script, 'down'], env)) };
 }
 
 /** The four services as processes (migrations first), on a database and Redis prefix of this suite's own. */
@@ -52,10 +62,9 @@ export async function startConsoleServices(): Promise<ConsoleServices> {
   const infra = testInfra();
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const database = `promo_console_${runId}`;
-  await adminQuery(infra.pgUrl, `CREATE DATABASE ${database}`);
+  const [, broker] = await Promise.all([adminQuery(infra.pgUrl, `CREATE DATABASE ${database}`), startBroker()]);
   const pgUrl = new URL(infra.pgUrl);
   pgUrl.pathname = `/${database}`;
-  const broker = startBroker();
   const adminKey = `console-admin-${randomBytes(12).toString('hex')}`;
   const storefrontKey = `console-storefront-${randomBytes(12).toString('hex')}`;
   const ports = new Map<ServiceName, number>();
@@ -83,15 +92,18 @@ export async function startConsoleServices(): Promise<ConsoleServices> {
         await p.exited;
       }),
     );
-    broker.stop();
+    await broker.stop();
     await adminQuery(infra.pgUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   };
   try {
-    for (const service of SERVICES) {
+    const migrate = async (service: ServiceName) => {
       const migration = startServiceProcess(service, 'migrate', env(service));
       const exit = await migration.exited;
       if (exit.code !== 0) throw new Error(`${service} migrations failed:\n${migration.output().slice(-3_000)}`);
-    }
+    };
+    // Pricing first creates the schemas every app shares (platform.api_keys); then the other three at once.
+    await migrate('pricing');
+    await Promise.all(SERVICES.filter((service) => service !== 'pricing').map(migrate));
     await Promise.all(
       SERVICES.map(async (service) => {
         const child = startServiceProcess(service, 'main', env(service));

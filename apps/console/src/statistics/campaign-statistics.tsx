@@ -29,7 +29,7 @@ export function CampaignStatistics() {
           </BarChart>
         </div>
         <table className="data">
-          <thead><tr><th>Campaign step</th><th>Sent</th><th>Opened</th><th>Recovered carts</th><th>Recovered revenue</th></tr></thead>
+          <thead><tr><th>Campaign step</th><th>Sent</th><th>Opened</th><th>Recovered carts</th><th className="money">Recovered revenue</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.label}><td>{r.label}</td><td>{r.sent}</td><td>{r.opened}</td><td>{r.recoveredCarts}</td><td className="money">{store.money(r.recoveredRevenue, currency)}</td></tr>

@@ -23,7 +23,7 @@ export function UsageStatisticsView({ subject }: { readonly subject: { readonly 
         <div><dt>Repeat purchase rate</dt><dd>{data.repeatPurchaseRate === null ? '—' : `${Math.round(data.repeatPurchaseRate * 100)}%`}</dd></div>
       </dl>
       <table className="data" aria-label="Figures per currency">
-        <thead><tr><th>Currency</th><th>Discount given</th><th>Revenue</th><th>AOV with</th><th>AOV without</th></tr></thead>
+        <thead><tr><th>Currency</th><th className="money">Discount given</th><th className="money">Revenue</th><th className="money">AOV with</th><th className="money">AOV without</th></tr></thead>
         <tbody>
           {data.figures.map((f) => (
             <tr key={f.currency} data-currency={f.currency}>
