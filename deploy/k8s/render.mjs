@@ -26,6 +26,7 @@ export const TOPICS = {
   'pricing.cart-priced': 24,
   'code-inventory.code-changed': 12,
   'code-inventory.code-issued': 12,
+  'code-inventory.codes-added': 12,
   'redemption.recorded': 12,
   'redemption.rejected': 12,
   'redemption.reversed': 12,
