@@ -35,6 +35,9 @@ describe('HTTP fuzzing of the four running services', () => {
 
   it.each(SERVICES.map((service) => [service]))('%s: no 5xx, every 400 names field and reason, still ready', async (service) => {
     const report = await fuzzServiceHttp({ baseUrl: cluster.url(service), keys, runs: RUNS_PER_SERVICE, seed: 20261125, exclude: /generate/ });
+    // The closing note of #11 quotes these: requests sent and the status histogram, per service.
+    const histogram = Object.entries(report.statuses).sort(([a], [b]) => a.localeCompare(b)).map(([status, count]) => `${status}=${count}`);
+    process.stdout.write(`fuzz ${service} sent=${report.sent} operations=${report.operations.length} ${histogram.join(' ')}\n`);
     expect(report.sent).toBeGreaterThan(RUNS_PER_SERVICE * 0.9);
     expect(Object.keys(report.statuses).filter((status) => status.startsWith('5'))).toEqual([]);
     expect(report.readyAfter).toBe(true);
