@@ -119,6 +119,7 @@ describe('the merchant console in Chromium', () => {
     expect(await rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')))).toEqual(['five-off', 'spend-more', 'free-gift']);
     await page.getByRole('button', { name: 'Save order' }).click();
     await page.getByText('Order saved.').waitFor();
+    await expectEventually(() => page.locator('table.list tr[data-id="five-off"] td').nth(4).textContent(), '1');
     await shoot('04-priorities');
 
     const listed = await pricing<{ items: readonly Promotion[] }>('GET', '/v1/promotions?kind=automatic');
@@ -151,6 +152,7 @@ describe('the merchant console in Chromium', () => {
     await page.locator('.job[data-state="completed"]').waitFor();
     expect(await page.getByTestId('generation-done').textContent()).toBe('10,000 of 10,000');
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    console.log(`generation progress bar values seen: ${seen.join(' → ')}`);
     await page.locator('tr[data-group="BULK"] td[data-count="total"]').filter({ hasText: '10,000' }).waitFor();
     await shoot('05-codes-generation');
     const group = await codes<{ total: number; available: number }>('GET', '/v1/groups/BULK');
