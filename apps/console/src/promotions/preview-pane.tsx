@@ -6,6 +6,15 @@ import { sampleCart } from './priced-cart';
 
 const DEBOUNCE_MS = 400;
 
+/** A coupon applies only with one of its codes: a sample cart that carries none gets the draft's first. */
+function withCouponCode(cart: unknown, draft: Record<string, unknown>): unknown {
+  const codes = draft['codes'];
+  if (draft['kind'] !== 'coupon' || !Array.isArray(codes) || typeof codes[0] !== 'string') return cart;
+  if (typeof cart !== 'object' || cart === null || Array.isArray(cart)) return cart;
+  const entered = (cart as Record<string, unknown>)['codes'];
+  return Array.isArray(entered) && entered.length > 0 ? cart : { ...cart, codes: [codes[0]] };
+}
+
 /** Prices a sample cart through the dry-run with the draft as the merchant edits it (nothing is stored). */
 export function PreviewPane({ draft, currency }: { readonly draft: Record<string, unknown> | null; readonly currency: string }) {
   const store = useStore();
@@ -23,11 +32,12 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
       setError('The sample cart is not valid JSON.');
       return undefined;
     }
+    const priced = withCouponCode(cart, draft);
     let current = true;
     setPending(true);
     const timer = setTimeout(() => {
       store.client
-        .json<PricedCart>('pricing', '/v1/carts/price/dry-run', { method: 'POST', json: { cart, promotions: [draft] } })
+        .json<PricedCart>('pricing', '/v1/carts/price/dry-run', { method: 'POST', json: { cart: priced, promotions: [draft] } })
         .then(
           (priced) => {
             if (!current) return;
@@ -73,6 +83,7 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
         </table>
       )}
       {result !== null && result.notApplied[id] !== undefined ? <p className="not-applied">Not applied: {result.notApplied[id].message}</p> : null}
+      {result === null ? null : Object.entries(result.codes).map(([code, outcome]) => <p key={code} className="code-outcome"><code>{code}</code>: {outcome.message}</p>)}
       {result !== null && result.gifts.length > 0 ? <p>Gifts: {result.gifts.map((g) => `${g.quantity} × ${g.sku}`).join(', ')}</p> : null}
     </aside>
   );
