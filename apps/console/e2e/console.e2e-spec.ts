@@ -211,6 +211,7 @@ describe('the merchant console in Chromium', () => {
     await page.locator('select[name="stat-promotion"]').selectOption('spend-more');
     await page.getByTestId('uses-chart').locator('.recharts-bar-rectangle').first().waitFor();
     expect(await page.getByTestId('stat-redemptions').textContent()).toBe('3');
+    expect(await page.getByTestId('orders-count').textContent()).toBe('3');
     // By hand: 15.75 + 6.50 + 15.75 = $38.00 off; 89.25 + 58.50 + 89.25 = $237.00 of orders.
     expect(await page.getByTestId('discount-USD').textContent()).toBe('$38.00');
     expect(await page.getByTestId('revenue-USD').textContent()).toBe('$237.00');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from '../settings/store-context';
 import { navigate } from '../ui/use-hash-route';
-import { useAsync } from '../ui/use-async';
+import { describeError, useAsync } from '../ui/use-async';
 import { PriorityList } from './priority-list';
 import type { PromotionPage, PromotionView } from './promotion-view';
 
@@ -33,6 +33,17 @@ export function PromotionsListPage() {
     list.reload();
     automatic.reload();
   };
+  const [message, setMessage] = useState<string | null>(null);
+  async function setEnabled(promotion: PromotionView, enabled: boolean) {
+    try {
+      const path = `/v1/promotions/${encodeURIComponent(promotion.id)}/${enabled ? 'enable' : 'disable'}`;
+      await store.client.json('pricing', path, { method: 'POST', headers: { 'if-match': `"${promotion.version}"` } });
+      setMessage(null);
+      reload();
+    } catch (error) {
+      setMessage(describeError(error));
+    }
+  }
 
   return (
     <div className="promotions">
@@ -48,8 +59,9 @@ export function PromotionsListPage() {
         <label>Search<input name="q" type="search" value={filters.q} onChange={(e) => set({ q: e.target.value })} /></label>
       </form>
       {list.error === null ? null : <p className="banner error" role="alert">{list.error}</p>}
+      {message === null ? null : <p className="banner error" role="alert">{message}</p>}
       <table className="list" aria-label="Promotions">
-        <thead><tr><th>Name</th><th>Id</th><th>Kind</th><th>Status</th><th>Priority</th><th>Stacking</th><th>Currency</th><th>Updated</th></tr></thead>
+        <thead><tr><th>Name</th><th>Id</th><th>Kind</th><th>Status</th><th>Priority</th><th>Stacking</th><th>Currency</th><th>Updated</th><th /></tr></thead>
         <tbody>
           {(list.data?.items ?? []).map((p: PromotionView) => (
             <tr key={p.id} data-id={p.id}>
@@ -61,6 +73,7 @@ export function PromotionsListPage() {
               <td>{p.stacking ?? 'combinable'}</td>
               <td>{p.targeting?.currency ?? 'any'}</td>
               <td>{store.instant(p.updatedAt)}</td>
+              <td><button type="button" onClick={() => void setEnabled(p, !p.enabled)}>{p.enabled ? 'Disable' : 'Enable'}</button></td>
             </tr>
           ))}
         </tbody>

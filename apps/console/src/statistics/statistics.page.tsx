@@ -3,6 +3,7 @@ import type { PromotionPage } from '../promotions/promotion-view';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
 import { CampaignStatistics } from './campaign-statistics';
+import { OrderTotals } from './order-totals';
 import { UsageStatisticsView } from './usage-statistics';
 
 /** Statistics per promotion or code (ledger) and per campaign (campaigns). */
@@ -14,6 +15,7 @@ export function StatisticsPage() {
   return (
     <div className="statistics">
       <h1>Statistics</h1>
+      <OrderTotals />
       <div className="row">
         <label>
           Promotion
