@@ -4,8 +4,12 @@
  *   queue (remove + add of the deterministic job id, absolute due time): reschedules/s;
  * - Redis bytes per scheduled cart (MEMORY USAGE summed over the queue's keys, after the 5th round);
  * - BENCH_EMAILS queued emails (default 2,000) built with a `promocode` macro (a fresh code from the real
- *   code-inventory per email) and sent over SMTP to maildev: emails/s, against bare nodemailer sends to
- *   the same server (baseline: the SMTP server's own ceiling).
+ *   code-inventory per email) and sent over SMTP, each time against bare nodemailer sends to the same
+ *   server (baseline: the SMTP server's own ceiling), twice: to maildev, the local SMTP server of
+ *   `npm start` and the one the issue names (`campaigns.emails_per_s`; maildev itself takes ~100
+ *   messages/s), and to a fast SMTP sink the bench starts (`campaigns.emails_per_s_fast_smtp`: a real
+ *   `smtp-server` that accepts and discards), which shows our own ceiling.
+ * BENCH_PARTS=reschedules,emails,emails_fast picks parts (default all).
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
 import 'reflect-metadata';
@@ -22,6 +26,7 @@ import { EmailDispatcher } from '../src/email/email.dispatcher';
 import { messageIdFor, retentionEmailId } from '../src/email/email-identity';
 import { campaignsMigrations } from '../src/migrations';
 import { AbandonedCartQueue, bullPrefix } from '../src/scheduling/abandoned-cart.queue';
+import { startSmtpSink } from './smtp-sink';
 
 const CARTS = Number(process.env['BENCH_CARTS'] ?? 100_000);
 const UPDATES_PER_CART = 5;
@@ -30,6 +35,17 @@ const CONCURRENCY = 64;
 /** BENCH_EMAIL_CODES=0 sends without the code macro, to tell SMTP time from code issuance. */
 const WITH_CODES = process.env['BENCH_EMAIL_CODES'] !== '0';
 const ADMIN = 'bench-admin-key';
+const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'reschedules,emails,emails_fast').split(','));
+/** Concurrent sends of the service under bench (SEND_CONCURRENCY). */
+const SEND_CONCURRENCY = process.env['BENCH_SEND_CONCURRENCY'] ?? '32';
+
+interface SmtpTarget {
+  /** The BENCH name of the figure. */
+  readonly name: string;
+  readonly smtpUrl: string;
+  /** Removes the bench's messages afterwards, when the server keeps them. */
+  readonly cleanUp?: (campaignIds: readonly string[]) => Promise<void>;
+}
 
 function required(name: string): string {
   const value = process.env[name];
@@ -126,7 +142,7 @@ async function rawSmtpEmailsPerSecond(smtpUrl: string, count: number, campaignId
   return count / ((performance.now() - started) / 1000);
 }
 
-async function benchEmails(env: Record<string, string>, pgBase: string): Promise<void> {
+async function benchEmails(env: Record<string, string>, pgBase: string, target: SmtpTarget): Promise<void> {
   const inventoryDb = `campaigns_bench_inventory_${uniqueSuffix()}`;
   const campaignsDb = `campaigns_bench_${uniqueSuffix()}`;
   const inventoryEnv = {
@@ -139,7 +155,7 @@ async function benchEmails(env: Record<string, string>, pgBase: string): Promise
   let inventory: ServiceProcess | undefined;
   const suffix = uniqueSuffix();
   const campaignId = `bench-${suffix}`;
-  const appEnv = { ...env, PG_URL: await createDatabase(pgBase, campaignsDb), SEND_CONCURRENCY: '16', DECIDER_INTERVAL_MS: '1000' };
+  const appEnv = { ...env, SMTP_URL: target.smtpUrl, PG_URL: await createDatabase(pgBase, campaignsDb), SEND_CONCURRENCY, DECIDER_INTERVAL_MS: '1000' };
   try {
     const migration = startServiceProcess('code-inventory', 'migrate', inventoryEnv);
     if ((await migration.exited).code !== 0) throw new Error(`code-inventory migration failed:\n${migration.output()}`);
@@ -187,12 +203,17 @@ async function benchEmails(env: Record<string, string>, pgBase: string): Promise
       { timeoutMs: 600_000, intervalMs: 100, description: 'every bench email to be sent' },
     );
     const seconds = (performance.now() - started) / 1000;
-    const baseline = await rawSmtpEmailsPerSecond(env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025', Math.min(EMAILS, 1_000), `${campaignId}-raw`);
+    const baseline = await rawSmtpEmailsPerSecond(target.smtpUrl, Math.min(EMAILS, 1_000), `${campaignId}-raw`);
     const failed = await db.query<{ failed: string }>(`SELECT count(*) AS failed FROM emails WHERE status = 'failed'`);
-    bench('campaigns.emails_per_s', round(EMAILS / seconds), 'emails/s', ` baseline=${round(baseline)} ratio=${round(EMAILS / seconds / baseline, 2)} emails=${EMAILS} with_code_issuance=${WITH_CODES} failed=${failed.rows[0]?.failed ?? '?'}`);
+    bench(
+      target.name,
+      round(EMAILS / seconds),
+      'emails/s',
+      ` baseline=${round(baseline)} ratio=${round(EMAILS / seconds / baseline, 2)} emails=${EMAILS} with_code_issuance=${WITH_CODES} send_concurrency=${SEND_CONCURRENCY} failed=${failed.rows[0]?.failed ?? '?'}`,
+    );
     await db.end();
     await app.close();
-    await removeFromMaildev(env['MAILDEV_API_URL'] ?? 'http://127.0.0.1:1080', [campaignId, `${campaignId}-raw`]);
+    await target.cleanUp?.([campaignId, `${campaignId}-raw`]);
   } finally {
     if (inventory && inventory.child.exitCode === null) {
       inventory.child.kill('SIGTERM');
@@ -231,8 +252,20 @@ async function main(): Promise<void> {
     API_KEYS: `admin:${hashApiKey(ADMIN)}`,
   };
   note(`campaigns bench: ${CARTS} carts x ${UPDATES_PER_CART} updates, ${EMAILS} emails`);
-  await benchReschedules(env);
-  await benchEmails(env, pgBase);
+  if (PARTS.has('reschedules')) await benchReschedules(env);
+  if (PARTS.has('emails')) {
+    const maildevApi = env['MAILDEV_API_URL'] ?? 'http://127.0.0.1:1080';
+    await benchEmails(env, pgBase, { name: 'campaigns.emails_per_s', smtpUrl: env['SMTP_URL'] ?? 'smtp://127.0.0.1:1025', cleanUp: (ids) => removeFromMaildev(maildevApi, ids) });
+  }
+  if (PARTS.has('emails_fast')) {
+    const sink = await startSmtpSink();
+    try {
+      await benchEmails(env, pgBase, { name: 'campaigns.emails_per_s_fast_smtp', smtpUrl: sink.url });
+      note(`fast SMTP sink accepted ${await sink.accepted()} messages`);
+    } finally {
+      await sink.close();
+    }
+  }
 }
 
 main().then(

@@ -10,6 +10,9 @@ import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
 import { findCodeMacros, macroKey, type RenderedCode, renderTemplate } from './template.renderer';
 
+/** Campaign rows read once per sending round and shared by its emails (a definition edited meanwhile applies from the next round). */
+export type CampaignsOfRound = Map<string, Promise<CampaignEntity | null>>;
+
 export interface EmailContent {
   readonly subject: string;
   readonly text: string;
@@ -50,8 +53,8 @@ export class EmailContentService {
     return `${this.config.PUBLIC_BASE_URL}/v1/unsubscribe?${query.toString()}`;
   }
 
-  async build(email: EmailEntity): Promise<EmailContent> {
-    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ campaignId: email.campaignId });
+  async build(email: EmailEntity, campaigns: CampaignsOfRound = new Map()): Promise<EmailContent> {
+    const campaign = await this.campaignOf(email.campaignId, campaigns);
     if (!campaign) throw new Error(`campaign ${email.campaignId} no longer exists`);
     const definition = campaign.definition;
     const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
@@ -79,6 +82,16 @@ export class EmailContentService {
       rendered.set(macroKey(macro), { code: issued.code, link: target ? this.trackedLink(email.emailId, target) : null });
     }
     return { subject: renderTemplate(template.subject, variables, rendered), text: renderTemplate(template.text, variables, rendered), unsubscribeUrl };
+  }
+
+  private campaignOf(campaignId: string, campaigns: CampaignsOfRound): Promise<CampaignEntity | null> {
+    const known = campaigns.get(campaignId);
+    if (known) return known;
+    const read = this.dataSource.getRepository(CampaignEntity).findOneBy({ campaignId });
+    campaigns.set(campaignId, read);
+    // A failed read is not kept: the next email of the round reads again.
+    read.catch(() => campaigns.delete(campaignId));
+    return read;
   }
 
   private async issue(email: EmailEntity, group: string, mode: 'first' | 'reissue'): Promise<{ readonly code: string | null; readonly token: string | null }> {

@@ -5,7 +5,7 @@ import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryUnavailableError } from './code-inventory.client';
-import { EmailContentService } from './email-content.service';
+import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import { EmailEntity } from './email.entity';
 import { PermanentSmtpError, SmtpSender } from './smtp.sender';
 
@@ -21,6 +21,13 @@ import { PermanentSmtpError, SmtpSender } from './smtp.sender';
  * over marking the record sent before sending, which would silently lose the email in the same crash.
  * The window is the few milliseconds between the server's 250 reply and our commit.
  */
+/**
+ * Queued emails read per page. Large enough that the page's sends keep every one of SEND_CONCURRENCY
+ * senders busy (a page ends when its slowest customer's emails are sent, so a small page idles most
+ * senders at each page end).
+ */
+const PAGE_SIZE = 1_000;
+
 @Injectable()
 export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('emails');
@@ -53,8 +60,9 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async sendQueued(): Promise<void> {
+    const campaigns: CampaignsOfRound = new Map();
     for (;;) {
-      const queued = await this.dataSource.getRepository(EmailEntity).find({ where: { status: 'queued' }, order: { dueAt: 'ASC', emailId: 'ASC' }, take: 200 });
+      const queued = await this.dataSource.getRepository(EmailEntity).find({ where: { status: 'queued' }, order: { dueAt: 'ASC', emailId: 'ASC' }, take: PAGE_SIZE });
       const todo = queued.filter((email) => !this.inFlight.has(email.emailId));
       if (todo.length === 0) return;
       // One customer's emails go one after the other, in due order: a `last_promocode` must see the code
@@ -67,18 +75,18 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
         while (next < byCustomer.length && !this.rounds.isStopped) {
           const emails = byCustomer[next] ?? [];
           next += 1;
-          for (const email of emails) if (!this.rounds.isStopped) await this.sendOne(email);
+          for (const email of emails) if (!this.rounds.isStopped) await this.sendOne(email, campaigns);
         }
       });
       await Promise.all(workers);
-      if (this.rounds.isStopped || queued.length < 200) return;
+      if (this.rounds.isStopped || queued.length < PAGE_SIZE) return;
     }
   }
 
-  private async sendOne(email: EmailEntity): Promise<void> {
+  private async sendOne(email: EmailEntity, campaigns: CampaignsOfRound): Promise<void> {
     this.inFlight.add(email.emailId);
     try {
-      const built = await this.content.build(email);
+      const built = await this.content.build(email, campaigns);
       const attempts = await this.smtp.send({
         to: email.recipient,
         subject: built.subject,

@@ -31,7 +31,9 @@ export class SmtpSender implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: CampaignsConfig) {
-    this.transport = createTransport({ pool: true, url: config.SMTP_URL, maxConnections: config.SEND_CONCURRENCY });
+    // One pooled connection per concurrent send, each kept for as many messages as it will take
+    // (nodemailer's default reconnects every 100 messages, a handshake per 100 sends).
+    this.transport = createTransport({ pool: true, url: config.SMTP_URL, maxConnections: config.SEND_CONCURRENCY, maxMessages: Number.POSITIVE_INFINITY });
   }
 
   /** Resolves once the server accepted the message; throws PermanentSmtpError on a final refusal or after the last attempt. */
