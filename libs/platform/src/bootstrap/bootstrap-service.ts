@@ -28,22 +28,30 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
     process.exit(78); // EX_CONFIG
   }
   const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true, logger: new JsonLogger(options.service, config.LOG_LEVEL) }));
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      setTimeout(() => {
-        writeFatal(options.service, `shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`, {});
+  // `on`, not `once`: the listener stays registered while the shutdown runs, so a library's own signal hook
+  // (signal-exit re-raises the signal when it believes it is the last listener) cannot kill the process mid-way,
+  // and a second signal is only logged.
+  let isShuttingDown = false;
+  const shutDown = (signal: NodeJS.Signals): void => {
+    if (isShuttingDown) {
+      writeFatal(options.service, `${signal} received again; shutdown already under way`, {});
+      return;
+    }
+    isShuttingDown = true;
+    setTimeout(() => {
+      writeFatal(options.service, `shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting`, {});
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    // app.close() runs every shutdown hook: consumers stop and commit, relays flush, pools close.
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        writeFatal(options.service, 'shutdown failed', { err: String(error) });
         process.exit(1);
-      }, config.SHUTDOWN_TIMEOUT_MS).unref();
-      // app.close() runs every shutdown hook: consumers stop and commit, relays flush, pools close.
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          writeFatal(options.service, 'shutdown failed', { err: String(error) });
-          process.exit(1);
-        },
-      );
-    });
-  }
+      },
+    );
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, shutDown);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
 }
 
