@@ -8,7 +8,7 @@ import { type ConsoleBrowser, openBrowser } from './support/browser';
 import { buildConsole } from './support/console-build';
 import { type ConsoleServices, startConsoleServices } from './support/console-services';
 import { expectEventually } from './support/eventually';
-import { publishOrders } from './support/order-events';
+import { ledgerKnows, publishOrders } from './support/order-events';
 
 interface Promotion {
   readonly id: string;
@@ -197,16 +197,24 @@ describe('the merchant console in Chromium', () => {
 
   it('charts a promotion\'s uses per day beside its figures', async () => {
     const { page } = browser;
+    // The ledger judges a use by the limits pricing.promotion-changed gave it; an order before that is rejected.
+    await waitFor(() => ledgerKnows(services.pgUrl, 'spend-more'), { timeoutMs: 60_000, description: 'the ledger has spend-more\'s limits' });
     // Three orders that used spend-more: two on 20 November, one on 21 November (UTC, the store zone).
     await publishOrders(services.kafkaBrokers, [
       { orderId: 'o-1', customerId: 'c-1', promotionId: 'spend-more', discount: 1575, total: 8925, placedAt: '2026-11-20T10:00:00Z' },
       { orderId: 'o-2', customerId: 'c-2', promotionId: 'spend-more', discount: 650, total: 5850, placedAt: '2026-11-20T15:00:00Z' },
       { orderId: 'o-3', customerId: 'c-3', promotionId: 'spend-more', discount: 1575, total: 8925, placedAt: '2026-11-21T09:00:00Z' },
     ]);
+    let last: unknown;
     await waitFor(
-      async () => (await api.call<{ redemptions: number }>(services.url('redemption-ledger'), 'GET', '/v1/statistics/promotions/spend-more')).redemptions === 3,
-      { timeoutMs: 30_000, description: 'the ledger has the three orders' },
-    );
+      async () => {
+        last = await api.call<{ redemptions: number }>(services.url('redemption-ledger'), 'GET', '/v1/statistics/promotions/spend-more');
+        return (last as { redemptions: number }).redemptions === 3;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, description: 'the ledger has the three orders' },
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nlast statistics: ${JSON.stringify(last)}\nledger output:\n${services.output('redemption-ledger').slice(-4_000)}`);
+    });
     await page.getByRole('link', { name: 'Statistics' }).click();
     await page.locator('select[name="stat-promotion"]').selectOption('spend-more');
     await page.getByTestId('uses-chart').locator('.recharts-bar-rectangle').first().waitFor();
@@ -218,5 +226,5 @@ describe('the merchant console in Chromium', () => {
     expect(await page.getByTestId('uses-chart').locator('.recharts-bar-rectangle').count()).toBe(2);
     expect(await page.locator('table[aria-label="Uses per day"] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent))).toEqual(['Nov 20, 20262', 'Nov 21, 20261']);
     await shoot('08-statistics');
-  });
+  }, 150_000);
 });

@@ -14,6 +14,8 @@ const workspaceRoot = path.resolve(__dirname, '../../../..');
 export interface ConsoleServices {
   readonly adminKey: string;
   readonly kafkaBrokers: string;
+  /** The suite's own database (the four schemas), for preconditions the APIs do not show. */
+  readonly pgUrl: string;
   url(service: ServiceName): string;
   output(service: ServiceName): string;
   stop(): Promise<void>;
@@ -115,5 +117,5 @@ export async function startConsoleServices(): Promise<ConsoleServices> {
     await stop();
     throw error;
   }
-  return { adminKey, kafkaBrokers: broker.brokers, url, output: (service) => processes.get(service)?.output() ?? '', stop };
+  return { adminKey, kafkaBrokers: broker.brokers, pgUrl: pgUrl.toString(), url, output: (service) => processes.get(service)?.output() ?? '', stop };
 }

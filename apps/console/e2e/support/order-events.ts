@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
 
 export interface PlacedOrder {
   readonly orderId: string;
@@ -48,5 +49,17 @@ export async function publishOrders(brokers: string, orders: readonly PlacedOrde
     });
   } finally {
     await producer.disconnect();
+  }
+}
+
+/** True once the ledger has stored the promotion's limits (from pricing.promotion-changed). */
+export async function ledgerKnows(pgUrl: string, promotionId: string): Promise<boolean> {
+  const client = new Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    const result = await client.query('SELECT 1 FROM redemption_ledger.promotion_limits WHERE promotion_id = $1', [promotionId]);
+    return result.rowCount === 1;
+  } finally {
+    await client.end();
   }
 }
