@@ -114,8 +114,10 @@ async function main(): Promise<void> {
 
     const target = big ?? (PARTS.has('lookup') || PARTS.has('issue') ? await generate(LOOKUP_CODES) : undefined);
     if (PARTS.has('lookup') && target) {
-      const { rows } = await sql.query<{ code: string }>(`SELECT code FROM codes WHERE group_id = $1 ORDER BY id LIMIT $2`, [target.groupId, LOOKUP_DISTINCT]);
-      const codes = rows.map((row) => row.code);
+      const { rows } = await sql.query<{ code: string }>(`SELECT code FROM codes WHERE group_id = $1 ORDER BY id LIMIT $2`, [target.groupId, LOOKUP_DISTINCT * 21]);
+      const codes = rows.slice(0, LOOKUP_DISTINCT).map((row) => row.code);
+      // Codes never looked up before: each lookup misses the cache and reads Postgres (the path before #7's cache).
+      const coldCodes = rows.slice(LOOKUP_DISTINCT).map((row) => row.code);
       let next = 0;
       const lookupPath = (): string => `/v1/codes/${codes[(next += 1) % codes.length] ?? ''}`;
       // Warm-up, not measured: JIT, connection pools, and the lookup cache filled with the codes cycled through.
@@ -130,13 +132,23 @@ async function main(): Promise<void> {
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: lookupPath() }) }],
       });
       const afterClosed = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
+      let nextCold = 0;
+      const cold = await autocannon({
+        url: service.baseUrl,
+        connections: 64,
+        duration: Math.min(DURATION_S, 5),
+        headers: { 'x-api-key': STOREFRONT },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/v1/codes/${coldCodes[(nextCold += 1) % coldCodes.length] ?? ''}` }) }],
+      });
+      bench('codes.lookup_closed64_uncached_p99_ms', cold.latency.p99, 'ms', ` p50=${cold.latency.p50} rps=${Math.round(cold.requests.average)} requests=${cold.requests.total} cold_codes=${coldCodes.length} non2xx=${cold.non2xx}`);
+      const afterCold = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
       const trivial = await autocannon({ url: `${service.baseUrl}/health/live`, connections: 64, duration: DURATION_S });
       bench('codes.lookup_closed64_p50_ms', lookups.latency.p50, 'ms', ` distinct=${codes.length} rps=${Math.round(lookups.requests.average)} non2xx=${lookups.non2xx}`);
       bench('codes.lookup_closed64_p99_ms', lookups.latency.p99, 'ms', ` baseline=${trivial.latency.p99} ratio=${round(trivial.latency.p99 / lookups.latency.p99, 3)} rps=${Math.round(lookups.requests.average)} baseline_rps=${Math.round(trivial.requests.average)} non2xx=${lookups.non2xx}`);
       const closedService = quantileBetween(before, afterClosed, 0.99);
       bench('codes.lookup_closed64_service_p99_ms', closedService.upperMs, 'ms', ` le_bucket requests=${closedService.count}`);
 
-      let previous = afterClosed;
+      let previous = afterCold;
       for (const [index, rate] of OPEN_RATES.entries()) {
         const open = await runOpenLoad({ baseUrl: service.baseUrl, connections: 64, rate, durationS: DURATION_S, headers: { 'x-api-key': STOREFRONT }, path: lookupPath });
         const afterOpen = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
