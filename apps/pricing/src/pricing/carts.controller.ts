@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
 import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import { CartBodyDoc, DryRunBodyDoc } from '../docs/request-bodies.doc';
 import { ImpactRequestDto } from '../impact/dto/impact-request.dto';
 import { type ImpactReport, ImpactService } from '../impact/impact.service';
 import { CartPricingService } from './cart-pricing.service';
@@ -17,6 +19,7 @@ export class CartsController {
   ) {}
 
   @Post('carts/price')
+  @ApiBody({ type: CartBodyDoc })
   @HttpCode(200)
   @RequiresScope('storefront')
   async price(@Body() body: unknown): Promise<PricedCart> {
@@ -26,6 +29,7 @@ export class CartsController {
   }
 
   @Post('carts/price/dry-run')
+  @ApiBody({ type: DryRunBodyDoc })
   @HttpCode(200)
   @RequiresScope('admin')
   async dryRun(@Body() body: unknown): Promise<PricedCart> {

@@ -1,3 +1,5 @@
+import { ApiBody } from '@nestjs/swagger';
+import { PromotionBodyDoc } from '../docs/request-bodies.doc';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
 import type { Response } from 'express';
@@ -14,6 +16,7 @@ export class PromotionsController {
   constructor(private readonly promotions: PromotionsService) {}
 
   @Post('promotions')
+  @ApiBody({ type: PromotionBodyDoc })
   @HttpCode(201)
   async create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<PromotionView> {
     return this.withEtag(response, await this.promotions.create(body));
@@ -38,6 +41,7 @@ export class PromotionsController {
   }
 
   @Put('promotions/:id')
+  @ApiBody({ type: PromotionBodyDoc })
   async update(
     @Param('id') id: string,
     @Body() body: unknown,

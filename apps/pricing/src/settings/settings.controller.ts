@@ -1,3 +1,5 @@
+import { ApiBody } from '@nestjs/swagger';
+import { SettingsBodyDoc } from '../docs/request-bodies.doc';
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
 import type { Settings } from '@promo/pricing-engine';
@@ -20,6 +22,7 @@ export class SettingsController {
   }
 
   @Put()
+  @ApiBody({ type: SettingsBodyDoc })
   async put(@Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: Response): Promise<SettingsView> {
     const settingsBody = typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'version')) : body;
     return this.view(response, await this.settings.put(settingsBody, expectedVersion(ifMatch, body)));

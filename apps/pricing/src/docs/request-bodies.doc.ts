@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// The OpenAPI shapes of the pricing service's request bodies. Validation is the engine's (parsePromotion,
+// parseCart, settings parsing), which names every bad field with a reason; these classes only document the
+// top level, so keep them in step. The full grammar of conditions and rewards: ../shared/conformance/README.md.
+
+export class PromotionLimitsDoc {
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Uses of the promotion in all (the ledger enforces it at checkout)' })
+  totalUses?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Uses per customer' })
+  usesPerCustomer?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Uses per code of a coupon promotion' })
+  usesPerCode?: number | null;
+
+  @ApiPropertyOptional({ enum: ['cart', 'item'], description: 'Whether one order uses the promotion once or once per discounted item' })
+  consumeUnit?: 'cart' | 'item';
+}
+
+export class PromotionBodyDoc {
+  @ApiProperty({ description: 'Stable id chosen by the merchant', example: 'summer-tiered' })
+  id!: string;
+
+  @ApiProperty({ enum: ['automatic', 'coupon'] })
+  kind!: 'automatic' | 'coupon';
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  name?: string | null;
+
+  @ApiPropertyOptional({ description: 'Automatic promotions apply by ascending priority (P7)' })
+  priority?: number;
+
+  @ApiPropertyOptional({ description: 'No lower-priority automatic promotion applies after this one' })
+  stopAfter?: boolean;
+
+  @ApiPropertyOptional({ enum: ['combinable', 'exclusive', 'rejectIfAutomatic', 'replaceIfBetter'] })
+  stacking?: string;
+
+  @ApiPropertyOptional({ description: 'channels, currency, customerGroups/segments/countries {include, exclude}, firstPurchaseOnly (P4)', type: 'object', additionalProperties: true })
+  targeting?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'start/end local times in timeZone, recurring windows (P5)', type: 'object', additionalProperties: true, nullable: true })
+  schedule?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ enum: ['all', 'lastQualifying'] })
+  rulesMode?: string;
+
+  @ApiProperty({ description: 'Each {conditions, reward}: conditions with all/any/not nesting, every reward type of P1-P3', type: 'array', items: { type: 'object', additionalProperties: true } })
+  rules!: Record<string, unknown>[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Coupon promotions: shared codes (bulk codes live in code-inventory)' })
+  codes?: string[];
+
+  @ApiPropertyOptional({ type: PromotionLimitsDoc })
+  limits?: PromotionLimitsDoc;
+
+  @ApiPropertyOptional({ default: true })
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ description: 'PUT: the version read (or send If-Match); a stale one is a 409' })
+  version?: number;
+}
+
+export class CartBodyDoc {
+  @ApiProperty()
+  cartId!: string;
+
+  @ApiProperty({ example: 'web' })
+  channel!: string;
+
+  @ApiProperty({ description: 'ISO 4217; its exponent comes from the engine\'s currency table (P8)', example: 'USD' })
+  currency!: string;
+
+  @ApiPropertyOptional({ description: 'customerId, groups, segments, orderCount; absent for a guest', type: 'object', additionalProperties: true, nullable: true })
+  customer?: Record<string, unknown> | null;
+
+  @ApiProperty({ description: 'lineId, sku, productId, quantity, unitPrice (minor units), categories, brand, ...', type: 'array', items: { type: 'object', additionalProperties: true } })
+  lines!: Record<string, unknown>[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Codes in the order entered' })
+  codes?: string[];
+
+  @ApiPropertyOptional({ description: 'country, zone, method, amount (minor units)', type: 'object', additionalProperties: true, nullable: true })
+  shipping?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The email-link token binding a code to this customer' })
+  token?: string | null;
+}
+
+export class DryRunBodyDoc {
+  @ApiProperty({ type: CartBodyDoc })
+  cart!: CartBodyDoc;
+
+  @ApiPropertyOptional({ type: [PromotionBodyDoc], description: 'Drafts added, or replacing stored promotions of the same id' })
+  promotions?: PromotionBodyDoc[];
+
+  @ApiPropertyOptional({ description: 'RFC 3339 instant to price at (default: now)', example: '2026-11-27T09:00:00Z' })
+  at?: string;
+}
+
+export class SettingsBodyDoc {
+  @ApiProperty({ minimum: 1, description: 'P9: how many codes one order may carry' })
+  maxCodesPerOrder!: number;
+
+  @ApiProperty({ enum: ['cumulative', 'independent'] })
+  calculation!: string;
+
+  @ApiProperty({ description: 'Items priced 0 still count towards conditions' })
+  zeroPriceTriggers!: boolean;
+
+  @ApiProperty({ description: 'Items with an overridden price still qualify' })
+  overriddenPriceQualifies!: boolean;
+
+  @ApiProperty({ description: 'IANA zone for schedules that name none', example: 'America/New_York' })
+  timeZone!: string;
+
+  @ApiPropertyOptional({ description: 'The version read (or send If-Match); a stale one is a 409' })
+  version?: number;
+}
