@@ -49,6 +49,8 @@ export class GenerationRunner {
       const promotionId = groups.rows[0]?.promotion_id;
       if (promotionId === undefined) throw new Error(`group ${job.group_id} of job ${jobId} no longer exists`);
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS generation_staging (code text NOT NULL) ON COMMIT DELETE ROWS`);
+      // The codes a batch did insert (its collisions are not), for their codes-added events.
+      await client.query(`CREATE TEMP TABLE IF NOT EXISTS generation_inserted (code text NOT NULL) ON COMMIT DELETE ROWS`);
       const total = Number(job.total);
       let done = Number(job.done);
       while (done < total) {
@@ -96,13 +98,13 @@ export class GenerationRunner {
       for (let left = size; left > 0; left -= 10_000) await writer.writeRaw(randomCodeLines(pattern, Math.min(10_000, left)));
       await writer.end();
       const now = this.clock.now();
-      // rowMode array: a batch's codes come back as plain arrays, not one object per row.
-      const inserted = await client.query<[string]>({
-        text: `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
-               SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING RETURNING code`,
-        values: [promotionId, groupId, now],
-        rowMode: 'array',
-      });
+      const inserted = await client.query(
+        `WITH inserted AS (
+           INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
+           SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING RETURNING code)
+         INSERT INTO generation_inserted (code) SELECT code FROM inserted`,
+        [promotionId, groupId, now],
+      );
       const count = inserted.rowCount ?? 0;
       const progressed = await client.query(
         `UPDATE generation_jobs SET done = done + $2, collisions = collisions + $3, updated_at = $4 WHERE id = $1 AND state = 'running'`,
@@ -113,8 +115,7 @@ export class GenerationRunner {
         return null;
       }
       await addToGroupCounters(client, groupId, { total: count, available: count });
-      const codes = inserted.rows.map((row) => row[0]);
-      await enqueueCodesAdded(this.outbox, client, { promotionId, groupId, origin: 'generation', jobId }, codes, now);
+      await enqueueCodesAdded(this.outbox, client, { promotionId, groupId, origin: 'generation', jobId }, `SELECT code FROM generation_inserted`, now);
       await client.query('COMMIT');
       return count;
     } catch (error) {

@@ -3,7 +3,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock, ConflictError, NotFoundError } from '@promo/platform';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CODES_PER_EVENT, type CodesAddedOrigin, enqueueCodesAdded } from '../codes/codes-added.events';
+import { enqueueCodesAdded } from '../codes/codes-added.events';
 import { codeProblem } from '../codes/normalize-code';
 import { CopyWriter } from '../database/copy-writer';
 import { isUniqueViolation } from '../database/pg-error';
@@ -53,7 +53,7 @@ export class UploadService {
       );
       const imported = inserted.rowCount ?? 0;
       await addToGroupCounters(client, groupId, { total: imported, available: imported });
-      await this.announce(client, { promotionId: group.promotion_id, groupId, origin: 'upload' }, now);
+      await enqueueCodesAdded(this.outbox, client, { promotionId: group.promotion_id, groupId, origin: 'upload' }, `SELECT code FROM upload_staging ORDER BY line`, now);
       await client.query('COMMIT');
       isOpen = false;
       return { ...report, imported };
@@ -65,17 +65,6 @@ export class UploadService {
     } finally {
       client.release();
     }
-  }
-
-  /** The imported codes' events, read back from the staging table through a cursor, so memory stays flat whatever the upload's size. */
-  private async announce(client: PoolClient, origin: CodesAddedOrigin, at: Date): Promise<void> {
-    await client.query(`DECLARE upload_codes_added NO SCROLL CURSOR FOR SELECT code FROM upload_staging ORDER BY line`);
-    for (;;) {
-      const { rows } = await client.query<[string]>({ text: `FETCH ${CODES_PER_EVENT} FROM upload_codes_added`, rowMode: 'array' });
-      if (rows.length === 0) break;
-      await enqueueCodesAdded(this.outbox, client, origin, rows.map((row) => row[0]), at);
-    }
-    await client.query(`CLOSE upload_codes_added`);
   }
 
   /** Streams the valid lines into the staging table; returns the invalid ones. */

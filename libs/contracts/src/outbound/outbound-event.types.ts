@@ -86,7 +86,7 @@ export interface CodeIssuedData {
   readonly issuedAt: string;
 }
 
-/** A committed chunk (at most 1,000) of codes added to a group by bulk generation or upload. */
+/** A committed chunk (at most 500) of codes added to a group by bulk generation or upload. */
 export interface CodesAddedData {
   readonly promotionId: string;
   readonly groupId: string;

@@ -19,12 +19,12 @@ describe('outbound event contracts', () => {
     expect(validateData(type, { ...data, reason: 'because' })?.[0]?.instancePath).toBe('/reason');
   });
 
-  it('accepts a chunk of added codes and refuses one of more than 1,000 or without codes', () => {
+  it('accepts a chunk of added codes and refuses one of more than 500 or without codes', () => {
     const type: OutboundEventType = 'code-inventory.codes-added';
     const data = { promotionId: 'p1', groupId: 'G1', origin: 'generation', jobId: 'job-1', count: 2, codes: ['SUMMER-AB12', 'SUMMER-CD34'], addedAt: '2026-11-20T10:00:00Z' };
     expect(validateData(type, data)).toEqual([]);
     expect(validateData(type, { ...data, codes: [] })?.[0]?.instancePath).toBe('/codes');
-    expect(validateData(type, { ...data, codes: Array.from({ length: 1001 }, (_, index) => `C${index}`) })?.[0]?.instancePath).toBe('/codes');
+    expect(validateData(type, { ...data, codes: Array.from({ length: 501 }, (_, index) => `C${index}`) })?.[0]?.instancePath).toBe('/codes');
     expect(validateData(type, { ...data, origin: 'import' })?.[0]?.instancePath).toBe('/origin');
   });
 });
