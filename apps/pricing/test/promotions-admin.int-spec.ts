@@ -205,12 +205,15 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
 
     const current = await pricing.admin('GET', '/v1/settings');
     const etag = current.headers.get('etag') ?? '';
-    const invalid = await pricing.admin('PUT', '/v1/settings', { calculation: 'sideways', timeZone: 'Mars/Olympus' });
+    const invalid = await pricing.admin('PUT', '/v1/settings', { calculation: 'sideways', timeZone: 'Mars/Olympus', locale: 'not a locale!' });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['calculation', 'timeZone']);
+    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['calculation', 'locale', 'timeZone']);
 
-    const saved = await pricing.admin('PUT', '/v1/settings', { maxCodesPerOrder: 2, calculation: 'cumulative', timeZone: 'UTC' }, { 'if-match': etag });
+    const saved = await pricing.admin('PUT', '/v1/settings', { maxCodesPerOrder: 2, calculation: 'cumulative', timeZone: 'UTC', locale: 'de-de' }, { 'if-match': etag });
     expect(saved.status).toBe(200);
+    // The display locale is kept in its canonical form beside the pricing settings.
+    expect(await saved.json()).toMatchObject({ maxCodesPerOrder: 2, locale: 'de-DE' });
+    expect(await (await pricing.admin('GET', '/v1/settings')).json()).toMatchObject({ locale: 'de-DE' });
     try {
       expect((await pricing.admin('PUT', '/v1/settings', { maxCodesPerOrder: 3 }, { 'if-match': etag })).status).toBe(409);
       // Both codes: $10.00 − $1.00 − $2.00.

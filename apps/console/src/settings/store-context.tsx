@@ -10,7 +10,7 @@ export interface StoreSettings {
   readonly calculation: 'cumulative' | 'independent';
   readonly zeroPriceTriggers: boolean;
   readonly overriddenPriceQualifies: boolean;
-  /** Not a pricing setting yet; when absent the browser's locale is used. */
+  /** The store's display locale (pricing settings); the browser's when an older service sends none. */
   readonly locale?: string;
 }
 

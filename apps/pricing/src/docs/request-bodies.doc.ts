@@ -115,6 +115,9 @@ export class SettingsBodyDoc {
   @ApiProperty({ description: 'IANA zone for schedules that name none', example: 'America/New_York' })
   timeZone!: string;
 
+  @ApiPropertyOptional({ default: 'en-US', description: 'BCP 47 tag the console shows money and dates in (pricing never depends on it)', example: 'de-DE' })
+  locale?: string;
+
   @ApiPropertyOptional({ description: 'The version read (or send If-Match); a stale one is a 409' })
   version?: number;
 }

@@ -8,7 +8,7 @@ import { etagOf, expectedVersion } from '../promotions/expected-version';
 import type { StoredSettings } from './settings.repository';
 import { SettingsService } from './settings.service';
 
-type SettingsView = Settings & { readonly version: number };
+type SettingsView = Settings & { readonly locale: string; readonly version: number };
 
 /** Store promotion settings (P9) for the admin. */
 @Controller('v1/settings')
@@ -30,6 +30,6 @@ export class SettingsController {
 
   private view(response: Response, stored: StoredSettings): SettingsView {
     response.setHeader('ETag', etagOf(stored.version));
-    return { ...stored.settings, version: stored.version };
+    return { ...stored.settings, locale: stored.locale, version: stored.version };
   }
 }

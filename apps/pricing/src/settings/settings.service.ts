@@ -6,8 +6,9 @@ import { PromotionIndexRefresher } from '../promotion-index/promotion-index.refr
 import { PromotionsRepository } from '../promotions/promotions.repository';
 import { parsePromotionDraft, columnsOf } from '../promotions/promotion-draft';
 import { SettingsRepository, type StoredSettings } from './settings.repository';
+import { parseStoreLocale } from './store-locale';
 
-/** Store promotion settings (P9): time zone, max codes per order, calculation mode, which lines qualify. */
+/** Store promotion settings (P9): time zone, max codes per order, calculation mode, which lines qualify; and the display locale. */
 @Injectable()
 export class SettingsService {
   constructor(
@@ -28,14 +29,16 @@ export class SettingsService {
    */
   async put(body: unknown, expectedVersion: number | null): Promise<StoredSettings> {
     const parsed = parseSettings(body ?? {});
-    if (!parsed.ok) throw new ValidationFailedError(parsed.errors);
+    const locale = parseStoreLocale(typeof body === 'object' && body !== null && 'locale' in body ? body.locale : undefined);
+    const errors = [...(parsed.ok ? [] : parsed.errors), ...(locale.ok ? [] : [locale.error])];
+    if (!parsed.ok || !locale.ok) throw new ValidationFailedError(errors);
     const now = this.clock.now();
     const written = await this.dataSource.transaction(async (manager) => {
       const current = await this.settings.read(manager, true);
       if (expectedVersion !== null && current.version !== expectedVersion) {
         throw new ConflictError(`settings are at version ${current.version}, not ${expectedVersion}`, 'stale_version');
       }
-      const stored = await this.settings.write(manager, parsed.value, now);
+      const stored = await this.settings.write(manager, parsed.value, locale.locale, now);
       if (current.settings.timeZone !== parsed.value.timeZone) {
         for (const row of await this.promotions.findFollowingStoreZone(manager)) {
           const draft = parsePromotionDraft({ ...row.definition, limits: row.limits, enabled: row.enabled });
