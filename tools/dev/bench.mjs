@@ -57,7 +57,8 @@ if (!interrupted) {
   await steps.run('bench', async () => {
     const nx = bin('nx');
     if (!nx) return { ok: false, note: 'node_modules/.bin/nx is missing' };
-    return cmdResult(await run(nx, ['run-many', '-t', 'bench', ...nxArgs], { env }));
+    // One project at a time: each benchmark measures its figures beside a baseline on a machine it has to itself.
+    return cmdResult(await run(nx, ['run-many', '-t', 'bench', '--parallel=1', ...nxArgs], { env }));
   });
 }
 await steps.run('cleanup', async () => {
