@@ -25,9 +25,17 @@ export interface ServiceProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * Node options for the started services only, e.g. `SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof"`
+ * to profile a service under a benchmark (`--cpu-prof` is not allowed in NODE_OPTIONS).
+ */
+function serviceNodeArgs(): string[] {
+  return (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+}
+
 /** Starts `apps/<app>/src/<entry>.ts` as its own process, as `npm start` does. */
 export function startServiceProcess(app: string, entry: 'main' | 'migrate', env: Readonly<Record<string, string>>): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(workspaceRoot, 'apps', app, 'src', `${entry}.ts`)], {
+  const child = spawn(process.execPath, [...serviceNodeArgs(), '-r', '@swc-node/register', path.join(workspaceRoot, 'apps', app, 'src', `${entry}.ts`)], {
     cwd: workspaceRoot,
     env: { ...process.env, SWC_NODE_PROJECT: path.join(workspaceRoot, 'tsconfig.json'), ...env },
   });
