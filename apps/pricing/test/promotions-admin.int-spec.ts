@@ -236,7 +236,7 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
       await recentCarts.flush();
       const promotions = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM promotions`);
       const outbox = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages`);
-      return [Number(promotions.rows[0]?.n), Number(outbox.rows[0]?.n), await redis.llen('recent-carts')];
+      return [Number(promotions.rows[0]?.n), Number(outbox.rows[0]?.n), await redis.zcard('recent-carts:order')];
     };
     const before = await count();
     const draftCode = `DRAFT-${uniqueSuffix()}`;
@@ -263,12 +263,15 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
     const channel = `web-${uniqueSuffix()}`;
     const cartA = aCart(channel, `impact-a-${uniqueSuffix()}`).withLine(1000, 2).build();
     const cartB = aCart(channel, `impact-b-${uniqueSuffix()}`).withLine(5000).build();
-    await price(cartA);
+    // Cart A is priced three times as the shopper changes it: the sample holds its latest version once.
+    await price(aCart(channel, cartA['cartId'] as string).withLine(1000, 5).build());
     await price(cartB);
+    await price(aCart(channel, cartA['cartId'] as string).withLine(1000, 3).build());
+    await price(cartA);
     const draft = anAutomatic().withChannel(channel).withPercentOff(10).build();
     const response = await pricing.admin('POST', '/v1/promotions/impact', { promotions: [draft], carts: 2 });
     expect(response.status).toBe(200);
-    // 10% of $50.00 and of $20.00.
+    // 10% of $50.00 and of $20.00 (cart A as last priced: 2 × $10.00).
     expect(await response.json()).toEqual({
       cartsExamined: 2,
       cartsChanged: 2,

@@ -6,26 +6,32 @@ import { type Cart, parseCart } from '@promo/pricing-engine';
 import type { Redis } from 'ioredis';
 import type { PricingConfig } from '../config/env.schema';
 
-const KEY = 'recent-carts';
-const PUSH_SCRIPT = readFileSync(join(__dirname, 'lua', 'push-recent-carts.lua'), 'utf8');
+const ORDER_KEY = 'recent-carts:order';
+const CARTS_KEY = 'recent-carts:carts';
+const SEQUENCE_KEY = 'recent-carts:sequence';
+const KEEP_SCRIPT = readFileSync(join(__dirname, 'lua', 'keep-recent-carts.lua'), 'utf8');
 const FLUSH_EVERY_MS = 100;
 
 interface RecentCartsCommands {
-  pushRecentCarts(key: string, keep: string, ...cartsJson: string[]): Promise<number>;
+  keepRecentCarts(orderKey: string, cartsKey: string, sequenceKey: string, keep: string, ...idsAndCarts: string[]): Promise<number>;
 }
 
 function hasCommands(redis: Redis): redis is Redis & RecentCartsCommands {
-  return 'pushRecentCarts' in redis && typeof redis.pushRecentCarts === 'function';
+  return 'keepRecentCarts' in redis && typeof redis.keepRecentCarts === 'function';
 }
 
 /**
- * The last N carts this service priced (a Redis list trimmed atomically by push-recent-carts.lua). Carts are
- * buffered and pushed together every 100 ms, so the price hot path never waits on Redis (P11).
+ * The last N distinct carts this service (every replica) priced: a sorted set of cart ids by recency and a hash
+ * of their latest versions, trimmed atomically by keep-recent-carts.lua. A storefront re-prices the same cart
+ * many times; the sample keeps its latest version once, so a busy cart neither fills the sample nor counts
+ * twice in an impact preview. Carts are buffered (latest version per id) and serialised and pushed together
+ * every 100 ms, so the price hot path neither waits on Redis nor serialises the cart (P11).
  */
 @Injectable()
 export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('recent-carts');
-  private pending: string[] = [];
+  /** Latest version of each cart priced since the last push, oldest first (a re-priced cart moves to the end). */
+  private pending = new Map<string, Cart>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -34,7 +40,7 @@ export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown
   ) {}
 
   onModuleInit(): void {
-    if (!hasCommands(this.redis)) this.redis.defineCommand('pushRecentCarts', { numberOfKeys: 1, lua: PUSH_SCRIPT });
+    if (!hasCommands(this.redis)) this.redis.defineCommand('keepRecentCarts', { numberOfKeys: 3, lua: KEEP_SCRIPT });
   }
 
   /** Before the Redis client closes (its own shutdown hook). */
@@ -46,8 +52,12 @@ export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown
 
   /** Queues a priced cart; the oldest queued ones go first when more than N wait. */
   remember(cart: Cart): void {
-    this.pending.push(JSON.stringify(cart));
-    if (this.pending.length > this.config.PRICING_RECENT_CARTS) this.pending.splice(0, this.pending.length - this.config.PRICING_RECENT_CARTS);
+    this.pending.delete(cart.cartId);
+    this.pending.set(cart.cartId, cart);
+    if (this.pending.size > this.config.PRICING_RECENT_CARTS) {
+      const oldest = this.pending.keys().next();
+      if (oldest.done !== true) this.pending.delete(oldest.value);
+    }
     if (this.timer === undefined) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
@@ -56,20 +66,24 @@ export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown
     }
   }
 
-  /** Pushes what is queued; resolves to the number of carts kept. */
+  /** Pushes what is queued; resolves to the number of distinct carts kept. */
   async flush(): Promise<number> {
     const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return this.redis.llen(KEY);
-    if (!hasCommands(this.redis)) throw new Error('pushRecentCarts is not defined on the Redis client');
-    return this.redis.pushRecentCarts(KEY, String(this.config.PRICING_RECENT_CARTS), ...batch);
+    this.pending = new Map();
+    if (batch.size === 0) return this.redis.zcard(ORDER_KEY);
+    if (!hasCommands(this.redis)) throw new Error('keepRecentCarts is not defined on the Redis client');
+    const idsAndCarts = [...batch].flatMap(([cartId, cart]) => [cartId, JSON.stringify(cart)]);
+    return this.redis.keepRecentCarts(ORDER_KEY, CARTS_KEY, SEQUENCE_KEY, String(this.config.PRICING_RECENT_CARTS), ...idsAndCarts);
   }
 
-  /** The most recent `count` carts, newest first (queued ones included); entries that no longer parse are skipped. */
+  /** The most recent `count` distinct carts, newest first (queued ones included); entries that no longer parse are skipped. */
   async latest(count: number): Promise<Cart[]> {
     await this.flush();
-    const raw = await this.redis.lrange(KEY, 0, Math.max(0, count - 1));
+    const ids = await this.redis.zrevrange(ORDER_KEY, 0, Math.max(0, count - 1));
+    if (ids.length === 0) return [];
+    const raw = await this.redis.hmget(CARTS_KEY, ...ids);
     return raw.flatMap((text) => {
+      if (text === null) return [];
       const parsed = parseCart(JSON.parse(text));
       return parsed.ok ? [parsed.value] : [];
     });

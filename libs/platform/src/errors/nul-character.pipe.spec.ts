@@ -27,4 +27,9 @@ describe('NulCharacterPipe', () => {
     expect(refusal(() => pipe.transform({ lines: [{ sku: 'x\u0000' }] }, { type: 'body' }))).toEqual([expect.objectContaining({ field: 'lines[0].sku' })]);
     expect(refusal(() => pipe.transform('\u0000', { type: 'body' }))).toEqual([expect.objectContaining({ field: '(body)' })]);
   });
+
+  it('names a key holding U+0000 with the NUL written out, deep in arrays and objects', () => {
+    const body = { cart: { lines: [{ sku: 'a' }, { attributes: { ['co\u0000lor']: 'red' } }] } };
+    expect(refusal(() => pipe.transform(body, { type: 'body' }))).toEqual([expect.objectContaining({ field: 'cart.lines[1].attributes.co\\u0000lor' })]);
+  });
 });
