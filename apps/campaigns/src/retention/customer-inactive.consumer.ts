@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
-import type { EventContext, EventHandler } from '@promo/messaging';
+import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
 import type { CampaignsConfig } from '../config/env.schema';
 import { EmailDispatcher } from '../email/email.dispatcher';
 import { consumedTopic } from '../events/campaign-topics';
-import { eventData } from '../events/event-data';
 import { EventTimeService } from '../events/event-time.service';
 import { RetentionService } from './retention.service';
 

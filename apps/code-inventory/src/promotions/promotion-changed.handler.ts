@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
-import type { EventContext, EventHandler } from '@promo/messaging';
+import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
 import type { CodeInventoryConfig } from '../config/env.schema';
-import { eventData } from '../events/event-data';
 import { PromotionValidityService } from './promotion-validity.service';
 
 @Injectable()
@@ -19,6 +18,6 @@ export class PromotionChangedHandler implements EventHandler {
   }
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
-    await this.validity.apply(context.manager, eventData('pricing.promotion-changed', event));
+    await this.validity.apply(context.manager, eventData(event, 'pricing.promotion-changed'));
   }
 }

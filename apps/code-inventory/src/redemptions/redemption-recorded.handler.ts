@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
-import type { EventContext, EventHandler } from '@promo/messaging';
+import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
 import type { CodeInventoryConfig } from '../config/env.schema';
-import { eventData } from '../events/event-data';
 import { RedemptionsService } from './redemptions.service';
 
 @Injectable()
@@ -19,6 +18,6 @@ export class RedemptionRecordedHandler implements EventHandler {
   }
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
-    await this.redemptions.recorded(context.manager, eventData('redemption.recorded', event));
+    await this.redemptions.recorded(context.manager, eventData(event, 'redemption.recorded'));
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
-import type { EventContext, EventHandler } from '@promo/messaging';
+import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
 import type { CodeInventoryConfig } from '../config/env.schema';
-import { eventData } from '../events/event-data';
 import { RedemptionsService } from './redemptions.service';
 
 @Injectable()
@@ -19,6 +18,6 @@ export class RedemptionReversedHandler implements EventHandler {
   }
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
-    await this.redemptions.reversed(context.manager, eventData('redemption.reversed', event));
+    await this.redemptions.reversed(context.manager, eventData(event, 'redemption.reversed'));
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
-import type { EventContext, EventHandler } from '@promo/messaging';
+import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
-import { eventData } from '../common/event-data';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { OrdersService } from './orders.service';
 
