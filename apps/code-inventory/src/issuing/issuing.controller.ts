@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
+import { IssueBatchDto } from './dto/issue-batch.dto';
 import { IssueCodeDto } from './dto/issue-code.dto';
 import { PageQuery } from './dto/page.query';
 import { type CustomerIssuance, IssuanceHistoryService } from './issuance-history.service';
@@ -17,6 +18,14 @@ export class IssuingController {
   @HttpCode(200)
   issue(@Param('groupId') groupId: string, @Body() body: IssueCodeDto): Promise<IssueResult> {
     return this.issuing.issue(groupId, body.customerId, body.mode, body.bindToCustomer ?? false);
+  }
+
+  /** The answers in request order, each as the single issue answers it (campaigns issue a page of emails' codes at once). */
+  @Post('groups/:groupId/issue-batch')
+  @HttpCode(200)
+  async issueBatch(@Param('groupId') groupId: string, @Body() body: IssueBatchDto): Promise<{ readonly results: readonly IssueResult[] }> {
+    const requests = body.requests.map((request) => ({ customerId: request.customerId, mode: request.mode, bindToCustomer: request.bindToCustomer ?? false }));
+    return { results: await this.issuing.issueBatch(groupId, requests) };
   }
 
   @Get('groups/:groupId/customers')

@@ -15,12 +15,29 @@ export interface IssueResult {
   readonly promotionId: string | null;
 }
 
+/** One issue of a batch: what the single `POST /v1/groups/{groupId}/issue` takes. */
+export interface IssueRequest {
+  readonly customerId: string;
+  readonly mode: 'first' | 'reissue';
+  readonly bindToCustomer: boolean;
+}
+
+/** The most issues one batch may ask for: one transaction holds their code locks until it commits. */
+export const MAX_ISSUE_BATCH = 500;
+
 const NOTHING: IssueResult = { code: null, issue: null, token: null, promotionId: null };
 
 interface IssuedRow {
   readonly id: string;
   readonly code: string;
   readonly promotion_id: string;
+}
+
+/** A request of the batch that is answered with a code. */
+interface Issued {
+  readonly request: IssueRequest;
+  readonly row: IssuedRow;
+  readonly issue: 'first' | 'repeat';
 }
 
 /** C7 issuing and C10 binding: first issue, re-issue, and the history each one leaves. */
@@ -35,63 +52,134 @@ export class IssuingService {
   ) {}
 
   async issue(groupId: string, customerId: string, mode: 'first' | 'reissue', bindToCustomer: boolean): Promise<IssueResult> {
+    const [answer] = await this.issueBatch(groupId, [{ customerId, mode, bindToCustomer }]);
+    return answer ?? NOTHING;
+  }
+
+  /**
+   * Several issues from one group in one transaction, answered in request order, each exactly as the
+   * single issue would answer it had the requests been made one after the other: first issues take the
+   * group's next available codes (the ones beyond what is left answer empty), a re-issue shows the
+   * customer's latest first issue, including one made earlier in the same batch.
+   */
+  async issueBatch(groupId: string, requests: readonly IssueRequest[]): Promise<IssueResult[]> {
+    if (requests.length > MAX_ISSUE_BATCH) throw new Error(`at most ${MAX_ISSUE_BATCH} issues per batch, got ${requests.length}`);
     return this.dataSource.transaction(async (manager) => {
       await this.groups.requirePromotionId(manager, groupId);
-      const issued = mode === 'first' ? await this.takeFresh(manager, groupId, customerId, bindToCustomer) : await this.findPrevious(manager, groupId, customerId, bindToCustomer);
-      if (issued === null) return NOTHING;
-      const issue = mode === 'first' ? 'first' : 'repeat';
-      const now = this.clock.now();
-      await manager.query(
-        `INSERT INTO code_issues (code_id, code, group_id, customer_id, issue, is_bound, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [issued.id, issued.code, groupId, customerId, issue, bindToCustomer, now],
-      );
-      const normalized = normalizeCode(issued.code);
-      await this.outbox.enqueue(manager, {
-        type: 'code-inventory.code-issued',
-        key: customerId,
-        data: { code: normalized, groupId, promotionId: issued.promotion_id, customerId, issue, boundToCustomer: bindToCustomer, issuedAt: now.toISOString() },
-      });
-      if (mode === 'first') {
-        // Every first issue lowers the group's available balance (C7); last, as it locks a counter shard until commit.
-        await addToGroupCounters(manager, groupId, { available: -1, issued: 1 });
-        await this.outbox.enqueue(manager, {
-          type: 'code-inventory.code-changed',
-          key: normalized,
-          data: { code: normalized, promotionId: issued.promotion_id, groupId, state: 'issued', customerId, changedAt: now.toISOString() },
-        });
-      }
-      return { code: issued.code, issue, token: bindToCustomer ? this.signer.sign(normalized, customerId) : null, promotionId: issued.promotion_id };
+      const fresh = await this.takeFresh(manager, groupId, requests.filter((request) => request.mode === 'first'));
+      const previous = await this.findPrevious(manager, groupId, requests.filter((request) => request.mode === 'reissue'));
+      const issued = this.inRequestOrder(requests, fresh, previous);
+      await this.bindReissued(manager, issued);
+      await this.record(manager, groupId, issued.filter((entry): entry is Issued => entry !== null));
+      return issued.map((entry) => (entry === null ? NOTHING : this.answer(entry)));
     });
   }
 
   /**
-   * First issue: the group's next available code, taken atomically. SKIP LOCKED lets concurrent issues
-   * take different codes without waiting; a code is never handed to two customers (C7).
+   * Walks the batch in request order, so a re-issue sees a first issue requested before it in the same
+   * batch, as it would have one by one; `fresh` holds the codes taken for the first issues, in their order.
    */
-  private async takeFresh(manager: EntityManager, groupId: string, customerId: string, bind: boolean): Promise<IssuedRow | null> {
-    const now = this.clock.now();
-    const [rows]: WriteResult<IssuedRow> = await manager.query(
-      `WITH picked AS (
-         SELECT id FROM codes WHERE group_id = $1 AND state = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE codes c SET state = 'issued', issued_to = $2, issued_at = $3, bound_customer_id = CASE WHEN $4 THEN $2 ELSE NULL END
-         FROM picked WHERE c.id = picked.id
-       RETURNING c.id, c.code, c.promotion_id`,
-      [groupId, customerId, now, bind],
-    );
-    return rows[0] ?? null;
+  private inRequestOrder(requests: readonly IssueRequest[], fresh: readonly IssuedRow[], previous: ReadonlyMap<string, IssuedRow>): (Issued | null)[] {
+    const latest = new Map(previous);
+    let nextFresh = 0;
+    return requests.map((request) => {
+      if (request.mode === 'first') {
+        const row = fresh[nextFresh];
+        nextFresh += 1;
+        if (row === undefined) return null;
+        latest.set(request.customerId, row);
+        return { request, row, issue: 'first' };
+      }
+      const row = latest.get(request.customerId);
+      return row === undefined ? null : { request, row, issue: 'repeat' };
+    });
   }
 
-  /** Re-issue: the code this customer last had from this group, or nothing when there was no first issue (C7). */
-  private async findPrevious(manager: EntityManager, groupId: string, customerId: string, bind: boolean): Promise<IssuedRow | null> {
-    const rows: IssuedRow[] = await manager.query(
-      `SELECT c.id, c.code, c.promotion_id FROM code_issues i JOIN codes c ON c.id = i.code_id
-        WHERE i.group_id = $1 AND i.customer_id = $2 AND i.issue = 'first' ORDER BY i.id DESC LIMIT 1`,
-      [groupId, customerId],
+  /**
+   * First issues: the group's next available codes, taken atomically and handed out in request order.
+   * SKIP LOCKED lets concurrent issues take different codes without waiting; a code is never handed to
+   * two customers (C7).
+   */
+  private async takeFresh(manager: EntityManager, groupId: string, firsts: readonly IssueRequest[]): Promise<readonly IssuedRow[]> {
+    if (firsts.length === 0) return [];
+    const [rows]: WriteResult<IssuedRow & { readonly n: string }> = await manager.query(
+      `WITH locked AS (
+         SELECT id FROM codes WHERE group_id = $1 AND state = 'available' ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), picked AS (
+         SELECT id, row_number() OVER (ORDER BY id) AS n FROM locked
+       ), wanted AS (
+         SELECT * FROM unnest($3::text[], $4::boolean[]) WITH ORDINALITY AS r(customer_id, bind, n)
+       )
+       UPDATE codes c SET state = 'issued', issued_to = wanted.customer_id, issued_at = $5,
+         bound_customer_id = CASE WHEN wanted.bind THEN wanted.customer_id ELSE NULL END
+         FROM picked JOIN wanted ON wanted.n = picked.n WHERE c.id = picked.id
+       RETURNING picked.n, c.id, c.code, c.promotion_id`,
+      [groupId, firsts.length, firsts.map((request) => request.customerId), firsts.map((request) => request.bindToCustomer), this.clock.now()],
     );
-    const row = rows[0];
-    if (row === undefined) return null;
-    if (bind) await manager.query(`UPDATE codes SET bound_customer_id = $2 WHERE id = $1`, [row.id, customerId]);
-    return row;
+    return [...rows].sort((a, b) => Number(a.n) - Number(b.n));
+  }
+
+  /** Re-issues: the code each customer last had from this group before the batch, by customer. */
+  private async findPrevious(manager: EntityManager, groupId: string, reissues: readonly IssueRequest[]): Promise<ReadonlyMap<string, IssuedRow>> {
+    if (reissues.length === 0) return new Map();
+    const rows: (IssuedRow & { readonly customer_id: string })[] = await manager.query(
+      `SELECT DISTINCT ON (i.customer_id) i.customer_id, c.id, c.code, c.promotion_id FROM code_issues i JOIN codes c ON c.id = i.code_id
+        WHERE i.group_id = $1 AND i.customer_id = ANY($2::text[]) AND i.issue = 'first' ORDER BY i.customer_id, i.id DESC`,
+      [groupId, [...new Set(reissues.map((request) => request.customerId))]],
+    );
+    return new Map(rows.map((row) => [row.customer_id, row]));
+  }
+
+  /** A bound re-issue binds the code it shows to its customer (C10), after the batch's first issues set theirs. */
+  private async bindReissued(manager: EntityManager, issued: readonly (Issued | null)[]): Promise<void> {
+    const binding = issued.filter((entry): entry is Issued => entry !== null && entry.issue === 'repeat' && entry.request.bindToCustomer);
+    if (binding.length === 0) return;
+    await manager.query(`UPDATE codes c SET bound_customer_id = b.customer_id FROM unnest($1::bigint[], $2::text[]) AS b(id, customer_id) WHERE c.id = b.id`, [
+      binding.map((entry) => entry.row.id),
+      binding.map((entry) => entry.request.customerId),
+    ]);
+  }
+
+  /** The history rows (in request order), the events, and the group's balances, once for the batch. */
+  private async record(manager: EntityManager, groupId: string, issued: readonly Issued[]): Promise<void> {
+    if (issued.length === 0) return;
+    const now = this.clock.now();
+    await manager.query(
+      `INSERT INTO code_issues (code_id, code, group_id, customer_id, issue, is_bound, issued_at)
+       SELECT r.code_id, r.code, $1, r.customer_id, r.issue, r.is_bound, $2
+         FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::boolean[]) WITH ORDINALITY AS r(code_id, code, customer_id, issue, is_bound, n)
+        ORDER BY r.n`,
+      [
+        groupId,
+        now,
+        issued.map((entry) => entry.row.id),
+        issued.map((entry) => entry.row.code),
+        issued.map((entry) => entry.request.customerId),
+        issued.map((entry) => entry.issue),
+        issued.map((entry) => entry.request.bindToCustomer),
+      ],
+    );
+    for (const { request, row, issue } of issued) {
+      const normalized = normalizeCode(row.code);
+      await this.outbox.enqueue(manager, {
+        type: 'code-inventory.code-issued',
+        key: request.customerId,
+        data: { code: normalized, groupId, promotionId: row.promotion_id, customerId: request.customerId, issue, boundToCustomer: request.bindToCustomer, issuedAt: now.toISOString() },
+      });
+      if (issue === 'first') {
+        await this.outbox.enqueue(manager, {
+          type: 'code-inventory.code-changed',
+          key: normalized,
+          data: { code: normalized, promotionId: row.promotion_id, groupId, state: 'issued', customerId: request.customerId, changedAt: now.toISOString() },
+        });
+      }
+    }
+    const firsts = issued.filter((entry) => entry.issue === 'first').length;
+    // Every first issue lowers the group's available balance (C7); last, as it locks a counter shard until commit.
+    if (firsts > 0) await addToGroupCounters(manager, groupId, { available: -firsts, issued: firsts });
+  }
+
+  private answer({ request, row, issue }: Issued): IssueResult {
+    return { code: row.code, issue, token: request.bindToCustomer ? this.signer.sign(normalizeCode(row.code), request.customerId) : null, promotionId: row.promotion_id };
   }
 }

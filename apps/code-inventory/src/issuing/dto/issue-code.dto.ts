@@ -9,7 +9,7 @@ export class IssueCodeDto {
   customerId!: string;
 
   @IsIn(['first', 'reissue'])
-  @ApiProperty({ enum: ['first', 'reissue'], description: 'first: the code already issued to the customer, if any; reissue: a new one' })
+  @ApiProperty({ enum: ['first', 'reissue'], description: "first: a fresh code, the group's next available one; reissue: the code the customer was last issued from the group, if any" })
   mode!: 'first' | 'reissue';
 
   @IsOptional()

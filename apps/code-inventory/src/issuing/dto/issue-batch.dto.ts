@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { MAX_ISSUE_BATCH } from '../issuing.service';
+import { IssueCodeDto } from './issue-code.dto';
+
+/** POST /v1/groups/{groupId}/issue-batch: several issues from one group, in one transaction, answered in this order. */
+export class IssueBatchDto {
+  @ApiProperty({ type: [IssueCodeDto], minItems: 1, maxItems: MAX_ISSUE_BATCH, description: 'Each one as the single issue takes it; answered as if made one after the other, in this order' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ISSUE_BATCH)
+  @ValidateNested({ each: true })
+  @Type(() => IssueCodeDto)
+  requests!: IssueCodeDto[];
+}
