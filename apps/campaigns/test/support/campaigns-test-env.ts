@@ -2,43 +2,22 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createKafka } from '@promo/messaging';
 import { type Clock, configureHttpApp, hashApiKey, parseEnv } from '@promo/platform';
-import { testInfra, uniqueSuffix } from '@promo/platform/testing';
+import { createTestDatabase as createDatabaseWithPrefix, dropTestDatabase as dropDatabaseWithPrefix, testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { migrateService } from '@promo/service-runtime';
 import type { Admin } from 'kafkajs';
-import { Client } from 'pg';
 import { AppModule, CAMPAIGNS_SCHEMA, CAMPAIGNS_SERVICE, campaignsEntities } from '../../src/app.module';
 import { type CampaignsConfig, campaignsEnvSchema } from '../../src/config/env.schema';
 import { campaignsMigrations } from '../../src/migrations';
 
 export const ADMIN_KEY = 'campaigns-test-admin-key';
 
+const DATABASE_PREFIX = 'campaigns_test';
+
 /** A database of its own for one test file (STYLE.md: a fresh database per run), returning its URL. */
-export async function createTestDatabase(): Promise<string> {
-  const base = new URL(testInfra().pgUrl);
-  const name = `campaigns_test_${uniqueSuffix()}`;
-  const client = new Client({ connectionString: base.toString() });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  base.pathname = `/${name}`;
-  return base.toString();
-}
+export const createTestDatabase = (): Promise<string> => createDatabaseWithPrefix(DATABASE_PREFIX);
 
 /** Drops a database made by createTestDatabase (its connections closed first). */
-export async function dropTestDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^campaigns_test_[0-9a-f]+$/.test(name)) throw new Error(`refusing to drop ${name}`);
-  const client = new Client({ connectionString: testInfra().pgUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+export const dropTestDatabase = (url: string): Promise<void> => dropDatabaseWithPrefix(url, DATABASE_PREFIX);
 
 /** The environment of one campaigns instance on its own database, Redis prefix, topics and consumer group. */
 export type CampaignsTestEnv = Record<string, string> & { readonly PG_URL: string; readonly KAFKA_TOPIC_PREFIX: string; readonly KAFKA_GROUP_ID: string };

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createKafka } from '@promo/messaging';
 import { type Clock, configureHttpApp, hashApiKey, parseEnv } from '@promo/platform';
-import { testInfra, uniqueSuffix } from '@promo/platform/testing';
+import { createTestDatabase as createDatabaseWithPrefix, dropTestDatabase as dropDatabaseWithPrefix, testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { migrateService } from '@promo/service-runtime';
 import { Redis } from 'ioredis';
 import type { Producer } from 'kafkajs';
@@ -14,33 +14,13 @@ import { redemptionLedgerMigrations } from '../../src/migrations';
 export const ADMIN_KEY = 'ledger-test-admin-key';
 export const STOREFRONT_KEY = 'ledger-test-storefront-key';
 
-/** A database of its own for one test file (STYLE.md: a fresh database per run), returning its URL. */
-export async function createTestDatabase(): Promise<string> {
-  const base = new URL(testInfra().pgUrl);
-  const name = `ledger_test_${uniqueSuffix()}`;
-  const client = new Client({ connectionString: base.toString() });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  base.pathname = `/${name}`;
-  return base.toString();
-}
+const DATABASE_PREFIX = 'ledger_test';
 
-export async function dropTestDatabase(pgUrl: string): Promise<void> {
-  const url = new URL(pgUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = new URL(testInfra().pgUrl).pathname;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+/** A database of its own for one test file (STYLE.md: a fresh database per run), returning its URL. */
+export const createTestDatabase = (): Promise<string> => createDatabaseWithPrefix(DATABASE_PREFIX);
+
+/** Drops a database made by createTestDatabase (its connections closed first). */
+export const dropTestDatabase = (url: string): Promise<void> => dropDatabaseWithPrefix(url, DATABASE_PREFIX);
 
 /** One ledger instance's environment: its own database, Redis prefix, topics and consumer group. */
 export function ledgerTestEnv(pgUrl: string, suffix = uniqueSuffix(), extra: Record<string, string> = {}): Record<string, string> {
