@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { fuzzServiceHttp } from '@promo/service-runtime/testing';
-import { SERVICES, ServiceCluster } from './cluster/service-cluster';
+import { fuzzServiceHttp, type HttpFuzzReport } from '@promo/service-runtime/testing';
+import { SERVICES, ServiceCluster, type ServiceName } from './cluster/service-cluster';
 import { startE2eInfrastructure, type E2eInfrastructure } from './cluster/e2e-infrastructure';
 
 // X3/X4 (#11): 10,000 generated requests (wrong types, huge numbers, unicode, deep nesting, missing
@@ -12,6 +12,8 @@ const RUNS_PER_SERVICE = 10_000;
 describe('HTTP fuzzing of the four running services', () => {
   let infra: E2eInfrastructure;
   let cluster: ServiceCluster;
+  /** Each service's run, started together once the cluster is up; settled, so a failure waits for its own test. */
+  const runs = new Map<ServiceName, Promise<{ report: HttpFuzzReport } | { error: unknown }>>();
   const keys = { admin: `fuzz-admin-${randomBytes(12).toString('hex')}`, storefront: `fuzz-storefront-${randomBytes(12).toString('hex')}` };
 
   beforeAll(async () => {
@@ -26,6 +28,12 @@ describe('HTTP fuzzing of the four running services', () => {
       adminKey: keys.admin,
       storefrontKey: keys.storefront,
     });
+    // The four services are fuzzed at the same time (separate processes): one after the other, a core sat
+    // idle while each request was in flight, and concurrent load on the cluster is closer to real use.
+    for (const service of SERVICES) {
+      const run = fuzzServiceHttp({ baseUrl: cluster.url(service), keys, runs: RUNS_PER_SERVICE, seed: 20261125, exclude: /generate/ });
+      runs.set(service, run.then((report) => ({ report }), (error: unknown) => ({ error })));
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -34,7 +42,10 @@ describe('HTTP fuzzing of the four running services', () => {
   }, 120_000);
 
   it.each(SERVICES.map((service) => [service]))('%s: no 5xx, every 400 names field and reason, still ready', async (service) => {
-    const report = await fuzzServiceHttp({ baseUrl: cluster.url(service), keys, runs: RUNS_PER_SERVICE, seed: 20261125, exclude: /generate/ });
+    const run = await runs.get(service);
+    if (run === undefined) throw new Error(`no fuzz run was started for ${service}`);
+    if ('error' in run) throw run.error;
+    const { report } = run;
     // The closing note of #11 quotes these: requests sent and the status histogram, per service.
     const histogram = Object.entries(report.statuses).sort(([a], [b]) => a.localeCompare(b)).map(([status, count]) => `${status}=${count}`);
     process.stdout.write(`fuzz ${service} sent=${report.sent} operations=${report.operations.length} ${histogram.join(' ')}\n`);
