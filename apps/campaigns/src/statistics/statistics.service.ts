@@ -1,17 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, ValidationFailedError } from '@promo/platform';
+import type { StepStatistics } from '@promo/contracts/http';
 import { DataSource } from 'typeorm';
 import { EmailContentService } from '../email/email-content.service';
 
-export interface StepStatistics {
-  readonly campaignId: string;
-  readonly step: number;
-  readonly sent: number;
-  readonly opened: number;
-  readonly recoveredCarts: number;
-  /** Minor units: totals of orders (not cancelled) for emailed carts placed after the email was due. */
-  readonly recoveredRevenue: number;
-}
+export type { StepStatistics };
 
 function count(value: unknown): number {
   const parsed = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : 0;

@@ -1,15 +1,6 @@
-/** C6: a group of codes with its balances. */
-export interface CodeGroup {
-  readonly groupId: string;
-  readonly name: string;
-  readonly promotionId: string;
-  readonly total: number;
-  readonly available: number;
-  readonly issued: number;
-  readonly redeemed: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+import type { CodeGroup } from '@promo/contracts/http';
+
+export type { CodeGroup };
 
 export interface CodeGroupRow {
   readonly group_id: string;

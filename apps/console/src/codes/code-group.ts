@@ -1,15 +1,3 @@
-/** A code group as GET /v1/groups lists it (counts of codes). */
-export interface CodeGroup {
-  readonly groupId: string;
-  readonly name: string;
-  readonly promotionId: string;
-  readonly total: number;
-  readonly available: number;
-  readonly issued: number;
-  readonly redeemed: number;
-  readonly createdAt: string;
-}
-
 /** A generation job's progress (GET /v1/jobs/:id and its events). */
 export interface GenerationProgress {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useStore } from '../settings/store-context';
 import { describeError, useAsync } from '../ui/use-async';
-import type { CodeGroup } from './code-group';
+import type { CodeGroup } from '@promo/contracts/http';
 import { CodeLookup } from './code-lookup';
 import { GenerateCodes } from './generate-codes';
 import { UploadCodes } from './upload-codes';

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { exponentOf, toDecimalText } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
-import type { StepStatistics } from './statistics-types';
+import type { StepStatistics } from '@promo/contracts/http';
 
 /** Emails sent and opened, carts and revenue recovered per campaign step. */
 export function CampaignStatistics() {

@@ -1,11 +1,6 @@
+import type { OrderStatistics } from '@promo/contracts/http';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
-
-interface OrderStatistics {
-  readonly orders: number;
-  readonly cancelled: number;
-  readonly byCurrency: readonly { readonly currency: string; readonly ordersTotal: number }[];
-}
 
 /** All orders the ledger has seen (GET /v1/statistics/orders), for scale beside the per-promotion figures. */
 export function OrderTotals() {

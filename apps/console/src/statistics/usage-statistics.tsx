@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
-import type { UsageStatistics } from './statistics-types';
+import type { UsageStatistics } from '@promo/contracts/http';
 
 /** Redemptions, discount, revenue and AOV with/without for a promotion or a code, and its uses per day as a chart beside a table. */
 export function UsageStatisticsView({ subject }: { readonly subject: { readonly promotionId: string } | { readonly code: string } }) {

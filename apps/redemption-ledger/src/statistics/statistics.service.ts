@@ -1,34 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { CurrencyFigures, OrderStatistics, UsageStatistics } from '@promo/contracts/http';
 import { DataSource } from 'typeorm';
 
-/** Amounts in minor units of `currency`. */
-export interface CurrencyFigures {
-  readonly currency: string;
-  readonly discountGiven: number;
-  /** Σ total of the orders (not cancelled) that redeemed it. */
-  readonly attributedRevenue: number;
-  readonly averageOrderValueWith: number | null;
-  readonly averageOrderValueWithout: number | null;
-}
-
-export interface UsageStatistics {
-  readonly subject: { readonly promotionId: string } | { readonly code: string };
-  /** Accepted uses not reversed. */
-  readonly redemptions: number;
-  readonly rejected: number;
-  readonly reversed: number;
-  readonly redeemers: number;
-  /** Share (0..1) of redeemers with more than one order not cancelled. */
-  readonly repeatPurchaseRate: number | null;
-  readonly figures: readonly CurrencyFigures[];
-  readonly usesPerDay: { readonly items: readonly { readonly day: string; readonly uses: number }[]; readonly nextCursor: string | null };
-}
-
-export interface OrderStatistics {
-  readonly orders: number;
-  readonly cancelled: number;
-  readonly byCurrency: readonly { readonly currency: string; readonly ordersTotal: number }[];
-}
+export type { CurrencyFigures, OrderStatistics, UsageStatistics };
 
 interface Subject {
   readonly column: 'promotion_id' | 'code_key';
