@@ -10,6 +10,11 @@ export interface IssuedCode {
 /** A failure worth retrying later (network, 5xx); anything else is permanent for this email. */
 export class CodeInventoryUnavailableError extends Error {}
 
+/** The most issues code-inventory takes in one `issue-batch` call. */
+export const MAX_ISSUE_BATCH = 500;
+
+const NO_CODE: IssuedCode = { code: null, token: null };
+
 function parseIssued(body: unknown): IssuedCode {
   if (typeof body !== 'object' || body === null) throw new Error('code-inventory answered a non-object');
   const code: unknown = Reflect.get(body, 'code');
@@ -17,25 +22,47 @@ function parseIssued(body: unknown): IssuedCode {
   return { code: typeof code === 'string' ? code : null, token: typeof token === 'string' ? token : null };
 }
 
-/** code-inventory's `POST /v1/groups/{groupId}/issue` (internal-apis): the code an email carries. */
+function parseBatch(body: unknown, expected: number): IssuedCode[] {
+  const results: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'results') : undefined;
+  if (!Array.isArray(results) || results.length !== expected) throw new Error(`code-inventory answered a batch of ${expected} without ${expected} results`);
+  return results.map(parseIssued);
+}
+
+/**
+ * code-inventory's `POST /v1/groups/{groupId}/issue` and `/issue-batch` (internal-apis): the codes
+ * emails carry, always bound to their customer. A group that does not exist answers no code (seed 001).
+ */
 @Injectable()
 export class CodeInventoryClient {
   constructor(@Inject(APP_CONFIG) private readonly config: CampaignsConfig) {}
 
   async issue(groupId: string, customerId: string, mode: 'first' | 'reissue'): Promise<IssuedCode> {
+    const body = await this.post(groupId, 'issue', { customerId, mode, bindToCustomer: true });
+    return body === null ? NO_CODE : parseIssued(body);
+  }
+
+  /** First issues for these customers, answered in their order; code-inventory answers them as if made one after the other. */
+  async issueFirstBatch(groupId: string, customerIds: readonly string[]): Promise<IssuedCode[]> {
+    if (customerIds.length > MAX_ISSUE_BATCH) throw new Error(`at most ${MAX_ISSUE_BATCH} issues per batch, got ${customerIds.length}`);
+    const body = await this.post(groupId, 'issue-batch', { requests: customerIds.map((customerId) => ({ customerId, mode: 'first', bindToCustomer: true })) });
+    return body === null ? customerIds.map(() => NO_CODE) : parseBatch(body, customerIds.length);
+  }
+
+  /** The answer's JSON body, or null when the group does not exist. */
+  private async post(groupId: string, action: 'issue' | 'issue-batch', body: unknown): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(`${this.config.CODE_INVENTORY_URL}/v1/groups/${encodeURIComponent(groupId)}/issue`, {
+      response = await fetch(`${this.config.CODE_INVENTORY_URL}/v1/groups/${encodeURIComponent(groupId)}/${action}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': this.config.CODE_INVENTORY_API_KEY },
-        body: JSON.stringify({ customerId, mode, bindToCustomer: true }),
+        body: JSON.stringify(body),
       });
     } catch (error) {
       throw new CodeInventoryUnavailableError('code-inventory is unreachable', { cause: error });
     }
-    if (response.status === 404) return { code: null, token: null }; // no such group: the macro renders empty (seed 001)
+    if (response.status === 404) return null;
     if (response.status >= 500 || response.status === 429) throw new CodeInventoryUnavailableError(`code-inventory answered ${response.status}`);
     if (!response.ok) throw new Error(`code-inventory refused the issue: ${response.status}`);
-    return parseIssued(await response.json());
+    return response.json();
   }
 }

@@ -29,7 +29,8 @@ function amount(minor: number, currency: string): string {
 /**
  * Builds one email from its campaign's template (K3): variables (customer, cart lines, totals,
  * recovery link), code macros through code-inventory, tracked and unsubscribe links. A fresh code is
- * stored on the email row as soon as it is issued, so a retry shows the same code instead of taking another.
+ * stored on the email row as soon as it is issued, so a retry shows the same code instead of taking another;
+ * a code the dispatcher issued ahead for the page (PageCodeIssuer) is found there the same way.
  */
 @Injectable()
 export class EmailContentService {
@@ -53,12 +54,18 @@ export class EmailContentService {
     return `${this.config.PUBLIC_BASE_URL}/v1/unsubscribe?${query.toString()}`;
   }
 
-  async build(email: EmailEntity, campaigns: CampaignsOfRound = new Map()): Promise<EmailContent> {
+  /** The template of the email's campaign and step; throws when the campaign or the step is gone. */
+  async templateOf(email: EmailEntity, campaigns: CampaignsOfRound): Promise<EmailTemplate> {
     const campaign = await this.campaignOf(email.campaignId, campaigns);
     if (!campaign) throw new Error(`campaign ${email.campaignId} no longer exists`);
     const definition = campaign.definition;
     const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
     if (!template) throw new Error(`campaign ${email.campaignId} has no step ${email.step}`);
+    return template;
+  }
+
+  async build(email: EmailEntity, campaigns: CampaignsOfRound = new Map()): Promise<EmailContent> {
+    const template = await this.templateOf(email, campaigns);
     const snapshot = email.cartId ? await this.dataSource.getRepository(CartSnapshotEntity).findOneBy({ cartId: email.cartId }) : null;
     const landing = snapshot?.snapshot.recoveryUrl ?? this.config.SHOP_URL;
     const unsubscribeUrl = this.unsubscribeLink(email.recipient);

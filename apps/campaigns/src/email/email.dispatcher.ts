@@ -4,9 +4,10 @@ import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
-import { CodeInventoryUnavailableError } from './code-inventory.client';
+import { CodeInventoryClient, CodeInventoryUnavailableError } from './code-inventory.client';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import { EmailEntity } from './email.entity';
+import { PageCodeIssuer } from './page-code.issuer';
 import { PermanentSmtpError, SmtpSender } from './smtp.sender';
 
 /**
@@ -34,6 +35,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescingRounds(() => this.sendQueued(), (error) => this.logger.warn({ err: error }, 'sending round failed; retrying on the next tick'));
+  private readonly codesAhead: PageCodeIssuer;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -42,7 +44,10 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly content: EmailContentService,
     private readonly smtp: SmtpSender,
     private readonly outbox: OutboxWriter,
-  ) {}
+    codes: CodeInventoryClient,
+  ) {
+    this.codesAhead = new PageCodeIssuer(dataSource, content, codes, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     // Picks up what a crash left queued, and what was queued before a kick could be seen.
@@ -70,6 +75,9 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       const groups = new Map<string, EmailEntity[]>();
       for (const email of todo) groups.set(email.customerId, [...(groups.get(email.customerId) ?? []), email]);
       const byCustomer = [...groups.values()];
+      // The page's fresh codes in a few batch calls instead of one call per email (#9); what cannot be
+      // issued ahead without changing what an email shows is issued by its own build, as before.
+      await this.codesAhead.issueAhead(byCustomer.flatMap((emails) => emails.slice(0, 1)), campaigns);
       let next = 0;
       const workers = Array.from({ length: this.config.SEND_CONCURRENCY }, async () => {
         while (next < byCustomer.length && !this.rounds.isStopped) {

@@ -1,0 +1,92 @@
+import type { LoggerService } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { type CodeInventoryClient, type IssuedCode, MAX_ISSUE_BATCH } from './code-inventory.client';
+import type { CampaignsOfRound, EmailContentService } from './email-content.service';
+import type { EmailEntity } from './email.entity';
+import { type CodeMacro, findCodeMacros } from './template.renderer';
+
+/** An email whose fresh code can be issued ahead of its send, and the group it comes from. */
+interface Wanted {
+  readonly email: EmailEntity;
+  readonly group: string;
+}
+
+/**
+ * The macro whose code the email row keeps (its first `promocode`), when issuing it before the email is
+ * built cannot change what the email shows: no `last_promocode` of the same group comes before it, as
+ * that one must still show the code the customer had before this email.
+ */
+export function preIssuableMacro(macros: readonly CodeMacro[]): CodeMacro | null {
+  const index = macros.findIndex((macro) => macro.mode === 'first');
+  const fresh = macros[index];
+  if (fresh === undefined) return null;
+  return macros.slice(0, index).some((macro) => macro.mode === 'reissue' && macro.group === fresh.group) ? null : fresh;
+}
+
+/**
+ * Issues, before a page of queued emails is sent, the fresh codes its emails will show, a batch per
+ * code group (code-inventory's `issue-batch`) instead of one call per email, and stores them on the
+ * email rows in one UPDATE, exactly where the per-email path stores its code (`code`, `code_token`), so
+ * building the email and any retry find it there.
+ *
+ * Only where the answer is the one the email would get sent one by one: the first email of each
+ * customer in the page (a later one may follow a `last_promocode` of an earlier email, which must not
+ * see a code issued ahead), and only its first `promocode` (see preIssuableMacro). Everything else, and
+ * everything when a batch fails, is left to the per-email path, which behaves as before: a group
+ * that does not exist renders empty, code-inventory unavailable leaves the email queued.
+ *
+ * A plain class the dispatcher builds from its own dependencies.
+ */
+export class PageCodeIssuer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly content: EmailContentService,
+    private readonly codes: CodeInventoryClient,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** `customersFirst`: each customer's first email of the page, in due order. */
+  async issueAhead(customersFirst: readonly EmailEntity[], campaigns: CampaignsOfRound): Promise<void> {
+    const byGroup = new Map<string, EmailEntity[]>();
+    for (const { email, group } of await this.wanted(customersFirst, campaigns)) byGroup.set(group, [...(byGroup.get(group) ?? []), email]);
+    for (const [group, emails] of byGroup) {
+      for (let start = 0; start < emails.length; start += MAX_ISSUE_BATCH) await this.issueBatch(group, emails.slice(start, start + MAX_ISSUE_BATCH));
+    }
+  }
+
+  private async wanted(emails: readonly EmailEntity[], campaigns: CampaignsOfRound): Promise<Wanted[]> {
+    const wanted: Wanted[] = [];
+    for (const email of emails) {
+      if (email.code) continue; // issued before (a retry): the email shows that one
+      // A campaign or step that is gone fails the email on the per-email path, with its reason.
+      const template = await this.content.templateOf(email, campaigns).catch(() => null);
+      const macro = template ? preIssuableMacro(findCodeMacros(template.subject, template.text)) : null;
+      if (macro) wanted.push({ email, group: macro.group });
+    }
+    return wanted;
+  }
+
+  private async issueBatch(group: string, emails: readonly EmailEntity[]): Promise<void> {
+    let issued: IssuedCode[];
+    try {
+      issued = await this.codes.issueFirstBatch(group, emails.map((email) => email.customerId));
+    } catch (error) {
+      this.logger.warn({ err: error, group, emails: emails.length }, 'issuing a page of codes failed; its emails issue one by one');
+      return;
+    }
+    const stored = emails.flatMap((email, index) => {
+      const answer = issued[index];
+      return answer?.code ? [{ email, code: answer.code, token: answer.token }] : [];
+    });
+    if (stored.length === 0) return;
+    await this.dataSource.query(`UPDATE emails e SET code = v.code, code_token = v.token FROM unnest($1::text[], $2::text[], $3::text[]) AS v(email_id, code, token) WHERE e.email_id = v.email_id`, [
+      stored.map((entry) => entry.email.emailId),
+      stored.map((entry) => entry.code),
+      stored.map((entry) => entry.token),
+    ]);
+    for (const { email, code, token } of stored) {
+      email.code = code;
+      email.codeToken = token;
+    }
+  }
+}
