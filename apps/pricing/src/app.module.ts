@@ -36,6 +36,7 @@ export class AppModule {
           handlers: [CartUpdatedConsumer, RedemptionRecordedHandler, RedemptionReversedHandler],
           publishes: ['pricing.promotion-changed', 'pricing.cart-priced'],
           consumerGroup: config.PRICING_CONSUMER_GROUP,
+          partitionsConsumedConcurrently: config.PRICING_CONSUMER_CONCURRENCY,
           readinessChecks: [PromotionIndexReadinessCheck],
           ...(clock ? { clock } : {}),
         }),

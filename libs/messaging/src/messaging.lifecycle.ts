@@ -69,6 +69,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         logger: this.logger,
         now,
         partitions: this.options.partitions,
+        ...(this.options.partitionsConsumedConcurrently === undefined ? {} : { partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently }),
         ...this.eventTimeObserver(),
         onOutcome: (outcome) => this.metrics.observeOutcome(outcome),
         onRetry: (position, failure) => this.metrics.observeRetry(position.topic, failure),

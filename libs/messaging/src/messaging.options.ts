@@ -10,6 +10,8 @@ export interface MessagingModuleOptions {
   readonly brokers: readonly string[];
   /** Partitions of the topics this app creates when they are missing. */
   readonly partitions: number;
+  /** Partitions the consumer handles at once (EventConsumerOptions.partitionsConsumedConcurrently; default 1). */
+  readonly partitionsConsumedConcurrently?: number;
   readonly handlers?: readonly Type<EventHandler>[];
   /** Topics this app publishes through its outbox. */
   readonly publishes?: readonly OutboundEventType[];

@@ -46,8 +46,15 @@ describe('EventConsumer against a real broker and Postgres', () => {
     return { topic, dlq };
   }
 
-  function startConsumer(group: string, handlers: readonly EventHandler[], outcomes: RecordOutcome[] = [], retry = { maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50 }): Promise<void> {
+  function startConsumer(
+    group: string,
+    handlers: readonly EventHandler[],
+    outcomes: RecordOutcome[] = [],
+    retry = { maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50 },
+    partitionsConsumedConcurrently = 1,
+  ): Promise<void> {
     const consumer = new EventConsumer({
+      partitionsConsumedConcurrently,
       kafka,
       producer,
       dataSource,
@@ -181,6 +188,45 @@ describe('EventConsumer against a real broker and Postgres', () => {
     expect(attempts.get(`evt-${run}-broken`)).toBe(3);
     expect(header(dead.records[0]!, DLQ_HEADERS.reason)).toBe('retries_exhausted');
     expect(header(dead.records[0]!, DLQ_HEADERS.detail)).toBe('always fails');
+  });
+
+  it('handles several partitions at once when asked, each partition still in order and once', async () => {
+    const group = uniqueGroupId('messaging');
+    const topic = await createTestTopic(admin, { prefix: 'cart-updated', partitions: 3 });
+    await ensureTopics(admin, [{ topic: `${topic}.${group}.dlq`, numPartitions: 1 }]);
+    const run = uniqueSuffix();
+    const writeEffect = effectWritingHandler(topic);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slow: EventHandler = {
+      topic,
+      types: ['cart.updated'],
+      async handle(event, context) {
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inFlight -= 1;
+        await writeEffect.handle(event, context);
+      },
+    };
+    const partitions = [0, 1, 2];
+    const perPartition = [0, 1, 2, 3];
+    await producer.send({
+      topic,
+      messages: partitions.flatMap((partition) =>
+        perPartition.map((i) => ({ partition, key: `key-${partition}`, value: cartUpdatedValue(`evt-${run}-${partition}-${i}`, `cart-${run}-${partition}-${i}`) })),
+      ),
+    });
+    await startConsumer(group, [slow], [], undefined, 3);
+
+    await waitFor(async () => (await effectsFor(`cart-${run}-`)).length === 12, { description: 'twelve effects' });
+    const effects = await effectsFor(`cart-${run}-`);
+    for (const partition of partitions) {
+      expect(effects.filter((e) => e.cart_id.startsWith(`cart-${run}-${partition}-`)).map((e) => e.cart_id)).toEqual(perPartition.map((i) => `cart-${run}-${partition}-${i}`));
+    }
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(12);
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(mostInFlight).toBeLessThanOrEqual(3);
   });
 });
 

@@ -17,6 +17,8 @@ export interface ServiceCoreOptions<TConfig extends CommonEnv> {
   readonly publishes?: readonly OutboundEventType[];
   /** The Kafka consumer group when it must differ from `service` (default: the service name). */
   readonly consumerGroup?: string;
+  /** Partitions the app's consumer handles at once (default 1: see EventConsumerOptions). */
+  readonly partitionsConsumedConcurrently?: number;
   readonly clock?: Clock;
   /** The app's own readiness checks, beside Postgres, Redis and Kafka (each provided by a global module of the app). */
   readonly readinessChecks?: readonly Type<ReadinessCheck>[];
@@ -42,6 +44,7 @@ export class ServiceCoreModule {
           ...(options.consumerGroup ? { groupId: options.consumerGroup } : {}),
           brokers: config.KAFKA_BROKERS,
           partitions: config.KAFKA_TOPIC_PARTITIONS,
+          ...(options.partitionsConsumedConcurrently === undefined ? {} : { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently }),
           handlers: options.handlers ?? [],
           publishes: options.publishes ?? [],
         }),

@@ -13,6 +13,13 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
     .default(`${hostname()}-${process.pid}`),
   /** The consumer group of the shared work (`cart.updated`, `redemption.*`); tests give their own. */
   PRICING_CONSUMER_GROUP: z.string().min(1).default('pricing'),
+  /**
+   * Partitions of the shared work handled at once by one replica. Each `cart.updated` is priced on its own
+   * and the usage projection only adds, so carts of different partitions need no order between them; one
+   * cart (one key, one partition) is still handled in order. Pricing waits on Postgres for each event's
+   * transaction, so a few partitions at once keep the core busy.
+   */
+  PRICING_CONSUMER_CONCURRENCY: positiveInt.max(64).default(4),
   /** Prefixed to the upstream topics consumed (`cart.updated`, `redemption.*`): tests run on topics of their own. */
   PRICING_TOPIC_PREFIX: z.string().default(''),
   /** How often a replica checks the store for changes it may have missed (a safety net beside the events). */

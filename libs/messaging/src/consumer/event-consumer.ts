@@ -29,6 +29,12 @@ export interface EventConsumerOptions {
   readonly partitions?: number;
   /** How long the group waits for a silent member before rebalancing its partitions (default 30 s). */
   readonly sessionTimeoutMs?: number;
+  /**
+   * How many of its assigned partitions this consumer handles at once (default 1). Records of one partition
+   * (one key) are always handled in order, one after the other; raise it only for handlers whose effects on
+   * different keys do not depend on the order between them.
+   */
+  readonly partitionsConsumedConcurrently?: number;
   /** Fed with each record's timestamp before it is handled (an event-time clock follows it). */
   readonly observeTime?: (at: Date) => void;
   /** Called after each record's outcome is durable (effect committed or dead letter sent), before its offset is committed. */
@@ -64,7 +70,12 @@ export class EventConsumer {
     await this.ensureOwnTopics();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.processBatch(payload) });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
   }
 
   /** Stops fetching the given topics until resumed (a lagging consumer, or back-pressure); other topics go on. */
