@@ -47,8 +47,16 @@ export interface PreparedCart {
 
 /** Natural order of line ids ("l2" before "l10"), so results do not depend on the order lines arrive in. */
 export function compareLineIds(a: string, b: string): number {
-  const partsA = a.match(CHUNK) ?? [];
-  const partsB = b.match(CHUNK) ?? [];
+  return compareChunked(a, chunksOf(a), b, chunksOf(b));
+}
+
+const CHUNK = /(\d+|\D+)/g;
+
+function chunksOf(lineId: string): readonly string[] {
+  return lineId.match(CHUNK) ?? [];
+}
+
+function compareChunked(a: string, partsA: readonly string[], b: string, partsB: readonly string[]): number {
   const length = Math.min(partsA.length, partsB.length);
   for (let i = 0; i < length; i += 1) {
     const byChunk = compareChunks(partsA[i] ?? '', partsB[i] ?? '');
@@ -56,8 +64,6 @@ export function compareLineIds(a: string, b: string): number {
   }
   return partsA.length - partsB.length || compareText(a, b);
 }
-
-const CHUNK = /(\d+|\D+)/g;
 
 function compareChunks(x: string, y: string): number {
   if (/^\d/.test(x) && /^\d/.test(y)) {
@@ -72,18 +78,33 @@ function compareText(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Every path of the categories and each ancestor ("a", "a/b", "a/b/c"); empty segments are ignored. */
 function categoryPaths(categories: readonly string[]): string[] {
   const paths = new Set<string>();
   for (const category of categories) {
-    const segments = category.split('/').filter((segment) => segment !== '');
-    for (let i = 1; i <= segments.length; i += 1) paths.add(segments.slice(0, i).join('/'));
+    let prefix = '';
+    let start = 0;
+    while (start <= category.length) {
+      const slash = category.indexOf('/', start);
+      const end = slash === -1 ? category.length : slash;
+      if (end > start) {
+        const segment = category.slice(start, end);
+        prefix = prefix === '' ? segment : `${prefix}/${segment}`;
+        paths.add(prefix);
+      }
+      start = end + 1;
+    }
   }
   return [...paths];
 }
 
 /** Derives everything pricing needs from a validated cart (P3, P9). */
 export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
-  const sorted = [...cart.lines].sort((a, b) => compareLineIds(a.lineId, b.lineId));
+  // Each line id is cut into chunks once, not at every comparison.
+  const sorted = cart.lines
+    .map((line) => ({ line, chunks: chunksOf(line.lineId) }))
+    .sort((a, b) => compareChunked(a.line.lineId, a.chunks, b.line.lineId, b.chunks))
+    .map((entry) => entry.line);
   let subtotal = 0;
   let qualifyingSubtotal = 0;
   let qualifyingQuantity = 0;

@@ -164,10 +164,12 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
       }
     }
     found.sort((a, b) => a - b);
-    return found.flatMap((ordinal) => {
+    const candidates: CompiledPromotion[] = [];
+    for (const ordinal of found) {
       const compiled = automatics[ordinal];
-      return compiled === undefined ? [] : [compiled];
-    });
+      if (compiled !== undefined) candidates.push(compiled);
+    }
+    return candidates;
   };
 
   return Object.freeze({
