@@ -1,8 +1,8 @@
 /**
  * A real SMTP server (npm `smtp-server`, the one maildev is built on) that accepts every message and
- * discards it: the bench's measure of our sending without maildev's ~100 messages/s ceiling (maildev
- * parses and stores each message and pushes it to its web UI). It runs in a child process of its own,
- * so it does not share the bench's event loop with the service under test.
+ * discards it: the bench's measure of our sending without maildev's own work per message (it parses and
+ * stores each message and pushes it to its web UI). It runs in a child process of its own, so it does
+ * not share the bench's event loop with the service under test.
  */
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';

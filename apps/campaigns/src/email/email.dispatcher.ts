@@ -77,16 +77,22 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       const byCustomer = [...groups.values()];
       // The page's fresh codes in a few batch calls instead of one call per email (#9); what cannot be
       // issued ahead without changing what an email shows is issued by its own build, as before.
-      await this.codesAhead.issueAhead(byCustomer.flatMap((emails) => emails.slice(0, 1)), campaigns);
+      // An email issued ahead waits for its batch, never longer.
+      const codesReady = await this.codesAhead.issueAhead(byCustomer.flatMap((emails) => emails.slice(0, 1)), campaigns);
       let next = 0;
       const workers = Array.from({ length: this.config.SEND_CONCURRENCY }, async () => {
         while (next < byCustomer.length && !this.rounds.isStopped) {
           const emails = byCustomer[next] ?? [];
           next += 1;
-          for (const email of emails) if (!this.rounds.isStopped) await this.sendOne(email, campaigns);
+          for (const email of emails) {
+            if (this.rounds.isStopped) break;
+            await codesReady.get(email.emailId);
+            await this.sendOne(email, campaigns);
+          }
         }
       });
       await Promise.all(workers);
+      await Promise.all(codesReady.values()); // nothing of the page's is left running when the round ends
       if (this.rounds.isStopped || queued.length < PAGE_SIZE) return;
     }
   }

@@ -1,9 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { type CodeInventoryClient, type IssuedCode, MAX_ISSUE_BATCH } from './code-inventory.client';
+import { type CodeInventoryClient, MAX_ISSUE_BATCH } from './code-inventory.client';
 import type { CampaignsOfRound, EmailContentService } from './email-content.service';
 import type { EmailEntity } from './email.entity';
 import { type CodeMacro, findCodeMacros } from './template.renderer';
+
+/**
+ * Codes issued per batch call: small enough that a page's first sends start soon, large enough that
+ * code-inventory takes one transaction per hundred emails instead of one per email.
+ */
+const ISSUE_CHUNK = Math.min(100, MAX_ISSUE_BATCH);
 
 /** An email whose fresh code can be issued ahead of its send, and the group it comes from. */
 interface Wanted {
@@ -24,10 +30,10 @@ export function preIssuableMacro(macros: readonly CodeMacro[]): CodeMacro | null
 }
 
 /**
- * Issues, before a page of queued emails is sent, the fresh codes its emails will show, a batch per
- * code group (code-inventory's `issue-batch`) instead of one call per email, and stores them on the
- * email rows in one UPDATE, exactly where the per-email path stores its code (`code`, `code_token`), so
- * building the email and any retry find it there.
+ * Issues, as a page of queued emails starts sending, the fresh codes its emails will show, in batches
+ * per code group (code-inventory's `issue-batch`) instead of one call per email, and stores each batch's
+ * codes on the email rows in one UPDATE, exactly where the per-email path stores its code (`code`,
+ * `code_token`), so building the email and any retry find them there.
  *
  * Only where the answer is the one the email would get sent one by one: the first email of each
  * customer in the page (a later one may follow a `last_promocode` of an earlier email, which must not
@@ -45,13 +51,32 @@ export class PageCodeIssuer {
     private readonly logger: LoggerService,
   ) {}
 
-  /** `customersFirst`: each customer's first email of the page, in due order. */
-  async issueAhead(customersFirst: readonly EmailEntity[], campaigns: CampaignsOfRound): Promise<void> {
-    const byGroup = new Map<string, EmailEntity[]>();
-    for (const { email, group } of await this.wanted(customersFirst, campaigns)) byGroup.set(group, [...(byGroup.get(group) ?? []), email]);
-    for (const [group, emails] of byGroup) {
-      for (let start = 0; start < emails.length; start += MAX_ISSUE_BATCH) await this.issueBatch(group, emails.slice(start, start + MAX_ISSUE_BATCH));
+  /**
+   * Starts issuing the codes of `customersFirst` (each customer's first email of the page, in due order)
+   * in batches of ISSUE_CHUNK, one after the other in that order, so the page's first sends need not wait
+   * for its last codes. Answers, per email issued ahead, when its code is stored (or failed to be:
+   * those promises never reject, the email then issues its own code).
+   */
+  async issueAhead(customersFirst: readonly EmailEntity[], campaigns: CampaignsOfRound): Promise<ReadonlyMap<string, Promise<void>>> {
+    const chunks: { readonly group: string; readonly emails: EmailEntity[] }[] = [];
+    const open = new Map<string, EmailEntity[]>();
+    for (const { email, group } of await this.wanted(customersFirst, campaigns)) {
+      let chunk = open.get(group);
+      if (chunk === undefined || chunk.length >= ISSUE_CHUNK) {
+        chunk = [];
+        open.set(group, chunk);
+        chunks.push({ group, emails: chunk });
+      }
+      chunk.push(email);
     }
+    const ready = new Map<string, Promise<void>>();
+    let previous: Promise<void> = Promise.resolve();
+    for (const { group, emails } of chunks) {
+      const issued = previous.then(() => this.issueBatch(group, emails));
+      for (const email of emails) ready.set(email.emailId, issued);
+      previous = issued;
+    }
+    return ready;
   }
 
   private async wanted(emails: readonly EmailEntity[], campaigns: CampaignsOfRound): Promise<Wanted[]> {
@@ -67,17 +92,19 @@ export class PageCodeIssuer {
   }
 
   private async issueBatch(group: string, emails: readonly EmailEntity[]): Promise<void> {
-    let issued: IssuedCode[];
     try {
-      issued = await this.codes.issueFirstBatch(group, emails.map((email) => email.customerId));
+      const issued = await this.codes.issueFirstBatch(group, emails.map((email) => email.customerId));
+      await this.store(emails.flatMap((email, index) => {
+        const answer = issued[index];
+        return answer?.code ? [{ email, code: answer.code, token: answer.token }] : [];
+      }));
     } catch (error) {
-      this.logger.warn({ err: error, group, emails: emails.length }, 'issuing a page of codes failed; its emails issue one by one');
-      return;
+      this.logger.warn({ err: error, group, emails: emails.length }, 'issuing codes ahead failed; these emails issue their own');
     }
-    const stored = emails.flatMap((email, index) => {
-      const answer = issued[index];
-      return answer?.code ? [{ email, code: answer.code, token: answer.token }] : [];
-    });
+  }
+
+  /** One UPDATE for the chunk, into the columns the per-email path writes; then the rows in memory. */
+  private async store(stored: readonly { readonly email: EmailEntity; readonly code: string; readonly token: string | null }[]): Promise<void> {
     if (stored.length === 0) return;
     await this.dataSource.query(`UPDATE emails e SET code = v.code, code_token = v.token FROM unnest($1::text[], $2::text[], $3::text[]) AS v(email_id, code, token) WHERE e.email_id = v.email_id`, [
       stored.map((entry) => entry.email.emailId),
