@@ -11,7 +11,7 @@ import redemptionRejectedSchema from './outbound/schemas/redemption.rejected.v1.
 import redemptionReversedSchema from './outbound/schemas/redemption.reversed.v1.schema.json';
 import codeChangedSchema from './outbound/schemas/code-inventory.code-changed.v1.schema.json';
 import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.schema.json';
-import codesAddedSchema from './outbound/schemas/code-inventory.codes-added.v1.schema.json';
+import codesAddedSchema from './outbound/schemas/code-inventory.codes-added.v2.schema.json';
 import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
 
 /** The CloudEvents envelope schema every upstream record follows. */

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { type FieldError, RequiresScope, ValidationFailedError } from '@promo/platform';
+import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { type CodeLookup, CodeLookupService } from './code-lookup.service';
+import { AddedCodesQuery } from './dto/added-codes.query';
 import { CreateSharedCodeDto } from './dto/create-shared-code.dto';
 import { type SharedCode, SharedCodesService } from './shared-codes.service';
 
@@ -9,6 +11,7 @@ export class CodesController {
   constructor(
     private readonly lookups: CodeLookupService,
     private readonly sharedCodes: SharedCodesService,
+    private readonly addedCodes: AddedCodesService,
   ) {}
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
@@ -30,6 +33,13 @@ export class CodesController {
   @RequiresScope('storefront')
   async listPublic(@Param('promotionId') promotionId: string): Promise<{ readonly codes: readonly SharedCode[] }> {
     return { codes: await this.sharedCodes.listPublic(promotionId) };
+  }
+
+  /** The codes of a `code-inventory.codes-added` event's id range, for its subscribers; admin only (a list of valid codes). */
+  @Get('groups/:groupId/codes')
+  @RequiresScope('admin')
+  listAdded(@Param('groupId') groupId: string, @Query() query: AddedCodesQuery): Promise<AddedCodesPage> {
+    return this.addedCodes.page(groupId, query.fromId, query.toId, query.limit);
   }
 }
 

@@ -3,7 +3,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { enqueueCodesAdded } from '../codes/codes-added.events';
+import { enqueueCodesAdded, type InsertedRange, insertReturningRange } from '../codes/codes-added.events';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { CopyWriter } from '../database/copy-writer';
 import { PG_POOL } from '../database/pg-pool.provider';
@@ -16,8 +16,8 @@ export type RunOutcome = 'completed' | 'cancelled' | 'interrupted';
 /**
  * C3: runs one generation job in batches. Each batch is one transaction: COPY into a temporary staging
  * table, `INSERT … SELECT … ON CONFLICT DO NOTHING` into codes (the unique index drops collisions, which
- * the next batch makes up for), the job's `done` counter and the `code-inventory.codes-added` events of
- * the inserted codes. A crash loses at most the batch in flight,
+ * the next batch makes up for), the job's `done` counter and the batch's `code-inventory.codes-added` event
+ * (its code id range). A crash loses at most the batch in flight,
  * and `done` always equals the codes inserted, so a resumed job neither duplicates nor loses codes.
  */
 @Injectable()
@@ -49,8 +49,6 @@ export class GenerationRunner {
       const promotionId = groups.rows[0]?.promotion_id;
       if (promotionId === undefined) throw new Error(`group ${job.group_id} of job ${jobId} no longer exists`);
       await client.query(`CREATE TEMP TABLE IF NOT EXISTS generation_staging (code text NOT NULL) ON COMMIT DELETE ROWS`);
-      // The codes a batch did insert (its collisions are not), for their codes-added events.
-      await client.query(`CREATE TEMP TABLE IF NOT EXISTS generation_inserted (code text NOT NULL) ON COMMIT DELETE ROWS`);
       const total = Number(job.total);
       let done = Number(job.done);
       while (done < total) {
@@ -98,14 +96,15 @@ export class GenerationRunner {
       for (let left = size; left > 0; left -= 10_000) await writer.writeRaw(randomCodeLines(pattern, Math.min(10_000, left)));
       await writer.end();
       const now = this.clock.now();
-      const inserted = await client.query(
-        `WITH inserted AS (
-           INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
-           SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING RETURNING code)
-         INSERT INTO generation_inserted (code) SELECT code FROM inserted`,
+      const inserted = await client.query<InsertedRange>(
+        insertReturningRange(
+          `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
+           SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING`,
+        ),
         [promotionId, groupId, now],
       );
-      const count = inserted.rowCount ?? 0;
+      const range = inserted.rows[0] ?? { count: 0, first_id: null, last_id: null };
+      const count = range.count;
       const progressed = await client.query(
         `UPDATE generation_jobs SET done = done + $2, collisions = collisions + $3, updated_at = $4 WHERE id = $1 AND state = 'running'`,
         [jobId, count, size - count, now],
@@ -115,7 +114,7 @@ export class GenerationRunner {
         return null;
       }
       await addToGroupCounters(client, groupId, { total: count, available: count });
-      await enqueueCodesAdded(this.outbox, client, { promotionId, groupId, origin: 'generation', jobId }, `SELECT code FROM generation_inserted`, now);
+      await enqueueCodesAdded(this.outbox, client, { promotionId, groupId, origin: 'generation', jobId }, range, now);
       await client.query('COMMIT');
       return count;
     } catch (error) {

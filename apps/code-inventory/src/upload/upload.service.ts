@@ -3,7 +3,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock, ConflictError, NotFoundError } from '@promo/platform';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { enqueueCodesAdded } from '../codes/codes-added.events';
+import { enqueueCodesAdded, type InsertedRange, insertReturningRange } from '../codes/codes-added.events';
 import { codeProblem } from '../codes/normalize-code';
 import { CopyWriter } from '../database/copy-writer';
 import { isUniqueViolation } from '../database/pg-error';
@@ -17,7 +17,7 @@ import { UploadConflictError, UploadInvalidError } from './upload-rejected.error
  * C4: imports codes made elsewhere into a group. Every valid line is streamed with COPY into a staging
  * table; duplicates inside the upload and against the store are found in SQL; then the codes are
  * inserted in the same transaction, or nothing is (any problem rolls everything back), with their
- * `code-inventory.codes-added` events.
+ * `code-inventory.codes-added` event (the inserted code id range).
  */
 @Injectable()
 export class UploadService {
@@ -46,14 +46,17 @@ export class UploadService {
       if (invalid.count > 0 || inFile.count > 0) throw new UploadInvalidError(report);
       if (inStore.count > 0) throw new UploadConflictError(report);
       const now = this.clock.now();
-      const inserted = await client.query(
-        `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
-         SELECT code, $1, $2, 'available', false, $3 FROM upload_staging ORDER BY line`,
+      const inserted = await client.query<InsertedRange>(
+        insertReturningRange(
+          `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
+           SELECT code, $1, $2, 'available', false, $3 FROM upload_staging ORDER BY line`,
+        ),
         [group.promotion_id, groupId, now],
       );
-      const imported = inserted.rowCount ?? 0;
+      const range = inserted.rows[0] ?? { count: 0, first_id: null, last_id: null };
+      const imported = range.count;
       await addToGroupCounters(client, groupId, { total: imported, available: imported });
-      await enqueueCodesAdded(this.outbox, client, { promotionId: group.promotion_id, groupId, origin: 'upload' }, `SELECT code FROM upload_staging ORDER BY line`, now);
+      await enqueueCodesAdded(this.outbox, client, { promotionId: group.promotion_id, groupId, origin: 'upload' }, range, now);
       await client.query('COMMIT');
       isOpen = false;
       return { ...report, imported };

@@ -86,17 +86,22 @@ export interface CodeIssuedData {
   readonly issuedAt: string;
 }
 
-/** A committed chunk (at most 500) of codes added to a group by bulk generation or upload. */
+/**
+ * v2: a committed batch of codes added to a group by bulk generation or upload, described by its code id
+ * range (v1 carried up to 500 codes per event). The codes are read with
+ * `GET /v1/groups/{groupId}/codes?fromId={firstCodeId}&toId={lastCodeId}`.
+ */
 export interface CodesAddedData {
   readonly promotionId: string;
   readonly groupId: string;
   readonly origin: 'generation' | 'upload';
   /** The generation job, for origin `generation`. */
   readonly jobId?: string;
-  /** The length of `codes`. */
+  /** How many codes the batch inserted. */
   readonly count: number;
-  /** The codes as stored. */
-  readonly codes: readonly string[];
+  /** The batch's smallest and largest code id (bigints as decimal text); the range may also hold codes of the group added concurrently. */
+  readonly firstCodeId: string;
+  readonly lastCodeId: string;
   readonly addedAt: string;
 }
 
@@ -135,6 +140,6 @@ export const OUTBOUND_EVENT_VERSIONS: { readonly [T in OutboundEventType]: numbe
   'redemption.reversed': 1,
   'code-inventory.code-changed': 1,
   'code-inventory.code-issued': 1,
-  'code-inventory.codes-added': 1,
+  'code-inventory.codes-added': 2,
   'campaigns.email-sent': 1,
 };

@@ -19,12 +19,14 @@ describe('outbound event contracts', () => {
     expect(validateData(type, { ...data, reason: 'because' })?.[0]?.instancePath).toBe('/reason');
   });
 
-  it('accepts a chunk of added codes and refuses one of more than 500 or without codes', () => {
+  it('accepts a batch of added codes described by its id range (v2), and refuses codes inline or a malformed id', () => {
     const type: OutboundEventType = 'code-inventory.codes-added';
-    const data = { promotionId: 'p1', groupId: 'G1', origin: 'generation', jobId: 'job-1', count: 2, codes: ['SUMMER-AB12', 'SUMMER-CD34'], addedAt: '2026-11-20T10:00:00Z' };
+    expect(OUTBOUND_EVENT_VERSIONS[type]).toBe(2);
+    const data = { promotionId: 'p1', groupId: 'G1', origin: 'generation', jobId: 'job-1', count: 100000, firstCodeId: '1200001', lastCodeId: '1300417', addedAt: '2026-11-20T10:00:00Z' };
     expect(validateData(type, data)).toEqual([]);
-    expect(validateData(type, { ...data, codes: [] })?.[0]?.instancePath).toBe('/codes');
-    expect(validateData(type, { ...data, codes: Array.from({ length: 501 }, (_, index) => `C${index}`) })?.[0]?.instancePath).toBe('/codes');
+    expect(validateData(type, { ...data, codes: ['SUMMER-AB12'] })?.[0]?.keyword).toBe('additionalProperties');
+    expect(validateData(type, { ...data, firstCodeId: '12a' })?.[0]?.instancePath).toBe('/firstCodeId');
+    expect(validateData(type, { ...data, count: 0 })?.[0]?.instancePath).toBe('/count');
     expect(validateData(type, { ...data, origin: 'import' })?.[0]?.instancePath).toBe('/origin');
   });
 });

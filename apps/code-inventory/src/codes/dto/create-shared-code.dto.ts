@@ -1,16 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateSharedCodeDto {
   @IsString()
   @Matches(/^\s*[A-Za-z0-9][A-Za-z0-9_-]{0,63}\s*$/, { message: 'code must be 1-64 letters, digits, - or _' })
+  @ApiProperty({ description: 'The shared code, 1-64 letters, digits, - or _ (stored trimmed, unique case-folded across the store)', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', example: 'WELCOME20' })
   code!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @ApiProperty({ description: 'The coupon promotion the code belongs to', minLength: 1, maxLength: 200, example: 'promo-welcome' })
   promotionId!: string;
 
   @IsOptional()
   @IsBoolean()
+  @ApiPropertyOptional({ description: 'A hidden code is never listed publicly (C8)', default: false })
   hidden?: boolean;
 }
