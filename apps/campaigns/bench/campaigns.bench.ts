@@ -33,6 +33,7 @@ import { AppModule, CAMPAIGNS_SCHEMA, CAMPAIGNS_SERVICE, campaignsEntities } fro
 import { campaignsEnvSchema } from '../src/config/env.schema';
 import { EmailDispatcher } from '../src/email/email.dispatcher';
 import { messageIdFor, retentionEmailId } from '../src/email/email-identity';
+import { connectWithoutDelay } from '../src/email/smtp-socket';
 import { campaignsMigrations } from '../src/migrations';
 import { AbandonedCartQueue, bullPrefix } from '../src/scheduling/abandoned-cart.queue';
 import { startSmtpSink } from './smtp-sink';
@@ -133,9 +134,9 @@ async function benchReschedules(env: Record<string, string>): Promise<void> {
   await queue.onApplicationShutdown();
 }
 
-/** The SMTP path's own ceiling: bare nodemailer sends with the service's pool size (SEND_CONCURRENCY), no database, no code. */
+/** The SMTP path's own ceiling: bare nodemailer sends with the service's transport options and pool size (SEND_CONCURRENCY), no database, no code. */
 async function rawSmtpEmailsPerSecond(smtpUrl: string, count: number, campaignId: string, connections: number): Promise<number> {
-  const transport = createTransport({ ...parseConnectionUrl(smtpUrl), pool: true, maxConnections: connections, maxMessages: Number.POSITIVE_INFINITY });
+  const transport = createTransport({ ...parseConnectionUrl(smtpUrl), pool: true, maxConnections: connections, maxMessages: Number.POSITIVE_INFINITY, getSocket: connectWithoutDelay });
   const started = performance.now();
   let next = 0;
   await Promise.all(
