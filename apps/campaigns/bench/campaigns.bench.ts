@@ -11,11 +11,14 @@
  *   local SMTP server of `npm start` and the one the issue names (`campaigns.emails_per_s`, the primary
  *   figure), and to a fast SMTP sink the bench starts (`campaigns.emails_per_s_fast_smtp`: a real
  *   `smtp-server` that accepts and discards).
- *   The ~100 emails/s once read as maildev's ceiling was nodemailer's: given a `url`, createTransport
- *   ignores every other option, so `pool` was lost and each message opened a connection of its own
- *   (~150 ms per message, smtp-server waits 100 ms before greeting); with the URL parsed and the pool
- *   kept, bare sends reach ~170/s with 8 connections, ~330/s with 16 and ~550/s with 32 (2026-11-25,
- *   to maildev and to the sink alike), so maildev is the primary figure's server again.
+ *   The ~100 emails/s once read as maildev's ceiling was nodemailer's, twice over: given a `url`,
+ *   createTransport ignores every other option, so `pool` was lost and each message opened a connection
+ *   of its own (smtp-server waits 100 ms before greeting), and with Nagle's algorithm on each body waited
+ *   ~40 ms for the server's delayed ACK (~150 ms per message per connection in all). The service and
+ *   this baseline now parse the URL and open their sockets without Nagle (connectWithoutDelay): bare
+ *   sends with 16 connections went from ~105/s to ~950/s to maildev and ~1,500/s to the sink (shared
+ *   2-core machine, 2026-11-25), so maildev is the primary figure's server again and the baseline is
+ *   no longer near our rate.
  * BENCH_PARTS=reschedules,emails,emails_fast picks parts (default all); BENCH_SEND_CONCURRENCY overrides
  * the service's default SEND_CONCURRENCY.
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
