@@ -98,8 +98,11 @@ export class GenerationRunner {
       const now = this.clock.now();
       const inserted = await client.query<InsertedRange>(
         insertReturningRange(
+          // In the unique index's order: random codes would otherwise touch its leaf pages in random order,
+          // and past a few million codes that index outgrows shared_buffers, so each batch re-reads (and
+          // after a checkpoint re-logs in full) pages it just evicted; sorted, each page is visited once.
           `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
-           SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ON CONFLICT DO NOTHING`,
+           SELECT code, $1, $2, 'available', false, $3 FROM generation_staging ORDER BY lower(code) ON CONFLICT DO NOTHING`,
         ),
         [promotionId, groupId, now],
       );
