@@ -15,8 +15,12 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     CODE_TOKEN_ACTIVE_KEY_ID: z.string().optional(),
     /** Prefixes the consumed topic names, so a test run can use topics of its own. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
-    /** Codes inserted per generation batch (one COPY + one transaction each). */
-    GENERATION_BATCH_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(100_000),
+    /**
+     * Codes inserted per generation batch (one COPY + one transaction each). 250,000: sorted, a batch then
+     * touches each page of the unique index about once for several keys (10M codes: 180 s against 219 s
+     * with 100,000), while progress still moves every few seconds and a crash redoes at most one batch.
+     */
+    GENERATION_BATCH_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(250_000),
     /** BullMQ lock of a generation job: after a crash the job resumes once this has passed. */
     GENERATION_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   })
