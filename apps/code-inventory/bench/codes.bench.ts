@@ -7,6 +7,10 @@
  * closed loop (64 clients each sending as soon as its last answer came: latency is mostly queueing, and
  * p99 ≈ 64 ÷ throughput) and open loop (64 connections offered each of CODES_BENCH_RATES requests/s, default 1,000 then 2,000,
  * latency from the scheduled send time, like wrk2). `codes.lookup_p99_ms` is the open-loop figure.
+ * Before the lookups the bench waits until the service is idle: its outbox drained (the relay has published
+ * every codes-added event of the generation) and `ANALYZE codes` run (what autovacuum does after a bulk
+ * load; this machine's Postgres runs with autovacuum off), so lookups are not measured against leftover
+ * background work; `codes.lookup_idle_wait_s` says how long that took.
  * BENCH_PARTS=generate,export,lookup,issue picks parts (default all); without `generate` the lookups and
  * issues use a group of LOOKUP_CODES codes (default 100,000). Lookups cycle through LOOKUP_DISTINCT of them (default 1,000).
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
@@ -114,6 +118,11 @@ async function main(): Promise<void> {
 
     const target = big ?? (PARTS.has('lookup') || PARTS.has('issue') ? await generate(LOOKUP_CODES) : undefined);
     if (PARTS.has('lookup') && target) {
+      const t3 = performance.now();
+      await waitFor(async () => (await sql.query(`SELECT 1 FROM outbox_messages WHERE published_at IS NULL LIMIT 1`)).rowCount === 0, { timeoutMs: 600_000, intervalMs: 200 });
+      const drained = (performance.now() - t3) / 1000;
+      await sql.query('ANALYZE codes');
+      bench('codes.lookup_idle_wait_s', round((performance.now() - t3) / 1000), 's', ` outbox_drain_s=${round(drained)}`);
       const { rows } = await sql.query<{ code: string }>(`SELECT code FROM codes WHERE group_id = $1 ORDER BY id LIMIT $2`, [target.groupId, LOOKUP_DISTINCT * 21]);
       const codes = rows.slice(0, LOOKUP_DISTINCT).map((row) => row.code);
       // Codes never looked up before: each lookup misses the cache and reads Postgres (the path before #7's cache).
