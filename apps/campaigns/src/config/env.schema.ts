@@ -24,12 +24,13 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   SMTP_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   /**
-   * Emails sent at once, each over a pooled SMTP connection of its own. 16: locally that sends 220 to
-   * 290 emails/s with code issuance (the #9 goal is 200; SMTP is no longer what limits it), while staying
-   * well inside what relays accept from one client (Postfix allows 50 connections per client by default,
-   * hosted relays often 10 to 20, and beyond their limit answer 421, which only turns into retries).
-   * Over a WAN each connection carries about one message per 5 round trips (~4/s at 50 ms), so an
-   * operator whose relay accepts more connections raises it (up to 64).
+   * Emails sent at once, each over a pooled SMTP connection of its own. Sized for a relay across a
+   * network, not for loopback: there each connection carries about one message per 5 round trips (~4/s
+   * at 50 ms), so 16 give ~60/s, while staying well inside what relays accept from one client (Postfix
+   * allows 50 connections per client by default, hosted relays often 10 to 20; beyond their limit they
+   * answer 421, which only turns into retries). To a local maildev 8 and 16 both send ~260-380 emails/s
+   * with code issuance (#9 bench, goal 200): the CPU limits there, not SMTP. An operator whose relay
+   * accepts more connections raises it (up to 64).
    */
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 }).superRefine((env, ctx) => {
