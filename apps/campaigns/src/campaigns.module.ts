@@ -8,6 +8,7 @@ import { WatermarkService } from './decisions/watermark.service';
 import { CodeInventoryClient } from './email/code-inventory.client';
 import { EmailContentService } from './email/email-content.service';
 import { EmailDispatcher } from './email/email.dispatcher';
+import { PageCodeIssuer } from './email/page-code.issuer';
 import { EmailsController } from './email/emails.controller';
 import { EmailsService } from './email/emails.service';
 import { SmtpSender } from './email/smtp.sender';
@@ -36,6 +37,7 @@ const services = [
   AbandonedCartProcessor,
   CodeInventoryClient,
   EmailContentService,
+  PageCodeIssuer,
   SmtpSender,
   EmailDispatcher,
   EmailsService,

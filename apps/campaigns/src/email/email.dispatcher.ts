@@ -4,7 +4,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
-import { CodeInventoryClient, CodeInventoryUnavailableError } from './code-inventory.client';
+import { CodeInventoryUnavailableError } from './code-inventory.client';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import { EmailEntity } from './email.entity';
 import { PageCodeIssuer } from './page-code.issuer';
@@ -35,7 +35,6 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescingRounds(() => this.sendQueued(), (error) => this.logger.warn({ err: error }, 'sending round failed; retrying on the next tick'));
-  private readonly codesAhead: PageCodeIssuer;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -44,10 +43,8 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly content: EmailContentService,
     private readonly smtp: SmtpSender,
     private readonly outbox: OutboxWriter,
-    codes: CodeInventoryClient,
-  ) {
-    this.codesAhead = new PageCodeIssuer(dataSource, content, codes, this.logger);
-  }
+    private readonly codesAhead: PageCodeIssuer,
+  ) {}
 
   onApplicationBootstrap(): void {
     // Picks up what a crash left queued, and what was queued before a kick could be seen.

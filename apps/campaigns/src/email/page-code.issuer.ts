@@ -1,7 +1,7 @@
-import type { LoggerService } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { type CodeInventoryClient, MAX_ISSUE_BATCH } from './code-inventory.client';
-import type { CampaignsOfRound, EmailContentService } from './email-content.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CodeInventoryClient, MAX_ISSUE_BATCH } from './code-inventory.client';
+import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import type { EmailEntity } from './email.entity';
 import { type CodeMacro, findCodeMacros } from './template.renderer';
 
@@ -40,15 +40,15 @@ export function preIssuableMacro(macros: readonly CodeMacro[]): CodeMacro | null
  * see a code issued ahead), and only its first `promocode` (see preIssuableMacro). Everything else, and
  * everything when a batch fails, is left to the per-email path, which behaves as before: a group
  * that does not exist renders empty, code-inventory unavailable leaves the email queued.
- *
- * A plain class the dispatcher builds from its own dependencies.
  */
+@Injectable()
 export class PageCodeIssuer {
+  private readonly logger = new Logger('emails');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly content: EmailContentService,
     private readonly codes: CodeInventoryClient,
-    private readonly logger: LoggerService,
   ) {}
 
   /**
