@@ -98,15 +98,18 @@ export class IssuingService {
   /**
    * First issues: the group's next available codes, taken atomically and handed out in request order.
    * SKIP LOCKED lets concurrent issues take different codes without waiting; a code is never handed to
-   * two customers (C7).
+   * two customers (C7). Oldest codes first, by (created_at, id): an order only codes_available_order_idx
+   * gives. Ordered by id alone, the planner took the primary key for a group holding a large share of the
+   * table (expecting a match within a few rows) and filtered every other group's rows before it: 4.7 s
+   * per issue behind 20M rows of other groups, 0.3 ms through the partial index.
    */
   private async takeFresh(manager: EntityManager, groupId: string, firsts: readonly IssueRequest[]): Promise<readonly IssuedRow[]> {
     if (firsts.length === 0) return [];
     const [rows]: WriteResult<IssuedRow & { readonly n: string }> = await manager.query(
       `WITH locked AS (
-         SELECT id FROM codes WHERE group_id = $1 AND state = 'available' ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
+         SELECT id, created_at FROM codes WHERE group_id = $1 AND state = 'available' ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED
        ), picked AS (
-         SELECT id, row_number() OVER (ORDER BY id) AS n FROM locked
+         SELECT id, row_number() OVER (ORDER BY created_at, id) AS n FROM locked
        ), wanted AS (
          SELECT * FROM unnest($3::text[], $4::boolean[]) WITH ORDINALITY AS r(customer_id, bind, n)
        )
