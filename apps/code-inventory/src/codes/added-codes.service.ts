@@ -31,7 +31,9 @@ export class AddedCodesService {
     const groups: unknown[] = await this.dataSource.query(`SELECT 1 FROM code_groups WHERE group_id = $1`, [groupId]);
     if (groups.length === 0) throw new NotFoundError(`no group ${groupId}`);
     const rows: { id: string; code: string; state: StoredCodeState }[] = await this.dataSource.query(
-      `SELECT id::text AS id, code, state FROM codes WHERE id BETWEEN $2 AND $3 AND group_id = $1 ORDER BY id LIMIT $4`,
+      // Ordered by the column c.id, not by the text output `id` (ORDER BY prefers output names): in text
+      // order "10000" sorts before "9999", and pages across a change in digit count repeated codes.
+      `SELECT c.id::text AS id, c.code, c.state FROM codes c WHERE c.id BETWEEN $2 AND $3 AND c.group_id = $1 ORDER BY c.id LIMIT $4`,
       [groupId, fromId, toId, limit + 1],
     );
     const codes = rows.slice(0, limit);
