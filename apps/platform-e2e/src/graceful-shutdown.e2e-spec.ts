@@ -12,7 +12,9 @@ import { startSteadyHttpLoad } from './load/steady-http-load';
 // request sent before the signal gets a whole 2xx answer, the process exits 0 within SHUTDOWN_TIMEOUT_MS,
 // its committed offsets are exactly past what it processed, its outbox is empty, and a restarted process
 // takes up the rest without processing anything twice: effects in Postgres == events sent.
-const EVENTS = 600;
+/** Events sent at least; the feed goes on until the first process has exited, then sends AFTER_EXIT_EVENTS more. */
+const MIN_EVENTS = 600;
+const AFTER_EXIT_EVENTS = 100;
 const SIGTERM_AFTER_PROCESSED = 150;
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 const STOREFRONT_KEY = `shutdown-storefront-${uniqueSuffix()}`;
@@ -98,22 +100,29 @@ describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
     const first = await start();
     const price = () => fetch(`${first.baseUrl}/v1/carts/price`, { method: 'POST', headers: { 'x-api-key': STOREFRONT_KEY, 'content-type': 'application/json' }, body: JSON.stringify(aCart(`http-${randomUUID()}`)) });
     const load = startSteadyHttpLoad({ concurrency: 8, send: price });
-    // The feed goes on through the shutdown: what the first process does not take, the second must.
-    const feed = (async () => {
-      for (let n = 0; n < EVENTS; n += 1) {
+    // The feed goes on through the shutdown and past the first process's exit (however fast it consumes):
+    // what the first process does not take, the second must.
+    let firstExited = false;
+    const feed = (async (): Promise<number> => {
+      const send = async (n: number): Promise<void> => {
         const cartId = `cart-${n}`;
         const envelope = { specversion: '1.0', id: randomUUID(), source: 'test/shutdown', type: 'cart.updated', time: '2026-06-01T12:00:00Z', datacontenttype: 'application/json', data: aCart(cartId) };
         await producer.send({ topic, messages: [{ key: cartId, value: JSON.stringify(envelope) }] });
-      }
+      };
+      let n = 0;
+      for (; n < MIN_EVENTS || !firstExited; n += 1) await send(n);
+      for (let extra = 0; extra < AFTER_EXIT_EVENTS; extra += 1, n += 1) await send(n);
+      return n;
     })();
 
     await waitFor(async () => (await processedCount()) >= SIGTERM_AFTER_PROCESSED, { timeoutMs: 60_000, description: `${SIGTERM_AFTER_PROCESSED} events processed` });
     const sigtermAt = performance.now();
     first.child.kill('SIGTERM');
     const exit = await first.exited;
+    firstExited = true;
     const shutdownMs = performance.now() - sigtermAt;
     const outcomes = await load.stop();
-    await feed;
+    const sent = await feed;
 
     const beforeSigterm = outcomes.filter((o) => o.sentAt < sigtermAt);
     const failedBefore = beforeSigterm.filter((o) => o.status === null || o.status < 200 || o.status > 299 || !o.isComplete);
@@ -122,7 +131,7 @@ describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
     process.stdout.write(
       `shutdown pricing exit=${String(exit.code)} in ${Math.round(shutdownMs)} ms; http before SIGTERM=${beforeSigterm.length} failed=${failedBefore.length}; ` +
         `after SIGTERM=${afterSigterm.length} (2xx=${afterSigterm.filter((o) => o.status !== null && o.status < 300).length}, refused or closed=${afterSigterm.filter((o) => o.status === null).length}); ` +
-        `events sent=${EVENTS} processed before exit=${processedByFirst}\n`,
+        `events sent=${sent} processed before exit=${processedByFirst}\n`,
     );
     // The process's last lines ride along, so a failed stop shows why.
     expect({ exit, tail: exit.code === 0 ? '' : first.output().slice(-4_000) }).toEqual({ exit: { code: 0, signal: null }, tail: '' });
@@ -139,15 +148,15 @@ describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
     const committedUpTo = Object.fromEntries((committed?.partitions ?? []).filter((p) => p.offset !== '-1').map((p) => [p.partition, p.offset]));
     expect(committedUpTo).toEqual(processedUpTo);
     expect(await unpublishedCount()).toBe(0);
-    expect(processedByFirst).toBeLessThan(EVENTS);
+    expect(processedByFirst).toBeLessThan(sent);
 
     const second = await start();
-    await waitFor(async () => (await processedCount()) >= EVENTS, { timeoutMs: 90_000, description: `all ${EVENTS} events processed after the restart` });
+    await waitFor(async () => (await processedCount()) >= sent, { timeoutMs: 90_000, description: `all ${sent} events processed after the restart` });
     await waitFor(async () => (await unpublishedCount()) === 0, { timeoutMs: 30_000, description: 'the outbox relayed' });
-    expect(await processedCount()).toBe(EVENTS);
-    expect(await count(`SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced'`)).toBe(EVENTS);
+    expect(await processedCount()).toBe(sent);
+    expect(await count(`SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced'`)).toBe(sent);
     const metrics = await (await fetch(`${second.baseUrl}/metrics`)).text();
-    expect(metrics).toContain(`messaging_events_processed_total{topic="${topic}",outcome="processed"} ${EVENTS - processedByFirst}`);
+    expect(metrics).toContain(`messaging_events_processed_total{topic="${topic}",outcome="processed"} ${sent - processedByFirst}`);
     expect(metrics).not.toMatch(new RegExp(`messaging_events_processed_total\\{topic="${topic.replace(/\./g, '\\.')}",outcome="duplicate"\\} [1-9]`));
 
     second.child.kill('SIGTERM');
