@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { APP_CONFIG } from '@promo/platform';
 import type { CampaignsConfig } from '../config/env.schema';
 
@@ -9,9 +10,6 @@ export interface IssuedCode {
 
 /** A failure worth retrying later (network, 5xx); anything else is permanent for this email. */
 export class CodeInventoryUnavailableError extends Error {}
-
-/** The most issues code-inventory takes in one `issue-batch` call. */
-export const MAX_ISSUE_BATCH = 500;
 
 const NO_CODE: IssuedCode = { code: null, token: null };
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CodeInventoryClient, MAX_ISSUE_BATCH } from './code-inventory.client';
+import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
+import { CodeInventoryClient } from './code-inventory.client';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import type { EmailEntity } from './email.entity';
 import { type CodeMacro, findCodeMacros } from './template.renderer';

@@ -10,6 +10,13 @@ export interface InsertedRange {
   readonly last_id: string | null;
 }
 
+const NOTHING_INSERTED: InsertedRange = { count: 0, first_id: null, last_id: null };
+
+/** The range a query built by insertReturningRange answered. */
+export function insertedRange(result: { readonly rows: readonly InsertedRange[] }): InsertedRange {
+  return result.rows[0] ?? NOTHING_INSERTED;
+}
+
 /** Wraps `INSERT INTO codes … ` (without RETURNING) so it answers one InsertedRange row. */
 export function insertReturningRange(insert: string): string {
   return `WITH inserted AS (${insert} RETURNING id) SELECT count(*)::int AS count, min(id)::text AS first_id, max(id)::text AS last_id FROM inserted`;

@@ -3,7 +3,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { enqueueCodesAdded, type InsertedRange, insertReturningRange } from '../codes/codes-added.events';
+import { enqueueCodesAdded, type InsertedRange, insertedRange, insertReturningRange } from '../codes/codes-added.events';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { CopyWriter } from '../database/copy-writer';
 import { PG_POOL } from '../database/pg-pool.provider';
@@ -106,7 +106,7 @@ export class GenerationRunner {
         ),
         [promotionId, groupId, now],
       );
-      const range = inserted.rows[0] ?? { count: 0, first_id: null, last_id: null };
+      const range = insertedRange(inserted);
       const count = range.count;
       const progressed = await client.query(
         `UPDATE generation_jobs SET done = done + $2, collisions = collisions + $3, updated_at = $4 WHERE id = $1 AND state = 'running'`,

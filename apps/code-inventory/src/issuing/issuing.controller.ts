@@ -4,7 +4,8 @@ import { IssueBatchDto } from './dto/issue-batch.dto';
 import { IssueCodeDto } from './dto/issue-code.dto';
 import { PageQuery } from './dto/page.query';
 import { type CustomerIssuance, IssuanceHistoryService } from './issuance-history.service';
-import { type IssueResult, IssuingService } from './issuing.service';
+import type { IssueResult } from '@promo/contracts/http';
+import { IssuingService } from './issuing.service';
 
 @Controller('v1')
 @RequiresScope('admin')

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { type IssueResult, MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,22 +9,12 @@ import { addToGroupCounters } from '../groups/group-counters';
 import { GroupsService } from '../groups/groups.service';
 import { CodeTokenSigner } from './code-token.signer';
 
-export interface IssueResult {
-  readonly code: string | null;
-  readonly issue: 'first' | 'repeat' | null;
-  readonly token: string | null;
-  readonly promotionId: string | null;
-}
-
 /** One issue of a batch: what the single `POST /v1/groups/{groupId}/issue` takes. */
 export interface IssueRequest {
   readonly customerId: string;
   readonly mode: 'first' | 'reissue';
   readonly bindToCustomer: boolean;
 }
-
-/** The most issues one batch may ask for: one transaction holds their code locks until it commits. */
-export const MAX_ISSUE_BATCH = 500;
 
 const NOTHING: IssueResult = { code: null, issue: null, token: null, promotionId: null };
 

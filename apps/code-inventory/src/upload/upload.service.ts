@@ -3,7 +3,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock, ConflictError, NotFoundError } from '@promo/platform';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { enqueueCodesAdded, type InsertedRange, insertReturningRange } from '../codes/codes-added.events';
+import { enqueueCodesAdded, type InsertedRange, insertedRange, insertReturningRange } from '../codes/codes-added.events';
 import { codeProblem } from '../codes/normalize-code';
 import { CopyWriter } from '../database/copy-writer';
 import { isUniqueViolation } from '../database/pg-error';
@@ -53,7 +53,7 @@ export class UploadService {
         ),
         [group.promotion_id, groupId, now],
       );
-      const range = inserted.rows[0] ?? { count: 0, first_id: null, last_id: null };
+      const range = insertedRange(inserted);
       const imported = range.count;
       await addToGroupCounters(client, groupId, { total: imported, available: imported });
       await enqueueCodesAdded(this.outbox, client, { promotionId: group.promotion_id, groupId, origin: 'upload' }, range, now);

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { MAX_ISSUE_BATCH } from '../issuing.service';
+import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { IssueCodeDto } from './issue-code.dto';
 
 /** POST /v1/groups/{groupId}/issue-batch: several issues from one group, in one transaction, answered in this order. */
