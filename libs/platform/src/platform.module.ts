@@ -6,7 +6,7 @@ import { TableApiKeyStore } from './auth/table-api-key.store';
 import { CLOCK, type Clock, EventTimeClock, SystemClock } from './clock/clock';
 import { APP_CONFIG, SERVICE_NAME } from './config/app-config';
 import type { CommonEnv } from './config/common-env.schema';
-import { createLoggerModule } from './logging/logger.module';
+import { LoggingModule } from './logging/logger.module';
 import { MetricsModule } from './metrics/metrics.module';
 
 export interface PlatformModuleOptions<TConfig extends CommonEnv> {
@@ -23,7 +23,7 @@ export class PlatformModule {
   static forRoot<TConfig extends CommonEnv>(options: PlatformModuleOptions<TConfig>): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [createLoggerModule(options.service, options.config.LOG_LEVEL), MetricsModule],
+      imports: [LoggingModule.forRoot(options.service, options.config.LOG_LEVEL), MetricsModule],
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: SERVICE_NAME, useValue: options.service },

@@ -17,7 +17,7 @@ export async function migrateService<TSchema extends z.ZodType<CommonEnv, z.ZodT
   },
 ): Promise<readonly string[]> {
   const config = parseEnv(options.envSchema, options.env);
-  Logger.overrideLogger(new JsonLogger(options.service, config.LOG_LEVEL));
+  Logger.overrideLogger(JsonLogger.forService(options.service, config.LOG_LEVEL));
   const dataSource = new DataSource(serviceDataSourceOptions({ ...options, config }));
   try {
     const applied = await runMigrations(dataSource, options.schema);

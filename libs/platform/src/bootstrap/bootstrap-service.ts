@@ -27,7 +27,7 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
     writeFatal(options.service, error.message, { invalid: error.problems });
     process.exit(78); // EX_CONFIG
   }
-  const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true, logger: new JsonLogger(options.service, config.LOG_LEVEL) }));
+  const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }));
   // `on`, not `once`: the listener stays registered while the shutdown runs, so a library's own signal hook
   // (signal-exit re-raises the signal when it believes it is the last listener) cannot kill the process mid-way,
   // and a second signal is only logged.

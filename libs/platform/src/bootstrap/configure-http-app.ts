@@ -1,7 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
+import { JsonLogger } from '../logging/json-logger';
 import { SERVICE_NAME } from '../config/app-config';
 import { setupApiDocs } from '../docs/api-docs';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -24,7 +24,7 @@ function withoutResponseHashing(app: INestApplication): void {
 
 /** The HTTP pipeline every service (and its integration tests) uses: JSON logs, problem+json, strict DTOs, latency metrics, OpenAPI at /docs. */
 export function configureHttpApp(app: INestApplication): INestApplication {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(JsonLogger));
   withoutResponseHashing(app);
   app.use(httpMetricsMiddleware(app.get<Registry>(METRICS_REGISTRY)));
   app.useGlobalFilters(new ProblemDetailsFilter());

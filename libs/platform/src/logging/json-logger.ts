@@ -1,16 +1,23 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger as Pino } from 'pino';
-import { LOG_PRIVACY_OPTIONS } from './log-privacy';
+import type { Level, Logger as Pino } from 'pino';
+import { currentLogger } from './request-log-context';
+import { createRootLogger } from './root-logger';
+
+/** Nest's `ExceptionsHandler` logs `error(message, stack)`: the stack arrives where a context would. */
+function isStack(text: unknown): text is string {
+  return typeof text === 'string' && /\n\s*at /.test(text);
+}
 
 /**
- * A JSON logger for the moments the app's own logger does not exist: while Nest builds the app (a
- * wiring error is logged as JSON too) and in commands such as `migrate`.
+ * Nest's logger interface on pino: every line Nest or a service writes (`new Logger(context).warn(fields, msg)`)
+ * becomes one JSON line, bound to the request being handled when there is one (its `reqId`). Also used before
+ * the app exists (bootstrap, `migrate`), where there is no request.
  */
 export class JsonLogger implements LoggerService {
-  private readonly pino: Pino;
+  constructor(private readonly root: Pino) {}
 
-  constructor(service: string, level = 'info') {
-    this.pino = pino({ base: { service }, level, messageKey: 'msg', timestamp: pino.stdTimeFunctions.isoTime, ...LOG_PRIVACY_OPTIONS });
+  static forService(service: string, level = 'info'): JsonLogger {
+    return new JsonLogger(createRootLogger(service, level));
   }
 
   log(message: unknown, ...rest: unknown[]): void {
@@ -37,14 +44,26 @@ export class JsonLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: pino.Level, message: unknown, rest: readonly unknown[]): void {
-    // Nest passes the context last; an Error or a stack string may come before it.
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    const fields = typeof message === 'object' && message !== null && !(message instanceof Error) ? (message as Record<string, unknown>) : {};
-    // (fields, message, context), as nestjs-pino reads it.
-    const secondText = rest.length >= 2 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    const text = message instanceof Error ? message.message : typeof message === 'string' ? message : (secondText ?? (fields['msg'] as string | undefined));
-    const err = message instanceof Error ? message : rest.find((r) => r instanceof Error);
-    this.pino[level]({ ...fields, ...(context ? { context } : {}), ...(err ? { err } : {}) }, text ?? '');
+  /** Nest's arguments are (message or fields, ...params, context): the context is the last one. */
+  private write(level: Level, message: unknown, rest: readonly unknown[]): void {
+    const logger = currentLogger(this.root);
+    if (!logger.isLevelEnabled(level)) return;
+    const last = rest[rest.length - 1];
+    const context = typeof last === 'string' && !isStack(last) ? last : undefined;
+    const params = context === undefined ? rest : rest.slice(0, -1);
+    const fields: Record<string, unknown> = context === undefined ? {} : { context };
+    if (message instanceof Error) fields['err'] = message;
+    else if (typeof message === 'object' && message !== null) Object.assign(fields, message);
+    const err = params.find((param) => param instanceof Error);
+    if (err !== undefined && fields['err'] === undefined) fields['err'] = err;
+    if (level === 'error' && typeof message === 'string' && params.length === 1 && isStack(params[0])) {
+      const error = new Error(message);
+      error.stack = params[0];
+      logger.error({ ...fields, err: error });
+      return;
+    }
+    const text = typeof message === 'string' ? message : params.find((param): param is string => typeof param === 'string');
+    // No text: pino takes `msg` from the fields, if they have one.
+    logger[level](fields, text ?? (message instanceof Error ? message.message : undefined));
   }
 }

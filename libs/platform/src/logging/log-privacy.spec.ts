@@ -1,7 +1,7 @@
 import { Controller, Get, type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Logger } from 'nestjs-pino';
-import { createLoggerModule } from './logger.module';
+import { JsonLogger } from './json-logger';
+import { LoggingModule } from './logger.module';
 import { maskEmails } from './log-privacy';
 
 const lines: string[] = [];
@@ -34,9 +34,9 @@ describe('log privacy', () => {
 
   beforeAll(async () => {
     const destination = { write: (line: string) => void lines.push(line) };
-    const moduleRef = await Test.createTestingModule({ imports: [createLoggerModule('log-test', 'info', destination)], controllers: [ContactsController] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [LoggingModule.forRoot('log-test', 'info', destination)], controllers: [ContactsController] }).compile();
     app = moduleRef.createNestApplication({ bufferLogs: true });
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(JsonLogger));
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
   });

@@ -58,10 +58,7 @@ export interface LoggedRequest {
   readonly url: string;
 }
 
-/**
- * pino-http's request serializer. pino serializes a child logger's bindings when the child is made, that is on
- * every request whatever the level, so this stays cheap: id, method and the URL with e-mail addresses masked.
- */
+/** A request as its log lines show it: id, method and the URL with e-mail addresses masked. */
 export function maskedRequest(request: { readonly id?: unknown; readonly method?: unknown; readonly url?: unknown }): LoggedRequest {
   return { id: request.id, method: request.method, url: typeof request.url === 'string' ? maskEmails(request.url) : '' };
 }

@@ -1,24 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
-import { type DestinationStream, stdTimeFunctions } from 'pino';
-import { LOG_PRIVACY_OPTIONS, maskedRequest } from './log-privacy';
+import { type DynamicModule, Global, Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import type { DestinationStream, Logger } from 'pino';
+import { JsonLogger } from './json-logger';
+import { requestLoggingMiddleware } from './request-logging.middleware';
+import { createRootLogger } from './root-logger';
 
-/** pino JSON logs (to stdout, or `destination` in tests) (STYLE.md "Logging"): `time`, `level`, `service`, `msg`, a `reqId` per request; keys redacted, e-mail addresses masked (log-privacy.ts). */
-export function createLoggerModule(service: string, level: string, destination?: DestinationStream) {
-  const options = {
-    level,
-    base: { service },
-    messageKey: 'msg',
-    timestamp: stdTimeFunctions.isoTime,
-    ...LOG_PRIVACY_OPTIONS,
-    serializers: { ...LOG_PRIVACY_OPTIONS.serializers, req: maskedRequest },
-    genReqId: (request: IncomingMessage) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && given.length <= 128 ? given : randomUUID();
-    },
-    customAttributeKeys: { reqId: 'reqId' },
-    autoLogging: { ignore: (request: IncomingMessage) => (request.url ?? '').startsWith('/health') || request.url === '/metrics' },
-  };
-  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
+/** Injection token of the process's root pino logger. */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+
+/** JSON logs for a service: the root logger, Nest's logger on it (`app.useLogger(app.get(JsonLogger))`) and a request id on every request's lines. */
+@Global()
+@Module({})
+export class LoggingModule implements NestModule {
+  constructor(@Inject(ROOT_LOGGER) private readonly root: Logger) {}
+
+  static forRoot(service: string, level: string, destination?: DestinationStream): DynamicModule {
+    const root = createRootLogger(service, level, destination);
+    return {
+      module: LoggingModule,
+      providers: [
+        { provide: ROOT_LOGGER, useValue: root },
+        { provide: JsonLogger, useValue: new JsonLogger(root) },
+      ],
+      exports: [ROOT_LOGGER, JsonLogger],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestLoggingMiddleware(this.root)).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
 }
