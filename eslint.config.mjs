@@ -2,7 +2,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const runtimePackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'ioredis', 'kafkajs', 'bullmq', 'nestjs-pino', 'pino*', 'prom-client', 'nodemailer', 'express', 'rxjs'];
+const runtimePackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'ioredis', 'kafkajs', 'bullmq', 'pino*', 'prom-client', 'nodemailer', 'express', 'rxjs'];
 
 const impureCalls = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read time from the injected Clock (STYLE.md "Time").' },
