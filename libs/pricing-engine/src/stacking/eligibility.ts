@@ -14,24 +14,28 @@ export type Eligibility =
 
 /** The rules the cart qualifies for (P6): every one, or only the last one, per `rulesMode`. */
 function qualifyingRules(compiled: CompiledPromotion, cart: PreparedCart): Eligibility {
-  const qualified: Rule[] = [];
+  const { rules } = compiled.promotion;
+  // Stays null while every rule so far qualifies, so the usual case reuses the promotion's own list.
+  let qualified: Rule[] | null = null;
   let missing: Missing | undefined;
-  for (const rule of compiled.promotion.rules) {
+  for (let r = 0; r < rules.length; r += 1) {
+    const rule = rules[r];
+    if (rule === undefined) continue;
     const verdict = checkCondition(rule.conditions, cart);
-    if (!verdict.met) {
-      missing ??= verdict.missing ?? undefined;
-      continue;
-    }
     // A tiered reward that reaches no tier gives nothing: the rule does not qualify.
-    if (rule.reward.type === 'tiered' && reachedTier(rule.reward, cart) === null) {
-      missing ??= missingForLowestTier(rule.reward, cart);
+    const fails = !verdict.met || (rule.reward.type === 'tiered' && reachedTier(rule.reward, cart) === null);
+    if (fails) {
+      if (!verdict.met) missing ??= verdict.missing ?? undefined;
+      else if (rule.reward.type === 'tiered') missing ??= missingForLowestTier(rule.reward, cart);
+      qualified ??= rules.slice(0, r);
       continue;
     }
-    qualified.push(rule);
+    qualified?.push(rule);
   }
-  if (qualified.length === 0) return missing === undefined ? { ok: false, reason: 'condition_not_met' } : { ok: false, reason: 'condition_not_met', missing };
-  const last = qualified[qualified.length - 1];
-  return { ok: true, rules: compiled.promotion.rulesMode === 'lastQualifying' && last !== undefined ? [last] : qualified };
+  const chosen = qualified ?? rules;
+  if (chosen.length === 0) return missing === undefined ? { ok: false, reason: 'condition_not_met' } : { ok: false, reason: 'condition_not_met', missing };
+  const last = chosen[chosen.length - 1];
+  return { ok: true, rules: compiled.promotion.rulesMode === 'lastQualifying' && last !== undefined ? [last] : chosen };
 }
 
 /**

@@ -9,6 +9,8 @@ import type { CompiledPromotion } from './compiled-promotion';
 export interface Ledger {
   readonly left: number[];
   shippingLeft: number;
+  /** Per line, its total before any discount: the base of independent calculation. */
+  readonly totals: readonly number[];
 }
 
 /** One promotion as applied: its discount per line, on shipping, and its gifts. */
@@ -24,8 +26,11 @@ export interface Application {
   readonly total: number;
 }
 
+const NO_GIFTS: readonly GiftLine[] = Object.freeze([]);
+
 export function newLedger(cart: PreparedCart): Ledger {
-  return { left: cart.lines.map((line) => line.total), shippingLeft: cart.shipping?.amount ?? 0 };
+  const totals = cart.lines.map((line) => line.total);
+  return { left: totals.slice(), shippingLeft: cart.shipping?.amount ?? 0, totals };
 }
 
 /**
@@ -42,32 +47,41 @@ export function applyPromotion(
   settings: Settings,
 ): Application {
   const independent = settings.calculation === 'independent';
+  const { left } = ledger;
   const lines = new Array<number>(cart.lines.length).fill(0);
   let shipping = 0;
-  const gifts: GiftLine[] = [];
+  let total = 0;
+  let gifts: GiftLine[] | null = null;
   for (const rule of rules) {
+    // Rewards only read `base` and `left` before the ledger is updated, so cumulative pricing can pass `left` itself.
     const effect = applyReward(rule.reward, {
       cart,
       promotionId: compiled.promotion.id,
       conditions: rule.conditions,
-      base: independent ? cart.lines.map((line) => line.total) : [...ledger.left],
-      left: ledger.left,
+      base: independent ? ledger.totals : left,
+      left,
       shippingBase: independent ? (cart.shipping?.amount ?? 0) : ledger.shippingLeft,
       shippingLeft: ledger.shippingLeft,
     });
-    if (effect.lines !== null) {
-      effect.lines.forEach((amount, i) => {
-        const taken = Math.max(0, Math.min(amount, ledger.left[i] ?? 0));
-        if (taken === 0) return;
-        ledger.left[i] = (ledger.left[i] ?? 0) - taken;
+    const effectLines = effect.lines;
+    if (effectLines !== null) {
+      for (let i = 0; i < effectLines.length; i += 1) {
+        const leftOnLine = left[i] ?? 0;
+        const taken = Math.max(0, Math.min(effectLines[i] ?? 0, leftOnLine));
+        if (taken === 0) continue;
+        left[i] = leftOnLine - taken;
         lines[i] = (lines[i] ?? 0) + taken;
-      });
+        total += taken;
+      }
     }
     const shippingTaken = Math.max(0, Math.min(effect.shipping, ledger.shippingLeft));
     ledger.shippingLeft -= shippingTaken;
     shipping += shippingTaken;
-    gifts.push(...effect.gifts);
+    total += shippingTaken;
+    if (effect.gifts.length > 0) {
+      gifts ??= [];
+      for (const gift of effect.gifts) gifts.push(gift);
+    }
   }
-  const total = lines.reduce((sum, amount) => sum + amount, shipping);
-  return { compiled, rules, code, lines, shipping, gifts, total };
+  return { compiled, rules, code, lines, shipping, gifts: gifts ?? NO_GIFTS, total };
 }

@@ -60,16 +60,15 @@ export function priceCart(inputs: PricingInputs): PricingResult {
 
   for (const compiled of inputs.automatics) {
     const { promotion } = compiled;
-    const subject = subjectOf(compiled);
     const eligibility = checkEligibility(compiled, cart, atMs, localAt);
     if (!eligibility.ok) {
-      notApplied[promotion.id] = refusal(eligibility.reason, subject, inputs, eligibility.missing);
+      notApplied[promotion.id] = refusal(eligibility.reason, subjectOf(compiled), inputs, eligibility.missing);
       continue;
     }
     // P7: stop-after, and an exclusive promotion neither joins nor lets others join.
     const blocker = stoppedBy ?? exclusiveAutomatic ?? (promotion.stacking === 'exclusive' ? automatics[0]?.compiled.promotion.id : undefined);
     if (blocker !== undefined && blocker !== null) {
-      notApplied[promotion.id] = refusal('not_combinable', subject, inputs, undefined, blocker);
+      notApplied[promotion.id] = refusal('not_combinable', subjectOf(compiled), inputs, undefined, blocker);
       continue;
     }
     automatics.push(applyPromotion(compiled, eligibility.rules, null, cart, ledger, settings));
@@ -150,36 +149,49 @@ function buildResult(
   notApplied: Readonly<Record<string, Refusal>>,
 ): PricingResult {
   const { cart } = inputs;
+  const lineCount = cart.lines.length;
   const discounts: Record<string, number> = {};
   const allocation: Record<string, Record<string, number>> = {};
-  const perLine = cart.lines.map(() => ({ discount: 0, discounts: {} as Record<string, number> }));
+  const lineDiscount = new Array<number>(lineCount).fill(0);
+  const lineDiscounts: Record<string, number>[] = [];
+  for (let i = 0; i < lineCount; i += 1) lineDiscounts.push({});
   const gifts: GiftLine[] = [];
+  const applied: string[] = [];
+  // A promotion applies once as a rule; only a repeated id needs its earlier figures read back.
+  const seen = new Set<string>();
   let shippingDiscount = 0;
   let totalDiscount = 0;
   for (const app of applications) {
     const id = app.compiled.promotion.id;
-    if (app.total > 0) discounts[id] = (discounts[id] ?? 0) + app.total;
+    applied.push(id);
+    const again = seen.has(id);
+    if (!again) seen.add(id);
+    if (app.total > 0) discounts[id] = again ? (discounts[id] ?? 0) + app.total : app.total;
     totalDiscount += app.total;
     shippingDiscount += app.shipping;
     let byLine: Record<string, number> | null = null;
-    for (let i = 0; i < app.lines.length; i += 1) {
-      const amount = app.lines[i] ?? 0;
+    const amounts = app.lines;
+    for (let i = 0; i < amounts.length; i += 1) {
+      const amount = amounts[i] ?? 0;
       const line = cart.lines[i];
-      const entry = perLine[i];
-      if (amount === 0 || line === undefined || entry === undefined) continue;
+      const perPromotion = lineDiscounts[i];
+      if (amount === 0 || line === undefined || perPromotion === undefined) continue;
       byLine ??= {};
       byLine[line.lineId] = amount;
-      entry.discount += amount;
-      entry.discounts[id] = (entry.discounts[id] ?? 0) + amount;
+      lineDiscount[i] = (lineDiscount[i] ?? 0) + amount;
+      perPromotion[id] = again ? (perPromotion[id] ?? 0) + amount : amount;
     }
     // Only promotions that discounted a line get an allocation; an absent line or id is 0.
     if (byLine !== null) allocation[id] = byLine;
-    if (app.gifts.length > 0) gifts.push(...app.gifts);
+    for (const gift of app.gifts) gifts.push(gift);
   }
-  const lines: LineResult[] = cart.lines.map((line, i) => {
-    const entry = perLine[i] ?? { discount: 0, discounts: {} };
-    return { lineId: line.lineId, subtotal: line.total, discount: entry.discount, total: line.total - entry.discount, discounts: entry.discounts };
-  });
+  const lines: LineResult[] = [];
+  for (let i = 0; i < lineCount; i += 1) {
+    const line = cart.lines[i];
+    if (line === undefined) continue;
+    const discount = lineDiscount[i] ?? 0;
+    lines.push({ lineId: line.lineId, subtotal: line.total, discount, total: line.total - discount, discounts: lineDiscounts[i] ?? {} });
+  }
   const shipping: ShippingResult | null = cart.shipping === null
     ? null
     : { amount: cart.shipping.amount, discount: shippingDiscount, total: cart.shipping.amount - shippingDiscount };
@@ -194,7 +206,7 @@ function buildResult(
     gifts,
     total: cart.subtotal + (cart.shipping?.amount ?? 0) - totalDiscount,
     codes,
-    applied: applications.map((app) => app.compiled.promotion.id),
+    applied,
     notApplied,
   };
 }
