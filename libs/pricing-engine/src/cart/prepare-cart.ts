@@ -1,4 +1,5 @@
 import type { Cart, CartShipping } from '../model/cart';
+import type { ItemSelector } from '../model/promotion';
 import type { Settings } from '../model/settings';
 import { type Currency, currencyOf, isCurrencyCode } from '../money/currencies';
 
@@ -43,6 +44,8 @@ export interface PreparedCart {
   readonly countries: ReadonlySet<string>;
   readonly orderCount: number;
   readonly codes: readonly string[];
+  /** Indexes of the lines each item selector selects, filled as pricing asks (see `selectLines`). */
+  readonly lineSelections: Map<ItemSelector, readonly number[]>;
 }
 
 /** Natural order of line ids ("l2" before "l10"), so results do not depend on the order lines arrive in. */
@@ -154,5 +157,6 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     countries: new Set(cart.shipping ? [cart.shipping.country] : []),
     orderCount: customer?.orderCount ?? 0,
     codes: cart.codes ?? [],
+    lineSelections: new Map(),
   };
 }

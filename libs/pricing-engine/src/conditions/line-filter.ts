@@ -1,5 +1,5 @@
 import { assertNever } from '../assert-never';
-import type { PreparedLine } from '../cart/prepare-cart';
+import type { PreparedCart, PreparedLine } from '../cart/prepare-cart';
 import type { Filter, ItemSelector } from '../model/promotion';
 
 /** Whether a line matches a filter (P3); a category matches itself and everything under it. */
@@ -14,7 +14,8 @@ export function matchesFilter(filter: Filter, line: PreparedLine): boolean {
     case 'variant':
       return line.variantId !== null && filter.values.has(line.variantId);
     case 'category':
-      return line.categoryPaths.some((path) => filter.values.has(path));
+      for (const path of line.categoryPaths) if (filter.values.has(path)) return true;
+      return false;
     case 'brand':
       return line.brand !== null && filter.values.has(line.brand);
     case 'customField': {
@@ -46,9 +47,12 @@ export function matchesItems(items: ItemSelector, line: PreparedLine): boolean {
   return line.qualifies && matchesFilter(items.include, line) && (items.exclude === null || !matchesFilter(items.exclude, line));
 }
 
-/** Indexes of the lines among `items`, in canonical line order. */
-export function selectLines(items: ItemSelector, lines: readonly PreparedLine[]): number[] {
+/** Indexes of the lines among `items`, in canonical line order; worked out once per cart and selector. */
+export function selectLines(items: ItemSelector, cart: PreparedCart): readonly number[] {
+  const known = cart.lineSelections.get(items);
+  if (known !== undefined) return known;
   const selected: number[] = [];
-  for (const line of lines) if (matchesItems(items, line)) selected.push(line.index);
+  for (const line of cart.lines) if (matchesItems(items, line)) selected.push(line.index);
+  cart.lineSelections.set(items, selected);
   return selected;
 }

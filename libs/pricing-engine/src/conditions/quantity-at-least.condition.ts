@@ -1,13 +1,13 @@
 import type { PreparedCart } from '../cart/prepare-cart';
 import type { Condition } from '../model/promotion';
-import { matchesItems } from './line-filter';
+import { selectLines } from './line-filter';
 import { MET, type Verdict } from './verdict';
 
 type QuantityAtLeast = Extract<Condition, { kind: 'quantityAtLeast' }>;
 
 function quantityOf(condition: QuantityAtLeast, cart: PreparedCart): number {
   let have = 0;
-  for (const line of cart.lines) if (matchesItems(condition.items, line)) have += line.quantity;
+  for (const index of selectLines(condition.items, cart)) have += cart.lines[index]?.quantity ?? 0;
   return have;
 }
 

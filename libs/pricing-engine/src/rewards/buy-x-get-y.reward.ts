@@ -1,4 +1,4 @@
-import { matchesItems } from '../conditions/line-filter';
+import { selectLines } from '../conditions/line-filter';
 import type { Reward } from '../model/promotion';
 import { BASIS_POINTS_PER_WHOLE } from '../money/percent';
 import { mulDivHalfUp } from '../money/round-half-up';
@@ -15,9 +15,11 @@ type BuyXGetY = Extract<Reward, { type: 'buyXgetY' }>;
 export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffect {
   const lines = ctx.cart.lines;
   const available = lines.map((line) => line.quantity);
-  const isBuy = lines.map((line) => matchesItems(reward.buy.items, line));
-  const getOrder = sortByUnitPrice(ctx, lines.filter((line) => matchesItems(reward.get.items, line)).map((line) => line.index), reward.pick);
-  const buyOrder = sortByUnitPrice(ctx, lines.filter((line) => isBuy[line.index] === true).map((line) => line.index), 'mostExpensive');
+  const buyIndexes = selectLines(reward.buy.items, ctx.cart);
+  const isBuy = new Array<boolean>(lines.length).fill(false);
+  for (const index of buyIndexes) isBuy[index] = true;
+  const getOrder = sortByUnitPrice(ctx, selectLines(reward.get.items, ctx.cart), reward.pick);
+  const buyOrder = sortByUnitPrice(ctx, buyIndexes, 'mostExpensive');
   const given = lines.map(() => 0);
 
   for (;;) {

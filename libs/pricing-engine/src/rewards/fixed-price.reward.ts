@@ -33,7 +33,7 @@ function groupUnits(ctx: RewardContext, indexes: readonly number[], size: number
  * split over its lines in proportion to their value (README rule 9).
  */
 export function applyFixedPrice(reward: FixedPrice, ctx: RewardContext): RewardEffect {
-  const indexes = selectLines(reward.items, ctx.cart.lines);
+  const indexes = selectLines(reward.items, ctx.cart);
   const maxGroups = reward.frequency === 'once' ? 1 : Number.MAX_SAFE_INTEGER;
   const lines = zeros(ctx);
   for (const group of groupUnits(ctx, indexes, reward.quantity, maxGroups)) {

@@ -12,7 +12,7 @@ function amountOffUnits(ctx: RewardContext, index: number, count: number, amount
 
 /** P2: a fixed amount off matching items: off every unit (capped at its price), or spread over them. */
 export function applyItemsAmount(reward: ItemsAmount, ctx: RewardContext): RewardEffect {
-  const indexes = selectLines(reward.items, ctx.cart.lines);
+  const indexes = selectLines(reward.items, ctx.cart);
   switch (reward.applyTo.kind) {
     case 'each': {
       const lines = zeros(ctx);

@@ -15,7 +15,7 @@ function percentOfUnits(ctx: RewardContext, index: number, count: number, basisP
 
 /** P2: a percentage off matching items: each line, spread over them, or the N cheapest / most expensive units. */
 export function applyItemsPercent(reward: ItemsPercent, ctx: RewardContext): RewardEffect {
-  const indexes = selectLines(reward.items, ctx.cart.lines);
+  const indexes = selectLines(reward.items, ctx.cart);
   const perLine = (index: number): number => Math.min(ctx.cart.lines[index]?.quantity ?? 0, reward.maxQuantityPerLine ?? Number.MAX_SAFE_INTEGER);
   switch (reward.applyTo.kind) {
     case 'each': {
