@@ -11,7 +11,7 @@ import { priceCart } from '../stacking/price-cart';
 import type { ValidationError } from '../validation/issues';
 import { parsePromotion } from '../validation/parse-promotion';
 import { lineKeys, promotionKeys } from './index-keys';
-import { selectorSharing } from './shared-selectors';
+import { partSharing } from './shared-parts';
 
 const ANY = '*';
 
@@ -85,10 +85,10 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
   };
   const refused: RefusedPromotion[] = [];
   const valid: Promotion[] = [];
-  const shareSelectors = selectorSharing();
+  const shareParts = partSharing();
   promotions.forEach((raw, index) => {
     const parsed = parsePromotion(raw);
-    if (parsed.ok) valid.push(shareSelectors(parsed.value));
+    if (parsed.ok) valid.push(shareParts(parsed.value));
     else {
       const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : null;
       refused.push({ index, promotionId: id, errors: parsed.errors });

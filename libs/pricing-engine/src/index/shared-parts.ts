@@ -1,0 +1,157 @@
+import { assertNever } from '../assert-never';
+import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Reward, Rule, Targeting, TierReward, Usage } from '../model/promotion';
+
+function setText(values: ReadonlySet<string>): string {
+  return JSON.stringify([...values].sort());
+}
+
+/** Text that two filters share exactly when they select the same lines. */
+function filterText(filter: Filter): string {
+  switch (filter.kind) {
+    case 'anyItem':
+    case 'onSale':
+      return `${filter.kind}:${filter.value}`;
+    case 'product':
+    case 'sku':
+    case 'variant':
+    case 'category':
+    case 'brand':
+      return `${filter.kind}${setText(filter.values)}`;
+    case 'customField':
+    case 'option':
+      return `${filter.kind}:${JSON.stringify(filter.name)}${setText(filter.values)}`;
+    case 'all':
+    case 'any':
+      return `${filter.kind}(${filter.filters.map(filterText).join(',')})`;
+    case 'not':
+      return `not(${filterText(filter.filter)})`;
+    default:
+      return assertNever(filter);
+  }
+}
+
+function includeExcludeText(rule: IncludeExclude): string {
+  return `${setText(rule.include)}-${setText(rule.exclude)}`;
+}
+
+function targetingText(targeting: Targeting): string {
+  const channels = targeting.channels === null ? 'null' : setText(targeting.channels);
+  const customer = [targeting.customerGroups, targeting.segments, targeting.countries].map(includeExcludeText).join('/');
+  return `${channels}|${String(targeting.currency)}|${customer}|${targeting.firstPurchaseOnly}`;
+}
+
+function usageText(usage: Usage): string {
+  const usedBy = [...usage.usedBy].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `${String(usage.limit)}|${usage.used}|${String(usage.perCustomer)}|${JSON.stringify(usedBy)}`;
+}
+
+/** One object per distinct text: the first one seen stands for every equal one after it. */
+function pool<T>(textOf: (value: T) => string): (value: T) => T {
+  const known = new Map<string, T>();
+  return (value) => {
+    const text = textOf(value);
+    const first = known.get(text);
+    if (first !== undefined) return first;
+    known.set(text, value);
+    return value;
+  };
+}
+
+/**
+ * Rewrites promotions so that equal parts (item selectors, conditions, targeting, usage) are one
+ * object for the whole index. Pricing then touches a few shared objects instead of every
+ * promotion's own copies, and selects a cart's lines once per distinct selector (`selectLines`).
+ * Every part is immutable, so sharing changes no result.
+ */
+export function partSharing(): (promotion: Promotion) => Promotion {
+  const conditionTexts = new Map<Condition, string>();
+  const selectorTexts = new Map<ItemSelector, string>();
+  const selectorText = (items: ItemSelector): string => {
+    let text = selectorTexts.get(items);
+    if (text === undefined) {
+      text = `${filterText(items.include)}|${items.exclude === null ? '' : filterText(items.exclude)}`;
+      selectorTexts.set(items, text);
+    }
+    return text;
+  };
+  const shareSelector = pool(selectorText);
+  const conditionText = (condition: Condition): string => {
+    const known = conditionTexts.get(condition);
+    if (known !== undefined) return known;
+    let text: string;
+    switch (condition.kind) {
+      case 'none':
+        text = 'none';
+        break;
+      case 'subtotalAtLeast':
+        text = `subtotal>=${condition.amount}`;
+        break;
+      case 'quantityAtLeast':
+        text = `quantity>=${condition.count}:${selectorText(condition.items)}`;
+        break;
+      case 'valueAtLeast':
+        text = `value>=${condition.amount}:${selectorText(condition.items)}`;
+        break;
+      case 'all':
+      case 'any':
+        text = `${condition.kind}(${condition.conditions.map(conditionText).join(',')})`;
+        break;
+      case 'not':
+        text = `not(${conditionText(condition.condition)})`;
+        break;
+      default:
+        return assertNever(condition);
+    }
+    conditionTexts.set(condition, text);
+    return text;
+  };
+  const shareCondition = pool(conditionText);
+  const shareTargeting = pool(targetingText);
+  const shareUsage = pool(usageText);
+
+  const inCondition = (condition: Condition): Condition => {
+    switch (condition.kind) {
+      case 'none':
+      case 'subtotalAtLeast':
+        return shareCondition(condition);
+      case 'quantityAtLeast':
+      case 'valueAtLeast':
+        return shareCondition({ ...condition, items: shareSelector(condition.items) });
+      case 'all':
+      case 'any':
+        return shareCondition({ ...condition, conditions: condition.conditions.map(inCondition) });
+      case 'not':
+        return shareCondition({ ...condition, condition: inCondition(condition.condition) });
+      default:
+        return assertNever(condition);
+    }
+  };
+  const inTierReward = (reward: TierReward): TierReward => {
+    switch (reward.type) {
+      case 'itemsPercent':
+      case 'itemsAmount':
+      case 'fixedPrice':
+        return { ...reward, items: shareSelector(reward.items) };
+      case 'buyXgetY':
+        return { ...reward, buy: { ...reward.buy, items: shareSelector(reward.buy.items) }, get: { ...reward.get, items: shareSelector(reward.get.items) } };
+      case 'orderPercent':
+      case 'orderAmount':
+      case 'freeShipping':
+      case 'shippingAmount':
+      case 'shippingPercent':
+      case 'gift':
+        return reward;
+      default:
+        return assertNever(reward);
+    }
+  };
+  const inReward = (reward: Reward): Reward =>
+    reward.type === 'tiered' ? { ...reward, tiers: reward.tiers.map((tier) => ({ ...tier, reward: inTierReward(tier.reward) })) } : inTierReward(reward);
+  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: inCondition(rule.conditions), reward: inReward(rule.reward) });
+  return (promotion) => ({
+    ...promotion,
+    targeting: shareTargeting(promotion.targeting),
+    usage: shareUsage(promotion.usage),
+    rules: promotion.rules.map(inRule),
+  });
+}
