@@ -35,6 +35,8 @@ export interface PreparedCart {
   /** The same over qualifying lines only: the base of conditions and tiers. */
   readonly qualifyingSubtotal: number;
   readonly qualifyingQuantity: number;
+  /** Indexes of the qualifying lines, in canonical order. */
+  readonly qualifyingIndexes: readonly number[];
   readonly shipping: CartShipping | null;
   readonly customerId: string | null;
   /** Guests are the group "guest" (P4). */
@@ -111,6 +113,7 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
   let subtotal = 0;
   let qualifyingSubtotal = 0;
   let qualifyingQuantity = 0;
+  const qualifyingIndexes: number[] = [];
   const lines = sorted.map((line, index): PreparedLine => {
     const total = line.quantity * line.unitPrice;
     const qualifies =
@@ -121,6 +124,7 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     if (qualifies) {
       qualifyingSubtotal += total;
       qualifyingQuantity += line.quantity;
+      qualifyingIndexes.push(index);
     }
     return {
       index,
@@ -150,6 +154,7 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     subtotal,
     qualifyingSubtotal,
     qualifyingQuantity,
+    qualifyingIndexes,
     shipping: cart.shipping ?? null,
     customerId: customer?.customerId ?? null,
     groups: new Set(customer === null ? ['guest'] : (customer.groups ?? [])),

@@ -165,9 +165,8 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
         for (const key of keys) add(bucket.byKey.get(key));
       }
     }
-    found.sort((a, b) => a - b);
     const candidates: CompiledPromotion[] = [];
-    for (const ordinal of found) {
+    for (const ordinal of Uint32Array.from(found).sort()) {
       const compiled = automatics[ordinal];
       if (compiled !== undefined) candidates.push(compiled);
     }

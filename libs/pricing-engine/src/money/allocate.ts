@@ -48,8 +48,34 @@ function allocateBig(total: number, weights: readonly number[], weightSum: numbe
   return parts;
 }
 
+/** Above this many comparisons, picking the largest remainders one by one costs more than sorting them. */
+const MAX_PICK_COMPARISONS = 256;
+
+/** One more unit to each of the `leftover` largest remainders, ties to the earlier weight. */
 function distributeLeftover(parts: number[], remainders: readonly number[], leftover: number): void {
   if (leftover <= 0) return;
+  const count = remainders.length;
+  if (leftover > count || leftover * count > MAX_PICK_COMPARISONS) {
+    distributeBySorting(parts, remainders, leftover);
+    return;
+  }
+  const picked = new Uint8Array(count);
+  for (let k = 0; k < leftover; k += 1) {
+    let best = -1;
+    let bestRemainder = 0;
+    for (let i = 0; i < count; i += 1) {
+      const remainder = remainders[i] ?? 0;
+      if (picked[i] === 0 && (best === -1 || remainder > bestRemainder)) {
+        best = i;
+        bestRemainder = remainder;
+      }
+    }
+    picked[best] = 1;
+    parts[best] = (parts[best] ?? 0) + 1;
+  }
+}
+
+function distributeBySorting(parts: number[], remainders: readonly number[], leftover: number): void {
   const order = remainders.map((_, i) => i);
   order.sort((a, b) => (remainders[b] ?? 0) - (remainders[a] ?? 0) || a - b);
   for (let k = 0; k < leftover; k += 1) {

@@ -5,6 +5,5 @@ type OrderAmount = Extract<Reward, { type: 'orderAmount' }>;
 
 /** P2: a fixed amount off the order, allocated over the qualifying lines, never below zero. */
 export function applyOrderAmount(reward: OrderAmount, ctx: RewardContext): RewardEffect {
-  const indexes = ctx.cart.lines.filter((line) => line.qualifies).map((line) => line.index);
-  return spreadOverLines(ctx, indexes, reward.amount);
+  return spreadOverLines(ctx, ctx.cart.qualifyingIndexes, reward.amount);
 }

@@ -51,9 +51,10 @@ export function spreadOverLines(ctx: RewardContext, indexes: readonly number[], 
   const capped = Math.min(amount, sumAt(ctx.left, indexes));
   const parts = allocate(capped, weights);
   const lines = zeros(ctx);
-  indexes.forEach((lineIndex, k) => {
-    lines[lineIndex] = parts[k] ?? 0;
-  });
+  for (let k = 0; k < indexes.length; k += 1) {
+    const lineIndex = indexes[k];
+    if (lineIndex !== undefined) lines[lineIndex] = parts[k] ?? 0;
+  }
   return lineEffect(lines);
 }
 
