@@ -55,10 +55,25 @@ export function compareLineIds(a: string, b: string): number {
   return compareChunked(a, chunksOf(a), b, chunksOf(b));
 }
 
-const CHUNK = /(\d+|\D+)/g;
+const ZERO = 48;
+const NINE = 57;
 
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= ZERO && code <= NINE;
+}
+
+/** The id cut into runs of digits and runs of anything else ("l10b" is "l", "10", "b"). */
 function chunksOf(lineId: string): readonly string[] {
-  return lineId.match(CHUNK) ?? [];
+  const chunks: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= lineId.length; i += 1) {
+    if (i === lineId.length || isDigitAt(lineId, i) !== isDigitAt(lineId, start)) {
+      chunks.push(lineId.slice(start, i));
+      start = i;
+    }
+  }
+  return chunks;
 }
 
 function compareChunked(a: string, partsA: readonly string[], b: string, partsB: readonly string[]): number {
@@ -70,10 +85,16 @@ function compareChunked(a: string, partsA: readonly string[], b: string, partsB:
   return partsA.length - partsB.length || compareText(a, b);
 }
 
+function withoutLeadingZeros(digits: string): string {
+  let start = 0;
+  while (start < digits.length && digits.charCodeAt(start) === ZERO) start += 1;
+  return start === 0 ? digits : digits.slice(start);
+}
+
 function compareChunks(x: string, y: string): number {
-  if (/^\d/.test(x) && /^\d/.test(y)) {
-    const a = x.replace(/^0+/, '');
-    const b = y.replace(/^0+/, '');
+  if (isDigitAt(x, 0) && isDigitAt(y, 0)) {
+    const a = withoutLeadingZeros(x);
+    const b = withoutLeadingZeros(y);
     return a.length - b.length || compareText(a, b);
   }
   return compareText(x, y);

@@ -10,15 +10,15 @@ import type { CompiledPromotion } from '../stacking/compiled-promotion';
 import { priceCart } from '../stacking/price-cart';
 import type { ValidationError } from '../validation/issues';
 import { parsePromotion } from '../validation/parse-promotion';
-import { lineKeys, promotionKeys } from './index-keys';
+import { promotionKeys, visitLineKeys } from './index-keys';
 import { partSharing } from './shared-parts';
 
 const ANY = '*';
 
-/** Automatic promotions of one (channel, currency) pair: unkeyed ones, and the rest by key. */
+/** Automatic promotions of one (channel, currency) pair: unkeyed ones, and the rest by key space then value. */
 interface Bucket {
   readonly unkeyed: number[];
-  readonly byKey: Map<string, number[]>;
+  readonly byKey: Map<string, Map<string, number[]>>;
 }
 
 /** A promotion that was refused when compiling, with every reason. */
@@ -137,7 +137,16 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
         byCurrency.set(currency, bucket);
       }
       if (keys === null) bucket.unkeyed.push(ordinal);
-      else for (const key of keys) pushTo(bucket.byKey, key, ordinal);
+      else {
+        for (const key of keys) {
+          let byValue = bucket.byKey.get(key.space);
+          if (byValue === undefined) {
+            byValue = new Map();
+            bucket.byKey.set(key.space, byValue);
+          }
+          pushTo(byValue, key.value, ordinal);
+        }
+      }
     }
   });
 
@@ -153,18 +162,21 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
         }
       }
     };
-    const keys = new Set<string>();
-    for (const line of cart.lines) if (line.qualifies) for (const key of lineKeys(line)) keys.add(key);
+    const matching: Bucket[] = [];
     for (const channel of cart.channel === ANY ? [ANY] : [cart.channel, ANY]) {
       const byCurrency = buckets.get(channel);
       if (byCurrency === undefined) continue;
       for (const currency of [cart.currency.code, ANY]) {
         const bucket = byCurrency.get(currency);
         if (bucket === undefined) continue;
+        matching.push(bucket);
         add(bucket.unkeyed);
-        for (const key of keys) add(bucket.byKey.get(key));
       }
     }
+    const visit = (space: string, value: string): void => {
+      for (const bucket of matching) add(bucket.byKey.get(space)?.get(value));
+    };
+    if (matching.length > 0) for (const line of cart.lines) if (line.qualifies) visitLineKeys(line, visit);
     const candidates: CompiledPromotion[] = [];
     for (const ordinal of Uint32Array.from(found).sort()) {
       const compiled = automatics[ordinal];

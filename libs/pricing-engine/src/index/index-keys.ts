@@ -2,39 +2,45 @@ import { assertNever } from '../assert-never';
 import type { PreparedLine } from '../cart/prepare-cart';
 import type { Condition, Filter, Promotion } from '../model/promotion';
 
+/** An index key: what the value names (its space: product, sku, variant, category, brand, or a custom field or option by name) and the value. */
+export interface IndexKey {
+  readonly space: string;
+  readonly value: string;
+}
+
 /**
  * Index keys: a promotion whose conditions need a line matching one of its keys cannot apply
  * to a cart whose qualifying lines have none of them, so the index never looks at it.
  */
-const keyOf = {
-  product: (value: string) => `p:${value}`,
-  sku: (value: string) => `s:${value}`,
-  variant: (value: string) => `v:${value}`,
-  category: (value: string) => `c:${value}`,
-  brand: (value: string) => `b:${value}`,
-  customField: (name: string, value: string) => `f:${name}=${value}`,
-  option: (name: string, value: string) => `o:${name}=${value}`,
+const spaceOf = {
+  product: 'p',
+  sku: 's',
+  variant: 'v',
+  category: 'c',
+  brand: 'b',
+  customField: (name: string) => `f:${name}`,
+  option: (name: string) => `o:${name}`,
 };
 
 /** Keys of which a matching line must have one; null when the filter can match lines without a key. */
-export function filterKeys(filter: Filter): string[] | null {
+export function filterKeys(filter: Filter): IndexKey[] | null {
   switch (filter.kind) {
     case 'product':
     case 'sku':
     case 'variant':
     case 'category':
     case 'brand': {
-      const make = keyOf[filter.kind];
-      return [...filter.values].map((value) => make(value));
+      const space = spaceOf[filter.kind];
+      return [...filter.values].map((value) => ({ space, value }));
     }
     case 'customField':
     case 'option': {
-      const make = keyOf[filter.kind];
-      return [...filter.values].map((value) => make(filter.name, value));
+      const space = spaceOf[filter.kind](filter.name);
+      return [...filter.values].map((value) => ({ space, value }));
     }
     case 'all': {
       // Any one of the required parts is a valid requirement; take the narrowest.
-      let best: string[] | null = null;
+      let best: IndexKey[] | null = null;
       for (const inner of filter.filters) {
         const keys = filterKeys(inner);
         if (keys !== null && (best === null || keys.length < best.length)) best = keys;
@@ -42,7 +48,7 @@ export function filterKeys(filter: Filter): string[] | null {
       return best;
     }
     case 'any': {
-      const union: string[] = [];
+      const union: IndexKey[] = [];
       for (const inner of filter.filters) {
         const keys = filterKeys(inner);
         if (keys === null) return null;
@@ -61,14 +67,14 @@ export function filterKeys(filter: Filter): string[] | null {
 }
 
 /** Keys of which the cart must have one for the condition to be met; null when it needs none. */
-export function conditionKeys(condition: Condition): string[] | null {
+export function conditionKeys(condition: Condition): IndexKey[] | null {
   switch (condition.kind) {
     case 'quantityAtLeast':
       return condition.count > 0 ? filterKeys(condition.items.include) : null;
     case 'valueAtLeast':
       return condition.amount > 0 ? filterKeys(condition.items.include) : null;
     case 'all': {
-      let best: string[] | null = null;
+      let best: IndexKey[] | null = null;
       for (const inner of condition.conditions) {
         const keys = conditionKeys(inner);
         if (keys !== null && (best === null || keys.length < best.length)) best = keys;
@@ -76,7 +82,7 @@ export function conditionKeys(condition: Condition): string[] | null {
       return best;
     }
     case 'any': {
-      const union: string[] = [];
+      const union: IndexKey[] = [];
       for (const inner of condition.conditions) {
         const keys = conditionKeys(inner);
         if (keys === null) return null;
@@ -93,24 +99,34 @@ export function conditionKeys(condition: Condition): string[] | null {
   }
 }
 
-/** Keys of which the cart must have one for any rule of the promotion to qualify; null = always look. */
-export function promotionKeys(promotion: Promotion): string[] | null {
-  const union = new Set<string>();
+/** Keys of which the cart must have one for any rule of the promotion to qualify, each once; null = always look. */
+export function promotionKeys(promotion: Promotion): IndexKey[] | null {
+  const union = new Map<string, Set<string>>();
+  const keys: IndexKey[] = [];
   for (const rule of promotion.rules) {
-    const keys = conditionKeys(rule.conditions);
-    if (keys === null) return null;
-    for (const key of keys) union.add(key);
+    const ruleKeys = conditionKeys(rule.conditions);
+    if (ruleKeys === null) return null;
+    for (const key of ruleKeys) {
+      let values = union.get(key.space);
+      if (values === undefined) {
+        values = new Set();
+        union.set(key.space, values);
+      }
+      if (values.has(key.value)) continue;
+      values.add(key.value);
+      keys.push(key);
+    }
   }
-  return [...union];
+  return keys;
 }
 
-/** Every key a qualifying line offers to the index. */
-export function lineKeys(line: PreparedLine): string[] {
-  const keys = [keyOf.product(line.productId), keyOf.sku(line.sku)];
-  if (line.variantId !== null) keys.push(keyOf.variant(line.variantId));
-  for (const path of line.categoryPaths) keys.push(keyOf.category(path));
-  if (line.brand !== null) keys.push(keyOf.brand(line.brand));
-  for (const [name, value] of Object.entries(line.customFields)) keys.push(keyOf.customField(name, value));
-  for (const [name, value] of Object.entries(line.options)) keys.push(keyOf.option(name, value));
-  return keys;
+/** Calls `visit` with every key a qualifying line offers to the index (without building key strings per cart). */
+export function visitLineKeys(line: PreparedLine, visit: (space: string, value: string) => void): void {
+  visit(spaceOf.product, line.productId);
+  visit(spaceOf.sku, line.sku);
+  if (line.variantId !== null) visit(spaceOf.variant, line.variantId);
+  for (const path of line.categoryPaths) visit(spaceOf.category, path);
+  if (line.brand !== null) visit(spaceOf.brand, line.brand);
+  for (const [name, value] of Object.entries(line.customFields)) visit(spaceOf.customField(name), value);
+  for (const [name, value] of Object.entries(line.options)) visit(spaceOf.option(name), value);
 }
