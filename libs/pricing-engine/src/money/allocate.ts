@@ -1,3 +1,5 @@
+import { zeros } from '../zeros';
+
 /**
  * Splits `total` minor units over `weights` by largest remainder (Vendure's prorate, P8):
  * each share is rounded down, the units left go one each to the largest fractional
@@ -11,12 +13,12 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     assertNonNegativeInteger(weight, 'weight');
     weightSum += weight;
   }
-  const parts = new Array<number>(weights.length).fill(0);
+  const parts = zeros(weights.length);
   if (weightSum === 0 || total === 0) return parts;
   if (!Number.isSafeInteger(weightSum) || !Number.isSafeInteger(total * weightSum)) {
     return allocateBig(total, weights, weightSum);
   }
-  const remainders = new Array<number>(weights.length).fill(0);
+  const remainders = zeros(weights.length);
   let given = 0;
   for (let i = 0; i < weights.length; i += 1) {
     const product = total * (weights[i] ?? 0);
@@ -32,8 +34,8 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 function allocateBig(total: number, weights: readonly number[], weightSum: number): number[] {
   const bigTotal = BigInt(total);
   const bigSum = BigInt(weightSum);
-  const parts = new Array<number>(weights.length).fill(0);
-  const remainders = new Array<number>(weights.length).fill(0);
+  const parts = zeros(weights.length);
+  const remainders = zeros(weights.length);
   let given = 0;
   for (let i = 0; i < weights.length; i += 1) {
     const product = bigTotal * BigInt(weights[i] ?? 0);

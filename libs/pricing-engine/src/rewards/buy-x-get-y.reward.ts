@@ -20,13 +20,13 @@ export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffec
   for (const index of buyIndexes) isBuy[index] = true;
   const getOrder = sortByUnitPrice(ctx, selectLines(reward.get.items, ctx.cart), reward.pick);
   const buyOrder = sortByUnitPrice(ctx, buyIndexes, 'mostExpensive');
-  const given = lines.map(() => 0);
+  const given = zeros(ctx);
 
   for (;;) {
     let buyAvailable = 0;
     for (const index of buyOrder) buyAvailable += available[index] ?? 0;
     // Choose the given units, keeping enough buy units.
-    const round = lines.map(() => 0);
+    const round = zeros(ctx);
     let toGive = reward.get.quantity;
     let buyUsedByGift = 0;
     for (const index of getOrder) {

@@ -3,6 +3,7 @@ import type { GiftLine } from '../model/result';
 import type { Condition } from '../model/promotion';
 import { allocate } from '../money/allocate';
 import { mulDivFloor } from '../money/round-half-up';
+import { zeros as zerosOf } from '../zeros';
 
 /** What a reward sees (P9): `base` is the original line totals (independent) or what is left (cumulative). */
 export interface RewardContext {
@@ -33,7 +34,7 @@ export function lineEffect(lines: readonly number[]): RewardEffect {
 
 /** A zeroed per-line array for the cart. */
 export function zeros(ctx: RewardContext): number[] {
-  return new Array<number>(ctx.cart.lines.length).fill(0);
+  return zerosOf(ctx.cart.lines.length);
 }
 
 export function sumAt(values: readonly number[], indexes: readonly number[]): number {
@@ -82,9 +83,10 @@ export function pickUnits(ctx: RewardContext, indexes: readonly number[], order:
 }
 
 export function sortByUnitPrice(ctx: RewardContext, indexes: readonly number[], order: 'cheapest' | 'mostExpensive'): number[] {
+  if (indexes.length < 2) return indexes.slice();
   const sign = order === 'cheapest' ? 1 : -1;
-  const price = (i: number): number => ctx.cart.lines[i]?.unitPrice ?? 0;
-  return [...indexes].sort((a, b) => sign * (price(a) - price(b)) || a - b);
+  const { lines } = ctx.cart;
+  return indexes.slice().sort((a, b) => sign * ((lines[a]?.unitPrice ?? 0) - (lines[b]?.unitPrice ?? 0)) || a - b);
 }
 
 /** Value of `count` of the line's units at its base (its share of the line base), rounded half up. */

@@ -4,6 +4,7 @@ import type { GiftLine } from '../model/result';
 import type { Settings } from '../model/settings';
 import { applyReward } from '../rewards/reward-registry';
 import type { CompiledPromotion } from './compiled-promotion';
+import { zeros } from '../zeros';
 
 /** What is left to discount, per line and on shipping, during one pricing call. */
 export interface Ledger {
@@ -48,7 +49,7 @@ export function applyPromotion(
 ): Application {
   const independent = settings.calculation === 'independent';
   const { left } = ledger;
-  const lines = new Array<number>(cart.lines.length).fill(0);
+  const lines = zeros(cart.lines.length);
   let shipping = 0;
   let total = 0;
   let gifts: GiftLine[] | null = null;

@@ -8,6 +8,7 @@ import { type LocalTime, type Zone, localTime } from '../schedule/zone';
 import type { CompiledPromotion } from './compiled-promotion';
 import { checkEligibility } from './eligibility';
 import { type Application, type Ledger, applyPromotion, newLedger } from './ledger';
+import { zeros } from '../zeros';
 
 /** What the pricing of one cart needs from the compiled promotions. */
 export interface PricingInputs {
@@ -152,7 +153,7 @@ function buildResult(
   const lineCount = cart.lines.length;
   const discounts: Record<string, number> = {};
   const allocation: Record<string, Record<string, number>> = {};
-  const lineDiscount = new Array<number>(lineCount).fill(0);
+  const lineDiscount = zeros(lineCount);
   const lineDiscounts: Record<string, number>[] = [];
   for (let i = 0; i < lineCount; i += 1) lineDiscounts.push({});
   const gifts: GiftLine[] = [];
