@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { API_KEY_SCOPES, type ApiKeyScope } from './api-key-scope';
 
 /** Injection token for the ApiKeyStore. */
@@ -10,7 +10,12 @@ export interface ApiKeyStore {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
+}
+
+/** The same digest as bytes: the guard hashes the presented key on every request, so no hex round trip and the one-shot hash. */
+function digestOf(key: string): Buffer {
+  return hash('sha256', key, 'buffer');
 }
 
 /**
@@ -40,7 +45,7 @@ export class HashedApiKeyStore implements ApiKeyStore {
   }
 
   scopeOf(presentedKey: string): ApiKeyScope | undefined {
-    const presented = Buffer.from(hashApiKey(presentedKey), 'hex');
+    const presented = digestOf(presentedKey);
     let found: ApiKeyScope | undefined;
     for (const entry of this.entries) {
       if (timingSafeEqual(entry.hash, presented)) found = entry.scope;
