@@ -106,22 +106,28 @@ function compareText(x: string, y: string): number {
 
 /** Every path of the categories and each ancestor ("a", "a/b", "a/b/c"); empty segments are ignored. */
 function categoryPaths(categories: readonly string[]): string[] {
+  // The paths of one category are distinct (each is longer than the one before); only several need a set.
+  if (categories.length === 1) return pathsOf(categories[0] ?? '', []);
   const paths = new Set<string>();
-  for (const category of categories) {
-    let prefix = '';
-    let start = 0;
-    while (start <= category.length) {
-      const slash = category.indexOf('/', start);
-      const end = slash === -1 ? category.length : slash;
-      if (end > start) {
-        const segment = category.slice(start, end);
-        prefix = prefix === '' ? segment : `${prefix}/${segment}`;
-        paths.add(prefix);
-      }
-      start = end + 1;
-    }
-  }
+  for (const category of categories) for (const path of pathsOf(category, [])) paths.add(path);
   return [...paths];
+}
+
+/** Appends the paths of one category, shortest first, to `paths`. */
+function pathsOf(category: string, paths: string[]): string[] {
+  let prefix = '';
+  let start = 0;
+  while (start <= category.length) {
+    const slash = category.indexOf('/', start);
+    const end = slash === -1 ? category.length : slash;
+    if (end > start) {
+      const segment = category.slice(start, end);
+      prefix = prefix === '' ? segment : `${prefix}/${segment}`;
+      paths.push(prefix);
+    }
+    start = end + 1;
+  }
+  return paths;
 }
 
 /** Derives everything pricing needs from a validated cart (P3, P9). */

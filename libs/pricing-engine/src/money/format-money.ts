@@ -9,6 +9,16 @@ export function formatMoney(amount: number, currency: Currency): string {
   const digits = String(Math.abs(amount)).padStart(currency.exponent + 1, '0');
   const whole = digits.slice(0, digits.length - currency.exponent);
   const fraction = currency.exponent > 0 ? `.${digits.slice(digits.length - currency.exponent)}` : '';
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${currency.symbol}${grouped}${fraction}`;
+  return `${negative ? '-' : ''}${currency.symbol}${groupThousands(whole)}${fraction}`;
+}
+
+const DIGITS = /^\d+$/;
+
+/** "1234567" as "1,234,567". */
+function groupThousands(whole: string): string {
+  if (whole.length <= 3) return whole;
+  if (!DIGITS.test(whole)) return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let grouped = whole.slice(0, whole.length % 3 || 3);
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  return grouped;
 }

@@ -48,7 +48,8 @@ export function sumAt(values: readonly number[], indexes: readonly number[]): nu
  * (README rule 4), capped at the total left so no line goes below zero.
  */
 export function spreadOverLines(ctx: RewardContext, indexes: readonly number[], amount: number): RewardEffect {
-  const weights = indexes.map((i) => ctx.left[i] ?? 0);
+  const weights: number[] = [];
+  for (const i of indexes) weights.push(ctx.left[i] ?? 0);
   const capped = Math.min(amount, sumAt(ctx.left, indexes));
   const parts = allocate(capped, weights);
   const lines = zeros(ctx);
@@ -82,11 +83,23 @@ export function pickUnits(ctx: RewardContext, indexes: readonly number[], order:
   return runs;
 }
 
+/** Up to this many lines, an insertion sort beats Array.prototype.sort and its comparator calls. */
+const INSERTION_SORT_MAX = 16;
+
 export function sortByUnitPrice(ctx: RewardContext, indexes: readonly number[], order: 'cheapest' | 'mostExpensive'): number[] {
-  if (indexes.length < 2) return indexes.slice();
   const sign = order === 'cheapest' ? 1 : -1;
   const { lines } = ctx.cart;
-  return indexes.slice().sort((a, b) => sign * ((lines[a]?.unitPrice ?? 0) - (lines[b]?.unitPrice ?? 0)) || a - b);
+  const compare = (a: number, b: number): number => sign * ((lines[a]?.unitPrice ?? 0) - (lines[b]?.unitPrice ?? 0)) || a - b;
+  const sorted = indexes.slice();
+  if (sorted.length > INSERTION_SORT_MAX) return sorted.sort(compare);
+  // Line indexes are distinct, so the order is total and any correct sort gives the same result.
+  for (let i = 1; i < sorted.length; i += 1) {
+    const index = sorted[i] ?? 0;
+    let j = i - 1;
+    for (; j >= 0 && compare(sorted[j] ?? 0, index) > 0; j -= 1) sorted[j + 1] = sorted[j] ?? 0;
+    sorted[j + 1] = index;
+  }
+  return sorted;
 }
 
 /** Value of `count` of the line's units at its base (its share of the line base), rounded half up. */
