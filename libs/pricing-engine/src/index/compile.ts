@@ -119,6 +119,8 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
     }
   }
 
+  const idsRepeat = new Set(valid.map((promotion) => promotion.id)).size < valid.length;
+
   const buckets = new Map<string, Map<string, Bucket>>();
   automatics.forEach((compiled, ordinal) => {
     const { targeting } = compiled.promotion;
@@ -207,6 +209,7 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
           const compiled = couponByCode.get(code) ?? (extraId === undefined ? undefined : couponById.get(extraId));
           return compiled === undefined || usageOf === undefined ? compiled : withUsage(compiled, code);
         },
+        idsRepeat,
       });
     },
     candidates(cart: Cart): readonly string[] {

@@ -19,6 +19,8 @@ export interface PricingInputs {
   readonly automatics: readonly CompiledPromotion[];
   /** The coupon promotion of a normalised code (C2). */
   readonly couponByCode: (code: string) => CompiledPromotion | undefined;
+  /** Whether two promotions of the index share an id: only then can one id apply twice and its figures add up. */
+  readonly idsRepeat: boolean;
 }
 
 function refusal(reason: Reason, subject: string, inputs: PricingInputs, missing?: Missing, conflictsWith?: string): Refusal {
@@ -158,15 +160,15 @@ function buildResult(
   for (let i = 0; i < lineCount; i += 1) lineDiscounts.push({});
   const gifts: GiftLine[] = [];
   const applied: string[] = [];
-  // A promotion applies once as a rule; only a repeated id needs its earlier figures read back.
-  const seen = new Set<string>();
+  // Only an id that applies twice needs its earlier figures read back, and only an index with repeated ids has one.
+  const seen = inputs.idsRepeat ? new Set<string>() : null;
   let shippingDiscount = 0;
   let totalDiscount = 0;
   for (const app of applications) {
     const id = app.compiled.promotion.id;
     applied.push(id);
-    const again = seen.has(id);
-    if (!again) seen.add(id);
+    const again = seen !== null && seen.has(id);
+    if (!again) seen?.add(id);
     if (app.total > 0) discounts[id] = again ? (discounts[id] ?? 0) + app.total : app.total;
     totalDiscount += app.total;
     shippingDiscount += app.shipping;
