@@ -3,8 +3,8 @@ import type { Rule } from '../model/promotion';
 import type { GiftLine } from '../model/result';
 import type { Settings } from '../model/settings';
 import { applyReward } from '../rewards/reward-registry';
-import type { CompiledPromotion } from './compiled-promotion';
 import { zeros } from '../zeros';
+import type { CompiledPromotion } from './compiled-promotion';
 
 /** What is left to discount, per line and on shipping, during one pricing call. */
 export interface Ledger {

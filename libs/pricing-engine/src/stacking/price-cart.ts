@@ -5,10 +5,10 @@ import { normalizeCode } from '../model/ids';
 import { appliedMessage, refusalMessage } from '../reasons/messages';
 import type { Missing, Reason } from '../reasons/reason';
 import { type LocalTime, type Zone, localTime } from '../schedule/zone';
+import { zeros } from '../zeros';
 import type { CompiledPromotion } from './compiled-promotion';
 import { checkEligibility } from './eligibility';
 import { type Application, type Ledger, applyPromotion, newLedger } from './ledger';
-import { zeros } from '../zeros';
 
 /** What the pricing of one cart needs from the compiled promotions. */
 export interface PricingInputs {
