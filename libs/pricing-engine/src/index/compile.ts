@@ -1,10 +1,10 @@
 import { type PreparedCart, prepareCart } from '../cart/prepare-cart';
 import type { Cart } from '../model/cart';
 import { normalizeCode } from '../model/ids';
-import type { Promotion, Reward, Usage } from '../model/promotion';
+import type { Promotion, Reward, Schedule, Usage } from '../model/promotion';
 import type { PricingResult } from '../model/result';
 import type { Settings } from '../model/settings';
-import { compileSchedule } from '../schedule/schedule';
+import { type CompiledSchedule, compileSchedule } from '../schedule/schedule';
 import { type Zone, createZone } from '../schedule/zone';
 import type { CompiledPromotion } from '../stacking/compiled-promotion';
 import { priceCart } from '../stacking/price-cart';
@@ -95,9 +95,19 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
     }
   });
 
+  // Promotions with equal schedules share one Schedule object (see partSharing), resolved once here.
+  const compiledSchedules = new Map<Schedule, CompiledSchedule>();
+  const compiledSchedule = (schedule: Schedule): CompiledSchedule => {
+    let compiled = compiledSchedules.get(schedule);
+    if (compiled === undefined) {
+      compiled = compileSchedule(schedule, zoneFor(schedule.timeZone ?? settings.timeZone));
+      compiledSchedules.set(schedule, compiled);
+    }
+    return compiled;
+  };
   const compile = (promotion: Promotion): CompiledPromotion => ({
     promotion,
-    schedule: promotion.schedule === null ? null : compileSchedule(promotion.schedule, zoneFor(promotion.schedule.timeZone ?? settings.timeZone)),
+    schedule: promotion.schedule === null ? null : compiledSchedule(promotion.schedule),
     givesBuyXGetY: promotion.rules.some((rule) => givesBuyXGetY(rule.reward)),
   });
 

@@ -1,5 +1,5 @@
 import { assertNever } from '../assert-never';
-import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Reward, Rule, Targeting, TierReward, Usage } from '../model/promotion';
+import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Reward, Rule, Schedule, Targeting, TierReward, Usage } from '../model/promotion';
 
 function setText(values: ReadonlySet<string>): string {
   return JSON.stringify([...values].sort());
@@ -45,6 +45,11 @@ function usageText(usage: Usage): string {
   return `${String(usage.limit)}|${usage.used}|${String(usage.perCustomer)}|${JSON.stringify(usedBy)}`;
 }
 
+function scheduleText(schedule: Schedule): string {
+  const { recurring } = schedule;
+  return JSON.stringify([schedule.start, schedule.end, schedule.timeZone, recurring === null ? null : { ...recurring, weekdays: [...recurring.weekdays].sort() }]);
+}
+
 /** One object per distinct text: the first one seen stands for every equal one after it. */
 function pool<T>(textOf: (value: T) => string): (value: T) => T {
   const known = new Map<string, T>();
@@ -58,7 +63,7 @@ function pool<T>(textOf: (value: T) => string): (value: T) => T {
 }
 
 /**
- * Rewrites promotions so that equal parts (item selectors, conditions, targeting, usage) are one
+ * Rewrites promotions so that equal parts (item selectors, conditions, targeting, schedule, usage) are one
  * object for the whole index. Pricing then touches a few shared objects instead of every
  * promotion's own copies, and selects a cart's lines once per distinct selector (`selectLines`).
  * Every part is immutable, so sharing changes no result.
@@ -108,6 +113,7 @@ export function partSharing(): (promotion: Promotion) => Promotion {
   const shareCondition = pool(conditionText);
   const shareTargeting = pool(targetingText);
   const shareUsage = pool(usageText);
+  const shareSchedule = pool(scheduleText);
 
   const inCondition = (condition: Condition): Condition => {
     switch (condition.kind) {
@@ -151,6 +157,7 @@ export function partSharing(): (promotion: Promotion) => Promotion {
   return (promotion) => ({
     ...promotion,
     targeting: shareTargeting(promotion.targeting),
+    schedule: promotion.schedule === null ? null : shareSchedule(promotion.schedule),
     usage: shareUsage(promotion.usage),
     rules: promotion.rules.map(inRule),
   });
