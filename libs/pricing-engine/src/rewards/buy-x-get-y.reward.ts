@@ -16,7 +16,7 @@ export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffec
   const lines = ctx.cart.lines;
   const available = lines.map((line) => line.quantity);
   const buyIndexes = selectLines(reward.buy.items, ctx.cart);
-  const isBuy = new Array<boolean>(lines.length).fill(false);
+  const isBuy = lines.map(() => false);
   for (const index of buyIndexes) isBuy[index] = true;
   const getOrder = sortByUnitPrice(ctx, selectLines(reward.get.items, ctx.cart), reward.pick);
   const buyOrder = sortByUnitPrice(ctx, buyIndexes, 'mostExpensive');

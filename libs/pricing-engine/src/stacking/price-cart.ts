@@ -24,6 +24,7 @@ export interface PricingInputs {
 }
 
 function refusal(reason: Reason, subject: string, inputs: PricingInputs, missing?: Missing, conflictsWith?: string): Refusal {
+  if (missing === undefined && conflictsWith === undefined) return { reason, message: refusalMessage(reason, subject, inputs.cart.currency) };
   const details = { ...(missing === undefined ? {} : { missing }), ...(conflictsWith === undefined ? {} : { conflictsWith }) };
   return { reason, message: refusalMessage(reason, subject, inputs.cart.currency, details), ...details };
 }
