@@ -1,5 +1,6 @@
 import type { Cart, CartShipping } from '../model/cart';
-import type { ItemSelector } from '../model/promotion';
+import type { ItemSelector, Targeting } from '../model/promotion';
+import type { Reason } from '../reasons/reason';
 import type { Settings } from '../model/settings';
 import { type Currency, currencyOf, isCurrencyCode } from '../money/currencies';
 
@@ -48,6 +49,8 @@ export interface PreparedCart {
   readonly codes: readonly string[];
   /** Indexes of the lines each item selector selects, filled as pricing asks (see `selectLines`). */
   readonly lineSelections: Map<ItemSelector, readonly number[]>;
+  /** The targeting check of each (shared) targeting, filled as pricing asks: null when the cart passes. */
+  readonly targetingVerdicts: Map<Targeting, Reason | null>;
 }
 
 /** Natural order of line ids ("l2" before "l10"), so results do not depend on the order lines arrive in. */
@@ -190,5 +193,6 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     orderCount: customer?.orderCount ?? 0,
     codes: cart.codes ?? [],
     lineSelections: new Map(),
+    targetingVerdicts: new Map(),
   };
 }

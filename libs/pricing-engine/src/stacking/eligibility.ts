@@ -53,7 +53,11 @@ export function checkEligibility(
     const status = scheduleStatus(compiled.schedule, atMs, localAt);
     if (status !== 'active') return { ok: false, reason: status };
   }
-  const targeting = checkTargeting(promotion.targeting, cart);
+  let targeting = cart.targetingVerdicts.get(promotion.targeting);
+  if (targeting === undefined) {
+    targeting = checkTargeting(promotion.targeting, cart);
+    cart.targetingVerdicts.set(promotion.targeting, targeting);
+  }
   if (targeting !== null) return { ok: false, reason: targeting };
   const { usage } = promotion;
   if (usage.limit !== null && usage.used >= usage.limit) return { ok: false, reason: 'limit_reached' };
