@@ -25,6 +25,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { runOpenLoad } from './open-load';
+import { describePauses, scrapePauses } from './process-pauses';
 import { quantileBetween, scrapeRouteBuckets } from './route-latency';
 
 const ADMIN = 'bench-admin-key';
@@ -159,9 +160,12 @@ async function main(): Promise<void> {
 
       let previous = afterCold;
       for (const [index, rate] of OPEN_RATES.entries()) {
+        const pausesBefore = await scrapePauses(service.baseUrl);
         const open = await runOpenLoad({ baseUrl: service.baseUrl, connections: 64, rate, durationS: DURATION_S, headers: { 'x-api-key': STOREFRONT }, path: lookupPath });
+        const pausesOpen = await scrapePauses(service.baseUrl);
         const afterOpen = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
         const openTrivial = await runOpenLoad({ baseUrl: service.baseUrl, connections: 64, rate, durationS: DURATION_S, headers: {}, path: () => '/health/live' });
+        const pausesTrivial = await scrapePauses(service.baseUrl);
         const name = index === 0 ? 'codes.lookup' : `codes.lookup_open${rate}`;
         const extra = ` rate=${rate} rps=${open.rps} baseline_rps=${openTrivial.rps} non2xx=${open.non2xx} errors=${open.errors}`;
         bench(`${name}_p50_ms`, open.p50, 'ms', ` baseline=${openTrivial.p50} ratio=${round(openTrivial.p50 / open.p50, 3)}${extra}`);
@@ -169,6 +173,7 @@ async function main(): Promise<void> {
         bench(`${name}_p999_ms`, open.p999, 'ms', ` baseline=${openTrivial.p999} ratio=${round(openTrivial.p999 / open.p999, 3)} max=${open.max}`);
         const service99 = quantileBetween(previous, afterOpen, 0.99);
         bench(`${name}_service_p99_ms`, service99.upperMs, 'ms', ` le_bucket requests=${service99.count}`);
+        console.log(`# ${name} at ${rate}/s: lookups ${describePauses(pausesBefore, pausesOpen)} client_loop_delay_max_ms=${open.clientLoopDelayMaxMs}; trivial ${describePauses(pausesOpen, pausesTrivial)} client_loop_delay_max_ms=${openTrivial.clientLoopDelayMaxMs}`);
         previous = await scrapeRouteBuckets(service.baseUrl, 'GET', LOOKUP_ROUTE);
       }
 

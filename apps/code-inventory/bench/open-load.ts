@@ -5,6 +5,7 @@
  * queued behind it (no coordinated omission).
  */
 import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface OpenLoadOptions {
   readonly baseUrl: string;
@@ -21,6 +22,8 @@ export interface OpenLoadResult {
   readonly completed: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** The generator's own longest event-loop delay: a stall here is charged to the service's latencies too. */
+  readonly clientLoopDelayMaxMs: number;
   /** Achieved completions per second. */
   readonly rps: number;
   /** Milliseconds from the scheduled send time to the end of the response. */
@@ -39,6 +42,8 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<OpenLoadRes
   let non2xx = 0;
   let errors = 0;
   const intervalMs = 1000 / options.rate;
+  const clientDelay = monitorEventLoopDelay({ resolution: 1 });
+  clientDelay.enable();
   const t0 = performance.now();
 
   const send = (index: number, scheduledAt: number): Promise<void> =>
@@ -74,10 +79,11 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<OpenLoadRes
   await Promise.all(inFlight);
   const elapsedS = (performance.now() - t0) / 1000;
   agent.destroy();
+  clientDelay.disable();
 
   const sorted = latencies.subarray(0, completed).sort();
   const at = (quantile: number): number => round(sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] ?? 0);
-  return { sent: total, completed, non2xx, errors, rps: Math.round(completed / elapsedS), p50: at(0.5), p99: at(0.99), p999: at(0.999), max: round(sorted[sorted.length - 1] ?? 0) };
+  return { sent: total, completed, non2xx, errors, rps: Math.round(completed / elapsedS), p50: at(0.5), p99: at(0.99), p999: at(0.999), max: round(sorted[sorted.length - 1] ?? 0), clientLoopDelayMaxMs: round(clientDelay.max / 1e6) };
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
