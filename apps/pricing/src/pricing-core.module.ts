@@ -9,6 +9,7 @@ import { PromotionIndexReadinessCheck } from './promotion-index/promotion-index.
 import { PromotionIndexRefresher } from './promotion-index/promotion-index.refresher';
 import { PromotionsRepository } from './promotions/promotions.repository';
 import { SettingsRepository } from './settings/settings.repository';
+import { PromotionUsesHolder } from './usage/promotion-uses.holder';
 import { UsageRepository } from './usage/usage.repository';
 
 const shared = [
@@ -19,6 +20,7 @@ const shared = [
   PromotionsRepository,
   SettingsRepository,
   UsageRepository,
+  PromotionUsesHolder,
   CodeInventoryClient,
   CodeResolver,
   RecentCartsStore,

@@ -104,4 +104,34 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     await publishEvent(producer, topic('redemption.reversed'), 'redemption.reversed', promotionId, { orderId: 'o-3', promotionId, code, customerId: 'cu-3', units: 1, reversedAt: '2026-06-01T13:00:00Z' });
     await waitFor(async () => (await outcome('cu-2')).status === 'applied', { timeoutMs: 30_000, description: 'the reversal frees a use' });
   });
+
+  it('stops an automatic promotion for a customer who used it up, then for everyone once its total is spent, and brings it back after a reversal', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const promotion = anAutomatic().withChannel(channel).withPercentOff(10).with({ limits: { totalUses: 2, usesPerCustomer: 1 } }).build();
+    const promotionId = String(promotion['id']);
+    expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    // A 1000-cent line at 10% off: 100 off while the promotion applies; otherwise the reason it did not.
+    const priced = async (customerId: string): Promise<{ discount: number; reason?: string }> => {
+      const response = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(1000).forCustomer(customerId).build());
+      const body = (await response.json()) as { discounts: Record<string, number>; notApplied: Record<string, { reason: string }> };
+      return { discount: body.discounts[promotionId] ?? 0, ...(body.notApplied[promotionId] ? { reason: body.notApplied[promotionId].reason } : {}) };
+    };
+    await waitFor(async () => (await priced('cu-1')).discount === 100, { timeoutMs: 15_000, description: 'the promotion is in the index' });
+
+    const redemption = (customerId: string, orderId: string) => ({
+      orderId, promotionId, code: null, customerId, units: 1, discountAmount: 100, currency: 'USD', orderTotal: 900, recordedAt: '2026-06-01T12:00:00Z',
+    });
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, redemption('cu-1', 'o-a1'));
+    await waitFor(async () => (await priced('cu-1')).reason === 'already_used_by_customer', { timeoutMs: 30_000, description: 'cu-1 has used it' });
+    expect(await priced('cu-1')).toEqual({ discount: 0, reason: 'already_used_by_customer' });
+    expect(await priced('cu-2')).toEqual({ discount: 100 });
+
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, redemption('cu-3', 'o-a3'));
+    await waitFor(async () => (await priced('cu-2')).reason === 'limit_reached', { timeoutMs: 30_000, description: 'two uses of two' });
+    expect(await priced('cu-4')).toEqual({ discount: 0, reason: 'limit_reached' });
+
+    await publishEvent(producer, topic('redemption.reversed'), 'redemption.reversed', promotionId, { orderId: 'o-a3', promotionId, code: null, customerId: 'cu-3', units: 1, reversedAt: '2026-06-01T13:00:00Z' });
+    await waitFor(async () => (await priced('cu-2')).discount === 100, { timeoutMs: 30_000, description: 'the reversal frees a use' });
+    expect(await priced('cu-1')).toEqual({ discount: 0, reason: 'already_used_by_customer' });
+  });
 });

@@ -24,6 +24,11 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
   PRICING_TOPIC_PREFIX: z.string().default(''),
   /** How often a replica checks the store for changes it may have missed (a safety net beside the events). */
   PRICING_INDEX_POLL_MS: positiveInt.default(5_000),
+  /**
+   * How often a replica re-reads the uses of its automatic promotions that have a total limit (L1), so the price
+   * answer says `limit_reached` once they are spent without a query per cart (P11); the ledger stays the authority.
+   */
+  PRICING_USAGE_REFRESH_MS: positiveInt.default(1_000),
   /** How many priced carts the impact preview keeps: the most recently priced distinct carts, each as last priced. */
   PRICING_RECENT_CARTS: positiveInt.max(100_000).default(1_000),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@promo/platform';
-import { type Cart, normalizeCode } from '@promo/pricing-engine';
+import { type Cart, type Usage, normalizeCode } from '@promo/pricing-engine';
 import { DataSource } from 'typeorm';
 import { CodeResolver } from '../code-lookup/code-resolver.service';
-import type { IndexSnapshot } from '../promotion-index/index-snapshot';
+import type { IndexEntry, IndexSnapshot } from '../promotion-index/index-snapshot';
 import { PromotionIndexHolder } from '../promotion-index/promotion-index.holder';
 import { RecentCartsStore } from '../impact/recent-carts.store';
-import { UsageRepository } from '../usage/usage.repository';
+import { PromotionUsesHolder } from '../usage/promotion-uses.holder';
+import { type UsageCounts, UsageRepository } from '../usage/usage.repository';
 import { type Admission, admissionMessage, admitCode } from './code-admission';
 import { IndexNotReadyError } from './index-not-ready.error';
 import type { CodeOutcomeView, PricedCart } from './priced-cart';
 import { usageOf } from './usage-overlay';
+
+const NO_USES: ReadonlyMap<string, number> = new Map();
 
 export interface PriceOptions {
   /** Price against this snapshot (dry-run drafts) instead of the replica's current one. */
@@ -30,6 +33,7 @@ export class CartPricingService {
     private readonly holder: PromotionIndexHolder,
     private readonly resolver: CodeResolver,
     private readonly usage: UsageRepository,
+    private readonly promotionUses: PromotionUsesHolder,
     private readonly recentCarts: RecentCartsStore,
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -68,16 +72,21 @@ export class CartPricingService {
       const entry = snapshot.byId.get(id);
       return entry === undefined ? [] : [entry];
     });
+    // A known customer's own uses of automatic promotions limited per customer come in the same round trip.
+    if (customerId !== null) limited.push(...snapshot.customerLimitedAutomatics);
     const counts = limited.length === 0 ? undefined : await this.usage.read(this.dataSource.manager, limited.map((e) => e.id), [...codePromotions.keys()], customerId);
+    const hasLimitedAutomatics = snapshot.totalLimitedAutomatics.length > 0 || snapshot.customerLimitedAutomatics.length > 0;
 
     const result = snapshot.index.price({ ...cart, codes: entered.filter((code) => !refused(code)) }, at, {
       extraCodes,
-      ...(counts === undefined
+      ...(counts === undefined && !hasLimitedAutomatics
         ? {}
         : {
             usage: (promotionId: string, code: string | null) => {
               const entry = snapshot.byId.get(promotionId);
-              return entry === undefined || code === null ? undefined : usageOf(entry, code, counts, customerId);
+              if (entry === undefined) return undefined;
+              if (code === null) return entry.kind === 'automatic' ? this.automaticUsage(entry, counts, customerId) : undefined;
+              return counts === undefined ? undefined : usageOf(entry, code, counts, customerId);
             },
           }),
     });
@@ -99,5 +108,12 @@ export class CartPricingService {
     }
     if (options.remember) this.recentCarts.remember(cart);
     return { ...result, codes, indexVersion: snapshot.version, pricedAt: at.toISOString() };
+  }
+
+  /** An automatic promotion's usage: total uses from memory (refreshed), the customer's own from this cart's read. */
+  private automaticUsage(entry: IndexEntry, counts: UsageCounts | undefined, customerId: string | null): Usage | undefined {
+    if (entry.limits.totalUses === null && entry.limits.usesPerCustomer === null) return undefined;
+    const promotionUses = new Map([[entry.id, this.promotionUses.usesOf(entry.id)]]);
+    return usageOf(entry, null, { promotionUses, codeUses: NO_USES, customerUses: counts?.customerUses ?? NO_USES }, customerId);
   }
 }

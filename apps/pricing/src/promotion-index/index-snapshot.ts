@@ -19,6 +19,10 @@ export interface IndexSnapshot {
   /** Normalised codes the promotions list themselves (C2) → promotion id. */
   readonly codes: ReadonlyMap<string, string>;
   readonly byId: ReadonlyMap<string, IndexEntry>;
+  /** Automatic promotions with a total limit: their uses are kept in memory (PromotionUsesHolder). */
+  readonly totalLimitedAutomatics: readonly IndexEntry[];
+  /** Automatic promotions with a limit per customer: a cart of a known customer reads that customer's uses of them. */
+  readonly customerLimitedAutomatics: readonly IndexEntry[];
 }
 
 /** Compiles entries (enabled, live promotions) with the store settings into a snapshot. */
@@ -37,5 +41,15 @@ export function buildSnapshot(entries: readonly IndexEntry[], settings: Settings
       if (!codes.has(normal)) codes.set(normal, entry.id);
     }
   }
-  return Object.freeze({ version, settings, index, entries, codes, byId: new Map(entries.map((entry) => [entry.id, entry])) });
+  const automatics = entries.filter((entry) => entry.kind === 'automatic');
+  return Object.freeze({
+    version,
+    settings,
+    index,
+    entries,
+    codes,
+    byId: new Map(entries.map((entry) => [entry.id, entry])),
+    totalLimitedAutomatics: automatics.filter((entry) => entry.limits.totalUses !== null),
+    customerLimitedAutomatics: automatics.filter((entry) => entry.limits.usesPerCustomer !== null),
+  });
 }

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '@promo/platform';
+import { DataSource } from 'typeorm';
+import type { PricingConfig } from '../config/env.schema';
+import { PromotionIndexHolder } from '../promotion-index/promotion-index.holder';
+import { UsageRepository } from './usage.repository';
+
+/**
+ * The uses of this replica's automatic promotions that have a total limit (L1), re-read from the projection
+ * every PRICING_USAGE_REFRESH_MS: pricing says `limit_reached` for a spent one without a query per cart (P11).
+ * Read by every replica alike, whichever of them consumed the redemption; at most one interval behind, which
+ * the ledger's reservation at checkout covers (it stays the authority).
+ */
+@Injectable()
+export class PromotionUsesHolder implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('promotion-uses');
+  private uses: ReadonlyMap<string, number> = new Map();
+  private timer: NodeJS.Timeout | undefined;
+  private isStopped = false;
+  private isFailing = false;
+
+  constructor(
+    private readonly holder: PromotionIndexHolder,
+    private readonly usage: UsageRepository,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: PricingConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.schedule();
+  }
+
+  onApplicationShutdown(): void {
+    this.isStopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Uses recorded for a promotion at the last refresh. */
+  usesOf(promotionId: string): number {
+    return this.uses.get(promotionId) ?? 0;
+  }
+
+  /** Reads the uses now (tests; the timer does it every interval). */
+  async refresh(): Promise<void> {
+    const limited = this.holder.current()?.totalLimitedAutomatics ?? [];
+    if (limited.length === 0) {
+      this.uses = new Map();
+      return;
+    }
+    try {
+      const counts = await this.usage.read(this.dataSource.manager, limited.map((entry) => entry.id), [], null);
+      this.uses = counts.promotionUses;
+      if (this.isFailing) this.logger.log('promotion uses readable again');
+      this.isFailing = false;
+    } catch (error) {
+      // The last figures stay in force; the ledger still refuses an overrun at checkout.
+      if (!this.isFailing) this.logger.warn({ err: error }, 'cannot read promotion uses; keeping the last figures');
+      this.isFailing = true;
+    }
+  }
+
+  private schedule(): void {
+    if (this.isStopped) return;
+    this.timer = setTimeout(() => {
+      void this.refresh().finally(() => this.schedule());
+    }, this.config.PRICING_USAGE_REFRESH_MS);
+    this.timer.unref();
+  }
+}
