@@ -131,6 +131,8 @@ interface Measured {
   readonly cartsPerSecond: number;
   readonly candidates: number;
   readonly applied: number;
+  /** Size of the answer as JSON: what pricing must produce, whatever the algorithm. */
+  readonly resultBytes: number;
 }
 
 /** Prices the bench cart against `size` promotions (one in `matchEvery` able to match): latency percentiles and throughput. */
@@ -155,8 +157,8 @@ function measure(size: number, matchEvery: number): Measured {
   const elapsed = performance.now() - started;
   if (total < 0) console.log(total);
   samples.sort((a, b) => a - b);
-  const applied = index.price(cart, AT).applied.length;
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), cartsPerSecond: iterations / (elapsed / 1000), candidates, applied };
+  const answer = index.price(cart, AT);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), cartsPerSecond: iterations / (elapsed / 1000), candidates, applied: answer.applied.length, resultBytes: JSON.stringify(answer).length };
 }
 
 function run(): void {
@@ -168,7 +170,7 @@ function run(): void {
     console.log(`BENCH name=engine.p50_ms.${size} value=${round(m.p50, 3)} unit=ms`);
     console.log(`BENCH name=engine.p99_ms.${size} value=${round(m.p99, 3)} unit=ms`);
     console.log(`BENCH name=engine.carts_per_s.${size} value=${Math.round(m.cartsPerSecond)} unit=carts/s baseline=${Math.round(baseline)} ratio=${round(m.cartsPerSecond / baseline, 4)}`);
-    console.log(`# size=${size} candidates=${m.candidates} applied=${m.applied} (promotions the index examined for this cart, and those that applied)`);
+    console.log(`# size=${size} candidates=${m.candidates} applied=${m.applied} result_bytes=${m.resultBytes} (promotions the index examined for this cart, those that applied, and the answer's size as JSON)`);
   }
   // The goal "cost at 10,000 within 3x of 1,000": with one in ten able to match at every size, the 10,000 store
   // stacks ten times as many applied promotions on the cart. The same 10,000 promotions with only the 1,000
@@ -182,7 +184,7 @@ function run(): void {
       `BENCH name=engine.carts_per_s.10000_same_matches value=${Math.round(sameMatches.cartsPerSecond)} unit=carts/s baseline=${Math.round(at1000.cartsPerSecond)} ratio=${round(sameMatches.cartsPerSecond / at1000.cartsPerSecond, 3)}`,
     );
     console.log(`BENCH name=engine.cost_ratio.10000_vs_1000_same_matches value=${round(at1000.cartsPerSecond / sameMatches.cartsPerSecond, 2)} unit=x`);
-    console.log(`# size=10000 candidates=${sameMatches.candidates} applied=${sameMatches.applied} (one in a hundred able to match: as many as at 1,000)`);
+    console.log(`# size=10000 candidates=${sameMatches.candidates} applied=${sameMatches.applied} result_bytes=${sameMatches.resultBytes} (one in a hundred able to match: as many as at 1,000)`);
   }
 }
 
