@@ -72,8 +72,12 @@ export class CartPricingService {
       const entry = snapshot.byId.get(id);
       return entry === undefined ? [] : [entry];
     });
-    // A known customer's own uses of automatic promotions limited per customer come in the same round trip.
-    if (customerId !== null) limited.push(...snapshot.customerLimitedAutomatics);
+    // A known customer's own uses of the automatic promotions limited per customer that could apply to this cart
+    // come in the same round trip (no query when none could).
+    if (customerId !== null && snapshot.customerLimitedAutomatics.length > 0) {
+      const candidates = new Set(snapshot.index.candidates(cart));
+      limited.push(...snapshot.customerLimitedAutomatics.filter((entry) => candidates.has(entry.id)));
+    }
     const counts = limited.length === 0 ? undefined : await this.usage.read(this.dataSource.manager, limited.map((e) => e.id), [...codePromotions.keys()], customerId);
     const hasLimitedAutomatics = snapshot.totalLimitedAutomatics.length > 0 || snapshot.customerLimitedAutomatics.length > 0;
 
