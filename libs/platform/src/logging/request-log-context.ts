@@ -1,13 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { type LoggedRequest, maskedRequest } from './log-privacy';
-import { urlOf } from './request-url';
 
-/** What a request's log lines carry; the child logger is made on the first line, not on every request. */
+/**
+ * What a request's log lines carry; the child logger is made on the first line, not on every request. It holds
+ * strings, not the request: timers and sockets made while a request runs keep its context alive after it ends.
+ */
 export interface RequestLogContext {
   readonly reqId: string;
-  readonly request: IncomingMessage;
+  readonly method: string;
+  readonly url: string;
   logger?: Logger;
 }
 
@@ -30,5 +32,5 @@ export function requestLogger(context: RequestLogContext, root: Logger): Logger 
 }
 
 function loggedRequest(context: RequestLogContext): LoggedRequest {
-  return maskedRequest({ id: context.reqId, method: context.request.method, url: urlOf(context.request) });
+  return maskedRequest({ id: context.reqId, method: context.method, url: context.url });
 }

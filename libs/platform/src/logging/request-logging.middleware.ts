@@ -24,8 +24,9 @@ function requestIdOf(request: IncomingMessage): string {
  */
 export function requestLoggingMiddleware(root: Logger): (request: IncomingMessage, response: ServerResponse, next: () => void) => void {
   return (request, response, next) => {
-    const context: RequestLogContext = { reqId: requestIdOf(request), request };
-    if (root.isLevelEnabled('info') && !isQuiet(urlOf(request))) {
+    const url = urlOf(request);
+    const context: RequestLogContext = { reqId: requestIdOf(request), method: request.method ?? '', url };
+    if (root.isLevelEnabled('info') && !isQuiet(url)) {
       const started = performance.now();
       response.once('finish', () => {
         const responseTime = Math.round(performance.now() - started);
