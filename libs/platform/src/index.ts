@@ -28,3 +28,4 @@ export * from './metrics/queue-metrics.provider';
 export * from './metrics/redis-script.metrics';
 export * from './errors/body-depth.pipe';
 export * from './errors/nul-character.pipe';
+export * from './scheduling/periodic-task';

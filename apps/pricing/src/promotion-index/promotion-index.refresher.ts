@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '@promo/platform';
+import { APP_CONFIG, PeriodicTask } from '@promo/platform';
 import type { PricingConfig } from '../config/env.schema';
 import { PromotionIndexHolder } from './promotion-index.holder';
 import { PromotionIndexLoader, type StoreFingerprint } from './promotion-index.loader';
@@ -14,24 +14,24 @@ export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplic
   private readonly logger = new Logger('promotion-index');
   private inFlight: Promise<void> | undefined;
   private isQueued = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly poller: PeriodicTask;
   private lastFingerprint: StoreFingerprint | undefined;
-  private isStopped = false;
 
   constructor(
     private readonly loader: PromotionIndexLoader,
     private readonly holder: PromotionIndexHolder,
-    @Inject(APP_CONFIG) private readonly config: PricingConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: PricingConfig,
+  ) {
+    this.poller = new PeriodicTask(config.PRICING_INDEX_POLL_MS, () => this.poll());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.requestReload();
-    this.schedulePoll();
+    this.poller.start();
   }
 
   onApplicationShutdown(): void {
-    this.isStopped = true;
-    clearTimeout(this.timer);
+    this.poller.stop();
   }
 
   /** Resolves once a rebuild that started after this call has finished. */
@@ -61,14 +61,6 @@ export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplic
       // The previous snapshot keeps serving; the next event or poll tries again.
       this.logger.warn({ err: error }, 'promotion index rebuild failed');
     }
-  }
-
-  private schedulePoll(): void {
-    if (this.isStopped) return;
-    this.timer = setTimeout(() => {
-      void this.poll().finally(() => this.schedulePoll());
-    }, this.config.PRICING_INDEX_POLL_MS);
-    this.timer.unref();
   }
 
   private async poll(): Promise<void> {

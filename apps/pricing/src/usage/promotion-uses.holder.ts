@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '@promo/platform';
+import { APP_CONFIG, PeriodicTask } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { PricingConfig } from '../config/env.schema';
 import { PromotionIndexHolder } from '../promotion-index/promotion-index.holder';
@@ -15,25 +15,25 @@ import { UsageRepository } from './usage.repository';
 export class PromotionUsesHolder implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('promotion-uses');
   private uses: ReadonlyMap<string, number> = new Map();
-  private timer: NodeJS.Timeout | undefined;
-  private isStopped = false;
+  private readonly refresher: PeriodicTask;
   private isFailing = false;
 
   constructor(
     private readonly holder: PromotionIndexHolder,
     private readonly usage: UsageRepository,
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: PricingConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: PricingConfig,
+  ) {
+    this.refresher = new PeriodicTask(config.PRICING_USAGE_REFRESH_MS, () => this.refresh());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
-    this.schedule();
+    this.refresher.start();
   }
 
   onApplicationShutdown(): void {
-    this.isStopped = true;
-    clearTimeout(this.timer);
+    this.refresher.stop();
   }
 
   /** Uses recorded for a promotion at the last refresh. */
@@ -58,13 +58,5 @@ export class PromotionUsesHolder implements OnApplicationBootstrap, OnApplicatio
       if (!this.isFailing) this.logger.warn({ err: error }, 'cannot read promotion uses; keeping the last figures');
       this.isFailing = true;
     }
-  }
-
-  private schedule(): void {
-    if (this.isStopped) return;
-    this.timer = setTimeout(() => {
-      void this.refresh().finally(() => this.schedule());
-    }, this.config.PRICING_USAGE_REFRESH_MS);
-    this.timer.unref();
   }
 }

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { ApiKeyScope } from './api-key-scope';
 import { type ApiKeyStore, HashedApiKeyStore } from './api-key.store';
 import { activeApiKeyHashes } from './api-key.table';
+import { PeriodicTask } from '../scheduling/periodic-task';
 
 /**
  * The guard's keys: those of API_KEYS (hashes in the environment) and those of `platform.api_keys`,
@@ -14,7 +15,7 @@ export class TableApiKeyStore implements ApiKeyStore, OnModuleInit, OnApplicatio
   private readonly logger = new Logger('api-keys');
   private readonly pool: Pool;
   private table = new HashedApiKeyStore([]);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly refresher: PeriodicTask;
   private isFailing = false;
 
   constructor(
@@ -23,6 +24,7 @@ export class TableApiKeyStore implements ApiKeyStore, OnModuleInit, OnApplicatio
   ) {
     this.pool = new Pool({ connectionString: options.pgUrl, max: 1, application_name: `${options.service}-api-keys`, connectionTimeoutMillis: 5_000 });
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'api key pool connection failed'));
+    this.refresher = new PeriodicTask(options.refreshMs, () => this.refresh());
   }
 
   scopeOf(presentedKey: string): ApiKeyScope | undefined {
@@ -31,12 +33,11 @@ export class TableApiKeyStore implements ApiKeyStore, OnModuleInit, OnApplicatio
 
   async onModuleInit(): Promise<void> {
     await this.refresh();
-    this.schedule();
+    this.refresher.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.refresher.stop();
     await this.pool.end();
   }
 
@@ -50,14 +51,5 @@ export class TableApiKeyStore implements ApiKeyStore, OnModuleInit, OnApplicatio
       if (!this.isFailing) this.logger.warn({ err: error }, 'cannot read platform.api_keys; keeping the last keys (run the migrate command or npm run keys)');
       this.isFailing = true;
     }
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      void this.refresh().finally(() => {
-        if (this.timer !== undefined) this.schedule();
-      });
-    }, this.options.refreshMs);
-    this.timer.unref();
   }
 }
