@@ -23,9 +23,24 @@ interface OutboxRow {
 }
 
 /**
+ * pg advisory lock class of the relay; the second key is the outbox table's oid, so each app schema
+ * (each outbox) has a relay of its own even when several apps share a database.
+ */
+const RELAY_LOCK_CLASS = 0x0b0c_5e1a;
+
+/**
  * Publishes committed outbox rows in id order and marks them published in the same transaction that
  * locked them: a crash between send and mark republishes (consumers de-duplicate by CloudEvent id),
- * never loses. Replicas share the work through SKIP LOCKED.
+ * never loses.
+ *
+ * Order per key across replicas: one relay at a time publishes an app's outbox. Each batch takes a
+ * transaction-level advisory lock first; a replica that does not get it skips the round (another is
+ * publishing). Sharing batches between replicas (SKIP LOCKED) let two replicas send neighbouring
+ * batches at once, so a key's later event could reach Kafka before its earlier one (a
+ * `redemption.reversed` before its `redemption.recorded`). With one publisher, events go out in id
+ * order; id order is commit order for the events of one key because every app writes one key's
+ * events in transactions that follow each other (one partition's records are handled one at a
+ * time, and the ledger serializes an order's transactions with a lock on the order id).
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -80,8 +95,10 @@ export class OutboxRelay {
 
   private async relayBatch(): Promise<number> {
     return this.options.dataSource.transaction(async (manager) => {
+      const lock: { acquired: boolean }[] = await manager.query(`SELECT pg_try_advisory_xact_lock($1, 'outbox_messages'::regclass::oid::int) AS acquired`, [RELAY_LOCK_CLASS]);
+      if (lock[0]?.acquired !== true) return 0; // another replica is publishing this outbox
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, key, headers, value FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, topic, key, headers, value FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT $1`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
