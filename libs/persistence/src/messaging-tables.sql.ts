@@ -32,3 +32,24 @@ export async function dropMessagingTablesV1(queryRunner: QueryRunner): Promise<v
   await queryRunner.query(`DROP TABLE outbox_messages`);
   await queryRunner.query(`DROP TABLE processed_events`);
 }
+
+// Version 2 (issue 18): where each consumer group stands on each partition, by its own account, and
+// how many records it never read because the log start passed it (retention, deleteRecords, a reset).
+// Kafka's committed offset cannot tell: kafkajs commits the log start itself when a fetch is out of range.
+
+export async function createConsumerPositionsTableV2(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE consumer_positions (
+      consumer_group text NOT NULL,
+      topic text NOT NULL,
+      partition integer NOT NULL,
+      next_offset bigint NOT NULL,
+      lost_records bigint NOT NULL DEFAULT 0,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (consumer_group, topic, partition)
+    )`);
+}
+
+export async function dropConsumerPositionsTableV2(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TABLE consumer_positions`);
+}
