@@ -4,6 +4,7 @@ export * from './kafka/kafka.tokens';
 export * from './kafka/kafka-readiness.check';
 export * from './consumer/event-handler';
 export * from './consumer/event-consumer';
+export * from './consumer/consumer-positions';
 export * from './consumer/event-data';
 export * from './consumer/dead-letter';
 export * from './consumer/retry-policy';

@@ -73,6 +73,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         ...this.eventTimeObserver(),
         onOutcome: (outcome) => this.metrics.observeOutcome(outcome),
         onRetry: (position, failure) => this.metrics.observeRetry(position.topic, failure),
+        onRecordsLost: (lost) => this.metrics.observeRecordsLost(lost),
       });
       await this.consumer.start();
     }

@@ -1,8 +1,9 @@
 import type { Logger } from '@nestjs/common';
 import { type CloudEvent, deadLetterTopic, decodeCloudEvent } from '@promo/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { ensureTopics } from '../kafka/ensure-topics';
+import { ConsumerPositions, type RecordsLost } from './consumer-positions';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter';
 import type { EventHandler, RecordPosition } from './event-handler';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
@@ -41,6 +42,8 @@ export interface EventConsumerOptions {
   readonly onOutcome?: (outcome: RecordOutcome) => void | Promise<void>;
   /** Called when an attempt at a record failed and it will be retried (metrics). */
   readonly onRetry?: (position: RecordPosition, failure: string, attempt: number) => void;
+  /** Called when the group finds records it never read (the log start passed them); they are also logged as an error. */
+  readonly onRecordsLost?: (lost: RecordsLost) => void;
 }
 
 const COMMIT_EVERY_RECORDS = 200;
@@ -54,12 +57,25 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly handlersByTopic: ReadonlyMap<string, { readonly handler: EventHandler; readonly types: ReadonlySet<string> }>;
   private readonly retry: RetryPolicy;
+  private readonly positions: ConsumerPositions;
+  private admin: Promise<Admin> | undefined;
   private isStopping = false;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.handlersByTopic = new Map(options.handlers.map((h) => [h.topic, { handler: h, types: new Set(h.types) }]));
     this.consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: options.sessionTimeoutMs ?? 30_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+    this.positions = new ConsumerPositions(options.dataSource, () => this.connectedAdmin(), options.groupId);
+  }
+
+  /** One admin connection, made the first time the positions need Kafka's offsets. */
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.options.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
   }
 
   get topics(): readonly string[] {
@@ -112,14 +128,18 @@ export class EventConsumer {
   async stop(): Promise<void> {
     this.isStopping = true;
     await this.consumer.disconnect();
+    await (await this.admin?.catch(() => undefined))?.disconnect();
   }
 
   private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     // Through the batch's own commit, not consumer.commitOffsets: that one is a no-op once disconnect() has
     // begun, so the records finished during a shutdown would stay uncommitted and be delivered again.
     const commit = async (offset: string): Promise<void> => {
+      await this.positions.advance(batch.topic, batch.partition, BigInt(offset) + 1n);
       await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }] });
     };
+    const first = batch.messages[0];
+    if (first) await this.reportLoss(await this.positions.beforeBatch(batch.topic, batch.partition, first.offset));
     let lastDone: string | undefined;
     let sinceCommit = 0;
     for (const message of batch.messages) {
@@ -139,6 +159,13 @@ export class EventConsumer {
     }
     if (lastDone !== undefined && sinceCommit > 0) await commit(lastDone);
     await commitOffsetsIfNecessary();
+  }
+
+  /** Never a quiet reset: records deleted before the group read them are logged as an error and counted. */
+  private async reportLoss(lost: RecordsLost | undefined): Promise<void> {
+    if (!lost) return;
+    this.options.logger.error(lost, `${lost.records} records of ${lost.topic}[${lost.partition}] were deleted before group ${lost.group} read them (offsets ${lost.fromOffset} to ${BigInt(lost.toOffset) - 1n}): they are lost to it`);
+    this.options.onRecordsLost?.(lost);
   }
 
   /** true when the record's outcome is durable; false when the consumer is stopping and the record must be redelivered. */

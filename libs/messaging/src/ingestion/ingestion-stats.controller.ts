@@ -8,6 +8,8 @@ export interface IngestionStats {
   readonly group: string;
   /** Distinct CloudEvents whose effect this service committed, per topic. */
   readonly topics: readonly { readonly topic: string; readonly processed: number }[];
+  /** Records the group never read because the log start passed them (issue 18): never a quiet reset. */
+  readonly lost: readonly { readonly topic: string; readonly partition: number; readonly records: number }[];
 }
 
 /** What this service has consumed (X1, X2): the contract tests compare it with the recorded stream. */
@@ -26,6 +28,14 @@ export class IngestionStatsController {
       `SELECT topic, count(*)::text AS processed FROM processed_events WHERE consumer_group = $1 GROUP BY topic ORDER BY topic`,
       [group],
     );
-    return { group, topics: rows.map((r) => ({ topic: r.topic, processed: Number(r.processed) })) };
+    const lost: { topic: string; partition: number; records: string }[] = await this.dataSource.query(
+      `SELECT topic, partition, lost_records::text AS records FROM consumer_positions WHERE consumer_group = $1 AND lost_records > 0 ORDER BY topic, partition`,
+      [group],
+    );
+    return {
+      group,
+      topics: rows.map((r) => ({ topic: r.topic, processed: Number(r.processed) })),
+      lost: lost.map((r) => ({ topic: r.topic, partition: r.partition, records: Number(r.records) })),
+    };
   }
 }

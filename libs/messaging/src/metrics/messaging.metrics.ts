@@ -1,15 +1,17 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
+import type { RecordsLost } from '../consumer/consumer-positions';
 import type { RecordOutcome } from '../consumer/event-consumer';
 import type { PartitionLag } from './consumer-lag';
 
 /**
  * The consumer and outbox metrics of one app (X4): processed, duplicate and dead-lettered records and
- * retries by topic, the group's lag per topic/partition, and the outbox backlog.
+ * retries by topic, records lost to the group, the group's lag per topic/partition, and the outbox backlog.
  */
 export class MessagingMetrics {
   private readonly processed: Counter<'topic' | 'outcome'>;
   private readonly deadLettered: Counter<'topic' | 'reason'>;
   private readonly retries: Counter<'topic' | 'failure'>;
+  private readonly lost: Counter<'topic' | 'partition' | 'group'>;
   private readonly lag: Gauge<'topic' | 'partition' | 'group'>;
   private readonly outboxBacklog: Gauge;
 
@@ -35,6 +37,12 @@ export class MessagingMetrics {
       labelNames: ['topic', 'failure'],
       registers: [registry],
     });
+    this.lost = new Counter({
+      name: 'messaging_records_lost_total',
+      help: 'Records the group never read because the log start passed them (retention under a lagging consumer, deleteRecords, an out-of-range reset)',
+      labelNames: ['topic', 'partition', 'group'],
+      registers: [registry],
+    });
     this.lag = new Gauge({
       name: 'kafka_consumer_lag',
       help: "Records not yet consumed by the app's group, per topic and partition (high watermark - committed offset)",
@@ -51,6 +59,10 @@ export class MessagingMetrics {
 
   observeRetry(topic: string, failure: string): void {
     this.retries.inc({ topic, failure });
+  }
+
+  observeRecordsLost(lost: RecordsLost): void {
+    this.lost.inc({ topic: lost.topic, partition: String(lost.partition), group: lost.group }, lost.records);
   }
 
   setLag(lags: readonly PartitionLag[]): void {
