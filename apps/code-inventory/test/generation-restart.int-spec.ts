@@ -1,7 +1,8 @@
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
+import type { ServiceProcess } from '@promo/service-runtime/testing';
 import { Pool } from 'pg';
-import { ADMIN_KEY, inventoryEnv, migrateInventory } from './support/inventory-app';
+import { inventoryEnv, migrateInventory } from './support/inventory-app';
+import { adminCall, startInventoryProcess } from './support/inventory-process';
 
 interface Progress {
   id: string;
@@ -29,14 +30,8 @@ describe('bulk generation across a crash (C3)', () => {
     const env: Record<string, string> = inventoryEnv({ GENERATION_BATCH_SIZE: '20000', GENERATION_LOCK_MS: '3000' });
     await migrateInventory(env);
     sql = new Pool({ connectionString: env['PG_URL'], max: 1, options: '-c search_path=code_inventory' });
-    const start = async (): Promise<ServiceProcess> => {
-      const service = startServiceProcess('code-inventory', 'main', { ...env, HTTP_PORT: String(await freePort()) });
-      running.push(service);
-      await waitUntilReady(service);
-      return service;
-    };
-    const call = (service: ServiceProcess, method: string, path: string, body?: unknown): Promise<Response> =>
-      fetch(`${service.baseUrl}${path}`, { method, headers: { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const start = (): Promise<ServiceProcess> => startInventoryProcess(env, running);
+    const call = adminCall;
 
     const first = await start();
     const groupId = `R${uniqueSuffix().toUpperCase()}`;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
@@ -11,7 +12,16 @@ import { addToGroupCounters } from '../groups/group-counters';
 import { compilePattern, type CompiledPattern, randomCodeLines } from './code-pattern';
 import { GENERATION_JOB_COLUMNS, type GenerationJobRow, isTerminal } from './generation-job';
 
-export type RunOutcome = 'completed' | 'cancelled' | 'interrupted';
+/** The job a run holds and the token it claimed it with. */
+interface RunClaim {
+  readonly jobId: string;
+  readonly token: string;
+  readonly groupId: string;
+  readonly promotionId: string;
+}
+
+/** `superseded`: another run claimed the job (this one had lost its BullMQ lock) and goes on with it. */
+export type RunOutcome = 'completed' | 'cancelled' | 'interrupted' | 'superseded';
 
 /**
  * C3: runs one generation job in batches. Each batch is one transaction: COPY into a temporary staging
@@ -19,6 +29,8 @@ export type RunOutcome = 'completed' | 'cancelled' | 'interrupted';
  * the next batch makes up for), the job's `done` counter and the batch's `code-inventory.codes-added` event
  * (its code id range). A crash loses at most the batch in flight,
  * and `done` always equals the codes inserted, so a resumed job neither duplicates nor loses codes.
+ * BullMQ may hand a job to a second replica while the first still runs it (#18: the first stopped renewing
+ * its lock, e.g. paused); each run claims the job with a token and writes only while it holds the last claim.
  */
 @Injectable()
 export class GenerationRunner {
@@ -40,7 +52,8 @@ export class GenerationRunner {
   async run(jobId: string, onProgress: (done: number, total: number) => Promise<void>): Promise<RunOutcome> {
     const client = await this.pool.connect();
     try {
-      const job = await this.start(client, jobId);
+      const token = randomUUID();
+      const job = await this.start(client, jobId, token);
       if (job === null) return 'completed';
       if (isTerminal(job.state)) return job.state === 'cancelled' ? 'cancelled' : 'completed';
       const compiled = compilePattern(job.spec);
@@ -53,12 +66,17 @@ export class GenerationRunner {
       let done = Number(job.done);
       while (done < total) {
         if (this.isStopping) return 'interrupted';
-        const inserted = await this.batch(client, jobId, job.group_id, promotionId, compiled.pattern, Math.min(this.config.GENERATION_BATCH_SIZE, total - done));
-        if (inserted === null) return 'cancelled';
+        const inserted = await this.batch(client, { jobId, token, groupId: job.group_id, promotionId }, compiled.pattern, Math.min(this.config.GENERATION_BATCH_SIZE, total - done));
+        if (inserted === null) return this.whyStopped(client, jobId);
         done += inserted;
         await onProgress(done, total);
       }
-      await client.query(`UPDATE generation_jobs SET state = 'completed', finished_at = $2, updated_at = $2 WHERE id = $1 AND state = 'running'`, [jobId, this.clock.now()]);
+      const completed = await client.query(`UPDATE generation_jobs SET state = 'completed', finished_at = $2, updated_at = $2 WHERE id = $1 AND state = 'running' AND run_token = $3`, [
+        jobId,
+        this.clock.now(),
+        token,
+      ]);
+      if (completed.rowCount !== 1) return this.whyStopped(client, jobId);
       this.logger.log({ jobId, total }, 'generation completed');
       return 'completed';
     } finally {
@@ -74,21 +92,34 @@ export class GenerationRunner {
     ]);
   }
 
-  /** Marks the job running and restarts its rate measure; null when the job row is gone. */
-  private async start(client: PoolClient, jobId: string): Promise<GenerationJobRow | null> {
+  /**
+   * Claims the job for this run (`token`; an earlier run's next write then fails), marks it running and restarts
+   * its rate measure; null when the job row is gone. Waits for a batch another run has in flight to commit, so
+   * the claim starts from its `done`.
+   */
+  private async start(client: PoolClient, jobId: string, token: string): Promise<GenerationJobRow | null> {
     const now = this.clock.now();
     const updated = await client.query<GenerationJobRow>(
-      `UPDATE generation_jobs SET state = 'running', run_started_at = $2, run_started_done = done, updated_at = $2
+      `UPDATE generation_jobs SET state = 'running', run_token = $3, run_started_at = $2, run_started_done = done, updated_at = $2
         WHERE id = $1 AND state IN ('queued', 'running') RETURNING ${GENERATION_JOB_COLUMNS}`,
-      [jobId, now],
+      [jobId, now, token],
     );
     if (updated.rows[0] !== undefined) return updated.rows[0];
     const current = await client.query<GenerationJobRow>(`SELECT ${GENERATION_JOB_COLUMNS} FROM generation_jobs WHERE id = $1`, [jobId]);
     return current.rows[0] ?? null;
   }
 
-  /** One batch in one transaction; the codes inserted, or null when the job was cancelled meanwhile (the batch is rolled back). */
-  private async batch(client: PoolClient, jobId: string, groupId: string, promotionId: string, pattern: CompiledPattern, size: number): Promise<number | null> {
+  /** A write under this run's claim missed: the job was cancelled, or another run claimed it. */
+  private async whyStopped(client: PoolClient, jobId: string): Promise<RunOutcome> {
+    const { rows } = await client.query<{ state: string }>(`SELECT state FROM generation_jobs WHERE id = $1`, [jobId]);
+    if (rows[0]?.state === 'cancelled') return 'cancelled';
+    this.logger.warn({ jobId }, 'generation claimed by another run; this one stops');
+    return 'superseded';
+  }
+
+  /** One batch in one transaction; the codes inserted, or null when the job was cancelled or claimed by another run meanwhile (the batch is rolled back). */
+  private async batch(client: PoolClient, run: RunClaim, pattern: CompiledPattern, size: number): Promise<number | null> {
+    const { jobId, token, groupId, promotionId } = run;
     await client.query('BEGIN');
     try {
       const writer = new CopyWriter(client.query(copyFrom(`COPY generation_staging (code) FROM STDIN`)));
@@ -109,8 +140,8 @@ export class GenerationRunner {
       const range = insertedRange(inserted);
       const count = range.count;
       const progressed = await client.query(
-        `UPDATE generation_jobs SET done = done + $2, collisions = collisions + $3, updated_at = $4 WHERE id = $1 AND state = 'running'`,
-        [jobId, count, size - count, now],
+        `UPDATE generation_jobs SET done = done + $2, collisions = collisions + $3, updated_at = $4 WHERE id = $1 AND state = 'running' AND run_token = $5`,
+        [jobId, count, size - count, now, token],
       );
       if (progressed.rowCount !== 1) {
         await client.query('ROLLBACK');

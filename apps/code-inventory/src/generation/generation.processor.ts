@@ -16,7 +16,8 @@ class GenerationInterruptedError extends Error {
 
 /**
  * The BullMQ worker of generation jobs, one at a time. After a crash the job's lock expires
- * (GENERATION_LOCK_MS) and the stalled-job check hands it to the next worker, which resumes it.
+ * (GENERATION_LOCK_MS) and the stalled-job check hands it to the next worker, which resumes it. A worker
+ * that was only paused wakes up to find the job claimed by that run and stops (GenerationRunner, #18).
  */
 @Injectable()
 export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDestroy {
@@ -39,6 +40,8 @@ export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDest
       stalledInterval: this.config.GENERATION_LOCK_MS,
       maxStalledCount: 1_000,
     });
+    // A run that lost its lock (#18) cannot finish the job in BullMQ: noted here, not thrown at the console.
+    this.worker.on('error', (error) => this.logger.warn({ err: error }, 'generation worker error'));
     this.worker.on('failed', (job, error) => {
       if (!(error instanceof GenerationInterruptedError)) this.logger.error({ err: error, jobId: job?.data.jobId }, 'generation attempt failed');
     });
