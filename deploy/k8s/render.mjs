@@ -16,21 +16,34 @@ const NAMESPACE = 'promotions';
 const IMAGE = (app) => `ghcr.io/promotions/${app}:0.1.0`;
 const BROKERS = 'kafka-bootstrap.kafka.svc:9092';
 
-/** Partitions per topic: the ceiling on the consumers of each group. cart.updated is the busiest stream. */
+const DAY_MS = 24 * 3_600_000;
+/**
+ * Retention of the event topics: at least as long as the longest consumer outage we accept (a service
+ * down over a long weekend, a replay of last week). A consumer that falls behind it loses records and
+ * says so (`messaging_records_lost_total`, an error log line), but they are gone: size it generously.
+ */
+const EVENTS = { retentionMs: 14 * DAY_MS, cleanupPolicy: 'delete' };
+/**
+ * Topics that hold state, the latest event per key being the state (a promotion's definition): compacted,
+ * so a new consumer group or a rebuild reads every key's latest event however old it is.
+ */
+const STATE = { retentionMs: -1, cleanupPolicy: 'compact' };
+
+/** Partitions per topic (the ceiling on the consumers of each group; cart.updated is the busiest stream) and how long records stay. */
 export const TOPICS = {
-  'cart.updated': 24,
-  'order.placed': 12,
-  'order.cancelled': 12,
-  'customer.inactive': 6,
-  'pricing.promotion-changed': 6,
-  'pricing.cart-priced': 24,
-  'code-inventory.code-changed': 12,
-  'code-inventory.code-issued': 12,
-  'code-inventory.codes-added': 12,
-  'redemption.recorded': 12,
-  'redemption.rejected': 12,
-  'redemption.reversed': 12,
-  'campaigns.email-sent': 12,
+  'cart.updated': { partitions: 24, ...EVENTS },
+  'order.placed': { partitions: 12, ...EVENTS },
+  'order.cancelled': { partitions: 12, ...EVENTS },
+  'customer.inactive': { partitions: 6, ...EVENTS },
+  'pricing.promotion-changed': { partitions: 6, ...STATE },
+  'pricing.cart-priced': { partitions: 24, ...EVENTS },
+  'code-inventory.code-changed': { partitions: 12, ...EVENTS },
+  'code-inventory.code-issued': { partitions: 12, ...EVENTS },
+  'code-inventory.codes-added': { partitions: 12, ...EVENTS },
+  'redemption.recorded': { partitions: 12, ...EVENTS },
+  'redemption.rejected': { partitions: 12, ...EVENTS },
+  'redemption.reversed': { partitions: 12, ...EVENTS },
+  'campaigns.email-sent': { partitions: 12, ...EVENTS },
 };
 
 const SERVICES = [
@@ -107,7 +120,7 @@ function manifests(s) {
   const meta = (name, component) => ({ name, namespace: NAMESPACE, labels: labels(s.app, component) });
   const selector = { 'app.kubernetes.io/name': s.app, 'app.kubernetes.io/component': 'api' };
   const resources = { requests: { cpu: s.cpu.request, memory: s.memory.request }, limits: { cpu: s.cpu.limit, memory: s.memory.limit } };
-  const maxByPartitions = Math.max(...s.lagTriggers.map((t) => TOPICS[t]));
+  const maxByPartitions = Math.max(...s.lagTriggers.map((t) => TOPICS[t].partitions));
   // Only pricing's HTTP API may outgrow its partitions (extra replicas serve requests, their consumers idle).
   if (s.maxReplicas > maxByPartitions && s.app !== 'pricing') throw new Error(`${s.app}: maxReplicas ${s.maxReplicas} > partitions ${maxByPartitions}`);
   return [
@@ -262,7 +275,10 @@ function common() {
                   'sh',
                   '-c',
                   Object.entries(TOPICS)
-                    .map(([topic, partitions]) => `/opt/kafka/bin/kafka-topics.sh --bootstrap-server ${BROKERS} --create --if-not-exists --topic ${topic} --partitions ${partitions} --replication-factor 3 --config min.insync.replicas=2`)
+                    .map(
+                      ([topic, t]) =>
+                        `/opt/kafka/bin/kafka-topics.sh --bootstrap-server ${BROKERS} --create --if-not-exists --topic ${topic} --partitions ${t.partitions} --replication-factor 3 --config min.insync.replicas=2 --config retention.ms=${t.retentionMs} --config cleanup.policy=${t.cleanupPolicy}`,
+                    )
                     .join(' && '),
                 ],
                 resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },

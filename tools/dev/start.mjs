@@ -7,6 +7,9 @@
 //   node tools/dev/start.mjs            run until Ctrl-C
 //   node tools/dev/start.mjs --check    start everything, check every /health/ready and /health/live,
 //                                       print the results, shut down; exit 0 only if all four were 200
+//   node tools/dev/start.mjs --replicas=N   N processes per service (as ops run them), on the service's
+//                                       port + 100·k (k = 1..N), behind a round-robin balancer on the
+//                                       service's own port; every replica's URL is printed
 //
 // Each service's output is shown prefixed with its name and written to tmp/logs/<app>.log.
 import { spawn } from 'node:child_process';
@@ -30,6 +33,14 @@ const DATABASE = process.env.PROMO_DB || 'promotions';
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
 const check = process.argv.includes('--check');
+const replicasArg = process.argv.find((a) => a.startsWith('--replicas='))?.slice('--replicas='.length) ?? '1';
+const REPLICAS = Number(replicasArg);
+if (!Number.isInteger(REPLICAS) || REPLICAS < 1 || REPLICAS > 8) {
+  console.error(`start: --replicas must be an integer from 1 to 8, got ${replicasArg}`);
+  process.exit(64);
+}
+/** Where each replica of an app listens: the app's port alone, or port + 100·k behind a balancer on the app's port. */
+const replicaPorts = (app) => (REPLICAS === 1 ? [app.port] : Array.from({ length: REPLICAS }, (_, k) => app.port + 100 * (k + 1)));
 // Where the apps live; only changed to exercise this script against stand-in apps.
 const appsDir = process.env.PROMO_APPS_DIR ? path.resolve(process.env.PROMO_APPS_DIR) : path.join(repoRoot, 'apps');
 const logDir = path.join(repoRoot, 'tmp', 'logs');
@@ -159,8 +170,8 @@ process.on('uncaughtException', (err) => {
   shutdown(1, 'unexpected error');
 });
 
-async function waitReady(app, entry) {
-  const url = `http://127.0.0.1:${app.port}/health/ready`;
+async function waitReady(port, entry) {
+  const url = `http://127.0.0.1:${port}/health/ready`;
   const r = await waitFor(
     async () => {
       if (entry.exited !== undefined) return `exited (${entry.exited})`;
@@ -214,15 +225,18 @@ async function main() {
     const dir = path.relative(repoRoot, path.join(appsDir, app.name, 'src'));
     const main = path.join(dir, 'main.ts');
     const migrate = path.join(dir, 'migrate.ts');
-    const res = { app, url: `http://127.0.0.1:${app.port}`, log: path.join('tmp', 'logs', `${app.name}.log`) };
+    const ports = replicaPorts(app);
+    const res = { app, url: `http://127.0.0.1:${app.port}`, replicaUrls: REPLICAS === 1 ? [] : ports.map((p) => `http://127.0.0.1:${p}`), log: path.join('tmp', 'logs', `${app.name}.log`) };
     results.push(res);
     if (!fs.existsSync(path.join(repoRoot, main))) {
       res.status = `skipped: ${main} does not exist yet`;
       say(`${app.name}: ${res.status}`);
       continue;
     }
-    if (await portOpen(app.port)) {
-      res.status = `FAILED: port ${app.port} is already in use by another process`;
+    const taken = [];
+    for (const port of new Set([app.port, ...ports])) if (await portOpen(port)) taken.push(port);
+    if (taken.length) {
+      res.status = `FAILED: port ${taken.join(', ')} already in use by another process`;
       say(`${app.name}: ${res.status}`);
       continue;
     }
@@ -256,15 +270,20 @@ async function main() {
     } else {
       say(`${app.name}: no ${migrate} yet; no migrations run`);
     }
-    const entry = spawnTs(app.name, i, main, env, logStream);
-    launched.push({ res, entry });
+    const entries = ports.map((port, k) => spawnTs(REPLICAS === 1 ? app.name : `${app.name}#${k + 1}`, i, main, { ...env, HTTP_PORT: String(port) }, logStream));
+    if (REPLICAS > 1) {
+      const balancer = path.join('apps', 'platform-e2e', 'src', 'cluster', 'balancer.main.ts');
+      spawnTs(`${app.name}:balancer`, i, balancer, env, logStream, ['-r', '@swc-node/register', balancer, String(app.port), ports.join(',')]);
+    }
+    launched.push({ res, entries, ports });
   }
 
   await Promise.all(
-    launched.map(async ({ res, entry }) => {
-      const r = await waitReady(res.app, entry);
-      res.status = r.ok ? 'ready' : `FAILED: ${r.why}; see ${res.log}`;
-      res.ready = r.ok;
+    launched.map(async ({ res, entries, ports }) => {
+      const replies = await Promise.all(entries.map((entry, k) => waitReady(ports[k], entry)));
+      const failed = replies.map((r, k) => (r.ok ? null : `${REPLICAS === 1 ? '' : `replica ${k + 1}: `}${r.why}`)).filter(Boolean);
+      res.status = failed.length === 0 ? 'ready' : `FAILED: ${failed.join('; ')}; see ${res.log}`;
+      res.ready = failed.length === 0;
     }),
   );
   if (stopping) return;
@@ -327,7 +346,8 @@ function printSummary(results) {
   const lines = ['', `promotions platform (up in ${fmtMs(Date.now() - t0)})`, '  services:'];
   for (const r of results) {
     const ok = r.ready ? 'ready' : r.status;
-    lines.push(`    ${r.app.name.padEnd(18)} ${r.url}   ${ok}`);
+    lines.push(`    ${r.app.name.padEnd(18)} ${r.url}   ${ok}${r.replicaUrls.length ? `   (round-robin over ${r.replicaUrls.length} replicas)` : ''}`);
+    for (const [k, url] of r.replicaUrls.entries()) lines.push(`    ${''.padEnd(18)} replica ${k + 1} ${url}   health ${url}/health/ready`);
     if (r.ready || r.status?.startsWith('FAILED')) {
       lines.push(`    ${''.padEnd(18)} health ${r.url}/health/ready  ${r.url}/health/live   log ${r.log}`);
       if (r.ready) lines.push(`    ${''.padEnd(18)} API docs ${r.url}/docs   metrics ${r.url}/metrics`);
@@ -359,10 +379,12 @@ async function checkAll(results) {
       console.log(`  ${r.app.name.padEnd(18)} skipped (${r.status.replace('skipped: ', '')})`);
       continue;
     }
-    for (const p of ['/health/ready', '/health/live']) {
-      const status = await httpStatus(`${r.url}${p}`);
-      if (status !== 200) ok = false;
-      console.log(`  ${`${r.url}${p}`.padEnd(40)} ${status}`);
+    for (const url of [r.url, ...r.replicaUrls]) {
+      for (const p of ['/health/ready', '/health/live']) {
+        const status = await httpStatus(`${url}${p}`);
+        if (status !== 200) ok = false;
+        console.log(`  ${`${url}${p}`.padEnd(40)} ${status}`);
+      }
     }
   }
   return ok;

@@ -6,6 +6,7 @@ import { waitFor } from '@promo/platform/testing';
 import { type CheckResult, compare, formatReport } from './checks/check-result';
 import { checkEmails } from './checks/emails.check';
 import { checkIngestion, UPSTREAM_CONSUMERS } from './checks/ingestion.check';
+import { checkRecordsLost } from './checks/records-lost.check';
 import { checkLedger } from './checks/ledger.check';
 import { checkRevenue } from './checks/revenue.check';
 import { AdminClient } from './cluster/admin-client';
@@ -19,6 +20,7 @@ import { computeStreamFacts } from './stream/stream-facts';
 import { loadStream } from './stream/stream-record';
 
 const FIXTURES = path.resolve(__dirname, '../test/fixtures/streams');
+const WORKSPACE = path.resolve(__dirname, '../../..');
 
 export interface ContractRunOptions {
   readonly streamFile: string;
@@ -27,6 +29,8 @@ export interface ContractRunOptions {
   /** Recorded speed × N; Infinity = as fast as possible. */
   readonly speed: number;
   readonly chaos: boolean;
+  /** Processes per service (`--replicas=N`, default 1). */
+  readonly replicas: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: (line: string) => void;
 }
@@ -35,10 +39,16 @@ export interface ContractRunResult {
   readonly results: readonly CheckResult[];
   readonly replaySeconds: number;
   readonly eventsPerSecond: number;
+  readonly records: number;
+  /** From the first record produced until every consumer had caught up and every due email was decided. */
+  readonly settledSeconds: number;
   readonly report: string;
 }
 
 export function contractOptionsFromEnv(env: Readonly<Record<string, string | undefined>>, argv: readonly string[], log: (line: string) => void): ContractRunOptions {
+  const replicasArg = argv.find((a) => a.startsWith('--replicas='))?.slice('--replicas='.length) ?? env['REPLICAS'] ?? '1';
+  const replicas = Number(replicasArg);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) throw new Error(`--replicas must be an integer from 1 to 8, got ${replicasArg}`);
   const speed = env['REPLAY_SPEED'] === undefined || env['REPLAY_SPEED'] === 'max' ? Number.POSITIVE_INFINITY : Number(env['REPLAY_SPEED']);
   if (!(speed > 0)) throw new Error(`REPLAY_SPEED must be a positive number or "max", got ${env['REPLAY_SPEED']}`);
   return {
@@ -47,6 +57,7 @@ export function contractOptionsFromEnv(env: Readonly<Record<string, string | und
     codesFile: env['STREAM_CODES'] ?? path.join(FIXTURES, 'winback-codes.txt'),
     speed,
     chaos: argv.includes('--chaos'),
+    replicas,
     env,
     log,
   };
@@ -75,7 +86,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
   try {
     await Promise.all([admin.connect(), producer.connect()]);
     await createRecordedTopics(admin, records);
-    log('starting the four services (event-time clocks)…');
+    log(`starting the four services, ${options.replicas} replica${options.replicas === 1 ? '' : 's'} each (event-time clocks)…`);
     cluster = await ServiceCluster.start({
       pgUrl: infra.pgUrl,
       redisUrl: infra.redisUrl,
@@ -85,8 +96,13 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       clockStart: facts.firstTimestamp,
       adminKey,
       storefrontKey,
+      replicas: options.replicas,
+      logDir: path.join(WORKSPACE, 'tmp', 'contract', infra.runId),
+      ...(options.env['E2E_LOG_LEVEL'] ? { logLevel: options.env['E2E_LOG_LEVEL'] } : {}),
     });
+    log(`  service logs (written when the run ends): tmp/contract/${infra.runId}/`);
     const running = cluster;
+    for (const service of SERVICES) log(`  ${service}: ${running.url(service)} → ${running.replicaUrls(service).join(', ')}`);
     const clients = new Map<ServiceName, AdminClient>(SERVICES.map((s) => [s, new AdminClient(running.url(s), adminKey)]));
     const client = (s: ServiceName) => clients.get(s)!;
     log('setting up the demo store through the admin APIs…');
@@ -96,9 +112,11 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       () => waitForPromotionChanges(client('redemption-ledger'), DEMO_PROMOTIONS.length),
     );
 
-    const chaosPoints = options.chaos ? SERVICES.map((s) => ({ service: s, at: Math.floor(records.length * (0.2 + Math.random() * 0.6)) })) : [];
+    const chaos = options.chaos ? chaosPlan(records.length, options.replicas) : [];
+    const restarts: Promise<void>[] = [];
     log(`replaying ${records.length} records at ${Number.isFinite(options.speed) ? `×${options.speed}` : 'full speed'}${options.chaos ? ' with chaos' : ''}…`);
     let lastShown = 0;
+    const replayStarted = performance.now();
     const replaySeconds = await replay(producer, records, {
       speed: options.speed,
       onProgress: (done, total) => {
@@ -108,32 +126,66 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
         }
       },
       between: async (done) => {
-        for (const point of chaosPoints.filter((p) => p.at <= done)) {
-          chaosPoints.splice(chaosPoints.indexOf(point), 1);
-          log(`  chaos: SIGKILL ${point.service} after ${done} records, restarting`);
-          await running.killAndRestart(point.service);
+        for (const step of chaos.filter((s) => s.at <= done)) {
+          chaos.splice(chaos.indexOf(step), 1);
+          if (step.action === 'kill') {
+            log(`  chaos: SIGKILL ${step.service} replica ${step.replica} after ${done} records`);
+            await running.kill(step.service, step.replica);
+          } else {
+            log(`  chaos: starting a fresh ${step.service} replica ${step.replica} after ${done} records`);
+            restarts.push(running.restart(step.service, step.replica));
+          }
         }
       },
     });
+    // Whatever the replay's end left of the plan: every killed replica comes back before the checks.
+    for (const step of chaos.filter((s) => s.action === 'restart')) restarts.push(running.restart(step.service, step.replica));
+    await Promise.all(restarts);
     log('waiting for every consumer group to reach the end…');
     await waitForConsumers(admin, log);
     await waitForCampaignsWatermark(client('campaigns'), facts.endOfStream);
+    const settledSeconds = (performance.now() - replayStarted) / 1000;
 
     const results: CheckResult[] = [
       compare('stream: records (file vs expected)', expected.records, facts.records),
       compare('stream: Σ order totals by the rules vs expected ordersTotal', expected.revenue.ordersTotal, facts.ordersTotal),
       ...(await checkIngestion(expected, clients, kafka, admin)),
+      await checkRecordsLost(clients),
       ...(await checkEmails(expected, client('campaigns'), infra.maildevUrl)),
       ...(await checkLedger(expected, facts, client('redemption-ledger'), DEMO_CODE_LIMITS, new Set(winbackCodes.map((c) => c.toLowerCase())))),
       ...(await checkRevenue(expected, facts, client('redemption-ledger'), client('campaigns'))),
     ];
     const eventsPerSecond = records.length / replaySeconds;
-    return { results, replaySeconds, eventsPerSecond, report: formatReport(results) };
+    return { results, replaySeconds, eventsPerSecond, records: records.length, settledSeconds, report: formatReport(results) };
   } finally {
     await cluster?.stop();
     await Promise.allSettled([admin.disconnect(), producer.disconnect()]);
     await infra.stop();
   }
+}
+
+interface ChaosStep {
+  readonly at: number;
+  readonly service: ServiceName;
+  readonly replica: number;
+  readonly action: 'kill' | 'restart';
+}
+
+/**
+ * `--chaos`: one replica of each service is SIGKILLed at a random point between 20 % and 60 % of the
+ * records, and a fresh one started in its place 10 % to 30 % of the records later, so its partitions
+ * move to the other replicas and back while records flow.
+ */
+function chaosPlan(records: number, replicas: number): ChaosStep[] {
+  return SERVICES.flatMap((service) => {
+    const replica = Math.floor(Math.random() * replicas);
+    const killAt = Math.floor(records * (0.2 + Math.random() * 0.4));
+    const restartAt = Math.min(records, killAt + Math.floor(records * (0.1 + Math.random() * 0.2)));
+    return [
+      { at: killAt, service, replica, action: 'kill' as const },
+      { at: restartAt, service, replica, action: 'restart' as const },
+    ];
+  });
 }
 
 async function waitForPromotionChanges(ledger: AdminClient, count: number): Promise<void> {

@@ -37,7 +37,17 @@ export async function checkEmails(expected: ExpectedOutcomes, campaigns: AdminCl
     compare('emails in the SMTP inbox', expected.abandonedCartEmails.length + expected.retentionEmails.length, inbox.length),
     compare('distinct Message-IDs in the SMTP inbox', expected.abandonedCartEmails.length + expected.retentionEmails.length, new Set(inbox.map((m) => m.headers?.['message-id'] ?? m.id)).size),
     compare('each emailed code distinct', codes.length, new Set(codes.map((c) => c.trim().toLowerCase())).size),
+    compare('emails delivered twice (same Message-ID, or same campaign step for the same customer, cart and due time)', 0, deliveredTwice(inbox)),
   ];
+}
+
+/** Copies beyond the first in the inbox, by Message-ID and by what the email is (issue 18: two replicas sent one email twice). */
+function deliveredTwice(inbox: readonly InboxEmail[]): number {
+  const header = (m: InboxEmail, name: string) => m.headers?.[name] ?? '';
+  const byMessageId = inbox.length - new Set(inbox.map((m) => header(m, 'message-id') || m.id)).size;
+  const identity = (m: InboxEmail) => ['x-campaign-kind', 'x-campaign-id', 'x-campaign-step', 'x-customer-id', 'x-cart-id', 'x-due-at'].map((h) => header(m, h)).join('|');
+  const byIdentity = inbox.length - new Set(inbox.map(identity)).size;
+  return Math.max(byMessageId, byIdentity);
 }
 
 function tally(values: readonly string[]): Record<string, number> {
