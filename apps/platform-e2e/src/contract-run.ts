@@ -199,17 +199,28 @@ async function waitForPromotionChanges(ledger: AdminClient, count: number): Prom
 }
 
 async function waitForConsumers(admin: ReturnType<ReturnType<typeof createKafka>['admin']>, log: (line: string) => void): Promise<void> {
-  for (const [group, topics] of Object.entries(UPSTREAM_CONSUMERS)) {
-    if (topics.length === 0) continue;
-    await waitFor(async () => (await consumerLag(admin, group, topics)) === 0, { timeoutMs: 300_000, intervalMs: 500, description: `${group} to reach the end of ${topics.join(', ')}` });
+  const groups: [string, readonly string[], number][] = [
+    ...Object.entries(UPSTREAM_CONSUMERS)
+      .filter(([, topics]) => topics.length > 0)
+      .map(([group, topics]): [string, readonly string[], number] => [group, topics, 300_000]),
+    // Downstream of the ledger's outbox: code-inventory marks codes redeemed from redemption.* events.
+    ['code-inventory', ['redemption.recorded', 'redemption.reversed'], 120_000],
+  ];
+  for (const [group, topics, timeoutMs] of groups) {
+    let shownAt = performance.now();
+    await waitFor(
+      async () => {
+        const lag = await consumerLag(admin, group, topics);
+        if (lag > 0 && performance.now() - shownAt >= 10_000) {
+          shownAt = performance.now();
+          log(`  ${group}: ${lag} records still to consume on ${topics.join(', ')}`);
+        }
+        return lag === 0;
+      },
+      { timeoutMs, intervalMs: 500, description: `${group} to reach the end of ${topics.join(', ')}` },
+    );
     log(`  ${group}: caught up on ${topics.join(', ')}`);
   }
-  // Downstream of the ledger's outbox: code-inventory marks codes redeemed from redemption.* events.
-  await waitFor(async () => (await consumerLag(admin, 'code-inventory', ['redemption.recorded', 'redemption.reversed'])) === 0, {
-    timeoutMs: 120_000,
-    intervalMs: 500,
-    description: 'code-inventory to reach the end of redemption events',
-  });
 }
 
 /** Campaigns decide an email only once their order watermark has passed its due time. */
