@@ -7,6 +7,7 @@ import { DecisionService } from './decisions/decision.service';
 import { WatermarkService } from './decisions/watermark.service';
 import { CodeInventoryClient } from './email/code-inventory.client';
 import { EmailContentService } from './email/email-content.service';
+import { EmailClaims } from './email/email-claims';
 import { EmailDispatcher } from './email/email.dispatcher';
 import { PageCodeIssuer } from './email/page-code.issuer';
 import { EmailsController } from './email/emails.controller';
@@ -37,6 +38,7 @@ const services = [
   AbandonedCartProcessor,
   CodeInventoryClient,
   EmailContentService,
+  EmailClaims,
   PageCodeIssuer,
   SmtpSender,
   EmailDispatcher,

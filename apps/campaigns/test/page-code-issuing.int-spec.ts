@@ -1,11 +1,11 @@
 import { EventTimeClock } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { Client } from 'pg';
-import { messageIdFor, retentionEmailId } from '../src/email/email-identity';
 import { EmailDispatcher } from '../src/email/email.dispatcher';
 import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
 import { type RunningCodeInventory, startCodeInventory } from './support/code-inventory-process';
 import { deleteReceived, type ReceivedEmail, receivedEmails } from './support/maildev-inbox';
+import { insertQueuedEmails, type QueuedEmail } from './support/queued-emails';
 
 /** What a labelled macro rendered: the code before its link, or '' when it rendered empty. */
 function shown(text: string, label: string): string {
@@ -38,15 +38,8 @@ describe('fresh codes issued ahead for a page of emails', () => {
   const customer = (name: string): string => `${name}-${suffix}`;
 
   /** Queues emails in one statement, so the dispatcher reads them as one page. */
-  const queue = async (emails: readonly { customer: string; campaignId: string; dueAt: string }[]): Promise<void> => {
-    const detectedAt = emails.map((email) => new Date(email.dueAt));
-    const ids = emails.map((email, index) => retentionEmailId(email.campaignId, email.customer, detectedAt[index] ?? new Date(0)));
-    await db.query(
-      `INSERT INTO emails (email_id, kind, campaign_id, step, customer_id, recipient, due_at, message_id, status, attempts, created_at)
-       SELECT e.id, 'retention', e.campaign_id, 1, e.customer, e.customer || '@example.test', e.due_at, e.message_id, 'queued', 0, e.due_at
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS e(id, campaign_id, customer, due_at, message_id)`,
-      [ids, emails.map((email) => email.campaignId), emails.map((email) => email.customer), detectedAt, ids.map(messageIdFor)],
-    );
+  const queue = async (emails: readonly QueuedEmail[]): Promise<void> => {
+    await insertQueuedEmails(db, emails);
     running.app.get(EmailDispatcher).kick();
   };
 
@@ -137,7 +130,9 @@ describe('fresh codes issued ahead for a page of emails', () => {
     expect(fresh.every((code) => code !== '')).toBe(true);
     expect(new Set(fresh).size).toBe(fresh.length);
 
-    // Each email row keeps the fresh code it showed, with a token that lets only its customer use it.
+    // Each email row keeps the fresh code it showed, with a token that lets only its customer use it. The
+    // server has the last message a moment before its row is recorded sent.
+    await waitFor(async () => (await db.query(`SELECT 1 FROM emails WHERE status = 'queued'`)).rows.length === 0, { timeoutMs: 20_000, description: 'every email recorded sent' });
     const { rows } = await db.query<{ customer_id: string; campaign_id: string; code: string | null; code_token: string | null; status: string }>(
       `SELECT customer_id, campaign_id, code, code_token, status FROM emails WHERE due_at >= '2026-02-02' ORDER BY customer_id, due_at`,
     );

@@ -30,10 +30,12 @@ export class CampaignsService {
     const { input, errors } = parseCampaignInput(body);
     if (!input) throw new ValidationFailedError(errors);
     const repository = this.dataSource.getRepository(CampaignEntity);
-    if (await repository.existsBy({ campaignId: input.campaignId })) throw new ConflictError(`campaign ${input.campaignId} already exists`, 'campaign_exists');
     const now = this.clock.now();
     const entity = repository.create({ ...input, kind: input.definition.kind, createdAt: now, updatedAt: now });
-    await repository.insert(entity);
+    // The insert itself decides, not a read before it: two requests (on two replicas) creating one id get a 201 and a 409, never a 500.
+    const inserted = await repository.createQueryBuilder().insert().values(entity).orIgnore().returning('campaign_id').execute();
+    const rows: unknown = inserted.raw;
+    if (!Array.isArray(rows) || rows.length === 0) throw new ConflictError(`campaign ${input.campaignId} already exists`, 'campaign_exists');
     return toCampaignView(entity);
   }
 

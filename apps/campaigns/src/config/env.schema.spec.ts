@@ -16,4 +16,19 @@ describe('campaignsEnvSchema', () => {
     expect(caught).toBeInstanceOf(InvalidEnvironmentError);
     expect((caught as InvalidEnvironmentError).problems.map((p) => p.variable)).toEqual(['LINK_SIGNING_KEY']);
   });
+
+  it('leases an email claim for 30 s by default, beyond the 10 s SMTP step timeout', () => {
+    expect(parseEnv(campaignsEnvSchema, {})).toMatchObject({ EMAIL_CLAIM_LEASE_MS: 30_000, SMTP_TIMEOUT_MS: 10_000 });
+  });
+
+  it('refuses a claim lease shorter than twice the SMTP timeout, naming the lease', () => {
+    let caught: unknown;
+    try {
+      parseEnv(campaignsEnvSchema, { EMAIL_CLAIM_LEASE_MS: '15000', SMTP_TIMEOUT_MS: '10000' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidEnvironmentError);
+    expect((caught as InvalidEnvironmentError).problems.map((p) => p.variable)).toEqual(['EMAIL_CLAIM_LEASE_MS']);
+  });
 });

@@ -24,6 +24,20 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   SMTP_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   /**
+   * How long one step of an SMTP conversation may take: opening the connection, the greeting, and the
+   * silence of the server after any command (nodemailer's connection, greeting and socket timeouts; its
+   * own defaults are 2, 0.5 and 10 minutes, far beyond a claim's lease). A step past it fails the attempt.
+   */
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * The lease of a replica's claim on a queued email (EmailClaims), in Postgres time. A live replica renews
+   * its claims every third of it; one killed leaves claims that another replica takes over once they
+   * expire, and sends those emails then (with the same Message-ID). At least twice SMTP_TIMEOUT_MS (a
+   * connection and one stalled step), so a send started under a claim just confirmed ends, or fails,
+   * before that claim can expire even if no renewal gets through.
+   */
+  EMAIL_CLAIM_LEASE_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+  /**
    * Emails sent at once, each over a pooled SMTP connection of its own. Sized for a relay across a
    * network, not for loopback: there each connection carries about one message per 5 round trips (~4/s
    * at 50 ms), so 16 give ~60/s, while staying well inside what relays accept from one client (Postfix
@@ -36,6 +50,9 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && env.LINK_SIGNING_KEY === DEVELOPMENT_SIGNING_KEY) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['LINK_SIGNING_KEY'], message: 'production needs its own link signing key' });
+  }
+  if (env.EMAIL_CLAIM_LEASE_MS < 2 * env.SMTP_TIMEOUT_MS) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['EMAIL_CLAIM_LEASE_MS'], message: `must be at least twice SMTP_TIMEOUT_MS (${env.SMTP_TIMEOUT_MS})` });
   }
 });
 

@@ -6,6 +6,7 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryClient } from './code-inventory.client';
+import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
 import { findCodeMacros, macroKey, type RenderedCode, renderTemplate } from './template.renderer';
@@ -40,6 +41,7 @@ export class EmailContentService {
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
     private readonly dataSource: DataSource,
     private readonly codes: CodeInventoryClient,
+    private readonly claims: EmailClaims,
   ) {
     this.signer = new LinkSigner(config.LINK_SIGNING_KEY);
   }
@@ -105,9 +107,12 @@ export class EmailContentService {
     if (mode === 'first' && email.code) return { code: email.code, token: email.codeToken };
     const issued = await this.codes.issue(group, email.customerId, mode);
     if (mode === 'first' && issued.code) {
-      await this.dataSource.query(`UPDATE emails SET code = $2, code_token = $3 WHERE email_id = $1`, [email.emailId, issued.code, issued.token]);
-      email.code = issued.code;
-      email.codeToken = issued.token;
+      // Stored only on an email this replica still holds: one taken over keeps its new claimant's code.
+      const stored = await this.claims.storeCodes([{ emailId: email.emailId, code: issued.code, token: issued.token }]);
+      if (stored.has(email.emailId)) {
+        email.code = issued.code;
+        email.codeToken = issued.token;
+      }
     }
     return issued;
   }

@@ -1,17 +1,18 @@
 import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboxWriter } from '@promo/messaging';
-import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
+import { APP_CONFIG, CLOCK, type Clock, PeriodicTask } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryUnavailableError } from './code-inventory.client';
+import { EmailClaims } from './email-claims';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import { EmailEntity } from './email.entity';
 import { PageCodeIssuer } from './page-code.issuer';
 import { PermanentSmtpError, SmtpSender } from './smtp.sender';
 
 /**
- * Sends queued emails (K3), exactly once per idempotency record:
+ * Sends queued emails (K3), exactly once per idempotency record, from any number of replicas:
  *
  * The record (status `queued`) is committed by the decision before any send, so a redelivered event,
  * a second decision round or a restart finds it and never creates a second email. The send itself is
@@ -21,20 +22,33 @@ import { PermanentSmtpError, SmtpSender } from './smtp.sender';
  * can drop it by Message-ID. We chose this at-least-once-on-the-wire, once-per-Message-ID behaviour
  * over marking the record sent before sending, which would silently lose the email in the same crash.
  * The window is the few milliseconds between the server's 250 reply and our commit.
+ *
+ * Replicas (#18): a round sends only what it claimed for this replica (EmailClaims): a page of queued
+ * emails taken in one statement, under an advisory lock, with a lease in Postgres time. A customer's
+ * queued emails are claimed by one replica at a time and sent one after the other in due order, so a
+ * `last_promocode` sees the code an earlier email's `promocode` issued, whichever replica sent that one.
+ * Right before its SMTP send an email's claim is confirmed and renewed, and skipped when lost; it is
+ * recorded sent only while still queued and this replica's. Held claims are renewed every third of
+ * EMAIL_CLAIM_LEASE_MS, and each page gives back what it left unsent (code-inventory unavailable,
+ * shutdown). Claims of a replica killed mid-page expire after the lease; another replica then sends
+ * those emails, with the same Message-ID.
  */
 /**
- * Queued emails read per page. Large enough that the page's sends keep every one of SEND_CONCURRENCY
+ * Queued emails claimed per page. Large enough that the page's sends keep every one of SEND_CONCURRENCY
  * senders busy (a page ends when its slowest customer's emails are sent, so a small page idles most
  * senders at each page end).
  */
 const PAGE_SIZE = 1_000;
 
+/** What became of one email of a page: `done` (sent or failed for good) or `kept` (still queued: its customer's later emails wait). */
+type SendOutcome = 'done' | 'kept';
+
 @Injectable()
 export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('emails');
-  private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescingRounds(() => this.sendQueued(), (error) => this.logger.warn({ err: error }, 'sending round failed; retrying on the next tick'));
+  private readonly leaseRenewal: PeriodicTask;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -44,17 +58,24 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly smtp: SmtpSender,
     private readonly outbox: OutboxWriter,
     private readonly codesAhead: PageCodeIssuer,
-  ) {}
+    private readonly claims: EmailClaims,
+  ) {
+    this.leaseRenewal = new PeriodicTask(Math.max(Math.floor(config.EMAIL_CLAIM_LEASE_MS / 3), 50), () =>
+      this.claims.renewAll().catch((error: unknown) => this.logger.warn({ err: error }, 'renewing the email claims failed; retrying on the next tick')),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    // Picks up what a crash left queued, and what was queued before a kick could be seen.
+    // Picks up what a crash (of any replica, once its claims expire) left queued, and what was queued before a kick could be seen.
     this.timer = setInterval(() => this.kick(), Math.max(this.config.DECIDER_INTERVAL_MS, 200));
+    this.leaseRenewal.start();
     this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.rounds.stop();
+    await this.rounds.stop(); // the page in hand gives back its unsent emails as it ends
+    this.leaseRenewal.stop();
   }
 
   kick(): void {
@@ -64,40 +85,52 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   private async sendQueued(): Promise<void> {
     const campaigns: CampaignsOfRound = new Map();
     for (;;) {
-      const queued = await this.dataSource.getRepository(EmailEntity).find({ where: { status: 'queued' }, order: { dueAt: 'ASC', emailId: 'ASC' }, take: PAGE_SIZE });
-      const todo = queued.filter((email) => !this.inFlight.has(email.emailId));
-      if (todo.length === 0) return;
-      // One customer's emails go one after the other, in due order: a `last_promocode` must see the code
-      // that an earlier email's `promocode` issued.
-      const groups = new Map<string, EmailEntity[]>();
-      for (const email of todo) groups.set(email.customerId, [...(groups.get(email.customerId) ?? []), email]);
-      const byCustomer = [...groups.values()];
-      // The page's fresh codes in a few batch calls instead of one call per email (#9); what cannot be
-      // issued ahead without changing what an email shows is issued by its own build, as before.
-      // An email issued ahead waits for its batch, never longer.
-      const codesReady = await this.codesAhead.issueAhead(byCustomer.flatMap((emails) => emails.slice(0, 1)), campaigns);
-      let next = 0;
-      const workers = Array.from({ length: this.config.SEND_CONCURRENCY }, async () => {
-        while (next < byCustomer.length && !this.rounds.isStopped) {
-          const emails = byCustomer[next] ?? [];
-          next += 1;
-          for (const email of emails) {
-            if (this.rounds.isStopped) break;
-            await codesReady.get(email.emailId);
-            await this.sendOne(email, campaigns);
-          }
-        }
-      });
-      await Promise.all(workers);
-      await Promise.all(codesReady.values()); // nothing of the page's is left running when the round ends
-      if (this.rounds.isStopped || queued.length < PAGE_SIZE) return;
+      const claimed = await this.claims.claimPage(PAGE_SIZE);
+      if (claimed.length === 0) return;
+      try {
+        await this.sendPage(claimed, campaigns);
+      } finally {
+        await this.claims.releaseUnsent();
+      }
+      if (this.rounds.isStopped || claimed.length < PAGE_SIZE) return;
     }
   }
 
-  private async sendOne(email: EmailEntity, campaigns: CampaignsOfRound): Promise<void> {
-    this.inFlight.add(email.emailId);
+  /** `claimed` in due order: each customer's emails one after the other, customers SEND_CONCURRENCY at a time. */
+  private async sendPage(claimed: readonly EmailEntity[], campaigns: CampaignsOfRound): Promise<void> {
+    // One customer's emails go one after the other, in due order: a `last_promocode` must see the code
+    // that an earlier email's `promocode` issued.
+    const groups = new Map<string, EmailEntity[]>();
+    for (const email of claimed) groups.set(email.customerId, [...(groups.get(email.customerId) ?? []), email]);
+    const byCustomer = [...groups.values()];
+    // The page's fresh codes in a few batch calls instead of one call per email (#9); what cannot be
+    // issued ahead without changing what an email shows is issued by its own build, as before.
+    // An email issued ahead waits for its batch, never longer.
+    const codesReady = await this.codesAhead.issueAhead(byCustomer.flatMap((emails) => emails.slice(0, 1)), campaigns);
+    let next = 0;
+    const workers = Array.from({ length: this.config.SEND_CONCURRENCY }, async () => {
+      while (next < byCustomer.length && !this.rounds.isStopped) {
+        const emails = byCustomer[next] ?? [];
+        next += 1;
+        for (const email of emails) {
+          if (this.rounds.isStopped) break;
+          await codesReady.get(email.emailId);
+          // A customer's later emails never overtake one left queued: they go after it, in a later round.
+          if ((await this.sendOne(email, campaigns)) === 'kept') break;
+        }
+      }
+    });
+    await Promise.all(workers);
+    await Promise.all(codesReady.values()); // nothing of the page's is left running when the round ends
+  }
+
+  private async sendOne(email: EmailEntity, campaigns: CampaignsOfRound): Promise<SendOutcome> {
     try {
       const built = await this.content.build(email, campaigns);
+      if (!(await this.claims.confirm(email.emailId))) {
+        this.logger.warn({ emailId: email.emailId }, 'the claim on the email was lost before its send; the replica holding it now sends it');
+        return 'kept';
+      }
       const attempts = await this.smtp.send({
         to: email.recipient,
         subject: built.subject,
@@ -115,23 +148,28 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       });
       const sentAt = this.clock.now();
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE emails SET status = 'sent', sent_at = $2, attempts = attempts + $3, subject = $4 WHERE email_id = $1`, [email.emailId, sentAt, attempts, built.subject]);
+        if (!(await this.claims.markSent(manager, { emailId: email.emailId, sentAt, attempts, subject: built.subject }))) {
+          // Only when the claim expired during the send (no renewal got through): the replica that took it
+          // over sends it again, with the same Message-ID, and records that send.
+          this.logger.warn({ emailId: email.emailId, messageId: email.messageId }, 'the email was sent after its claim was taken over; not recorded twice');
+          return;
+        }
         await this.outbox.enqueue(manager, {
           type: 'campaigns.email-sent',
           key: email.customerId,
           data: { campaignId: email.campaignId, kind: email.kind, step: email.step, customerId: email.customerId, cartId: email.cartId, code: email.code, dueAt: email.dueAt.toISOString(), sentAt: sentAt.toISOString() },
         });
       });
+      return 'done';
     } catch (error) {
       if (error instanceof CodeInventoryUnavailableError) {
         this.logger.warn({ err: error, emailId: email.emailId }, 'code-inventory unavailable; the email stays queued');
-      } else {
-        const isPermanent = error instanceof PermanentSmtpError;
-        this.logger.error({ err: error, emailId: email.emailId, campaignId: email.campaignId }, isPermanent ? 'SMTP refused the email' : 'email could not be built');
-        await this.dataSource.query(`UPDATE emails SET status = 'failed', failure = $2 WHERE email_id = $1`, [email.emailId, error instanceof Error ? error.message : String(error)]);
+        return 'kept';
       }
-    } finally {
-      this.inFlight.delete(email.emailId);
+      const isPermanent = error instanceof PermanentSmtpError;
+      this.logger.error({ err: error, emailId: email.emailId, campaignId: email.campaignId }, isPermanent ? 'SMTP refused the email' : 'email could not be built');
+      await this.claims.markFailed(email.emailId, error instanceof Error ? error.message : String(error));
+      return 'done';
     }
   }
 }

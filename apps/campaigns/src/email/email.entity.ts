@@ -63,4 +63,12 @@ export class EmailEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   openedAt!: Date | null;
+
+  /** The replica that claimed the email to send it (EmailClaims); kept once sent: the one that sent it. */
+  @Column({ type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  /** Until when the claim holds, in Postgres time (a lease is infrastructure time, not the domain Clock's). */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
 }

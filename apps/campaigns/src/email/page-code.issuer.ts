@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { CodeInventoryClient } from './code-inventory.client';
+import { EmailClaims } from './email-claims';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import type { EmailEntity } from './email.entity';
 import { type CodeMacro, findCodeMacros } from './template.renderer';
@@ -36,6 +36,9 @@ export function preIssuableMacro(macros: readonly CodeMacro[]): CodeMacro | null
  * codes on the email rows in one UPDATE, exactly where the per-email path stores its code (`code`,
  * `code_token`), so building the email and any retry find them there.
  *
+ * The page is this replica's claimed emails (EmailClaims), and a customer's queued emails are claimed by one
+ * replica at a time, so no other replica issues for the same customers meanwhile.
+ *
  * Only where the answer is the one the email would get sent one by one: the first email of each
  * customer in the page (a later one may follow a `last_promocode` of an earlier email, which must not
  * see a code issued ahead), and only its first `promocode` (see preIssuableMacro). Everything else, and
@@ -47,7 +50,7 @@ export class PageCodeIssuer {
   private readonly logger = new Logger('emails');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly claims: EmailClaims,
     private readonly content: EmailContentService,
     private readonly codes: CodeInventoryClient,
   ) {}
@@ -104,15 +107,12 @@ export class PageCodeIssuer {
     }
   }
 
-  /** One UPDATE for the chunk, into the columns the per-email path writes; then the rows in memory. */
+  /** One UPDATE for the chunk, into the columns the per-email path writes (on emails this replica still holds); then those rows in memory. */
   private async store(stored: readonly { readonly email: EmailEntity; readonly code: string; readonly token: string | null }[]): Promise<void> {
     if (stored.length === 0) return;
-    await this.dataSource.query(`UPDATE emails e SET code = v.code, code_token = v.token FROM unnest($1::text[], $2::text[], $3::text[]) AS v(email_id, code, token) WHERE e.email_id = v.email_id`, [
-      stored.map((entry) => entry.email.emailId),
-      stored.map((entry) => entry.code),
-      stored.map((entry) => entry.token),
-    ]);
+    const kept = await this.claims.storeCodes(stored.map(({ email, code, token }) => ({ emailId: email.emailId, code, token })));
     for (const { email, code, token } of stored) {
+      if (!kept.has(email.emailId)) continue;
       email.code = code;
       email.codeToken = token;
     }

@@ -44,6 +44,12 @@ export class SmtpSender implements OnApplicationShutdown {
       maxConnections: config.SEND_CONCURRENCY,
       maxMessages: Number.POSITIVE_INFINITY,
       getSocket: connectWithoutDelay,
+      // Each step of a conversation is bounded well inside a claim's lease (EMAIL_CLAIM_LEASE_MS), not by
+      // nodemailer's defaults (up to 10 minutes of a silent server): a send outliving its claim could
+      // meet another replica's send of the same email.
+      connectionTimeout: config.SMTP_TIMEOUT_MS,
+      greetingTimeout: config.SMTP_TIMEOUT_MS,
+      socketTimeout: config.SMTP_TIMEOUT_MS,
     });
   }
 
