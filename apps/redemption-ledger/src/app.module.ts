@@ -20,7 +20,6 @@ import { ReservationsService } from './reservations/reservations.service';
 import { StatisticsController } from './statistics/statistics.controller';
 import { StatisticsService } from './statistics/statistics.service';
 import { ExpirySweeperService } from './usage/expiry-sweeper.service';
-import { UsageGate } from './usage/usage-gate';
 import { UsageHoldsRepository } from './usage/usage-holds.repository';
 import { UsageRebuildService } from './usage/usage-rebuild.service';
 import { UsageScripts } from './usage/usage-scripts';
@@ -33,7 +32,6 @@ export const REDEMPTION_LEDGER_SCHEMA = 'redemption_ledger';
 /** The services the consumers (registered in the messaging module) and controllers share; global so handlers resolve them. */
 const LEDGER_PROVIDERS = [
   UsageMetrics,
-  UsageGate,
   UsageScripts,
   UsageStateRepository,
   UsageHoldsRepository,

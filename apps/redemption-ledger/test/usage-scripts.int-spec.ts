@@ -51,6 +51,25 @@ describe('the usage Lua scripts on a real Redis', () => {
     });
   });
 
+  describe('the rebuild fence (L3 at N replicas)', () => {
+    it('makes reserve, commit and release answer rebuilding and change nothing while a rebuild fences the promotion', async () => {
+      expect(await scripts.reserve(use('h1'), 2_000, 'f')).toEqual({ kind: 'taken', units: 1 });
+      await redis.hset('usage:{p-lua}:limits', 'fence', 'epoch-1');
+      expect(await scripts.reserve(use('h2', { customerId: 'cu-2' }), 2_000, 'f')).toEqual({ kind: 'rebuilding' });
+      expect(await scripts.commit(use('h1'))).toEqual({ kind: 'rebuilding' });
+      expect(await scripts.release(use('h1'), 'release', 1_000)).toEqual({ kind: 'rebuilding' });
+      expect(await scripts.setLimits(promotionId, { total: 3, perCode: 2, perCustomer: 1, unit: 'item', isDeleted: false, version: 2 }, true)).toBe('not_loaded');
+      expect(await redis.mget('usage:{p-lua}:total', 'usage:{p-lua}:customer:cu-2')).toEqual(['1', null]);
+      expect(await redis.hget('usage:{p-lua}:hold:h1', 'state')).toBe('reserved');
+    });
+
+    it('fences a promotion whose limits were lost too: a fence-only hash answers rebuilding, not not_loaded', async () => {
+      await redis.del('usage:{p-lua}:limits');
+      await redis.hset('usage:{p-lua}:limits', 'fence', 'epoch-1');
+      expect(await scripts.reserve(use('h1'), 2_000, 'f')).toEqual({ kind: 'rebuilding' });
+    });
+  });
+
   describe('commitUsage', () => {
     it('commits a reserved hold without taking a second use, and takes a use without a hold under the limits', async () => {
       await scripts.reserve(use('h1'), 2_000, 'f');

@@ -1,13 +1,16 @@
-import type { UsageGate } from '../usage/usage-gate';
-import { UsageStoreUnavailableError } from '../usage/usage-scripts';
+import { UsageRebuildingError, UsageStoreUnavailableError } from '../usage/usage-scripts';
 import { UsageUnavailableError } from './usage-unavailable.error';
 
-/** Runs an HTTP usage step inside the gate: 503 with Retry-After while a rebuild runs or Redis is out of reach. */
-export async function runUsageStep<T>(gate: UsageGate, retryAfterSeconds: number, step: () => Promise<T>): Promise<T> {
-  const result = await gate.run(step).catch((error: unknown) => {
+/**
+ * Runs an HTTP usage step: 503 with Retry-After while a rebuild fences the counters (on whichever replica
+ * it runs: the fence is in Redis, lua/includes/check-fence.lua) or Redis is out of reach.
+ */
+export async function runUsageStep<T>(retryAfterSeconds: number, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
     if (error instanceof UsageStoreUnavailableError) throw new UsageUnavailableError('usage_store_unavailable', retryAfterSeconds);
+    if (error instanceof UsageRebuildingError) throw new UsageUnavailableError('usage_rebuilding', retryAfterSeconds);
     throw error;
-  });
-  if (result === undefined) throw new UsageUnavailableError('usage_rebuilding', retryAfterSeconds);
-  return result.value;
+  }
 }

@@ -4,7 +4,7 @@ import { CLOCK, type Clock, REDIS } from '@promo/platform';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UsageRebuildService, redisLimitsOf } from '../usage/usage-rebuild.service';
-import { holdUsageLockShared } from '../usage/usage-lock';
+import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
 import { UsageScripts } from '../usage/usage-scripts';
 import { type PromotionLimitsRow, UsageStateRepository } from '../usage/usage-state.repository';
 
@@ -38,8 +38,9 @@ export class PromotionLimitsService {
   }
 
   async applyChange(manager: EntityManager, change: PromotionChangedData): Promise<LimitsChangeResult> {
-    await this.rebuild.whenReady();
     await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+    // Two replicas (the consumer and the admin API) may apply changes of one new promotion at once: FOR UPDATE has no row to lock yet.
+    await holdEntityLock(manager, 'promotion', change.promotionId);
     const held = await this.state.promotionLimits(manager, change.promotionId, true);
     if (held && held.version >= change.version) return { promotionId: change.promotionId, version: held.version, isApplied: false };
     const next = limitsFromChange(change, held);

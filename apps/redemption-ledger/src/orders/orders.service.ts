@@ -7,22 +7,20 @@ import type { EntityManager } from 'typeorm';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ReservationsRepository } from '../reservations/reservations.repository';
 import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
-import { holdUsageLockShared } from '../usage/usage-lock';
+import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
 import { normalizeCode, orderHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
-import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
+import { UsageRebuildingError, UsageScripts, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { UsageMetrics } from '../usage/usage.metrics';
 import { type OrderUseRow, OrdersRepository } from './orders.repository';
-
-/** Redis lost counters mid-event: the handler fails, the rebuild runs, and the retry waits for it. */
-export class UsageNotLoadedError extends Error {}
 
 /**
  * L2/L5 for orders: `order.placed` commits its reservation, or applies each use up to each limit and
  * records the rest as rejected; `order.cancelled` reverses the accepted uses, each once, also when the
  * cancellation was consumed first. Idempotent by order id; every effect is written with the consumer's
- * transaction (and its events to the outbox in it).
+ * transaction (and its events to the outbox in it). Both handlers lock the order id first, so the two
+ * events of one order run one after the other even on two replicas and before the order's row exists.
  */
 @Injectable()
 export class OrdersService {
@@ -41,7 +39,7 @@ export class OrdersService {
   ) {}
 
   async place(manager: EntityManager, order: OrderPlacedData): Promise<void> {
-    await this.enterUsage(manager);
+    await this.enterOrder(manager, order.orderId);
     const status = await this.orders.lockStatus(manager, order.orderId);
     if (status === 'placed' || status === 'cancelled') return; // placed before: no second effect
     const isCancelledFirst = status === 'cancelled_before_placed';
@@ -85,7 +83,7 @@ export class OrdersService {
   }
 
   async cancel(manager: EntityManager, cancelled: OrderCancelledData): Promise<void> {
-    await this.enterUsage(manager);
+    await this.enterOrder(manager, cancelled.orderId);
     const status = await this.orders.lockStatus(manager, cancelled.orderId);
     if (status === 'cancelled' || status === 'cancelled_before_placed') return; // cancelled before: no second effect
     // A cancellation consumed before its order takes effect when the order arrives (streams README).
@@ -93,9 +91,13 @@ export class OrdersService {
     if (status === 'placed') await this.reverseAccepted(manager, cancelled.orderId, this.clock.now());
   }
 
-  private async enterUsage(manager: EntityManager): Promise<void> {
-    await this.rebuild.whenReady();
+  /**
+   * The shared usage lock (a rebuild on any replica waits for this transaction, and this one waits for a
+   * running rebuild), then the order's own lock until commit (usage-lock.ts: always in this order).
+   */
+  private async enterOrder(manager: EntityManager, orderId: string): Promise<void> {
     await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+    await holdEntityLock(manager, 'order', orderId);
   }
 
   /** One use: committed (its reservation, or taken now under every limit) or the reason it is rejected. */
@@ -114,7 +116,10 @@ export class OrdersService {
         return { units: outcome.units, reason: null };
       case 'not_loaded':
         void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
-        throw new UsageNotLoadedError(`usage counters of ${use.promotionId} are missing; rebuilding`);
+        throw new UsageRebuildingError(`usage counters of ${use.promotionId} are missing; rebuilding`);
+      case 'rebuilding':
+        // Only a rebuild that died leaves a fence while this transaction holds the shared lock; the sentinel it deleted makes a replica redo it.
+        throw new UsageRebuildingError(`usage counters of ${use.promotionId} are fenced by a rebuild`);
     }
   }
 
@@ -165,10 +170,8 @@ export class OrdersService {
   private async reverseAccepted(manager: EntityManager, orderId: string, now: Date): Promise<void> {
     for (const use of await this.orders.acceptedUnreversed(manager, orderId)) {
       const outcome = await this.scripts.release(use, 'reverse', now.getTime());
-      if (outcome.kind === 'not_loaded') {
-        void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
-        throw new UsageNotLoadedError(`usage counters of ${use.promotionId} are missing; rebuilding`);
-      }
+      if (outcome.kind === 'not_loaded') void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
+      if (outcome.kind === 'not_loaded' || outcome.kind === 'rebuilding') throw new UsageRebuildingError(`usage counters of ${use.promotionId} are missing or fenced; rebuilding`);
       await this.holds.transition(manager, [use.holdId], ['committed', 'reserved'], 'reversed', now);
       await this.orders.markReversed(manager, orderId, use.useIndex);
       await this.ledger.append(manager, [

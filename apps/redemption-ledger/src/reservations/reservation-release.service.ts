@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, NotFoundError } from '@promo/platform';
+import { APP_CONFIG, CLOCK, type Clock, NotFoundError, REDIS } from '@promo/platform';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { runUsageStep } from '../common/run-usage-step';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
-import { UsageScripts } from '../usage/usage-scripts';
+import { holdUsageLockShared } from '../usage/usage-lock';
+import { UsageRebuildService } from '../usage/usage-rebuild.service';
+import { UsageRebuildingError, UsageScripts } from '../usage/usage-scripts';
 import type { ReservationStatus } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
 
@@ -23,8 +25,9 @@ export class ReservationReleaseService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REDIS) private readonly redis: Redis,
     private readonly dataSource: DataSource,
-    private readonly gate: UsageGate,
+    private readonly rebuild: UsageRebuildService,
     private readonly scripts: UsageScripts,
     private readonly holds: UsageHoldsRepository,
     private readonly reservations: ReservationsRepository,
@@ -32,20 +35,25 @@ export class ReservationReleaseService {
   ) {}
 
   async release(reservationId: string): Promise<ReleaseAnswer> {
-    return runUsageStep(this.gate, this.config.REBUILD_RETRY_AFTER_S, () => this.releaseInGate(reservationId));
+    return runUsageStep(this.config.REBUILD_RETRY_AFTER_S, () => this.releaseHolds(reservationId));
   }
 
-  private async releaseInGate(reservationId: string): Promise<ReleaseAnswer> {
+  private async releaseHolds(reservationId: string): Promise<ReleaseAnswer> {
     const stored = await this.reservations.find(this.dataSource.manager, reservationId);
     if (!stored) throw new NotFoundError(`no reservation ${reservationId}`);
     const now = this.clock.now();
-    const held = (await this.holds.ofReservation(this.dataSource.manager, reservationId)).filter((hold) => hold.state === 'reserved');
-    const given: string[] = [];
-    for (const hold of held) {
-      const outcome = await this.scripts.release(hold, 'release', now.getTime());
-      if (outcome.kind === 'released' || outcome.kind === 'missing') given.push(hold.holdId);
-    }
+    // The scripts and the rows recording them under the shared usage lock: a rebuild on any replica reads
+    // Postgres either before both or after both, never between (it would write back a hold given back here).
     const released = await this.dataSource.transaction(async (manager) => {
+      await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+      const held = (await this.holds.ofReservation(manager, reservationId)).filter((hold) => hold.state === 'reserved');
+      const given: string[] = [];
+      for (const hold of held) {
+        const outcome = await this.scripts.release(hold, 'release', now.getTime());
+        if (outcome.kind === 'not_loaded') void this.rebuild.trigger(`limits of ${hold.promotionId} missing`);
+        if (outcome.kind === 'not_loaded' || outcome.kind === 'rebuilding') throw new UsageRebuildingError(`usage counters of ${hold.promotionId} are being rebuilt`);
+        if (outcome.kind === 'released' || outcome.kind === 'missing') given.push(hold.holdId);
+      }
       const moved = await this.holds.transition(manager, given, ['reserved'], 'released', now);
       await this.ledger.append(
         manager,

@@ -6,13 +6,12 @@ import { runUsageStep } from '../common/run-usage-step';
 import { UsageUnavailableError } from '../common/usage-unavailable.error';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { UsageGate } from '../usage/usage-gate';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { holdUsageLockShared } from '../usage/usage-lock';
 import { UsageMetrics } from '../usage/usage.metrics';
 import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
-import { UsageScripts, type UseRequest } from '../usage/usage-scripts';
+import { UsageRebuildingError, UsageScripts, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { type ReservationAnswer, type ReservationRequest, type ReservationUseAnswer, reservationFingerprint } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
@@ -23,8 +22,9 @@ interface PlannedUse extends UseRequest {
 
 /**
  * L2: reserves every use of a checkout or none. Each use is one reserve-usage call (atomic within its
- * promotion's slot); when a later one is refused the earlier ones are released. The accepted
- * reservation is written to Postgres before the gate lets a rebuild read it (L3).
+ * promotion's slot); when a later one is refused the earlier ones are released. L3 at N replicas: a
+ * script fenced by a rebuild (on any replica) answers `rebuilding` and the call gets 503; the accepted
+ * reservation is written under the shared usage lock after checking its holds survived any rebuild since.
  */
 @Injectable()
 export class ReservationsService {
@@ -33,7 +33,6 @@ export class ReservationsService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly dataSource: DataSource,
-    private readonly gate: UsageGate,
     private readonly rebuild: UsageRebuildService,
     private readonly scripts: UsageScripts,
     private readonly state: UsageStateRepository,
@@ -45,7 +44,7 @@ export class ReservationsService {
 
   async reserve(request: ReservationRequest): Promise<ReservationAnswer> {
     try {
-      const answer = await runUsageStep(this.gate, this.config.REBUILD_RETRY_AFTER_S, () => this.reserveInGate(request));
+      const answer = await runUsageStep(this.config.REBUILD_RETRY_AFTER_S, () => this.reserveUses(request));
       this.metrics.reservations.inc({ outcome: answer.status });
       return answer;
     } catch (error) {
@@ -54,7 +53,7 @@ export class ReservationsService {
     }
   }
 
-  private async reserveInGate(request: ReservationRequest): Promise<ReservationAnswer> {
+  private async reserveUses(request: ReservationRequest): Promise<ReservationAnswer> {
     const fingerprint = reservationFingerprint(request);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.RESERVATION_TTL_MS);
@@ -91,6 +90,10 @@ export class ReservationsService {
         case 'not_loaded':
           await this.rollBack(taken);
           return this.whenNotLoaded(index, use.promotionId);
+        case 'rebuilding':
+          // Holds taken before the fence are deleted by the rebuild, whether or not this rollback reaches them.
+          await this.rollBack(taken);
+          throw new UsageRebuildingError(`usage counters of ${use.promotionId} are being rebuilt`);
       }
     }
     if (taken.length === 0) return this.storedAnswer(request, planned, fingerprint);

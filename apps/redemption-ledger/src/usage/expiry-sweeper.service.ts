@@ -5,10 +5,9 @@ import { DataSource } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import type { LedgerEntryInput } from '../ledger/ledger-entry';
 import { LedgerRepository } from '../ledger/ledger.repository';
-import { UsageGate } from './usage-gate';
 import { type HoldRow, UsageHoldsRepository } from './usage-holds.repository';
-import { promotionTag, type UseTarget } from './usage-keys';
-import { UsageRebuildService } from './usage-rebuild.service';
+import { promotionTag, SWEEPER_LEASE_KEY, type UseTarget } from './usage-keys';
+import { holdUsageLockShared } from './usage-lock';
 import { UsageScripts } from './usage-scripts';
 
 const BATCH = 500;
@@ -17,6 +16,12 @@ const BATCH = 500;
  * L2: a reservation not committed within its TTL gives its uses back. A periodic scan of each
  * promotion's expiries (a sorted set by expiry) releases what is due by the injected clock; the
  * release script re-checks the expiry and state, so a commit racing the sweep always wins or loses whole.
+ *
+ * At N replicas: each pass first takes a lease in Redis for one interval, so one replica sweeps per
+ * interval instead of every replica scanning every promotion (two sweeps at once would still be right:
+ * the script and the state transition each act once). Each batch's scripts and rows run in one
+ * transaction under the shared usage lock, so a rebuild on any replica sees both or neither; a fenced
+ * promotion (`rebuilding`) is left for the next pass.
  */
 @Injectable()
 export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,8 +35,6 @@ export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicati
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly dataSource: DataSource,
-    private readonly gate: UsageGate,
-    private readonly rebuild: UsageRebuildService,
     private readonly scripts: UsageScripts,
     private readonly holds: UsageHoldsRepository,
     private readonly ledger: LedgerRepository,
@@ -47,17 +50,16 @@ export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicati
     await this.running;
   }
 
-  /** One pass over every promotion; returns how many holds expired. */
+  /** One pass over every promotion unless another replica holds this interval's lease; returns how many holds expired. */
   async sweep(): Promise<number> {
-    if (this.rebuild.isRebuilding) return 0;
+    if ((await this.redis.set(SWEEPER_LEASE_KEY, '1', 'PX', this.config.EXPIRY_SWEEP_INTERVAL_MS, 'NX')) !== 'OK') return 0;
     const promotions: { promotion_id: string }[] = await this.dataSource.query('SELECT promotion_id FROM promotion_limits');
     let expired = 0;
     for (const { promotion_id: promotionId } of promotions) {
       const nowMs = this.clock.now().getTime();
       const due = await this.redis.zrangebyscore(`${promotionTag(promotionId)}:expiries`, '-inf', nowMs, 'LIMIT', 0, BATCH);
       if (due.length === 0) continue;
-      const result = await this.gate.run(() => this.expire(promotionId, due, nowMs));
-      expired += result?.value ?? 0;
+      expired += await this.expire(promotionId, due, nowMs);
     }
     return expired;
   }
@@ -76,21 +78,23 @@ export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicati
   }
 
   private async expire(promotionId: string, holdIds: readonly string[], nowMs: number): Promise<number> {
-    const known = new Map((await this.holds.byIds(this.dataSource.manager, holdIds)).map((hold) => [hold.holdId, hold]));
-    const released: string[] = [];
-    for (const holdId of holdIds) {
-      const target = known.get(holdId) ?? (await this.targetFromRedis(promotionId, holdId));
-      const outcome = await this.scripts.release(target, 'expire', nowMs);
-      if (outcome.kind === 'released' || outcome.kind === 'missing') released.push(holdId);
-    }
     const at = new Date(nowMs);
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
+      await holdUsageLockShared(manager, this.redis.options.keyPrefix ?? '');
+      const known = new Map((await this.holds.byIds(manager, holdIds)).map((hold) => [hold.holdId, hold]));
+      const released: string[] = [];
+      for (const holdId of holdIds) {
+        const target = known.get(holdId) ?? (await this.targetFromRedis(promotionId, holdId));
+        const outcome = await this.scripts.release(target, 'expire', nowMs);
+        if (outcome.kind === 'rebuilding' || outcome.kind === 'not_loaded') break; // the rebuild restores the rest from Postgres
+        if (outcome.kind === 'released' || outcome.kind === 'missing') released.push(holdId);
+      }
       const moved = await this.holds.transition(manager, released, ['reserved'], 'expired', at);
       await this.ledger.append(manager, moved.map((hold) => expiredEntry(hold, at)));
       const reservationIds = [...new Set(moved.map((hold) => hold.reservationId).filter((id): id is string => id !== null))];
       if (reservationIds.length > 0) await manager.query(`UPDATE reservations SET status = 'expired' WHERE reservation_id = ANY($1::text[]) AND status = 'reserved'`, [reservationIds]);
+      return moved.length;
     });
-    return released.length;
   }
 
   /** A hold Postgres does not know (its process died before writing it): its keys are in the hold itself. */

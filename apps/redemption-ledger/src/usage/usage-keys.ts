@@ -36,8 +36,15 @@ export function usageKeys(target: UseTarget): UsageKeys {
   };
 }
 
-/** The global sentinel (L3): written after every rebuild; its absence means Redis lost the ledger's keys. */
+/**
+ * The global sentinel (L3): holds the epoch of the last rebuild (usage-rebuild.service.ts). It vanishes with
+ * the data, so every replica's periodic check notices a loss; a rebuild deletes it first, so one that dies
+ * is redone. Alone in its slot: no script reads it.
+ */
 export const SENTINEL_KEY = 'usage:sentinel';
+
+/** The expiry sweeper's lease (one replica sweeps per interval); outside `usage:*`, which a rebuild deletes. */
+export const SWEEPER_LEASE_KEY = 'sweeper:lease';
 
 /** Codes match trimmed and case-folded, as the code inventory stores them. */
 export function normalizeCode(code: string | null | undefined): string | null {

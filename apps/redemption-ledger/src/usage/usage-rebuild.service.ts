@@ -1,22 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, REDIS } from '@promo/platform';
+import { APP_CONFIG, REDIS } from '@promo/platform';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { type LiveHold, type PromotionLimitsRow, UsageStateRepository } from './usage-state.repository';
-import { UsageGate } from './usage-gate';
 import { UsageMetrics } from './usage.metrics';
-import { limitArgs, type RedisLimits } from './usage-scripts';
+import { holdUsageLockExclusive } from './usage-lock';
+import { FENCE_FIELD, limitArgs, type RedisLimits } from './usage-scripts';
 import { SENTINEL_KEY, usageKeys } from './usage-keys';
+
+const FENCE_BATCH = 1_000;
 
 /**
  * L3: Postgres is the source of truth; when Redis lost the ledger's keys (the sentinel is gone, or a
- * script finds a promotion's limits missing) every counter, hold and expiry is rebuilt from Postgres
- * before the gate opens again. Meanwhile reservations are refused with 503 and consumers wait.
+ * script finds a promotion's limits missing) every counter, hold and expiry is rebuilt from Postgres.
+ * Ops run several replicas on one Redis, so nothing here relies on being the only process:
+ *
+ * 1. The rebuild takes the exclusive usage lock (usage-lock.ts) in a transaction: it waits for every
+ *    replica's transaction that recorded a usage step, and a second rebuild waits for the first.
+ * 2. Under the lock it reads the sentinel again. The sentinel holds the epoch of the last rebuild; when it
+ *    is there and is not the one this replica saw when it noticed the loss, another replica rebuilt in
+ *    the meantime and this one stops (`skipped`). Two replicas noticing one loss rebuild once.
+ * 3. It deletes the sentinel (a rebuild that dies from here on is redone by whichever replica checks
+ *    next), then writes a fence into every promotion's limits hash. Every reserve, commit and release
+ *    script on every replica answers `rebuilding` (503 or a retry) while it is there.
+ * 4. It deletes every other usage key, writes each promotion's counters, holds and expiries with its
+ *    limits, which clears that promotion's fence in the same MULTI, then sets the sentinel to a new epoch.
+ *
+ * Cost: one HEXISTS per script call; during a rebuild every use of every replica is refused, for about as
+ * long as deleting and rewriting the keys takes (tens of thousands of holds: well under a second).
  */
 @Injectable()
 export class UsageRebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('usage-rebuild');
+  /** This process's rebuild, queued or running (others are serialized by the lock, and skip by epoch). */
   private rebuilding: Promise<void> | undefined;
   private monitor: NodeJS.Timeout | undefined;
   private isStopped = false;
@@ -24,9 +42,7 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
-    private readonly gate: UsageGate,
     private readonly state: UsageStateRepository,
     private readonly metrics: UsageMetrics,
   ) {}
@@ -41,33 +57,26 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
     clearTimeout(this.monitor);
   }
 
-  get isRebuilding(): boolean {
-    return this.rebuilding !== undefined;
-  }
-
-  /** Resolves once no rebuild is running (at once when none is). */
-  async whenReady(): Promise<void> {
-    await this.rebuilding;
-  }
-
-  /** Starts a rebuild unless one is running; the gate closes synchronously, before this returns. */
+  /**
+   * Rebuilds unless this process has a rebuild queued or running already. Never call it awaiting from a
+   * transaction that holds the shared usage lock: the rebuild waits for that transaction to end.
+   */
   trigger(reason: string): Promise<void> {
-    if (!this.rebuilding) {
-      this.logger.warn({ reason }, 'Redis usage state lost; rebuilding from Postgres');
-      const closed = this.gate.closeAndDrain();
-      this.rebuilding = closed
-        .then(() => this.rebuildAll())
-        .then(() => void this.metrics.rebuilds.inc({ outcome: 'done' }))
-        .catch((error: unknown) => {
-          this.metrics.rebuilds.inc({ outcome: 'failed' });
-          this.logger.error({ err: error }, 'usage rebuild failed; will retry on the next check');
-        })
-        .finally(() => {
-          this.rebuilding = undefined;
-          this.gate.open();
-        });
-    }
+    this.rebuilding ??= this.rebuildOnce(reason).finally(() => (this.rebuilding = undefined));
     return this.rebuilding;
+  }
+
+  private async rebuildOnce(reason: string): Promise<void> {
+    try {
+      // The epoch seen now: a rebuild by any replica after this moment makes this one unnecessary.
+      const observed = await this.redis.get(SENTINEL_KEY);
+      this.logger.warn({ reason, epoch: observed }, 'Redis usage state lost; rebuilding from Postgres');
+      const outcome = await this.dataSource.transaction((manager) => this.rebuildAll(manager, observed));
+      this.metrics.rebuilds.inc({ outcome });
+    } catch (error) {
+      this.metrics.rebuilds.inc({ outcome: 'failed' });
+      this.logger.error({ err: error }, 'usage rebuild failed; will retry on the next check');
+    }
   }
 
   private scheduleCheck(): void {
@@ -79,39 +88,49 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
 
   private async checkSentinel(): Promise<void> {
     try {
-      if (!this.isRebuilding && (await this.redis.exists(SENTINEL_KEY)) === 0) await this.trigger('sentinel missing');
+      if (!this.rebuilding && (await this.redis.exists(SENTINEL_KEY)) === 0) await this.trigger('sentinel missing');
     } catch (error) {
       this.logger.warn({ err: error }, 'sentinel check failed');
     }
   }
 
-  private async rebuildAll(): Promise<void> {
+  private async rebuildAll(manager: EntityManager, observed: string | null): Promise<'done' | 'skipped'> {
     const started = performance.now();
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      // Waits for every consumer transaction holding the shared lock (usage-lock.ts) to commit.
-      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [this.keyPrefix()]);
-      try {
-        await this.deleteUsageKeys();
-        const promotions = await this.state.allPromotionLimits(runner.manager);
-        const holds = await this.state.liveHolds(runner.manager);
-        for (const promotion of promotions) {
-          await this.writePromotion(promotion, holds.get(promotion.promotionId) ?? []);
-        }
-        await this.redis.set(SENTINEL_KEY, this.clock.now().toISOString());
-        this.logger.log({ promotions: promotions.length, ms: Math.round(performance.now() - started) }, 'usage counters rebuilt from Postgres');
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [this.keyPrefix()]);
-      }
-    } finally {
-      await runner.release();
+    await holdUsageLockExclusive(manager, this.keyPrefix());
+    const current = await this.redis.get(SENTINEL_KEY);
+    if (current !== null && current !== observed) {
+      this.logger.log({ epoch: current }, 'usage counters were rebuilt by another replica meanwhile');
+      return 'skipped';
+    }
+    const epoch = randomUUID();
+    await this.redis.del(SENTINEL_KEY);
+    const promotions = await this.state.allPromotionLimits(manager);
+    const limitsKeys = promotions.map((promotion) => limitsKeyOf(promotion.promotionId));
+    await this.fence(limitsKeys, epoch);
+    await this.deleteUsageKeys(new Set(limitsKeys));
+    const holds = await this.state.liveHolds(manager);
+    for (const promotion of promotions) {
+      await this.writePromotion(promotion, holds.get(promotion.promotionId) ?? []);
+    }
+    await this.redis.set(SENTINEL_KEY, epoch);
+    this.logger.log({ promotions: promotions.length, epoch, ms: Math.round(performance.now() - started) }, 'usage counters rebuilt from Postgres');
+    return 'done';
+  }
+
+  /** Step 3: every promotion's scripts refuse from here on, on every replica (a lost limits hash gets a fence-only hash). */
+  private async fence(limitsKeys: readonly string[], epoch: string): Promise<void> {
+    for (let start = 0; start < limitsKeys.length; start += FENCE_BATCH) {
+      const pipeline = this.redis.pipeline();
+      for (const key of limitsKeys.slice(start, start + FENCE_BATCH)) pipeline.hset(key, FENCE_FIELD, epoch);
+      const replies = (await pipeline.exec()) ?? [];
+      const failed = replies.find(([error]) => error !== null);
+      if (failed) throw failed[0];
     }
   }
 
-  /** One promotion in one MULTI: counters and holds first, the limits hash (what scripts check) with them. */
+  /** One promotion in one MULTI: counters and holds first, the limits hash (what scripts check) with them, its fence dropped. */
   private async writePromotion(promotion: PromotionLimitsRow, holds: readonly LiveHold[]): Promise<void> {
-    const keys = usageKeys({ promotionId: promotion.promotionId, codeKey: null, customerId: null, holdId: '-' });
+    const limitsKey = limitsKeyOf(promotion.promotionId);
     const counters = new Map<string, number>();
     const add = (key: string, units: number) => counters.set(key, (counters.get(key) ?? 0) + units);
     const multi = this.redis.multi();
@@ -135,18 +154,23 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
     }
     for (const [key, units] of counters) multi.set(key, units);
     const [total, perCode, perCustomer, unit, deleted, version] = limitArgs(redisLimitsOf(promotion));
-    multi.hset(keys.limits, { total, perCode, perCustomer, unit, deleted, version });
+    multi.del(limitsKey);
+    multi.hset(limitsKey, { total, perCode, perCustomer, unit, deleted, version });
     await multi.exec();
   }
 
-  /** Deletes every usage key under this app's prefix (SCAN matches full names; DEL would add the prefix again). */
-  private async deleteUsageKeys(): Promise<void> {
+  /**
+   * Deletes every usage key under this app's prefix but the fenced limits hashes (SCAN matches full names;
+   * UNLINK would add the prefix again). Every key a script made before the fence exists for the whole scan,
+   * so SCAN returns it; while fenced, no script makes one.
+   */
+  private async deleteUsageKeys(keep: ReadonlySet<string>): Promise<void> {
     const prefix = this.keyPrefix();
     let cursor = '0';
     do {
       const [next, found] = await this.redis.scan(cursor, 'MATCH', `${prefix}usage:*`, 'COUNT', 1000);
       cursor = next;
-      const own = found.map((key) => key.slice(prefix.length));
+      const own = found.map((key) => key.slice(prefix.length)).filter((key) => !keep.has(key));
       if (own.length > 0) await this.redis.unlink(...own);
     } while (cursor !== '0');
   }
@@ -154,6 +178,10 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
   private keyPrefix(): string {
     return this.redis.options.keyPrefix ?? '';
   }
+}
+
+function limitsKeyOf(promotionId: string): string {
+  return usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' }).limits;
 }
 
 /** L1 limits as the scripts read them; a coupon without usesPerCustomer was given 1 when stored. */

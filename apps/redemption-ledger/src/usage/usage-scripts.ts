@@ -23,13 +23,15 @@ export type TakeOutcome =
   | { readonly kind: 'exists'; readonly state: string; readonly fingerprint: string; readonly units: number }
   | { readonly kind: 'refused'; readonly reason: LimitReason; readonly limit: number }
   | { readonly kind: 'unknown_promotion' }
-  | { readonly kind: 'not_loaded' };
+  | { readonly kind: 'not_loaded' }
+  | { readonly kind: 'rebuilding' };
 
 export type ReleaseOutcome =
   | { readonly kind: 'released'; readonly units: number }
   | { readonly kind: 'kept'; readonly state: string }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'not_loaded' };
+  | { readonly kind: 'not_loaded' }
+  | { readonly kind: 'rebuilding' };
 
 export type ReleaseMode = 'release' | 'expire' | 'reverse';
 
@@ -42,6 +44,15 @@ export interface UseRequest extends UseTarget {
  * classifies as infrastructure, so a consumer retries the event instead of dead-lettering it.
  */
 export class UsageStoreUnavailableError extends Error {
+  readonly code = 'ECONNRESET';
+}
+
+/**
+ * A usage step found the counters missing (L3: a rebuild is triggered) or fenced by a rebuild running on
+ * some replica. Waiting fixes both, so it carries the same infrastructure `code`: a consumer retries the
+ * event for as long as the rebuild takes instead of dead-lettering an order after its few handler retries.
+ */
+export class UsageRebuildingError extends Error {
   readonly code = 'ECONNRESET';
 }
 
@@ -62,6 +73,9 @@ const SCRIPTS = [
   { command: 'ledgerReleaseUsage', file: 'release-usage.lua', numberOfKeys: 6 },
   { command: 'ledgerSetLimits', file: 'set-limits.lua', numberOfKeys: 1 },
 ] as const;
+
+/** The field a rebuild sets in every promotion's limits hash while it rewrites Redis (lua/includes/check-fence.lua). */
+export const FENCE_FIELD = 'fence';
 
 /** A script's source with its `--- @include "name"` lines replaced by `includes/<name>.lua` (BullMQ's layout). */
 export function loadLuaScript(file: string): string {
@@ -110,6 +124,8 @@ export class UsageScripts {
         return { kind: 'missing' };
       case 'not_loaded':
         return { kind: 'not_loaded' };
+      case 'rebuilding':
+        return { kind: 'rebuilding' };
       default:
         throw new Error(`release-usage answered ${JSON.stringify(reply)}`);
     }
@@ -177,6 +193,8 @@ function parseTake(reply: readonly unknown[]): TakeOutcome {
       return { kind: 'exists', state: String(reply[1]), fingerprint: String(reply[2] ?? ''), units: numberAt(reply, 3) };
     case 'not_loaded':
       return { kind: 'not_loaded' };
+    case 'rebuilding':
+      return { kind: 'rebuilding' };
     case 'unknown_promotion':
       return { kind: 'unknown_promotion' };
     case 'total_limit_reached':

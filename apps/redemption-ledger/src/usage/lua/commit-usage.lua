@@ -21,12 +21,17 @@
     {"ok", units}                   taken and committed now (no live reservation)
     {"exists", units}               already committed
     {"not_loaded"} / {"unknown_promotion"}
+    {"rebuilding"}                  a rebuild fences the promotion (includes/check-fence): nothing done
     {"total_limit_reached" | "code_limit_reached" | "customer_limit_reached", limit}
 ]]
 local rcall = redis.call
 
+--- @include "check-fence"
 --- @include "take-use"
 
+if isFenced(KEYS[1]) then
+  return {"rebuilding"}
+end
 local existing = rcall("HMGET", KEYS[5], "state", "units")
 if existing[1] == "reserved" then
   rcall("HSET", KEYS[5], "state", "committed")

@@ -20,8 +20,15 @@
     {"kept", state}       the mode does not apply to the hold's state (or it is not yet due)
     {"missing"}           no such hold (already released, or never taken)
     {"not_loaded"}        no hold and the promotion's counters are missing (L3): rebuild first
+    {"rebuilding"}        a rebuild fences the promotion (includes/check-fence): nothing done, retry
 ]]
 local rcall = redis.call
+
+--- @include "check-fence"
+
+if isFenced(KEYS[1]) then
+  return {"rebuilding"}
+end
 
 local hold = rcall("HMGET", KEYS[5], "state", "units", "hasCode", "hasCustomer", "expiresAt")
 local state = hold[1]

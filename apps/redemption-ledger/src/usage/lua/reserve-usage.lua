@@ -21,13 +21,18 @@
     {"ok", units}                   reserved now
     {"exists", state, fingerprint, units}  this hold was made before
     {"not_loaded"}                  the promotion's counters are missing (L3)
+    {"rebuilding"}                  a rebuild fences the promotion (includes/check-fence): nothing done
     {"unknown_promotion"}           the promotion is deleted
     {"total_limit_reached" | "code_limit_reached" | "customer_limit_reached", limit}
 ]]
 local rcall = redis.call
 
+--- @include "check-fence"
 --- @include "take-use"
 
+if isFenced(KEYS[1]) then
+  return {"rebuilding"}
+end
 local existing = rcall("HMGET", KEYS[5], "state", "fingerprint", "units")
 if existing[1] then
   return {"exists", existing[1], existing[2] or "", tonumber(existing[3])}

@@ -17,10 +17,15 @@
   Output:
     {"ok"}           stored
     {"stale"}        a newer version is held
-    {"not_loaded"}   the counters are missing: rebuild
+    {"not_loaded"}   the counters are missing, or fenced by a rebuild that never finished: rebuild
 ]]
 local rcall = redis.call
 
+-- Callers hold the shared usage lock, so a live rebuild (exclusive) cannot be running: a fence here was
+-- left by a rebuild whose process died, and only a new rebuild may clear it.
+if rcall("HEXISTS", KEYS[1], "fence") == 1 then
+  return {"not_loaded"}
+end
 local held = rcall("HGET", KEYS[1], "version")
 if not held and ARGV[7] ~= "1" then
   return {"not_loaded"}
