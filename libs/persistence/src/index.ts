@@ -7,4 +7,4 @@ export * from './outbox-message.entity';
 export * from './messaging-tables.sql';
 export * from './postgres-readiness.check';
 export * from './migrations/1764082800000-create-messaging-tables.migration';
-export * from './migrations/1765000000000-create-consumer-positions.migration';
+export * from './migrations/1765000000000-create-messaging-tables-v2.migration';

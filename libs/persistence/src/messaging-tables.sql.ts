@@ -34,10 +34,12 @@ export async function dropMessagingTablesV1(queryRunner: QueryRunner): Promise<v
 }
 
 // Version 2 (issue 18): where each consumer group stands on each partition, by its own account, and
-// how many records it never read because the log start passed it (retention, deleteRecords, a reset).
+// how many records it never read because the log start passed them (retention, deleteRecords, a reset).
 // Kafka's committed offset cannot tell: kafkajs commits the log start itself when a fetch is out of range.
+// And the records each group dead-lettered, by position, so a record redelivered after a crash (its
+// offset not yet committed) is not dead-lettered twice.
 
-export async function createConsumerPositionsTableV2(queryRunner: QueryRunner): Promise<void> {
+export async function createMessagingTablesV2(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`
     CREATE TABLE consumer_positions (
       consumer_group text NOT NULL,
@@ -48,8 +50,20 @@ export async function createConsumerPositionsTableV2(queryRunner: QueryRunner): 
       updated_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (consumer_group, topic, partition)
     )`);
+  await queryRunner.query(`
+    CREATE TABLE dead_letters (
+      consumer_group text NOT NULL,
+      topic text NOT NULL,
+      partition integer NOT NULL,
+      "offset" bigint NOT NULL,
+      reason text NOT NULL,
+      event_id text,
+      dead_lettered_at timestamptz NOT NULL,
+      PRIMARY KEY (consumer_group, topic, partition, "offset")
+    )`);
 }
 
-export async function dropConsumerPositionsTableV2(queryRunner: QueryRunner): Promise<void> {
+export async function dropMessagingTablesV2(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TABLE dead_letters`);
   await queryRunner.query(`DROP TABLE consumer_positions`);
 }

@@ -217,9 +217,29 @@ export class EventConsumer {
     });
   }
 
+  /**
+   * Once per record position: the position is recorded in `dead_letters` in a transaction that stays
+   * open while the letter is sent, so a record redelivered after a crash (its offset not committed yet)
+   * finds its row and is not dead-lettered again. Only a crash in the moment between the broker's ack
+   * and the commit sends it twice.
+   */
   private async deadLetter(message: KafkaMessage, position: RecordPosition, letter: DeadLetter): Promise<void> {
+    const now = this.options.now();
+    const isFirst = await this.options.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO dead_letters (consumer_group, topic, partition, "offset", reason, event_id, dead_lettered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING RETURNING "offset"`,
+        [this.options.groupId, position.topic, position.partition, position.offset, letter.reason, letter.eventId ?? null, now],
+      );
+      if (inserted.length === 0) return false;
+      await sendToDeadLetter(this.options.producer, this.options.groupId, position, message, letter, now);
+      return true;
+    });
+    if (!isFirst) {
+      this.options.logger.debug({ ...position, reason: letter.reason }, 'record already dead-lettered (redelivered)');
+      return;
+    }
     this.options.logger.warn({ ...position, reason: letter.reason, detail: letter.detail, eventId: letter.eventId }, 'record dead-lettered');
-    await sendToDeadLetter(this.options.producer, this.options.groupId, position, message, letter, this.options.now());
     await this.options.onOutcome?.({ kind: 'dead-lettered', letter, position });
   }
 }
