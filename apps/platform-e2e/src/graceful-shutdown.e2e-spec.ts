@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createKafka } from '@promo/messaging';
 import { hashApiKey } from '@promo/platform';
-import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
-import { type Admin, Partitioners, type Producer } from 'kafkajs';
-import { Client } from 'pg';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { startSteadyHttpLoad } from './load/steady-http-load';
+import { aCart, LonePricing } from './support/lone-pricing';
 
 // #11 / X5: SIGTERM while pricing serves steady HTTP load and consumes a steady cart.updated feed. Every
 // request sent before the signal gets a whole 2xx answer, the process exits 0 within SHUTDOWN_TIMEOUT_MS,
@@ -19,82 +16,22 @@ const SIGTERM_AFTER_PROCESSED = 150;
 const SHUTDOWN_TIMEOUT_MS = 20_000;
 const STOREFRONT_KEY = `shutdown-storefront-${uniqueSuffix()}`;
 
-const aCart = (cartId: string) => ({
-  cartId,
-  channel: 'web',
-  currency: 'USD',
-  customer: null,
-  lines: [{ lineId: 'l1', sku: 'sku-1', productId: 'p-1', quantity: 2, unitPrice: 1250, categories: [] }],
-  codes: [],
-  shipping: null,
-  updatedAt: '2026-06-01T12:00:00Z',
-});
-
 describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
-  const suffix = uniqueSuffix();
-  const database = `promo_shutdown_${suffix}`;
-  const topic = `t-${suffix}.cart.updated`;
-  const group = `pricing-shutdown-${suffix}`;
-  let sql: Client;
-  let admin: Admin;
-  let producer: Producer;
-  let env: Record<string, string>;
-  const started: ServiceProcess[] = [];
-
-  const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-  const count = async (query: string, params: unknown[] = []) => Number((await sql.query<{ n: string }>(query, params)).rows[0]?.n);
-  const processedCount = () => count(`SELECT count(*) AS n FROM processed_events WHERE consumer_group = $1 AND topic = $2`, [group, topic]);
-  const unpublishedCount = () => count(`SELECT count(*) AS n FROM outbox_messages WHERE published_at IS NULL`);
-
-  async function start(): Promise<ServiceProcess> {
-    const service = startServiceProcess('pricing', 'main', { ...env, HTTP_PORT: String(await freePort()) });
-    started.push(service);
-    await waitUntilReady(service, 90_000);
-    return service;
-  }
+  let pricing: LonePricing;
+  const processedCount = () => pricing.processedCount();
+  const unpublishedCount = () => pricing.count(`SELECT count(*) AS n FROM outbox_messages WHERE published_at IS NULL`);
+  const start = () => pricing.start();
 
   beforeAll(async () => {
-    const infra = testInfra();
-    const admins = new Client({ connectionString: withDatabase(infra.pgUrl, 'postgres') });
-    await admins.connect();
-    await admins.query(`CREATE DATABASE ${database}`);
-    await admins.end();
-    env = {
-      PG_URL: withDatabase(infra.pgUrl, database),
-      REDIS_URL: infra.redisUrl,
-      REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}shutdown-${suffix}:`,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    pricing = await LonePricing.create('shutdown', {
       KAFKA_TOPIC_PARTITIONS: '4',
-      PRICING_TOPIC_PREFIX: `t-${suffix}.`,
-      PRICING_CONSUMER_GROUP: group,
-      PRICING_INSTANCE_ID: `shutdown-${suffix}`,
       API_KEYS: `storefront:${hashApiKey(STOREFRONT_KEY)}`,
-      CODE_INVENTORY_URL: 'http://127.0.0.1:9',
       SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
       LOG_LEVEL: 'info', // the shutdown's "offsets committed" line is at info
-      NODE_ENV: 'test',
-    };
-    const migration = startServiceProcess('pricing', 'migrate', env);
-    expect(await migration.exited).toEqual({ code: 0, signal: null });
-    sql = new Client({ connectionString: env['PG_URL'], options: '-c search_path=pricing' });
-    await sql.connect();
-    const kafka = createKafka({ clientId: `shutdown-test-${suffix}`, brokers: infra.kafkaBrokers });
-    admin = kafka.admin();
-    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await Promise.all([admin.connect(), producer.connect()]);
+    });
   }, 120_000);
 
-  afterAll(async () => {
-    for (const service of started) if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
-    await Promise.all(started.map((service) => service.exited));
-    await Promise.allSettled([producer.disconnect(), admin.deleteTopics({ topics: [topic] })]);
-    await admin.disconnect();
-    await sql.end();
-    const admins = new Client({ connectionString: withDatabase(testInfra().pgUrl, 'postgres') });
-    await admins.connect();
-    await admins.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admins.end();
-  }, 60_000);
+  afterAll(() => pricing.destroy(), 60_000);
 
   it('answers every request sent before SIGTERM, commits what it processed, flushes its outbox, and a restart loses and repeats nothing', async () => {
     const first = await start();
@@ -104,11 +41,7 @@ describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
     // what the first process does not take, the second must.
     let firstExited = false;
     const feed = (async (): Promise<number> => {
-      const send = async (n: number): Promise<void> => {
-        const cartId = `cart-${n}`;
-        const envelope = { specversion: '1.0', id: randomUUID(), source: 'test/shutdown', type: 'cart.updated', time: '2026-06-01T12:00:00Z', datacontenttype: 'application/json', data: aCart(cartId) };
-        await producer.send({ topic, messages: [{ key: cartId, value: JSON.stringify(envelope) }] });
-      };
+      const send = (n: number): Promise<void> => pricing.send(n, n + 1);
       let n = 0;
       for (; n < MIN_EVENTS || !firstExited; n += 1) await send(n);
       for (let extra = 0; extra < AFTER_EXIT_EVENTS; extra += 1, n += 1) await send(n);
@@ -142,8 +75,9 @@ describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
     expect(first.output()).toContain('consumer stopped with offsets committed; outbox flushed');
 
     // The committed offset of each partition is exactly one past the last record it processed.
-    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-    const { rows } = await sql.query<{ partition: number; next: string }>(`SELECT partition, max("offset") + 1 AS next FROM processed_events WHERE consumer_group = $1 AND topic = $2 GROUP BY partition`, [group, topic]);
+    const { topic, group } = pricing;
+    const [committed] = await pricing.admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const { rows } = await pricing.sql.query<{ partition: number; next: string }>(`SELECT partition, max("offset") + 1 AS next FROM processed_events WHERE consumer_group = $1 AND topic = $2 GROUP BY partition`, [group, topic]);
     const processedUpTo = Object.fromEntries(rows.map((row) => [row.partition, row.next]));
     const committedUpTo = Object.fromEntries((committed?.partitions ?? []).filter((p) => p.offset !== '-1').map((p) => [p.partition, p.offset]));
     expect(committedUpTo).toEqual(processedUpTo);
@@ -154,7 +88,7 @@ describe('pricing stops gracefully under HTTP load and a Kafka feed', () => {
     await waitFor(async () => (await processedCount()) >= sent, { timeoutMs: 90_000, description: `all ${sent} events processed after the restart` });
     await waitFor(async () => (await unpublishedCount()) === 0, { timeoutMs: 30_000, description: 'the outbox relayed' });
     expect(await processedCount()).toBe(sent);
-    expect(await count(`SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced'`)).toBe(sent);
+    expect(await pricing.count(`SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced'`)).toBe(sent);
     const metrics = await (await fetch(`${second.baseUrl}/metrics`)).text();
     expect(metrics).toContain(`messaging_events_processed_total{topic="${topic}",outcome="processed"} ${sent - processedByFirst}`);
     expect(metrics).not.toMatch(new RegExp(`messaging_events_processed_total\\{topic="${topic.replace(/\./g, '\\.')}",outcome="duplicate"\\} [1-9]`));

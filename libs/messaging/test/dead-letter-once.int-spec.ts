@@ -1,40 +1,18 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
-import type { DataSource } from 'typeorm';
-import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { createKafka, DLQ_HEADERS, ensureTopics, EventConsumer, type RecordOutcome } from '../src';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { DLQ_HEADERS, ensureTopics, EventConsumer, type RecordOutcome } from '../src';
 import { collectRecords, createTestTopic, uniqueGroupId } from '../src/testing';
-import { cartUpdatedValue, createTestDataSource, effectWritingHandler, quietLogger } from './fixtures/test-schema';
-
-const infra = testInfra();
+import { cartUpdatedValue, effectWritingHandler, quietLogger, useMessagingTestContext } from './fixtures/test-schema';
 
 /**
  * Issue 18: a replica SIGKILLed after dead-lettering records but before committing their offsets makes
  * the group read them again (another replica, or the restarted one). Each position is dead-lettered once.
  */
 describe('EventConsumer dead-lettering records delivered again', () => {
-  let kafka: Kafka;
-  let admin: Admin;
-  let producer: Producer;
-  let dataSource: DataSource;
-  let schema: string;
-
-  beforeAll(async () => {
-    kafka = createKafka({ clientId: 'dead-letter-once-test', brokers: infra.kafkaBrokers });
-    admin = kafka.admin();
-    producer = kafka.producer();
-    await Promise.all([admin.connect(), producer.connect()]);
-    schema = `dlq_once_${uniqueSuffix()}`;
-    dataSource = await createTestDataSource(infra.pgUrl, schema);
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await dataSource.destroy();
-    await Promise.all([admin.disconnect(), producer.disconnect()]);
-  });
+  const context = useMessagingTestContext('dead-letter-once');
 
   async function consumeAll(group: string, topic: string, expected: number): Promise<RecordOutcome[]> {
     const outcomes: RecordOutcome[] = [];
+    const { kafka, producer, dataSource } = context;
     const consumer = new EventConsumer({ kafka, producer, dataSource, groupId: group, handlers: [effectWritingHandler(topic)], logger: quietLogger, now: () => new Date('2026-11-25T12:00:00Z'), onOutcome: (o) => void outcomes.push(o) });
     await consumer.start();
     try {
@@ -46,6 +24,7 @@ describe('EventConsumer dead-lettering records delivered again', () => {
   }
 
   it('sends each malformed position to the dead-letter topic once, and counts the redelivery as nothing new', async () => {
+    const { kafka, admin, producer } = context;
     const topic = await createTestTopic(admin, { prefix: 'dlq-once' });
     const group = uniqueGroupId('dlq-once');
     const dlq = `${topic}.${group}.dlq`;

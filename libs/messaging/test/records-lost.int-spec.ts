@@ -1,12 +1,8 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
-import type { DataSource } from 'typeorm';
-import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { createKafka, EventConsumer, MessagingMetrics, type RecordOutcome, type RecordsLost } from '../src';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { EventConsumer, MessagingMetrics, type RecordOutcome, type RecordsLost } from '../src';
 import { createTestTopic, uniqueGroupId } from '../src/testing';
-import { cartUpdatedValue, createTestDataSource, effectWritingHandler, quietLogger } from './fixtures/test-schema';
-
-const infra = testInfra();
+import { cartUpdatedValue, effectWritingHandler, quietLogger, useMessagingTestContext } from './fixtures/test-schema';
 
 /**
  * Issue 18: a consumer that falls behind the log start (records deleted before it read them) says so:
@@ -14,29 +10,11 @@ const infra = testInfra();
  * quiet reset, although kafkajs itself commits the log start on the out-of-range fetch.
  */
 describe('EventConsumer when records are deleted before it reads them', () => {
-  let kafka: Kafka;
-  let admin: Admin;
-  let producer: Producer;
-  let dataSource: DataSource;
-  let schema: string;
-
-  beforeAll(async () => {
-    kafka = createKafka({ clientId: 'records-lost-test', brokers: infra.kafkaBrokers });
-    admin = kafka.admin();
-    producer = kafka.producer();
-    await Promise.all([admin.connect(), producer.connect()]);
-    schema = `lost_test_${uniqueSuffix()}`;
-    dataSource = await createTestDataSource(infra.pgUrl, schema);
-  });
-
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await dataSource.destroy();
-    await Promise.all([admin.disconnect(), producer.disconnect()]);
-  });
+  const context = useMessagingTestContext('records-lost');
 
   function consumerOf(group: string, topic: string, outcomes: RecordOutcome[], lost: RecordsLost[], errors: unknown[][], metrics: MessagingMetrics): EventConsumer {
     const logger = Object.assign(Object.create(quietLogger) as typeof quietLogger, { error: (...args: unknown[]) => void errors.push(args) });
+    const { kafka, producer, dataSource } = context;
     return new EventConsumer({
       kafka,
       producer,
@@ -56,11 +34,11 @@ describe('EventConsumer when records are deleted before it reads them', () => {
   async function send(topic: string, run: string, from: number, to: number): Promise<void> {
     const messages = [];
     for (let n = from; n < to; n += 1) messages.push({ key: `cart-${run}-${n}`, value: cartUpdatedValue(`evt-${run}-${n}`, `cart-${run}-${n}`) });
-    await producer.send({ topic, messages });
+    await context.producer.send({ topic, messages });
   }
 
   it('logs, counts and records the records deleted under a lagging group, then goes on from the log start', async () => {
-    const topic = await createTestTopic(admin, { prefix: 'lost' });
+    const topic = await createTestTopic(context.admin, { prefix: 'lost' });
     const group = uniqueGroupId('lost');
     const run = uniqueSuffix();
     const outcomes: RecordOutcome[] = [];
@@ -78,7 +56,7 @@ describe('EventConsumer when records are deleted before it reads them', () => {
     // While the group is away (lagging), 20 more records arrive and the first 15 of the topic are deleted:
     // offsets 10..14 were never read by the group.
     await send(topic, run, 10, 30);
-    await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '15' }] });
+    await context.admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '15' }] });
 
     const second = consumerOf(group, topic, outcomes, lost, errors, metrics);
     await second.start();
@@ -91,14 +69,14 @@ describe('EventConsumer when records are deleted before it reads them', () => {
     expect(lost).toEqual([{ group, topic, partition: 0, fromOffset: '10', toOffset: '15', records: 5 }]);
     expect(errors.map(([, message]) => message)).toEqual([`5 records of ${topic}[0] were deleted before group ${group} read them (offsets 10 to 14): they are lost to it`]);
     expect(await registry.metrics()).toContain(`messaging_records_lost_total{topic="${topic}",partition="0",group="${group}"} 5`);
-    const rows: { next_offset: string; lost_records: string }[] = await dataSource.query(`SELECT next_offset, lost_records FROM consumer_positions WHERE consumer_group = $1`, [group]);
+    const rows: { next_offset: string; lost_records: string }[] = await context.dataSource.query(`SELECT next_offset, lost_records FROM consumer_positions WHERE consumer_group = $1`, [group]);
     expect(rows).toEqual([{ next_offset: '30', lost_records: '5' }]);
-    const effects: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE cart_id LIKE $1`, [`cart-${run}-%`]);
+    const effects: { n: number }[] = await context.dataSource.query(`SELECT count(*)::int AS n FROM effects WHERE cart_id LIKE $1`, [`cart-${run}-%`]);
     expect(effects[0]?.n).toBe(25);
   });
 
   it('counts nothing when a group resumes where it stopped', async () => {
-    const topic = await createTestTopic(admin, { prefix: 'not-lost' });
+    const topic = await createTestTopic(context.admin, { prefix: 'not-lost' });
     const group = uniqueGroupId('not-lost');
     const run = uniqueSuffix();
     const outcomes: RecordOutcome[] = [];
@@ -113,7 +91,7 @@ describe('EventConsumer when records are deleted before it reads them', () => {
     await first.stop();
     // Records the group has read are deleted: nothing is lost to it.
     await send(topic, run, 10, 20);
-    await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '10' }] });
+    await context.admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '10' }] });
     const second = consumerOf(group, topic, outcomes, lost, errors, metrics);
     await second.start();
     try {
