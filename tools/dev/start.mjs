@@ -247,6 +247,8 @@ async function main() {
       KAFKA_BROKERS: base.KAFKA_BROKERS,
       SMTP_URL: base.SMTP_URL,
       HTTP_PORT: String(app.port),
+      // Replicas share the machine's Postgres (max_connections 100): smaller pools keep 4 services × N replicas under it.
+      ...(REPLICAS > 1 && !process.env.PG_POOL_SIZE ? { PG_POOL_SIZE: '6' } : {}),
       // warn on the terminal keeps the summary readable; LOG_LEVEL=info for request and event logs.
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',

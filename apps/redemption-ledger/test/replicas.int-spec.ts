@@ -115,6 +115,10 @@ describe('two ledger replicas on one database, Redis and consumer group', () => 
     }).toEqual({ statuses: { cancelled: RACED_ORDERS }, stillHeld: 0, committed: RACED_ORDERS, reversed: RACED_ORDERS, redisTotal: 0 });
   }, 180_000);
 
+  /** What the replicas logged at error level (the cause of a 500), de-duplicated, for a failing assertion. */
+  const replicaErrors = (): string =>
+    [...new Set(pair.replicas.flatMap((replica) => replica.output().split('\n').filter((line) => line.includes('"level":"error"'))))].slice(0, 20).join('\n');
+
   describe('when Redis loses the counters', () => {
     beforeAll(async () => {
       const bulk = 'replicas-bulk';
@@ -149,6 +153,7 @@ describe('two ledger replicas on one database, Redis and consumer group', () => 
       expect(await flushed).toBe(1);
       await wiper.quit();
 
+      if (results.some((r) => r.outcome === 'failed')) process.stderr.write(`replicas' error lines:\n${replicaErrors()}\n`);
       expect(results.filter((r) => r.outcome === 'failed').map((r) => `${r.status} ${r.reason ?? ''}`)).toEqual([]);
       expectWithinLimits(await heldAfter(name, results));
     }, 180_000);

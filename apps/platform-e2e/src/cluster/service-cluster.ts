@@ -155,6 +155,9 @@ export class ServiceCluster {
     return {
       HTTP_PORT: String(this.replicasOf(service)[index]?.port),
       PG_URL: e.pgUrl,
+      // N replicas of four services share the machine's Postgres (max_connections 100 by default): a pool of 6
+      // (+1 for API keys) per replica keeps two replicas of each at 56 connections and three at 84.
+      PG_POOL_SIZE: '6',
       REDIS_URL: e.redisUrl,
       REDIS_KEY_PREFIX: e.redisKeyPrefix,
       KAFKA_BROKERS: e.kafkaBrokers,
