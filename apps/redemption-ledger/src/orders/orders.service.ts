@@ -48,6 +48,7 @@ export class OrdersService {
     const customerId = order.customer?.customerId ?? null;
     const reservationId = order.reservationId ?? null;
     const reserved = reservationId ? (await this.holds.ofReservation(manager, reservationId)).filter((hold) => hold.orderId === null || hold.orderId === order.orderId) : [];
+    await this.holdPromotionLocks(manager, [...(order.appliedPromotions ?? []).map((applied) => applied.promotionId), ...reserved.map((hold) => hold.promotionId)]);
     const unmatched = [...reserved];
     const decided: OrderUseRow[] = [];
     for (const [index, applied] of (order.appliedPromotions ?? []).entries()) {
@@ -166,9 +167,23 @@ export class OrdersService {
     );
   }
 
+  /**
+   * The locks of the promotions an order's uses touch, in id order (two orders never wait on each other
+   * in a cycle), held until commit, after the order's own lock. Replicas consume different partitions at
+   * once; without them, one promotion's decision in Redis on one replica and its ledger entry could commit
+   * in the other order than a neighbour's on another replica, and the ledger's sequence would no longer be
+   * the order in which its limits were applied (an acceptance logged before the reversal that made room
+   * for it). The cost: one promotion's order events are applied one at a time across replicas.
+   */
+  private async holdPromotionLocks(manager: EntityManager, promotionIds: readonly string[]): Promise<void> {
+    for (const promotionId of [...new Set(promotionIds)].sort()) await holdEntityLock(manager, 'promotion', promotionId);
+  }
+
   /** Only accepted uses are given back, each once (a rejected use never held anything). */
   private async reverseAccepted(manager: EntityManager, orderId: string, now: Date): Promise<void> {
-    for (const use of await this.orders.acceptedUnreversed(manager, orderId)) {
+    const uses = await this.orders.acceptedUnreversed(manager, orderId);
+    await this.holdPromotionLocks(manager, uses.map((use) => use.promotionId));
+    for (const use of uses) {
       const outcome = await this.scripts.release(use, 'reverse', now.getTime());
       if (outcome.kind === 'not_loaded') void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
       if (outcome.kind === 'not_loaded' || outcome.kind === 'rebuilding') throw new UsageRebuildingError(`usage counters of ${use.promotionId} are missing or fenced; rebuilding`);
