@@ -39,9 +39,11 @@ function giftKey(gift: { readonly promotionId: string; readonly sku: string; rea
 }
 
 describe('conformance scenarios', () => {
-  it('holds the 64 scenarios of the shared file', () => {
+  it('reads a version 1 file of scenarios with unique ids', () => {
     expect(file.version).toBe(1);
-    expect(file.scenarios).toHaveLength(64);
+    expect(file.scenarios.length).toBeGreaterThan(0);
+    const ids = file.scenarios.map((scenario) => scenario.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it.each(file.scenarios.map((scenario) => [scenario.id, scenario] as const))('%s', (_id, scenario) => {

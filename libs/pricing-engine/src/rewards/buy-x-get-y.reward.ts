@@ -10,7 +10,8 @@ type BuyXGetY = Extract<Reward, { type: 'buyXgetY' }>;
  * P2 buy X get Y / BOGO (README rule 9): order the units matching `get.items` by `pick`;
  * the given units are the first `get.quantity` of them that still leave `buy.quantity`
  * units matching `buy.items`; the bought units are the most expensive of those remaining.
- * `unlimited` repeats on the units not yet used. Units bought are never also given.
+ * A round gives exactly `get.quantity` units or nothing, and a round that cannot ends the
+ * reward. `unlimited` repeats on the units not yet used. Units bought are never also given.
  */
 export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffect {
   const lines = ctx.cart.lines;
@@ -38,8 +39,7 @@ export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffec
       toGive -= take;
       if (isBuy[index] === true) buyUsedByGift += take;
     }
-    const givenCount = reward.get.quantity - toGive;
-    if (givenCount === 0 || buyAvailable - buyUsedByGift < reward.buy.quantity) break;
+    if (toGive > 0 || buyAvailable - buyUsedByGift < reward.buy.quantity) break;
     // Mark the given units and the bought ones (most expensive remaining buy units) as used.
     round.forEach((count, index) => {
       available[index] = (available[index] ?? 0) - count;
