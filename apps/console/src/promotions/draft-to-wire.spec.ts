@@ -67,4 +67,9 @@ describe('draftToWire', () => {
     expect(body['limits']).toEqual({ usesPerCustomer: 1 });
     expect(body['rules']).toEqual([{ reward: { type: 'itemsPercent', percent: 15, items: { include: { category: ['shoes'] } }, applyTo: 'each', maxQuantityPerLine: null } }]);
   });
+
+  it('sends "unlimited" on an item reward, so the discount repeats per time the condition is met', () => {
+    const draft = { ...emptyDraft('USD'), id: 'tees', rules: [{ condition: { kind: 'none' as const, amount: '', count: '', items: 'all', json: '' }, reward: { ...emptyReward('itemsAmount'), amount: '4', items: 'category: tees', applyTo: 'cheapest' as const, applyCount: '1', frequency: 'unlimited' as const } }] };
+    expect(draftToWire(draft).body['rules']).toEqual([{ reward: { type: 'itemsAmount', amount: 400, items: { include: { category: ['tees'] } }, applyTo: { cheapest: 1 }, maxQuantityPerLine: null, frequency: 'unlimited' } }]);
+  });
 });

@@ -61,6 +61,11 @@ function zonesOf(text: string): string[] | null {
   return list.length === 0 ? null : list;
 }
 
+/** `once` is the default of item rewards, so only `unlimited` is sent (a stored rule reads back unchanged). */
+function itemsFrequency(reward: RewardDraft): Wire {
+  return reward.frequency === 'unlimited' ? { frequency: 'unlimited' } : {};
+}
+
 function rewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wire {
   const at = (field: string) => `${path}.${field}`;
   const applyTo = reward.applyTo === 'each' || reward.applyTo === 'spread' ? reward.applyTo : { [reward.applyTo]: b.integer(reward.applyCount, at('applyTo')) };
@@ -70,9 +75,9 @@ function rewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wire {
     case 'orderAmount':
       return { type: reward.type, amount: b.money(reward.amount, at('amount')) };
     case 'itemsPercent':
-      return { type: reward.type, percent: b.percent(reward.percent, at('percent')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null };
+      return { type: reward.type, percent: b.percent(reward.percent, at('percent')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null, ...itemsFrequency(reward) };
     case 'itemsAmount':
-      return { type: reward.type, amount: b.money(reward.amount, at('amount')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null };
+      return { type: reward.type, amount: b.money(reward.amount, at('amount')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null, ...itemsFrequency(reward) };
     case 'freeShipping':
       return { type: reward.type, zones: zonesOf(reward.zones), methods: zonesOf(reward.methods) };
     case 'shippingAmount':

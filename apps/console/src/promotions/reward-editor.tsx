@@ -61,9 +61,9 @@ export function RewardEditor({ reward, path, currency, errors, onChange, allowTi
       case 'orderAmount':
         return input('amount', `Amount off (${currency})`);
       case 'itemsPercent':
-        return <>{input('percent', 'Percent off')}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}</>;
+        return <>{input('percent', 'Percent off')}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}{frequency}</>;
       case 'itemsAmount':
-        return <>{input('amount', `Amount off each (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}</>;
+        return <>{input('amount', `Amount off each (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}{frequency}</>;
       case 'freeShipping':
         return shipping;
       case 'shippingAmount':

@@ -51,6 +51,7 @@ export type Reward =
   | { readonly type: 'orderAmount'; readonly amount: number }
   | {
       readonly type: 'itemsPercent';
+      readonly frequency: Frequency;
       readonly basisPoints: number;
       readonly items: ItemSelector;
       readonly applyTo: ApplyTo;
@@ -58,6 +59,7 @@ export type Reward =
     }
   | {
       readonly type: 'itemsAmount';
+      readonly frequency: Frequency;
       readonly amount: number;
       readonly items: ItemSelector;
       readonly applyTo: ApplyTo;

@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never';
+import { timesConditionMet } from '../conditions/condition-registry';
 import { selectLines } from '../conditions/line-filter';
 import type { Reward } from '../model/promotion';
 import { type RewardContext, type RewardEffect, lineEffect, pickUnits, spreadOverLines, unitsValue, zeros } from './reward-context';
@@ -10,9 +11,15 @@ function amountOffUnits(ctx: RewardContext, index: number, count: number, amount
   return Math.min(amount * count, unitsValue(ctx, index, count));
 }
 
-/** P2: a fixed amount off matching items: off every unit (capped at its price), or spread over them. */
+/**
+ * P2: a fixed amount off matching items: off every unit (capped at its price), spread over them,
+ * or off each of the N cheapest / most expensive units. `unlimited` repeats the spread amount or
+ * the N units once per time the condition is met (as a gift does, README rule 9); `each` already
+ * takes every matching unit, whatever the frequency.
+ */
 export function applyItemsAmount(reward: ItemsAmount, ctx: RewardContext): RewardEffect {
   const indexes = selectLines(reward.items, ctx.cart);
+  const times = reward.frequency === 'unlimited' ? timesConditionMet(ctx.conditions, ctx.cart) : 1;
   switch (reward.applyTo.kind) {
     case 'each': {
       const lines = zeros(ctx);
@@ -23,11 +30,11 @@ export function applyItemsAmount(reward: ItemsAmount, ctx: RewardContext): Rewar
       return lineEffect(lines);
     }
     case 'spread':
-      return spreadOverLines(ctx, indexes, reward.amount);
+      return spreadOverLines(ctx, indexes, reward.amount * times);
     case 'cheapest':
     case 'mostExpensive': {
       const lines = zeros(ctx);
-      for (const run of pickUnits(ctx, indexes, reward.applyTo.kind, reward.applyTo.count)) {
+      for (const run of pickUnits(ctx, indexes, reward.applyTo.kind, reward.applyTo.count * times)) {
         lines[run.index] = amountOffUnits(ctx, run.index, run.count, reward.amount);
       }
       return lineEffect(lines);

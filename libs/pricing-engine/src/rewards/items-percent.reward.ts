@@ -1,4 +1,5 @@
 import { assertNever } from '../assert-never';
+import { timesConditionMet } from '../conditions/condition-registry';
 import { selectLines } from '../conditions/line-filter';
 import type { Reward } from '../model/promotion';
 import { BASIS_POINTS_PER_WHOLE, percentOf } from '../money/percent';
@@ -13,7 +14,11 @@ function percentOfUnits(ctx: RewardContext, index: number, count: number, basisP
   return mulDivHalfUp(ctx.base[index] ?? 0, Math.min(count, quantity) * basisPoints, quantity * BASIS_POINTS_PER_WHOLE);
 }
 
-/** P2: a percentage off matching items: each line, spread over them, or the N cheapest / most expensive units. */
+/**
+ * P2: a percentage off matching items: each line, spread over them, or the N cheapest / most
+ * expensive units. `unlimited` takes N units per time the condition is met (as a gift does,
+ * README rule 9); `each` and `spread` already take every matching unit, whatever the frequency.
+ */
 export function applyItemsPercent(reward: ItemsPercent, ctx: RewardContext): RewardEffect {
   const indexes = selectLines(reward.items, ctx.cart);
   const perLine = (index: number): number => Math.min(ctx.cart.lines[index]?.quantity ?? 0, reward.maxQuantityPerLine ?? Number.MAX_SAFE_INTEGER);
@@ -31,7 +36,8 @@ export function applyItemsPercent(reward: ItemsPercent, ctx: RewardContext): Rew
     case 'cheapest':
     case 'mostExpensive': {
       const lines = zeros(ctx);
-      for (const run of pickUnits(ctx, indexes, reward.applyTo.kind, reward.applyTo.count)) {
+      const times = reward.frequency === 'unlimited' ? timesConditionMet(ctx.conditions, ctx.cart) : 1;
+      for (const run of pickUnits(ctx, indexes, reward.applyTo.kind, reward.applyTo.count * times)) {
         lines[run.index] = percentOfUnits(ctx, run.index, run.count, reward.basisPoints);
       }
       return lineEffect(lines);

@@ -108,17 +108,18 @@ function parseRewardOfType(type: RewardType, obj: Readonly<Record<string, unknow
       const items = parseItems(obj['items'], fieldPath(path, 'items'), errors);
       const applyTo = readApplyTo(obj, path, errors);
       const maxQuantityPerLine = readMaxQuantity(obj, path, errors);
-      if (obj['frequency'] !== undefined) readFrequency(obj, path, errors);
-      if (basisPoints === undefined || items === undefined || applyTo === undefined || maxQuantityPerLine === undefined) return undefined;
-      return { type, basisPoints, items, applyTo, maxQuantityPerLine };
+      const frequency = readFrequency(obj, path, errors);
+      if (basisPoints === undefined || items === undefined || applyTo === undefined || maxQuantityPerLine === undefined || frequency === undefined) return undefined;
+      return { type, basisPoints, items, applyTo, maxQuantityPerLine, frequency };
     }
     case 'itemsAmount': {
       const amount = readAmount(obj, 'amount', path, errors);
       const items = parseItems(obj['items'], fieldPath(path, 'items'), errors);
       const applyTo = readApplyTo(obj, path, errors);
       const maxQuantityPerLine = readMaxQuantity(obj, path, errors);
-      if (amount === undefined || items === undefined || applyTo === undefined || maxQuantityPerLine === undefined) return undefined;
-      return { type, amount, items, applyTo, maxQuantityPerLine };
+      const frequency = readFrequency(obj, path, errors);
+      if (amount === undefined || items === undefined || applyTo === undefined || maxQuantityPerLine === undefined || frequency === undefined) return undefined;
+      return { type, amount, items, applyTo, maxQuantityPerLine, frequency };
     }
     case 'freeShipping': {
       const zones = readZoneSet(obj, 'zones', path, errors);
