@@ -37,9 +37,23 @@ describe('EventConsumer when records are deleted before it reads them', () => {
     await context.producer.send({ topic, messages });
   }
 
-  it('logs, counts and records the records deleted under a lagging group, then goes on from the log start', async () => {
-    const topic = await createTestTopic(context.admin, { prefix: 'lost' });
-    const group = uniqueGroupId('lost');
+  interface AwayRun {
+    readonly topic: string;
+    readonly group: string;
+    readonly run: string;
+    readonly lost: readonly RecordsLost[];
+    readonly errors: readonly unknown[][];
+    readonly registry: Registry;
+  }
+
+  /**
+   * A group consumes the topic's first 10 records and stops; while it is away, `arrive` more records
+   * come and the topic's records before `deleteBefore` are deleted; then the group comes back and
+   * consumes until it has seen `expectConsumed` records in all.
+   */
+  async function awayWhileDeleted(prefix: string, arrive: number, deleteBefore: number, expectConsumed: number): Promise<AwayRun> {
+    const topic = await createTestTopic(context.admin, { prefix });
+    const group = uniqueGroupId(prefix);
     const run = uniqueSuffix();
     const outcomes: RecordOutcome[] = [];
     const lost: RecordsLost[] = [];
@@ -53,18 +67,22 @@ describe('EventConsumer when records are deleted before it reads them', () => {
     await waitFor(() => outcomes.length === 10, { description: 'the first 10 records consumed' });
     await first.stop();
 
-    // While the group is away (lagging), 20 more records arrive and the first 15 of the topic are deleted:
-    // offsets 10..14 were never read by the group.
-    await send(topic, run, 10, 30);
-    await context.admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '15' }] });
+    await send(topic, run, 10, 10 + arrive);
+    await context.admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: String(deleteBefore) }] });
 
     const second = consumerOf(group, topic, outcomes, lost, errors, metrics);
     await second.start();
     try {
-      await waitFor(() => outcomes.length === 25, { description: 'the 15 records after the log start consumed' });
+      await waitFor(() => outcomes.length === expectConsumed, { description: `${expectConsumed} records consumed in all` });
     } finally {
       await second.stop();
     }
+    return { topic, group, run, lost, errors, registry };
+  }
+
+  it('logs, counts and records the records deleted under a lagging group, then goes on from the log start', async () => {
+    // 20 records arrive while the group is away and the first 15 are deleted: offsets 10..14 were never read.
+    const { topic, group, run, lost, errors, registry } = await awayWhileDeleted('lost', 20, 15, 25);
 
     expect(lost).toEqual([{ group, topic, partition: 0, fromOffset: '10', toOffset: '15', records: 5 }]);
     expect(errors.map(([, message]) => message)).toEqual([`5 records of ${topic}[0] were deleted before group ${group} read them (offsets 10 to 14): they are lost to it`]);
@@ -76,29 +94,8 @@ describe('EventConsumer when records are deleted before it reads them', () => {
   });
 
   it('counts nothing when a group resumes where it stopped', async () => {
-    const topic = await createTestTopic(context.admin, { prefix: 'not-lost' });
-    const group = uniqueGroupId('not-lost');
-    const run = uniqueSuffix();
-    const outcomes: RecordOutcome[] = [];
-    const lost: RecordsLost[] = [];
-    const errors: unknown[][] = [];
-    const metrics = new MessagingMetrics(new Registry(), group);
-
-    await send(topic, run, 0, 10);
-    const first = consumerOf(group, topic, outcomes, lost, errors, metrics);
-    await first.start();
-    await waitFor(() => outcomes.length === 10, { description: 'the first 10 records consumed' });
-    await first.stop();
-    // Records the group has read are deleted: nothing is lost to it.
-    await send(topic, run, 10, 20);
-    await context.admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '10' }] });
-    const second = consumerOf(group, topic, outcomes, lost, errors, metrics);
-    await second.start();
-    try {
-      await waitFor(() => outcomes.length === 20, { description: 'the next 10 records consumed' });
-    } finally {
-      await second.stop();
-    }
+    // Only records the group has read (offsets 0..9) are deleted: nothing is lost to it.
+    const { lost, errors } = await awayWhileDeleted('not-lost', 10, 10, 20);
     expect(lost).toEqual([]);
     expect(errors).toEqual([]);
   });
