@@ -68,7 +68,7 @@ export class EventConsumer {
     this.positions = new ConsumerPositions(options.dataSource, () => this.connectedAdmin(), options.groupId);
   }
 
-  /** One admin connection, made the first time the positions need Kafka's offsets. */
+  /** One admin connection, made at start (topics) and kept for the positions' offset reads. */
   private connectedAdmin(): Promise<Admin> {
     this.admin ??= (async () => {
       const admin = this.options.kafka.admin();
@@ -108,20 +108,14 @@ export class EventConsumer {
    * services start in any order: the consumer creates what it reads and where it dead-letters.
    */
   private async ensureOwnTopics(): Promise<void> {
-    const admin = this.options.kafka.admin();
-    await admin.connect();
-    try {
-      const numPartitions = this.options.partitions ?? 6;
-      await ensureTopics(
-        admin,
-        this.topics.flatMap((topic) => [
-          { topic, numPartitions },
-          { topic: deadLetterTopic(topic, this.options.groupId), numPartitions },
-        ]),
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    const numPartitions = this.options.partitions ?? 6;
+    await ensureTopics(
+      await this.connectedAdmin(),
+      this.topics.flatMap((topic) => [
+        { topic, numPartitions },
+        { topic: deadLetterTopic(topic, this.options.groupId), numPartitions },
+      ]),
+    );
   }
 
   /** Stops fetching, lets the record in hand finish, commits what is done and leaves the group. */
