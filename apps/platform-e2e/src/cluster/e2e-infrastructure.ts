@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { waitFor } from '@promo/platform/testing';
@@ -26,6 +27,10 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const kafkaPort = env['E2E_KAFKA_PORT'] ?? '19192';
   const brokerEnv = { ...process.env, KAFKA_PORT: kafkaPort, KAFKA_CONTROLLER_PORT: String(Number(kafkaPort) + 1) };
+  // `up --fresh` wipes the broker on this port: never the one another replay is using.
+  if (await answers(Number(kafkaPort))) {
+    throw new Error(`a broker already answers on 127.0.0.1:${kafkaPort} (another replay running?): set E2E_KAFKA_PORT to a free port (it also takes the next one)`);
+  }
   const broker = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/kafka/broker.mjs'), 'up', '--fresh'], { env: brokerEnv, encoding: 'utf8' });
   if (broker.status !== 0) throw new Error(`the replay's Kafka broker did not start:\n${broker.stdout}${broker.stderr}`);
 
@@ -62,6 +67,16 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
       if (env['E2E_KEEP_DATABASE'] !== '1') await adminQuery(basePgUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
