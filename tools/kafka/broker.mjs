@@ -24,15 +24,26 @@ const HOST = '127.0.0.1';
 const READY_LINE = 'Kafka Server started';
 const PID_MARKER = 'kafka.Kafka';
 
+/**
+ * One node's settings. Alone (the default) it is node 1, its own quorum, replication factor 1; a
+ * cluster (cluster.mjs) gives each node its id, the quorum's voters, the cluster's id, replication
+ * and min ISR, and a state directory of the cluster's.
+ */
 export function brokerConfig(overrides = {}) {
   const port = overrides.port ?? envInt('KAFKA_PORT', 19092);
   const controllerPort = overrides.controllerPort ?? envInt('KAFKA_CONTROLLER_PORT', 19093);
   const home = cacheDir('kafka');
-  const stateDir = path.join(home, `broker-${port}`);
+  const stateDir = overrides.stateDir ?? path.join(home, `broker-${port}`);
+  const nodeId = overrides.nodeId ?? 1;
   return {
     host: HOST,
     port,
     controllerPort,
+    nodeId,
+    voters: overrides.voters ?? `${nodeId}@${HOST}:${controllerPort}`,
+    replication: overrides.replication ?? 1,
+    minIsr: overrides.minIsr ?? 1,
+    clusterId: overrides.clusterId,
     address: `${HOST}:${port}`,
     home,
     libsDir: path.join(home, 'libs'),
@@ -43,6 +54,14 @@ export function brokerConfig(overrides = {}) {
     pidFile: path.join(stateDir, 'broker.pid'),
     lockDir: path.join(home, `.lock-${port}`),
   };
+}
+
+/** A KRaft cluster id: 16 random bytes, base64url, not starting with '-' (the storage tool reads it as a flag). */
+export function newClusterId() {
+  let clusterId;
+  do clusterId = crypto.randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-'));
+  return clusterId;
 }
 
 function kafkaVersion() {
@@ -111,7 +130,16 @@ export function ensureJars(cfg = brokerConfig(), log = console.log) {
 }
 
 function writeProps(cfg) {
-  const values = { HOST: cfg.host, PORT: cfg.port, CONTROLLER_PORT: cfg.controllerPort, DATA_DIR: cfg.dataDir };
+  const values = {
+    HOST: cfg.host,
+    PORT: cfg.port,
+    CONTROLLER_PORT: cfg.controllerPort,
+    DATA_DIR: cfg.dataDir,
+    NODE_ID: cfg.nodeId,
+    VOTERS: cfg.voters,
+    REPLICATION: cfg.replication,
+    MIN_ISR: cfg.minIsr,
+  };
   const text = fs.readFileSync(TEMPLATE, 'utf8').replace(/\$\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
   fs.mkdirSync(cfg.stateDir, { recursive: true });
   fs.writeFileSync(cfg.propsFile, text);
@@ -121,10 +149,8 @@ function writeProps(cfg) {
 function formatStorage(cfg, java) {
   if (fs.existsSync(path.join(cfg.dataDir, 'meta.properties'))) return false;
   // The id is made here rather than with `StorageTool random-uuid`: one JVM less, and no chance
-  // of a log line ending up in the id (the research note's pitfall 1).
-  let clusterId;
-  do clusterId = crypto.randomBytes(16).toString('base64url');
-  while (clusterId.startsWith('-'));
+  // of a log line ending up in the id (the research note's pitfall 1). A cluster's nodes share one.
+  const clusterId = cfg.clusterId ?? newClusterId();
   fs.mkdirSync(cfg.dataDir, { recursive: true });
   const r = spawnSync(
     java,
@@ -140,8 +166,8 @@ function formatStorage(cfg, java) {
  * otherwise fetches the jars if needed, formats once and starts `java` detached.
  * Returns { action: 'reused' | 'running' | 'started', address, pid?, ms, logFile }.
  */
-export async function ensureBroker({ dataDir, port, controllerPort, timeoutMs = 90_000, log = console.log } = {}) {
-  const cfg = brokerConfig({ dataDir, port, controllerPort });
+export async function ensureBroker({ timeoutMs = 90_000, log = console.log, ...overrides } = {}) {
+  const cfg = brokerConfig(overrides);
   return withLock(cfg.lockDir, () => ensureLocked(cfg, timeoutMs, log));
 }
 
@@ -216,8 +242,8 @@ function logHas(file, needle) {
 }
 
 /** Stops the broker only if our pid file names a live broker. Returns what it did. */
-export async function stopBroker({ port } = {}) {
-  const cfg = brokerConfig({ port });
+export async function stopBroker(overrides = {}) {
+  const cfg = brokerConfig(overrides);
   const pid = readPid(cfg.pidFile, PID_MARKER);
   if (!pid) return { action: (await portOpen(cfg.port)) ? 'not ours' : 'not running', address: cfg.address };
   const started = Date.now();
@@ -227,8 +253,8 @@ export async function stopBroker({ port } = {}) {
   return { action: how, address: cfg.address, pid, ms: Date.now() - started };
 }
 
-export async function brokerStatus({ port } = {}) {
-  const cfg = brokerConfig({ port });
+export async function brokerStatus(overrides = {}) {
+  const cfg = brokerConfig(overrides);
   const pid = readPid(cfg.pidFile, PID_MARKER);
   const open = await portOpen(cfg.port);
   const jars = fs.existsSync(path.join(cfg.libsDir, '.complete')) ? 'cached' : 'not fetched';
