@@ -8,12 +8,11 @@
 // Node built-ins only. Postgres and Redis are never stopped: they are the machine's services.
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { brokerConfig, brokerStatus, ensureBroker, stopBroker } from '../kafka/broker.mjs';
 import { ensureMaildev, maildevConfig, maildevStatus, stopMaildev } from '../infra/maildev.mjs';
 import { ensurePostgres, ensureRedis, pgConfig, redisConfig } from '../infra/services.mjs';
 import { otherLeases } from '../infra/lease.mjs';
-import { cacheDir, fmtMs, portOpen } from '../infra/util.mjs';
+import { cacheDir, fmtMs, portOpen, runIfScript } from '../infra/util.mjs';
 
 /** Addresses of the local infrastructure, as the services and tests read them from the environment. */
 export function infraEnv() {
@@ -171,12 +170,4 @@ async function main(cmd) {
   return 2;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv[2]).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err.stack ?? err);
-      process.exit(1);
-    },
-  );
-}
+runIfScript(import.meta.url, main, { stack: true });

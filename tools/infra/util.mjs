@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -183,4 +183,20 @@ export function guardOutput() {
       /* the reader is gone; keep shutting down quietly */
     });
   }
+}
+
+/**
+ * Runs `main(command)` when the module at `moduleUrl` is the script node was started with, and exits
+ * with its code; an error prints its message (its stack with `stack: true`) and exits 1.
+ */
+export function runIfScript(moduleUrl, main, { stack = false } = {}) {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(path.resolve(process.argv[1])).href) return;
+  main(process.argv[2]).then(
+    (code) => process.exit(code),
+    async (err) => {
+      console.error(stack ? (err.stack ?? err) : err.message);
+      await sleep(0);
+      process.exit(1);
+    },
+  );
 }

@@ -13,8 +13,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cacheDir, envInt, fmtMs, portOpen, readPid, sleep, stopPid, tail, waitFor, which, withLock } from '../infra/util.mjs';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, envInt, fmtMs, portOpen, readPid, runIfScript, stopPid, tail, waitFor, which, withLock } from '../infra/util.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const POM = path.join(here, 'pom.xml');
@@ -293,13 +293,4 @@ async function main(cmd) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv[2]).then(
-    (code) => process.exit(code),
-    async (err) => {
-      console.error(err.message);
-      await sleep(0);
-      process.exit(1);
-    },
-  );
-}
+runIfScript(import.meta.url, main);

@@ -12,9 +12,8 @@
 // Node built-ins only (this runs before `npm ci`).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brokerConfig, brokerStatus, ensureBroker, ensureJars, newClusterId, stopBroker } from './broker.mjs';
-import { alive, cacheDir, envInt, fmtMs, readPid, sleep, waitFor } from '../infra/util.mjs';
+import { alive, cacheDir, envInt, fmtMs, readPid, runIfScript, waitFor } from '../infra/util.mjs';
 
 const HOST = '127.0.0.1';
 const PID_MARKER = 'kafka.Kafka';
@@ -155,13 +154,4 @@ async function main(cmd) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv[2]).then(
-    (code) => process.exit(code),
-    async (err) => {
-      console.error(err.message);
-      await sleep(0);
-      process.exit(1);
-    },
-  );
-}
+runIfScript(import.meta.url, main);
