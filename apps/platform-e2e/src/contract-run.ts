@@ -117,12 +117,16 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
     log(`replaying ${records.length} records at ${Number.isFinite(options.speed) ? `×${options.speed}` : 'full speed'}${options.chaos ? ' with chaos' : ''}…`);
     let lastShown = 0;
     const replayStarted = performance.now();
+    let lastShownAt = replayStarted;
     const replaySeconds = await replay(producer, records, {
       speed: options.speed,
+      // Every 500 records, and at least once a minute: a replay at ×50 spends minutes between them.
       onProgress: (done, total) => {
-        if (done - lastShown >= 500 || done === total) {
+        const now = performance.now();
+        if (done - lastShown >= 500 || now - lastShownAt >= 60_000 || done === total) {
           lastShown = done;
-          log(`  replayed ${done}/${total}`);
+          lastShownAt = now;
+          log(`  replayed ${done}/${total} (recorded time ${records[done - 1]?.timestamp ?? '?'}, ${Math.round((now - replayStarted) / 1000)} s)`);
         }
       },
       between: async (done) => {
