@@ -1,4 +1,8 @@
+import { deadLetterTopic } from '@promo/contracts';
+import { createKafka } from '@promo/messaging';
+import { collectRecords } from '@promo/messaging/testing';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { Partitioners } from 'kafkajs';
 import { aCart } from './builders/cart.builder';
 import { anAutomatic } from './builders/promotion.builder';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
@@ -66,5 +70,28 @@ describe('the promotion index on two replicas (P11)', () => {
       const [a, b] = await Promise.all([priceOn(replicaA, cart), priceOn(replicaB, cart)]);
       return a.total === 2000 && b.total === 2000;
     }, { timeoutMs: 20_000, description: 'both replicas drop the disabled promotion' });
+  });
+
+  it('dead-letters a malformed promotion change from each replica into one shared topic, leaving no topic of its own', async () => {
+    const changes = 'pricing.promotion-changed';
+    const shared = deadLetterTopic(changes, 'pricing-index');
+    const kafka = createKafka({ clientId: `index-dlq-${uniqueSuffix()}`, brokers: replicaA.config.KAFKA_BROKERS });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const admin = kafka.admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+    const { records, consumer } = await collectRecords(kafka, shared);
+    try {
+      const key = `not-a-promotion-${uniqueSuffix()}`;
+      await producer.send({ topic: changes, messages: [{ key, value: 'not a CloudEvent' }] });
+      const mine = () => records.filter((r) => r.message.key?.toString() === key);
+      await waitFor(() => mine().length === 2, { timeoutMs: 30_000, description: 'both replicas dead-lettered the record' });
+      const groups = mine().map((r) => r.message.headers?.['dlq-consumer-group']?.toString()).sort();
+      const indexGroup = (replica: PricingApp) => `pricing-index-${replica.config.PRICING_INSTANCE_ID}`;
+      expect(groups).toEqual([indexGroup(replicaA), indexGroup(replicaB)].sort());
+      const topics = await admin.listTopics();
+      expect(topics.filter((t) => t === deadLetterTopic(changes, indexGroup(replicaA)) || t === deadLetterTopic(changes, indexGroup(replicaB)))).toEqual([]);
+    } finally {
+      await Promise.all([consumer.disconnect(), producer.disconnect(), admin.disconnect()]);
+    }
   });
 });

@@ -10,8 +10,12 @@ import { PromotionChangedHandler } from './promotion-changed.handler';
 
 /**
  * This replica's own consumer group (`pricing-index-<instance>`): every replica sees every promotion change and
- * every code change, which the app's shared group (one replica per partition) could not give.
+ * every code change, which the app's shared group (one replica per partition) could not give. Dead letters go
+ * to topics all replicas share (`<topic>.pricing-index.dlq`). The group of a replica that went for good is
+ * deleted by Kafka once its offsets expire (`offsets.retention.minutes`, 7 days by default).
  */
+const INDEX_DEAD_LETTER_NAME = 'pricing-index';
+
 @Injectable()
 export class IndexConsumerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('promotion-index-consumer');
@@ -40,7 +44,7 @@ export class IndexConsumerLifecycle implements OnApplicationBootstrap, BeforeApp
       this.admin,
       handlers.flatMap((h) => [
         { topic: h.topic, numPartitions: partitions },
-        { topic: deadLetterTopic(h.topic, this.groupId), numPartitions: 1 },
+        { topic: deadLetterTopic(h.topic, INDEX_DEAD_LETTER_NAME), numPartitions: 1 },
       ]),
     );
     this.consumer = new EventConsumer({
@@ -48,6 +52,7 @@ export class IndexConsumerLifecycle implements OnApplicationBootstrap, BeforeApp
       producer: this.producer,
       dataSource: this.dataSource,
       groupId: this.groupId,
+      deadLetterName: INDEX_DEAD_LETTER_NAME,
       handlers,
       logger: this.logger,
       now: () => this.clock.now(),

@@ -22,7 +22,10 @@ export const DLQ_HEADERS = {
   failedAt: 'dlq-failed-at',
 } as const;
 
-/** Sends the original record to `<topic>.<group>.dlq` with why and where it came from; resolves once the broker has it. */
+/**
+ * Sends the original record to `<topic>.<dlqName>.dlq` (`dlqName` is the group's name unless replicas with
+ * groups of their own share one) with why and where it came from; resolves once the broker has it.
+ */
 export async function sendToDeadLetter(
   producer: Producer,
   group: string,
@@ -30,6 +33,7 @@ export async function sendToDeadLetter(
   message: KafkaMessage,
   letter: DeadLetter,
   failedAt: Date,
+  dlqName: string = group,
 ): Promise<void> {
   const headers: IHeaders = {
     ...message.headers,
@@ -43,7 +47,7 @@ export async function sendToDeadLetter(
     ...(letter.eventId ? { [DLQ_HEADERS.eventId]: letter.eventId } : {}),
   };
   await producer.send({
-    topic: deadLetterTopic(position.topic, group),
+    topic: deadLetterTopic(position.topic, dlqName),
     acks: -1,
     messages: [{ key: message.key, value: message.value, headers, timestamp: message.timestamp }],
   });

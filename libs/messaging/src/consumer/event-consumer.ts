@@ -21,6 +21,11 @@ export interface EventConsumerOptions {
   readonly dataSource: DataSource;
   /** Consumer group id = app name (STYLE.md §3); also the key of processed_events rows. */
   readonly groupId: string;
+  /**
+   * The name in this consumer's dead-letter topics (default `groupId`). A group per replica (pricing's index)
+   * names one shared set, so a replica that goes leaves no topics of its own behind.
+   */
+  readonly deadLetterName?: string;
   readonly handlers: readonly EventHandler[];
   readonly logger: Logger;
   readonly now: () => Date;
@@ -113,7 +118,7 @@ export class EventConsumer {
       await this.connectedAdmin(),
       this.topics.flatMap((topic) => [
         { topic, numPartitions },
-        { topic: deadLetterTopic(topic, this.options.groupId), numPartitions },
+        { topic: deadLetterTopic(topic, this.options.deadLetterName ?? this.options.groupId), numPartitions },
       ]),
     );
   }
@@ -226,7 +231,7 @@ export class EventConsumer {
         [this.options.groupId, position.topic, position.partition, position.offset, letter.reason, letter.eventId ?? null, now],
       );
       if (inserted.length === 0) return false;
-      await sendToDeadLetter(this.options.producer, this.options.groupId, position, message, letter, now);
+      await sendToDeadLetter(this.options.producer, this.options.groupId, position, message, letter, now, this.options.deadLetterName);
       return true;
     });
     if (!isFirst) {
