@@ -11,7 +11,7 @@ import { promotionWindow } from './promotion-window';
 @Injectable()
 export class PromotionValidityService {
   async apply(manager: EntityManager, change: PromotionChangedData): Promise<void> {
-    const window = promotionWindow(change.change === 'deleted' ? null : change.promotion);
+    const window = promotionWindow(change.change === 'deleted' ? null : change.promotion, change);
     await manager.query(
       `INSERT INTO promotions (promotion_id, version, is_enabled, is_deleted, starts_at, ends_at, changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
