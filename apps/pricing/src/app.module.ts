@@ -14,6 +14,7 @@ import { PromotionChangedHandler } from './promotion-index/promotion-changed.han
 import { PromotionIndexReadinessCheck } from './promotion-index/promotion-index.readiness';
 import { PromotionsController } from './promotions/promotions.controller';
 import { PromotionsService } from './promotions/promotions.service';
+import { SharedCodeRegistryClient } from './promotions/shared-code-registry.client';
 import { SettingsController } from './settings/settings.controller';
 import { SettingsService } from './settings/settings.service';
 import { RedemptionRecordedHandler } from './usage/redemption-recorded.handler';
@@ -43,7 +44,7 @@ export class AppModule {
         PricingCoreModule,
       ],
       controllers: [PromotionsController, SettingsController, CartsController],
-      providers: [PromotionsService, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
+      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }
 }

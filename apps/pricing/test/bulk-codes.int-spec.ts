@@ -1,12 +1,8 @@
-import { hashApiKey } from '@promo/platform';
-import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
+import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { aCart } from './builders/cart.builder';
 import { aCoupon } from './builders/promotion.builder';
+import { INVENTORY_STOREFRONT, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
-
-const INVENTORY_ADMIN = 'test-admin-key-inventory-for-pricing';
-const INVENTORY_STOREFRONT = 'test-storefront-key-inventory-for-pricing';
 
 interface CodeOutcome {
   status: string;
@@ -16,37 +12,20 @@ interface CodeOutcome {
 }
 
 describe('bulk and email-bound codes through code-inventory, running for real (C8, C10, P10)', () => {
-  let inventory: ServiceProcess;
+  let inventory: InventoryProcess;
   let pricing: PricingApp;
 
   beforeAll(async () => {
-    const infra = testInfra();
-    const env = {
-      PG_URL: infra.pgUrl,
-      REDIS_URL: infra.redisUrl,
-      REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${uniqueSuffix()}:`,
-      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `t-${uniqueSuffix()}.`,
-      API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN)},storefront:${hashApiKey(INVENTORY_STOREFRONT)}`,
-      CODE_TOKEN_KEYS: 'test:test-secret-for-code-tokens',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-    };
-    const migration = startServiceProcess('code-inventory', 'migrate', env);
-    expect(await migration.exited).toEqual({ code: 0, signal: null });
-    inventory = startServiceProcess('code-inventory', 'main', { ...env, HTTP_PORT: String(await freePort()) });
-    await waitUntilReady(inventory, 90_000);
-    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_STOREFRONT, CODE_INVENTORY_TIMEOUT_MS: '2000' });
+    inventory = await startInventoryProcess();
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_STOREFRONT, CODE_INVENTORY_TIMEOUT_MS: '2000' });
   }, 150_000);
 
   afterAll(async () => {
     await pricing.close();
-    inventory.child.kill('SIGTERM');
-    await inventory.exited;
+    await inventory.stop();
   }, 40_000);
 
-  const inventoryAdmin = (path: string, body: unknown): Promise<Response> =>
-    fetch(`${inventory.baseUrl}${path}`, { method: 'POST', headers: { 'x-api-key': INVENTORY_ADMIN, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const inventoryAdmin = (path: string, body: unknown): Promise<Response> => inventory.admin('POST', path, body);
 
   const outcomeOf = async (cart: Record<string, unknown>, code: string): Promise<{ total: number; outcome: CodeOutcome | undefined }> => {
     const response = await pricing.storefront('POST', '/v1/carts/price', cart);

@@ -4,10 +4,12 @@ import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { type Admin, type Consumer, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
+import { INVENTORY_ADMIN, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { publishEvent } from './support/kafka-events';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
 
 describe('cart.updated -> pricing.cart-priced, and usage from redemption events', () => {
+  let inventory: InventoryProcess;
   let pricing: PricingApp;
   let kafka: Kafka;
   let producer: Producer;
@@ -15,18 +17,21 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
   const consumers: Consumer[] = [];
 
   beforeAll(async () => {
-    pricing = await startPricingApp();
+    // A coupon's shared codes are registered with code-inventory before pricing saves it (C2, #19.4).
+    inventory = await startInventoryProcess();
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_ADMIN, CODE_INVENTORY_TIMEOUT_MS: '2000' });
     kafka = createKafka({ clientId: `pricing-test-${uniqueSuffix()}`, brokers: pricing.config.KAFKA_BROKERS });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
-  }, 60_000);
+  }, 150_000);
 
   afterAll(async () => {
     await Promise.all(consumers.map((consumer) => consumer.disconnect()));
     await Promise.all([producer.disconnect(), admin.disconnect()]);
     await pricing.close();
-  }, 30_000);
+    await inventory.stop();
+  }, 40_000);
 
   const topic = (name: string): string => `${pricing.config.PRICING_TOPIC_PREFIX}${name}`;
 

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { RecentCartsStore } from '../src/impact/recent-carts.store';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
+import { INVENTORY_ADMIN, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
 
 interface PricedBody {
@@ -15,15 +16,19 @@ interface PricedBody {
 
 describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
   const clock = new ManualClock('2026-06-01T12:00:00Z');
+  let inventory: InventoryProcess;
   let pricing: PricingApp;
 
   beforeAll(async () => {
-    pricing = await startPricingApp({}, clock);
-  }, 60_000);
+    // A coupon's shared codes are registered with code-inventory before pricing saves it (C2, #19.4).
+    inventory = await startInventoryProcess();
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_ADMIN, CODE_INVENTORY_TIMEOUT_MS: '2000' }, clock);
+  }, 150_000);
 
   afterAll(async () => {
     await pricing.close();
-  }, 30_000);
+    await inventory.stop();
+  }, 40_000);
 
   const price = async (cart: Record<string, unknown>): Promise<PricedBody> => {
     const response = await pricing.storefront('POST', '/v1/carts/price', cart);
@@ -178,17 +183,22 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
   });
 
   it('refuses a code it cannot look up as unknown with lookup_unavailable, and still prices the cart', async () => {
-    const channel = `web-${uniqueSuffix()}`;
-    await create(anAutomatic().withChannel(channel).withAmountOff(100).build());
-    const code = `BULK-${uniqueSuffix()}`;
-    const cart = aCart(channel).withLine(1000).withCodes(code).build();
     // code-inventory is not reachable from this app (CODE_INVENTORY_URL points at a closed port).
-    const priced = await waitFor(async () => {
-      const body = await price(cart);
-      return body.total === 900 ? body : undefined;
-    }, { timeoutMs: 15_000, description: 'the automatic promotion is in the index' });
-    expect(priced.codes[code]).toMatchObject({ status: 'rejected', reason: 'unknown', detail: 'lookup_unavailable' });
-  });
+    const isolated = await startPricingApp({}, clock);
+    try {
+      const channel = `web-${uniqueSuffix()}`;
+      expect((await isolated.admin('POST', '/v1/promotions', anAutomatic().withChannel(channel).withAmountOff(100).build())).status).toBe(201);
+      const code = `BULK-${uniqueSuffix()}`;
+      const cart = aCart(channel).withLine(1000).withCodes(code).build();
+      const priced = await waitFor(async () => {
+        const body = (await (await isolated.storefront('POST', '/v1/carts/price', cart)).json()) as PricedBody;
+        return body.total === 900 ? body : undefined;
+      }, { timeoutMs: 15_000, description: 'the automatic promotion is in the index' });
+      expect(priced.codes[code]).toMatchObject({ status: 'rejected', reason: 'unknown', detail: 'lookup_unavailable' });
+    } finally {
+      await isolated.close();
+    }
+  }, 60_000);
 
   it('stores settings with optimistic concurrency, and prices with them (P9)', async () => {
     const channel = `web-${uniqueSuffix()}`;

@@ -23,6 +23,9 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     GENERATION_BATCH_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(250_000),
     /** BullMQ lock of a generation job: after a crash the job resumes once this has passed. */
     GENERATION_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+    /** C4: the most one upload (list, CSV or stream) may hold: bytes of its body (413 beyond) and lines (400 beyond). */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(4 * 1024 ** 3).default(256 * 1024 ** 2),
+    UPLOAD_MAX_LINES: z.coerce.number().int().min(1).max(100_000_000).default(5_000_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.CODE_TOKEN_KEYS.some((pair) => pair.startsWith('dev:'))) {

@@ -10,6 +10,16 @@ describe('promotionWindow', () => {
     });
   });
 
+  it('takes the instants pricing resolved in the store zone over the zoneless wall times (#19.3)', () => {
+    const promotion = { id: 'p', kind: 'coupon', schedule: { start: '2026-06-01T00:00:00', end: '2026-07-01T00:00:00' } };
+    expect(promotionWindow(promotion, { startsAt: '2026-06-01T04:00:00.000Z', endsAt: null })).toEqual({
+      isEnabled: true,
+      isDeleted: false,
+      startsAt: new Date('2026-06-01T04:00:00Z'),
+      endsAt: null,
+    });
+  });
+
   it('takes a disabled promotion, no schedule, and a deleted promotion', () => {
     expect(promotionWindow({ id: 'p', kind: 'coupon', enabled: false })).toEqual({ isEnabled: false, isDeleted: false, startsAt: null, endsAt: null });
     expect(promotionWindow(null)).toMatchObject({ isDeleted: true });

@@ -2,13 +2,24 @@ import type { PromotionValidity } from '../codes/code-state';
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
+/** The instants pricing resolved for a schedule (`pricing.promotion-changed` `startsAt`/`endsAt`); absent in older events. */
+export interface ResolvedBounds {
+  readonly startsAt?: string | null;
+  readonly endsAt?: string | null;
+}
+
 /**
  * C9: the window in which a promotion's codes are valid, from the promotion as `pricing.promotion-changed`
- * carries it: `enabled` (default true) and `schedule.start`/`end` wall times in `schedule.timeZone`
- * (UTC when the promotion names no zone; an explicit offset wins). Recurring hours are pricing's concern.
+ * carries it: `enabled` (default true) and the instants pricing resolved (#19.3: a schedule that names no zone
+ * runs in the store's zone, which only pricing knows). An older event without them falls back to the
+ * `schedule.start`/`end` wall times in `schedule.timeZone` (UTC when none; an explicit offset wins).
+ * Recurring hours are pricing's concern.
  */
-export function promotionWindow(promotion: Readonly<Record<string, unknown>> | null): PromotionValidity {
+export function promotionWindow(promotion: Readonly<Record<string, unknown>> | null, resolved: ResolvedBounds = {}): PromotionValidity {
   if (promotion === null) return { isEnabled: false, isDeleted: true, startsAt: null, endsAt: null };
+  if (resolved.startsAt !== undefined && resolved.endsAt !== undefined) {
+    return { isEnabled: promotion['enabled'] !== false, isDeleted: false, startsAt: instantOrNull(resolved.startsAt), endsAt: instantOrNull(resolved.endsAt) };
+  }
   const schedule = promotion['schedule'];
   const record = typeof schedule === 'object' && schedule !== null && !Array.isArray(schedule) ? schedule : {};
   const zone = 'timeZone' in record && typeof record.timeZone === 'string' ? record.timeZone : 'UTC';
@@ -46,4 +57,10 @@ function zoneOffsetMs(zone: string, at: number): number {
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
   const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
   return local - Math.floor(at / 1000) * 1000;
+}
+
+function instantOrNull(text: string | null): Date | null {
+  if (text === null) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : instant;
 }

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import { APP_CONFIG, RequiresScope, ValidationFailedError } from '@promo/platform';
 import type { Request } from 'express';
+import type { CodeInventoryConfig } from '../config/env.schema';
 import { UploadCodesDto } from './dto/upload-codes.dto';
 import { linesOfList, linesOfStream } from './read-code-lines';
+import type { UploadLimits } from './upload-limits.error';
 import type { UploadReport } from './upload-report';
 import { UploadReportFilter } from './upload-report.filter';
 import { UploadService } from './upload.service';
@@ -15,13 +17,20 @@ const MAX_CSV_BYTES = 64 * 1024 * 1024;
 @RequiresScope('admin')
 @UseFilters(UploadReportFilter)
 export class UploadController {
-  constructor(private readonly uploads: UploadService) {}
+  private readonly limits: UploadLimits;
+
+  constructor(
+    private readonly uploads: UploadService,
+    @Inject(APP_CONFIG) config: CodeInventoryConfig,
+  ) {
+    this.limits = { maxBytes: config.UPLOAD_MAX_BYTES, maxLines: config.UPLOAD_MAX_LINES };
+  }
 
   /** A pasted list. */
   @Post()
   @HttpCode(200)
   uploadList(@Param('groupId') groupId: string, @Body() body: UploadCodesDto): Promise<UploadReport> {
-    return this.uploads.importLines(groupId, linesOfList(body.codes));
+    return this.uploads.importLines(groupId, linesOfList(body.codes, this.limits));
   }
 
   /** A CSV file as multipart/form-data, field `file`; the first column holds the code. */
@@ -30,13 +39,13 @@ export class UploadController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1 } }))
   uploadCsv(@Param('groupId') groupId: string, @UploadedFile() file: { readonly buffer: Buffer } | undefined): Promise<UploadReport> {
     if (file === undefined) throw new ValidationFailedError([{ field: 'file', reason: 'required', detail: 'a multipart field "file" with the CSV is required' }]);
-    return this.uploads.importLines(groupId, linesOfStream(Readable.from(file.buffer)));
+    return this.uploads.importLines(groupId, linesOfStream(Readable.from([file.buffer]), this.limits));
   }
 
-  /** The streaming API: a text/plain or text/csv body of any size, one code per line, read as it arrives. */
+  /** The streaming API: a text/plain or text/csv body up to UPLOAD_MAX_BYTES and UPLOAD_MAX_LINES, one code per line, read as it arrives. */
   @Post('stream')
   @HttpCode(200)
   uploadStream(@Param('groupId') groupId: string, @Req() request: Request): Promise<UploadReport> {
-    return this.uploads.importLines(groupId, linesOfStream(request));
+    return this.uploads.importLines(groupId, linesOfStream(request, this.limits));
   }
 }

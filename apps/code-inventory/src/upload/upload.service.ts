@@ -31,13 +31,17 @@ export class UploadService {
     const client = await this.pool.connect();
     let isOpen = false;
     try {
+      if ((await this.promotionOf(client, groupId, false)) === undefined) throw new NotFoundError(`no group ${groupId}`);
+      // The body is read into a session temp table outside any transaction and without the group's row lock:
+      // a slow stream holds neither a lock others wait on nor a snapshot that keeps vacuum from working.
+      await client.query(`CREATE TEMP TABLE upload_staging (line integer NOT NULL, code text NOT NULL)`);
+      const invalid = await this.stage(client, lines);
       await client.query('BEGIN');
       isOpen = true;
-      const groups = await client.query<{ promotion_id: string }>(`SELECT promotion_id FROM code_groups WHERE group_id = $1 FOR UPDATE`, [groupId]);
-      const group = groups.rows[0];
-      if (group === undefined) throw new NotFoundError(`no group ${groupId}`);
-      await client.query(`CREATE TEMP TABLE upload_staging (line integer NOT NULL, code text NOT NULL) ON COMMIT DROP`);
-      const invalid = await this.stage(client, lines);
+      // Held from here to the commit only: checks and insert, bounded by the upload caps. It keeps the group from
+      // being deleted under the insert, and uploads to one group one at a time.
+      const promotionId = await this.promotionOf(client, groupId, true);
+      if (promotionId === undefined) throw new NotFoundError(`no group ${groupId}`);
       await client.query(`ANALYZE upload_staging`);
       const inFile = await this.inFileDuplicates(client);
       const inStore = await this.storeDuplicates(client);
@@ -51,12 +55,12 @@ export class UploadService {
           `INSERT INTO codes (code, promotion_id, group_id, state, is_hidden, created_at)
            SELECT code, $1, $2, 'available', false, $3 FROM upload_staging ORDER BY line`,
         ),
-        [group.promotion_id, groupId, now],
+        [promotionId, groupId, now],
       );
       const range = insertedRange(inserted);
       const imported = range.count;
       await addToGroupCounters(client, groupId, { total: imported, available: imported });
-      await enqueueCodesAdded(this.outbox, client, { promotionId: group.promotion_id, groupId, origin: 'upload' }, range, now);
+      await enqueueCodesAdded(this.outbox, client, { promotionId, groupId, origin: 'upload' }, range, now);
       await client.query('COMMIT');
       isOpen = false;
       return { ...report, imported };
@@ -66,8 +70,18 @@ export class UploadService {
       if (isUniqueViolation(error)) throw new ConflictError('some codes were added to the store meanwhile; nothing was imported', 'duplicate_code');
       throw error;
     } finally {
-      client.release();
+      // The connection goes back to the pool without the temp table, or is closed when it cannot drop it.
+      const isDropped = await client.query(`DROP TABLE IF EXISTS upload_staging`).then(
+        () => true,
+        () => false,
+      );
+      client.release(!isDropped);
     }
+  }
+
+  private async promotionOf(client: PoolClient, groupId: string, forUpdate: boolean): Promise<string | undefined> {
+    const groups = await client.query<{ promotion_id: string }>(`SELECT promotion_id FROM code_groups WHERE group_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [groupId]);
+    return groups.rows[0]?.promotion_id;
   }
 
   /** Streams the valid lines into the staging table; returns the invalid ones. */
@@ -88,7 +102,11 @@ export class UploadService {
       }
       await writer.end();
     } catch (error) {
+      // The COPY's own failure (CopyFail echoed by Postgres) only repeats the error rethrown below.
+      copy.on('error', () => undefined);
       copy.destroy(error instanceof Error ? error : new Error(String(error)));
+      // Queued behind the aborted COPY: the connection is usable again once this answers.
+      await client.query('SELECT 1');
       throw error;
     }
     return { list, count };

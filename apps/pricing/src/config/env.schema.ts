@@ -32,9 +32,11 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
   /** How many priced carts the impact preview keeps: the most recently priced distinct carts, each as last priced. */
   PRICING_RECENT_CARTS: positiveInt.max(100_000).default(1_000),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
-  /** A storefront-scope key of code-inventory (never logged). */
+  /** A key of code-inventory (never logged): admin scope, since pricing registers coupons' shared codes there (C2, #19.4). */
   CODE_INVENTORY_API_KEY: z.string().default(''),
   CODE_INVENTORY_TIMEOUT_MS: positiveInt.default(300),
+  /** Per attempt of a shared-code registration (an admin save, not the price path). */
+  CODE_INVENTORY_REGISTRY_TIMEOUT_MS: positiveInt.default(2_000),
   CODE_INVENTORY_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** Consecutive failures that open the circuit, and how long it stays open. */
   CODE_INVENTORY_BREAKER_THRESHOLD: positiveInt.default(5),

@@ -8,7 +8,7 @@ import { PromotionIndexHolder } from '../promotion-index/promotion-index.holder'
 import { RecentCartsStore } from '../impact/recent-carts.store';
 import { PromotionUsesHolder } from '../usage/promotion-uses.holder';
 import { type UsageCounts, UsageRepository } from '../usage/usage.repository';
-import { type Admission, admissionMessage, admitCode } from './code-admission';
+import { type Admission, admissionMessage, admitCode, type WindowStatus, windowStatusAt } from './code-admission';
 import { IndexNotReadyError } from './index-not-ready.error';
 import type { CodeOutcomeView, PricedCart } from './priced-cart';
 import { usageOf } from './usage-overlay';
@@ -60,7 +60,11 @@ export class CartPricingService {
           codePromotions.set(code, listed);
           return;
         }
-        const admission = admitCode(await this.resolver.resolve(code, customerId, token), token);
+        const windowOf = (promotionId: string): WindowStatus | undefined => {
+          const entry = snapshot.byId.get(promotionId);
+          return entry === undefined ? undefined : windowStatusAt(entry, snapshot.settings.timeZone, at);
+        };
+        const admission = admitCode(await this.resolver.resolve(code, customerId, token), token, windowOf);
         admissions.set(code, admission);
         if (admission.kind === 'admit') codePromotions.set(code, admission.promotionId);
       }),

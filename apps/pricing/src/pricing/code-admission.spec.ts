@@ -1,5 +1,5 @@
 import type { CodeRecord } from '../code-lookup/code-lookup.result';
-import { admitCode } from './code-admission';
+import { admitCode, windowStatusAt } from './code-admission';
 
 const record = (fields: Partial<CodeRecord> = {}): { kind: 'found'; record: CodeRecord } => ({
   kind: 'found',
@@ -33,5 +33,30 @@ describe('admitCode', () => {
   it('refuses a redeemed code as limit reached and a disabled one as unknown', () => {
     expect(admitCode(record({ state: 'redeemed' }), null)).toMatchObject({ kind: 'refuse', reason: 'limit_reached', detail: 'code_redeemed' });
     expect(admitCode(record({ state: 'disabled' }), null)).toMatchObject({ kind: 'refuse', reason: 'unknown', detail: 'code_disabled' });
+  });
+
+  it('refuses a code disabled only by its promotion\'s window as expired or not started, not unknown (#19.3)', () => {
+    // Pricing's own reading of the promotion's window decides which: code-inventory only says "disabled".
+    expect(admitCode(record({ state: 'disabled' }), null, () => 'expired')).toEqual({ kind: 'refuse', reason: 'expired', detail: 'promotion_expired', promotionId: 'promo-winback' });
+    expect(admitCode(record({ state: 'disabled' }), null, () => 'not_started')).toEqual({ kind: 'refuse', reason: 'not_started', detail: 'promotion_not_started', promotionId: 'promo-winback' });
+    // Inside its window (or not in the index at all) a disabled code is the merchant's doing: unknown.
+    expect(admitCode(record({ state: 'disabled' }), null, () => 'active')).toMatchObject({ reason: 'unknown', detail: 'code_disabled' });
+    expect(admitCode(record({ state: 'disabled' }), null, () => undefined)).toMatchObject({ reason: 'unknown', detail: 'code_disabled' });
+  });
+});
+
+describe('windowStatusAt', () => {
+  const entry = {
+    id: 'promo-ny',
+    kind: 'coupon' as const,
+    definition: { id: 'promo-ny', kind: 'coupon', codes: [], rules: [{ reward: { type: 'orderPercent', percent: 10 } }], schedule: { start: '2026-06-01T00:00:00', end: '2026-07-01T00:00:00' } },
+    limits: { totalUses: null, usesPerCode: null, usesPerCustomer: 1, consumeUnit: 'cart' as const },
+  };
+
+  it('reads a schedule without a zone in the store zone (New York, UTC-4 in summer)', () => {
+    expect(windowStatusAt(entry, 'America/New_York', new Date('2026-06-01T03:59:59Z'))).toBe('not_started');
+    expect(windowStatusAt(entry, 'America/New_York', new Date('2026-06-01T04:00:00Z'))).toBe('active');
+    expect(windowStatusAt(entry, 'America/New_York', new Date('2026-07-01T03:59:59Z'))).toBe('active');
+    expect(windowStatusAt(entry, 'America/New_York', new Date('2026-07-01T04:00:00Z'))).toBe('expired');
   });
 });

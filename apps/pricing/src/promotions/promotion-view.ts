@@ -22,7 +22,11 @@ export function toView(row: PromotionRow, now: Date): PromotionView {
   };
 }
 
-/** The `pricing.promotion-changed` data of a change (the ledger reads `promotion.limits`). */
+/**
+ * The `pricing.promotion-changed` data of a change (the ledger reads `promotion.limits`). `startsAt`/`endsAt` are the
+ * row's instants, resolved in the schedule's zone or the store's (P5): a consumer cannot resolve a schedule that names
+ * no zone, since only pricing knows the store's (#19.3).
+ */
 export function promotionChanged(row: PromotionRow, change: PromotionChangedData['change'], now: Date): PromotionChangedData {
   return {
     promotionId: row.id,
@@ -30,5 +34,7 @@ export function promotionChanged(row: PromotionRow, change: PromotionChangedData
     version: row.version,
     changedAt: now.toISOString(),
     promotion: change === 'deleted' ? null : { ...row.definition, id: row.id, kind: row.kind, enabled: row.enabled, limits: row.limits },
+    startsAt: row.startsAt === null ? null : row.startsAt.toISOString(),
+    endsAt: row.endsAt === null ? null : row.endsAt.toISOString(),
   };
 }

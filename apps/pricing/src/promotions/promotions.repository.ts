@@ -149,8 +149,18 @@ export class PromotionsRepository {
     return manager.query(`SELECT ${PROMOTION_COLUMNS} FROM promotions WHERE deleted_at IS NULL AND NOT has_own_zone FOR UPDATE`);
   }
 
-  async setBounds(manager: EntityManager, id: string, startsAt: Date | null, endsAt: Date | null): Promise<void> {
-    await manager.query(`UPDATE promotions SET starts_at = $2, ends_at = $3 WHERE id = $1`, [id, startsAt, endsAt]);
+  /**
+   * Moves a promotion's start and end instants (a new store zone); a move is a new version, since consumers keep the
+   * window from `pricing.promotion-changed` (#19.3). Undefined when the instants did not change.
+   */
+  async setBounds(manager: EntityManager, id: string, startsAt: Date | null, endsAt: Date | null, now: Date): Promise<PromotionRow | undefined> {
+    return updateReturning<PromotionRow>(
+      manager,
+      `UPDATE promotions SET starts_at = $2, ends_at = $3, version = version + 1, change_seq = nextval('change_seq'), updated_at = $4
+       WHERE id = $1 AND (starts_at IS DISTINCT FROM $2 OR ends_at IS DISTINCT FROM $3)
+       RETURNING ${PROMOTION_COLUMNS}`,
+      [id, startsAt, endsAt, now],
+    );
   }
 
   private values(draft: PromotionDraft, columns: PromotionColumns): unknown[] {

@@ -7,6 +7,7 @@ import { SettingsRepository } from '../settings/settings.repository';
 import { columnsOf, type PromotionDraft, parsePromotionDraft } from './promotion-draft';
 import { type PromotionView, promotionChanged, toView } from './promotion-view';
 import type { PromotionRow } from './promotion.row';
+import { SharedCodeRegistryClient } from './shared-code-registry.client';
 import { type PromotionFilter, PromotionsRepository } from './promotions.repository';
 
 export interface PriorityChange {
@@ -26,6 +27,7 @@ export class PromotionsService {
     private readonly promotions: PromotionsRepository,
     private readonly settings: SettingsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly registry: SharedCodeRegistryClient,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,7 +38,7 @@ export class PromotionsService {
       const { settings } = await this.settings.read(manager);
       const inserted = await this.promotions.insert(manager, draft, columnsOf(draft, settings.timeZone), now);
       if (inserted === undefined) throw new ConflictError(`promotion ${draft.id} already exists`, 'duplicate_id');
-      await this.storeCodes(manager, draft);
+      await this.storeCodes(manager, draft, inserted.version);
       await this.publish(manager, inserted, 'created', now);
       return inserted;
     });
@@ -64,7 +66,7 @@ export class PromotionsService {
       const updated = await this.promotions.update(manager, draft, columnsOf(draft, settings.timeZone), expectedVersion, now);
       if (updated === undefined) await this.explainMiss(manager, id, expectedVersion);
       else {
-        await this.storeCodes(manager, draft);
+        await this.storeCodes(manager, draft, updated.version);
         await this.publish(manager, updated, 'updated', now);
       }
       return updated;
@@ -124,12 +126,18 @@ export class PromotionsService {
     return parsed.draft;
   }
 
-  /** C2: a code belongs to one promotion; taking another's code is a conflict. */
-  private async storeCodes(manager: EntityManager, draft: PromotionDraft): Promise<void> {
+  /**
+   * C2: a code belongs to one promotion or group in the whole store. code-inventory is the authority (#19.4): the
+   * codes are registered there, inside this transaction, so a conflict (409, naming the holder) or an unreachable
+   * code-inventory (503) saves nothing. Codes this version drops are released by code-inventory when it reads this
+   * version's `pricing.promotion-changed`, i.e. only once the save is committed.
+   */
+  private async storeCodes(manager: EntityManager, draft: PromotionDraft, version: number): Promise<void> {
     const taken = await this.promotions.codesHeldElsewhere(manager, draft.id, draft.codes);
     if (taken.length > 0) {
       throw new ConflictError(`codes already used by other promotions: ${taken.map((t) => `${t.code} (${t.promotionId})`).join(', ')}`, 'duplicate_code');
     }
+    if (draft.codes.length > 0) await this.registry.register(draft.id, version, draft.codes);
     await this.promotions.replaceCodes(manager, draft.id, draft.codes);
   }
 

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock, ConflictError, ValidationFailedError } from '@promo/platform';
 import { parseSettings } from '@promo/pricing-engine';
 import { DataSource } from 'typeorm';
 import { PromotionIndexRefresher } from '../promotion-index/promotion-index.refresher';
 import { PromotionsRepository } from '../promotions/promotions.repository';
 import { parsePromotionDraft, columnsOf } from '../promotions/promotion-draft';
+import { promotionChanged } from '../promotions/promotion-view';
 import { SettingsRepository, type StoredSettings } from './settings.repository';
 import { parseStoreLocale } from './store-locale';
 
@@ -16,6 +18,7 @@ export class SettingsService {
     private readonly settings: SettingsRepository,
     private readonly promotions: PromotionsRepository,
     private readonly refresher: PromotionIndexRefresher,
+    private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,7 +28,8 @@ export class SettingsService {
 
   /**
    * Replaces the settings (missing fields take their defaults). A new store time zone moves the start and end
-   * instants of every schedule that names no zone of its own (P5). Replicas pick the change up by polling.
+   * instants of every schedule that names no zone of its own (P5), each a new version of its promotion announced
+   * in `pricing.promotion-changed`. Replicas pick the change up by polling.
    */
   async put(body: unknown, expectedVersion: number | null): Promise<StoredSettings> {
     const parsed = parseSettings(body ?? {});
@@ -44,7 +48,9 @@ export class SettingsService {
           const draft = parsePromotionDraft({ ...row.definition, limits: row.limits, enabled: row.enabled });
           if (!draft.ok) continue; // stored promotions were validated on write; a stale one keeps its instants
           const columns = columnsOf(draft.draft, parsed.value.timeZone);
-          await this.promotions.setBounds(manager, row.id, columns.startsAt, columns.endsAt);
+          const moved = await this.promotions.setBounds(manager, row.id, columns.startsAt, columns.endsAt, now);
+          // #19.3: code-inventory keeps each promotion's window from this event; it cannot know the store's zone.
+          if (moved !== undefined) await this.outbox.enqueue(manager, { type: 'pricing.promotion-changed', key: moved.id, data: promotionChanged(moved, 'updated', now) });
         }
       }
       return stored;

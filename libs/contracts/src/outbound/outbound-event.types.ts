@@ -14,6 +14,9 @@ export interface PromotionChangedData {
   readonly version: number;
   readonly changedAt: string;
   readonly promotion: (Readonly<Record<string, unknown>> & { readonly id: string; readonly kind: 'automatic' | 'coupon'; readonly limits?: PromotionLimits }) | null;
+  /** The schedule's start and end instants as pricing resolved them (its own zone, else the store's); null = open. Absent in events before #19. */
+  readonly startsAt?: string | null;
+  readonly endsAt?: string | null;
 }
 
 export interface CartPricedData {

@@ -1,0 +1,17 @@
+import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
+import { RequiresScope } from '@promo/platform';
+import { RegisterSharedCodesDto } from './dto/register-shared-codes.dto';
+import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-registry.service';
+
+/** Pricing's registration of a coupon's shared codes before it saves the promotion (#19.4; apps/code-inventory/README.md). */
+@Controller('v1/promotions/:promotionId/shared-codes')
+@RequiresScope('admin')
+export class SharedCodesController {
+  constructor(private readonly registry: SharedCodeRegistry) {}
+
+  @Put()
+  @HttpCode(200)
+  register(@Param('promotionId') promotionId: string, @Body() body: RegisterSharedCodesDto): Promise<RegisteredSharedCodes> {
+    return this.registry.register(promotionId, body.version, body.codes);
+  }
+}
