@@ -147,6 +147,14 @@ describe('docker-compose.yml', () => {
       expect(service?.environment?.['KAFKA_BROKERS']).toBe('kafka:9092');
     }
   });
+
+  it('runs in production mode without a secret of its own written in: the operator must set LINK_SIGNING_KEY and CODE_TOKEN_KEYS', () => {
+    for (const app of APPS) {
+      const environment = compose.services[app]?.environment ?? {};
+      expect(environment['NODE_ENV']).toBe('production');
+      for (const secret of ['LINK_SIGNING_KEY', 'CODE_TOKEN_KEYS']) expect({ app, secret, value: environment[secret] }).toEqual({ app, secret, value: expect.stringMatching(/^\$\{PROMO_[A-Z_]+:\?[^}]+\}$/) });
+    }
+  });
 });
 
 describe('deploy/Dockerfile', () => {
