@@ -7,6 +7,8 @@ import { type PricingApp, startPricingApp } from './support/pricing-app';
 
 const INVENTORY_ADMIN = 'test-admin-key-inventory-for-pricing';
 const INVENTORY_STOREFRONT = 'test-storefront-key-inventory-for-pricing';
+/** The key pricing looks codes up with, as deployed (#19): code-lookup scope only. */
+const INVENTORY_CODE_LOOKUP = 'test-code-lookup-key-inventory-for-pricing';
 
 interface CodeOutcome {
   status: string;
@@ -27,7 +29,7 @@ describe('bulk and email-bound codes through code-inventory, running for real (C
       REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${uniqueSuffix()}:`,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: `t-${uniqueSuffix()}.`,
-      API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN)},storefront:${hashApiKey(INVENTORY_STOREFRONT)}`,
+      API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN)},storefront:${hashApiKey(INVENTORY_STOREFRONT)},code-lookup:${hashApiKey(INVENTORY_CODE_LOOKUP)}`,
       CODE_TOKEN_KEYS: 'test:test-secret-for-code-tokens',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
@@ -36,7 +38,7 @@ describe('bulk and email-bound codes through code-inventory, running for real (C
     expect(await migration.exited).toEqual({ code: 0, signal: null });
     inventory = startServiceProcess('code-inventory', 'main', { ...env, HTTP_PORT: String(await freePort()) });
     await waitUntilReady(inventory, 90_000);
-    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_STOREFRONT, CODE_INVENTORY_TIMEOUT_MS: '2000' });
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_CODE_LOOKUP, CODE_INVENTORY_TIMEOUT_MS: '2000' });
   }, 150_000);
 
   afterAll(async () => {

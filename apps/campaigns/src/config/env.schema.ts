@@ -12,6 +12,7 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   /** The consumer group; defaults to the app name (STYLE.md §3). */
   KAFKA_GROUP_ID: z.string().min(1).default('campaigns'),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
+  /** Campaigns' key to code-inventory, of the code-issue scope: it only issues codes (#19); never an admin key (never logged). */
   CODE_INVENTORY_API_KEY: z.string().default(''),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
   EMAIL_FROM: z.string().min(3).default('Shop <shop@example.test>'),

@@ -32,7 +32,7 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
   /** How many priced carts the impact preview keeps: the most recently priced distinct carts, each as last priced. */
   PRICING_RECENT_CARTS: positiveInt.max(100_000).default(1_000),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
-  /** A storefront-scope key of code-inventory (never logged). */
+  /** Pricing's key to code-inventory, of the code-lookup scope: it only looks codes up (#19); never an admin key (never logged). */
   CODE_INVENTORY_API_KEY: z.string().default(''),
   CODE_INVENTORY_TIMEOUT_MS: positiveInt.default(300),
   CODE_INVENTORY_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
