@@ -57,7 +57,8 @@ const SERVICES = [
     // Pricing answers the storefront on every cart view: CPU first; cart.updated lag as well.
     lagTriggers: ['cart.updated'],
     env: { CODE_INVENTORY_URL: 'http://code-inventory.promotions.svc:3000', PRICING_RECENT_CARTS: '1000' },
-    secretEnv: ['CODE_INVENTORY_API_KEY'],
+    // Internet-facing: its key to code-inventory may only look codes up (#19), never administer.
+    secretEnv: [{ name: 'CODE_INVENTORY_API_KEY', key: 'pricing-code-lookup-key' }],
   },
   {
     app: 'code-inventory',
@@ -90,7 +91,8 @@ const SERVICES = [
     cpuTarget: 75,
     lagTriggers: ['cart.updated', 'order.placed'],
     env: { CODE_INVENTORY_URL: 'http://code-inventory.promotions.svc:3000', PUBLIC_BASE_URL: 'https://campaigns.shop.example.com' },
-    secretEnv: ['CODE_INVENTORY_API_KEY', 'LINK_SIGNING_KEY'],
+    // Its key to code-inventory may only issue codes (#19).
+    secretEnv: [{ name: 'CODE_INVENTORY_API_KEY', key: 'campaigns-code-issue-key' }, 'LINK_SIGNING_KEY'],
   },
 ];
 
@@ -112,7 +114,11 @@ function secretEnv(s) {
   return [
     { name: 'PG_URL', valueFrom: { secretKeyRef: { name: 'promotions-secrets', key: `${s.app}-pg-url` } } },
     { name: 'API_KEYS', valueFrom: { secretKeyRef: { name: 'promotions-secrets', key: 'api-keys', optional: true } } },
-    ...s.secretEnv.map((name) => ({ name, valueFrom: { secretKeyRef: { name: 'promotions-secrets', key: name.toLowerCase().replaceAll('_', '-') } } })),
+    // An entry is a variable read from the Secret key of its name (CODE_TOKEN_KEYS: code-token-keys), or { name, key }.
+    ...s.secretEnv.map((entry) => {
+      const { name, key } = typeof entry === 'string' ? { name: entry, key: entry.toLowerCase().replaceAll('_', '-') } : entry;
+      return { name, valueFrom: { secretKeyRef: { name: 'promotions-secrets', key } } };
+    }),
   ];
 }
 
@@ -304,8 +310,10 @@ function secretExample() {
       // An example of the keys only: create the real Secret from your secret store, never commit values.
       stringData: {
         ...Object.fromEntries(SERVICES.map((s) => [`${s.app}-pg-url`, `postgres://${s.app}:CHANGE_ME@postgres.promotions.svc:5432/promotions`])),
-        'api-keys': 'admin:<sha256 of a key>,storefront:<sha256 of a key>',
-        'code-inventory-api-key': 'CHANGE_ME (an admin key made with npm run keys, used by pricing and campaigns)',
+        // Hashes only (what the services accept); keys made with npm run keys need no entry here.
+        'api-keys': 'storefront:<sha256 of a key>[,admin:<sha256 of a key>]',
+        'pricing-code-lookup-key': 'CHANGE_ME (npm run keys -- create --scope code-lookup --name pricing: pricing only looks codes up with it)',
+        'campaigns-code-issue-key': 'CHANGE_ME (npm run keys -- create --scope code-issue --name campaigns: campaigns only issue codes with it)',
         'code-token-keys': 'CHANGE_ME',
         'link-signing-key': 'CHANGE_ME (at least 16 characters)',
       },

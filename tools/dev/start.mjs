@@ -218,6 +218,9 @@ async function main() {
   const base = infraEnv();
   fs.mkdirSync(logDir, { recursive: true });
   const keys = demoApiKeys();
+  // The keys pricing and campaigns call code-inventory with (#19): each only of the scope its calls need, made anew each run.
+  const serviceKeys = { 'code-lookup': `svc_code_lookup_${crypto.randomBytes(16).toString('hex')}`, 'code-issue': `svc_code_issue_${crypto.randomBytes(16).toString('hex')}` };
+  const codeInventoryKeyOf = { pricing: serviceKeys['code-lookup'], campaigns: serviceKeys['code-issue'] };
   const results = [];
   const launched = [];
   for (const [i, app] of APPS.entries()) {
@@ -253,9 +256,9 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       // Only hashes reach the services (X3); the keys themselves are printed for the operator.
-      API_KEYS: `admin:${sha256(keys.admin)},storefront:${sha256(keys.storefront)}`,
+      API_KEYS: [`admin:${sha256(keys.admin)}`, `storefront:${sha256(keys.storefront)}`, ...Object.entries(serviceKeys).map(([scope, key]) => `${scope}:${sha256(key)}`)].join(','),
       CODE_INVENTORY_URL: 'http://127.0.0.1:3002',
-      CODE_INVENTORY_API_KEY: keys.admin,
+      CODE_INVENTORY_API_KEY: codeInventoryKeyOf[app.name] ?? '',
     };
     const logStream = fs.createWriteStream(path.join(repoRoot, res.log), { flags: 'a' });
     logStream.write(`\n--- ${new Date().toISOString()} npm start ---\n`);

@@ -4,7 +4,7 @@
 import { Pool } from 'pg';
 import { API_KEY_SCOPES, type ApiKeyScope, createApiKey, listApiKeys, migrateApiKeyTable, revokeApiKey } from '@promo/platform';
 
-const USAGE = 'usage: npm run keys -- create --scope <storefront|admin> [--name <name>] [--json] | revoke <id> | list [--json]';
+const USAGE = 'usage: npm run keys -- create --scope <storefront|admin|code-lookup|code-issue> [--name <name>] [--json] | revoke <id> | list [--json]';
 
 function option(args: readonly string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);

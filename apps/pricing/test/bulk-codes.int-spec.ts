@@ -1,7 +1,7 @@
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { aCart } from './builders/cart.builder';
 import { aCoupon } from './builders/promotion.builder';
-import { INVENTORY_STOREFRONT, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
+import { INVENTORY_CODE_LOOKUP, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
 
 interface CodeOutcome {
@@ -17,7 +17,7 @@ describe('bulk and email-bound codes through code-inventory, running for real (C
 
   beforeAll(async () => {
     inventory = await startInventoryProcess();
-    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_STOREFRONT, CODE_INVENTORY_TIMEOUT_MS: '2000' });
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_CODE_LOOKUP, CODE_INVENTORY_TIMEOUT_MS: '2000' });
   }, 150_000);
 
   afterAll(async () => {

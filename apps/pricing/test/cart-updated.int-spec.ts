@@ -4,7 +4,7 @@ import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { type Admin, type Consumer, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
-import { INVENTORY_ADMIN, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
+import { INVENTORY_CODE_LOOKUP, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { publishEvent } from './support/kafka-events';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
 
@@ -19,7 +19,7 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
   beforeAll(async () => {
     // A coupon's shared codes are registered with code-inventory before pricing saves it (C2, #19.4).
     inventory = await startInventoryProcess();
-    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_ADMIN, CODE_INVENTORY_TIMEOUT_MS: '2000' });
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_CODE_LOOKUP, CODE_INVENTORY_TIMEOUT_MS: '2000' });
     kafka = createKafka({ clientId: `pricing-test-${uniqueSuffix()}`, brokers: pricing.config.KAFKA_BROKERS });
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     admin = kafka.admin();

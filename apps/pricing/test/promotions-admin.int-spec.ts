@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { RecentCartsStore } from '../src/impact/recent-carts.store';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
-import { INVENTORY_ADMIN, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
+import { INVENTORY_CODE_LOOKUP, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
 
 interface PricedBody {
@@ -22,7 +22,7 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
   beforeAll(async () => {
     // A coupon's shared codes are registered with code-inventory before pricing saves it (C2, #19.4).
     inventory = await startInventoryProcess();
-    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_ADMIN, CODE_INVENTORY_TIMEOUT_MS: '2000' }, clock);
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_CODE_LOOKUP, CODE_INVENTORY_TIMEOUT_MS: '2000' }, clock);
   }, 150_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { uniqueSuffix } from '@promo/platform/testing';
 import { aCoupon } from './builders/promotion.builder';
-import { INVENTORY_ADMIN, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
+import { INVENTORY_CODE_LOOKUP, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
 
 /**
@@ -14,7 +14,7 @@ describe('shared codes and group codes share one store (C2), running for real', 
 
   beforeAll(async () => {
     inventory = await startInventoryProcess();
-    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_ADMIN, CODE_INVENTORY_TIMEOUT_MS: '2000' });
+    pricing = await startPricingApp({ CODE_INVENTORY_URL: inventory.service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_CODE_LOOKUP, CODE_INVENTORY_TIMEOUT_MS: '2000' });
     // code-inventory is not reachable from this one (CODE_INVENTORY_URL points at a closed port).
     isolated = await startPricingApp();
   }, 150_000);

@@ -23,6 +23,7 @@ export * from './logging/json-logger';
 export * from './docs/api-docs';
 export * from './metrics/http-metrics.middleware';
 export * from './health/dependency.metrics';
+export * from './health/dependency-status';
 export * from './metrics/queue.metrics';
 export * from './metrics/queue-metrics.provider';
 export * from './metrics/redis-script.metrics';

@@ -106,6 +106,23 @@ describe('deploy/k8s manifests', () => {
     expect(topicsJob?.spec.template.spec.containers[0].command[2]).toContain('--replication-factor 3');
   });
 
+  it('give pricing and campaigns no admin key: each calls code-inventory with a key of its own, of the one narrow scope it needs (#19)', () => {
+    const secret = ofKind('Secret')[0]?.stringData ?? {};
+    const secretEntriesOf = (app: string) =>
+      (ofKind('Deployment').find((d) => d.metadata?.name === app)?.spec.template.spec.containers[0].env as { name: string; valueFrom?: { secretKeyRef?: { key: string } } }[]).flatMap((env) =>
+        env.valueFrom?.secretKeyRef ? [{ env: env.name, key: env.valueFrom.secretKeyRef.key, example: secret[env.valueFrom.secretKeyRef.key] ?? '' }] : [],
+      );
+    const inventoryKeyOf = (app: string) => secretEntriesOf(app).find((e) => e.env === 'CODE_INVENTORY_API_KEY');
+    expect(inventoryKeyOf('pricing')?.example).toContain('--scope code-lookup');
+    expect(inventoryKeyOf('campaigns')?.example).toContain('--scope code-issue');
+    expect(inventoryKeyOf('pricing')?.key).not.toBe(inventoryKeyOf('campaigns')?.key);
+    for (const app of ['pricing', 'campaigns']) {
+      // API_KEYS holds hashes (what the service accepts), never a key it could present.
+      const presentable = secretEntriesOf(app).filter((e) => e.env !== 'API_KEYS');
+      for (const entry of presentable) expect({ app, ...entry, example: entry.example.includes('admin') }).toEqual({ app, ...entry, example: false });
+    }
+  });
+
   it('read configuration from ConfigMaps and secrets only from keys the example Secret names', () => {
     const secretKeys = Object.keys(ofKind('Secret')[0]?.stringData ?? {});
     for (const deployment of ofKind('Deployment')) {
@@ -145,6 +162,20 @@ describe('docker-compose.yml', () => {
       expect(service?.depends_on?.[`${app}-migrate`]).toEqual({ condition: 'service_completed_successfully' });
       expect(service?.healthcheck).toBeDefined();
       expect(service?.environment?.['KAFKA_BROKERS']).toBe('kafka:9092');
+    }
+  });
+
+  it('gives pricing and campaigns a code-inventory key of their own variable each, and no other service one (#19)', () => {
+    expect(compose.services['pricing']?.environment?.['CODE_INVENTORY_API_KEY']).toBe('${PROMO_PRICING_CODE_LOOKUP_KEY:-}');
+    expect(compose.services['campaigns']?.environment?.['CODE_INVENTORY_API_KEY']).toBe('${PROMO_CAMPAIGNS_CODE_ISSUE_KEY:-}');
+    for (const app of ['code-inventory', 'redemption-ledger']) expect({ app, key: compose.services[app]?.environment?.['CODE_INVENTORY_API_KEY'] }).toEqual({ app, key: undefined });
+  });
+
+  it('runs in production mode without a secret of its own written in: the operator must set LINK_SIGNING_KEY and CODE_TOKEN_KEYS', () => {
+    for (const app of APPS) {
+      const environment = compose.services[app]?.environment ?? {};
+      expect(environment['NODE_ENV']).toBe('production');
+      for (const secret of ['LINK_SIGNING_KEY', 'CODE_TOKEN_KEYS']) expect({ app, secret, value: environment[secret] }).toEqual({ app, secret, value: expect.stringMatching(/^\$\{PROMO_[A-Z_]+:\?[^}]+\}$/) });
     }
   });
 });

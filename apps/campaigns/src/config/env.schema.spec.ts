@@ -17,6 +17,24 @@ describe('campaignsEnvSchema', () => {
     expect((caught as InvalidEnvironmentError).problems.map((p) => p.variable)).toEqual(['LINK_SIGNING_KEY']);
   });
 
+  it.each([
+    ['the docker-compose default', 'compose-development-link-signing-key'],
+    ['the built-in default, given explicitly', 'local-development-link-signing-key'],
+  ])('refuses production with %s link signing key, naming the variable', (_, key) => {
+    let caught: unknown;
+    try {
+      parseEnv(campaignsEnvSchema, { NODE_ENV: 'production', LINK_SIGNING_KEY: key });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidEnvironmentError);
+    expect((caught as InvalidEnvironmentError).problems).toEqual([{ variable: 'LINK_SIGNING_KEY', reason: 'production needs its own link signing key' }]);
+  });
+
+  it('accepts production with a link signing key of its own', () => {
+    expect(parseEnv(campaignsEnvSchema, { NODE_ENV: 'production', LINK_SIGNING_KEY: 'a-production-only-secret-0f9c2e' }).LINK_SIGNING_KEY).toBe('a-production-only-secret-0f9c2e');
+  });
+
   it('leases an email claim for 30 s by default, beyond the 10 s SMTP step timeout', () => {
     expect(parseEnv(campaignsEnvSchema, {})).toMatchObject({ EMAIL_CLAIM_LEASE_MS: 30_000, SMTP_TIMEOUT_MS: 10_000 });
   });

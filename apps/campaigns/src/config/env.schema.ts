@@ -2,6 +2,8 @@ import { commonEnvSchema } from '@promo/platform';
 import { z } from 'zod';
 
 const DEVELOPMENT_SIGNING_KEY = 'local-development-link-signing-key';
+/** Link signing keys written in this repository (the default above, docker-compose.yml's): production refuses each. */
+const PUBLISHED_SIGNING_KEYS: readonly string[] = [DEVELOPMENT_SIGNING_KEY, 'compose-development-link-signing-key'];
 
 /** The campaigns service's environment, validated once at boot (STYLE.md "Config"). */
 export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
@@ -10,6 +12,7 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   /** The consumer group; defaults to the app name (STYLE.md §3). */
   KAFKA_GROUP_ID: z.string().min(1).default('campaigns'),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
+  /** Campaigns' key to code-inventory, of the code-issue scope: it only issues codes (#19); never an admin key (never logged). */
   CODE_INVENTORY_API_KEY: z.string().default(''),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
   EMAIL_FROM: z.string().min(3).default('Shop <shop@example.test>'),
@@ -48,7 +51,7 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
    */
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 }).superRefine((env, ctx) => {
-  if (env.NODE_ENV === 'production' && env.LINK_SIGNING_KEY === DEVELOPMENT_SIGNING_KEY) {
+  if (env.NODE_ENV === 'production' && PUBLISHED_SIGNING_KEYS.includes(env.LINK_SIGNING_KEY)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['LINK_SIGNING_KEY'], message: 'production needs its own link signing key' });
   }
   if (env.EMAIL_CLAIM_LEASE_MS < 2 * env.SMTP_TIMEOUT_MS) {

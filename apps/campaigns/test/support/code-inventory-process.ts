@@ -7,6 +7,8 @@ import { createTestDatabase, dropTestDatabase } from './campaigns-test-env';
 
 const INVENTORY_ADMIN_KEY = 'code-inventory-test-admin-key';
 const INVENTORY_STOREFRONT_KEY = 'code-inventory-test-storefront-key';
+/** The key campaigns issue codes with, as deployed (#19): code-issue scope only, never admin. */
+const INVENTORY_CODE_ISSUE_KEY = 'code-inventory-test-code-issue-key';
 
 export interface RunningCodeInventory {
   readonly process: ServiceProcess;
@@ -35,7 +37,7 @@ export async function startCodeInventory(): Promise<RunningCodeInventory> {
     REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${suffix}:`,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: `campaigns-test-inventory-${suffix}.`,
-    API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN_KEY)},storefront:${hashApiKey(INVENTORY_STOREFRONT_KEY)}`,
+    API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN_KEY)},storefront:${hashApiKey(INVENTORY_STOREFRONT_KEY)},code-issue:${hashApiKey(INVENTORY_CODE_ISSUE_KEY)}`,
   };
   const migration = startServiceProcess('code-inventory', 'migrate', env);
   const migrated = await migration.exited;
@@ -55,7 +57,7 @@ export async function startCodeInventory(): Promise<RunningCodeInventory> {
   return {
     process: service,
     baseUrl: service.baseUrl,
-    campaignsEnv: { CODE_INVENTORY_URL: service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_ADMIN_KEY },
+    campaignsEnv: { CODE_INVENTORY_URL: service.baseUrl, CODE_INVENTORY_API_KEY: INVENTORY_CODE_ISSUE_KEY },
     async lookUp(code, customerId, token) {
       const query = new URLSearchParams({ customerId, token });
       const response = await fetch(`${service.baseUrl}/v1/codes/${encodeURIComponent(code)}?${query.toString()}`, { headers: { 'x-api-key': INVENTORY_STOREFRONT_KEY } });

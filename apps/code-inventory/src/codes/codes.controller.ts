@@ -16,7 +16,7 @@ export class CodesController {
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
   @Get('codes/:code')
-  @RequiresScope('storefront')
+  @RequiresScope('storefront', 'code-lookup')
   lookup(@Param('code') code: string, @Query('customerId') customerId: unknown, @Query('token') token: unknown): Promise<CodeLookup> {
     const errors = [optionalText('customerId', customerId, 200), optionalText('token', token, 1000)].flatMap((error) => (error === null ? [] : [error]));
     if (errors.length > 0) throw new ValidationFailedError(errors);

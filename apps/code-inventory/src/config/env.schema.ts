@@ -7,11 +7,14 @@ const tokenKeys = z
   .transform((value) => value.split(',').map((pair) => pair.trim()).filter((pair) => pair !== ''))
   .refine((pairs) => pairs.length > 0 && pairs.every((pair) => /^[A-Za-z0-9_-]{1,32}:.{16,}$/.test(pair)), 'must be kid:secret[,kid:secret...] with secrets of at least 16 characters');
 
+/** The secret of the development default (also docker-compose.yml's): production refuses it whatever key id it is listed under. */
+const DEVELOPMENT_TOKEN_SECRET = 'development-only-code-token-key';
+
 /** The code-inventory service's environment, validated once at boot (STYLE.md "Config"). */
 export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
   .extend({
     // A development-only default; production must configure its own keys (refined below).
-    CODE_TOKEN_KEYS: tokenKeys.default('dev:development-only-code-token-key'),
+    CODE_TOKEN_KEYS: tokenKeys.default(`dev:${DEVELOPMENT_TOKEN_SECRET}`),
     CODE_TOKEN_ACTIVE_KEY_ID: z.string().optional(),
     /** Prefixes the consumed topic names, so a test run can use topics of its own. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
@@ -28,7 +31,7 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     UPLOAD_MAX_LINES: z.coerce.number().int().min(1).max(100_000_000).default(5_000_000),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.CODE_TOKEN_KEYS.some((pair) => pair.startsWith('dev:'))) {
+    if (env.NODE_ENV === 'production' && env.CODE_TOKEN_KEYS.some((pair) => pair.slice(pair.indexOf(':') + 1) === DEVELOPMENT_TOKEN_SECRET)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CODE_TOKEN_KEYS'], message: 'production needs its own token keys' });
     }
     const active = env.CODE_TOKEN_ACTIVE_KEY_ID;

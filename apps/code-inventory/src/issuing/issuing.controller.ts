@@ -16,6 +16,7 @@ export class IssuingController {
   ) {}
 
   @Post('groups/:groupId/issue')
+  @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
   issue(@Param('groupId') groupId: string, @Body() body: IssueCodeDto): Promise<IssueResult> {
     return this.issuing.issue(groupId, body.customerId, body.mode, body.bindToCustomer ?? false);
@@ -23,6 +24,7 @@ export class IssuingController {
 
   /** The answers in request order, each as the single issue answers it (campaigns issue a page of emails' codes at once). */
   @Post('groups/:groupId/issue-batch')
+  @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
   async issueBatch(@Param('groupId') groupId: string, @Body() body: IssueBatchDto): Promise<{ readonly results: readonly IssueResult[] }> {
     const requests = body.requests.map((request) => ({ customerId: request.customerId, mode: request.mode, bindToCustomer: request.bindToCustomer ?? false }));

@@ -5,7 +5,8 @@ import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-re
 
 /** Pricing's registration of a coupon's shared codes before it saves the promotion (#19.4; apps/code-inventory/README.md). */
 @Controller('v1/promotions/:promotionId/shared-codes')
-@RequiresScope('admin')
+// Pricing registers its coupons' shared codes here with its code-lookup key (#19.4: it holds no admin key).
+@RequiresScope('admin', 'code-lookup')
 export class SharedCodesController {
   constructor(private readonly registry: SharedCodeRegistry) {}
 

@@ -69,6 +69,8 @@ export async function startConsoleServices(): Promise<ConsoleServices> {
   pgUrl.pathname = `/${database}`;
   const adminKey = `console-admin-${randomBytes(12).toString('hex')}`;
   const storefrontKey = `console-storefront-${randomBytes(12).toString('hex')}`;
+  const codeLookupKey = `console-code-lookup-${randomBytes(12).toString('hex')}`;
+  const codeIssueKey = `console-code-issue-${randomBytes(12).toString('hex')}`;
   const ports = new Map<ServiceName, number>();
   for (const service of SERVICES) ports.set(service, await freePort());
   const url = (service: ServiceName) => `http://127.0.0.1:${ports.get(service)}`;
@@ -81,9 +83,10 @@ export async function startConsoleServices(): Promise<ConsoleServices> {
     SMTP_URL: infra.smtpUrl ?? 'smtp://127.0.0.1:1025',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
-    API_KEYS: `admin:${hashApiKey(adminKey)},storefront:${hashApiKey(storefrontKey)}`,
+    API_KEYS: `admin:${hashApiKey(adminKey)},storefront:${hashApiKey(storefrontKey)},code-lookup:${hashApiKey(codeLookupKey)},code-issue:${hashApiKey(codeIssueKey)}`,
     CODE_INVENTORY_URL: url('code-inventory'),
-    CODE_INVENTORY_API_KEY: adminKey,
+    // As deployed (#19): pricing only looks codes up, campaigns only issue them.
+    CODE_INVENTORY_API_KEY: service === 'pricing' ? codeLookupKey : service === 'campaigns' ? codeIssueKey : '',
   });
 
   const processes = new Map<ServiceName, ServiceProcess>();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashApiKey } from '@promo/platform';
@@ -42,6 +43,12 @@ export class ServiceCluster {
     private readonly replicas: ReadonlyMap<ServiceName, readonly Replica[]>,
     private readonly balancers: ReadonlyMap<ServiceName, { readonly port: number; readonly balancer: ReplicaBalancer }>,
   ) {}
+
+  /** The keys pricing (code-lookup) and campaigns (code-issue) call code-inventory with, as deployed (#19). */
+  private readonly serviceKeys = {
+    'code-lookup': `e2e-code-lookup-${randomBytes(12).toString('hex')}`,
+    'code-issue': `e2e-code-issue-${randomBytes(12).toString('hex')}`,
+  };
 
   static async start(environment: ClusterEnvironment): Promise<ServiceCluster> {
     const count = environment.replicas ?? 1;
@@ -166,9 +173,10 @@ export class ServiceCluster {
       CLOCK_START: e.clockStart,
       LOG_LEVEL: e.logLevel ?? 'warn',
       NODE_ENV: 'test',
-      API_KEYS: `admin:${hashApiKey(e.adminKey)},storefront:${hashApiKey(e.storefrontKey)}`,
+      API_KEYS: [`admin:${hashApiKey(e.adminKey)}`, `storefront:${hashApiKey(e.storefrontKey)}`, ...Object.entries(this.serviceKeys).map(([scope, key]) => `${scope}:${hashApiKey(key)}`)].join(','),
       CODE_INVENTORY_URL: this.url('code-inventory'),
-      CODE_INVENTORY_API_KEY: e.adminKey,
+      // As deployed (#19): pricing only looks codes up, campaigns only issue them; neither holds the admin key.
+      CODE_INVENTORY_API_KEY: service === 'pricing' ? this.serviceKeys['code-lookup'] : service === 'campaigns' ? this.serviceKeys['code-issue'] : '',
     };
   }
 }

@@ -32,7 +32,10 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
   /** How many priced carts the impact preview keeps: the most recently priced distinct carts, each as last priced. */
   PRICING_RECENT_CARTS: positiveInt.max(100_000).default(1_000),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
-  /** A key of code-inventory (never logged): admin scope, since pricing registers coupons' shared codes there (C2, #19.4). */
+  /**
+   * Pricing's key to code-inventory, of the code-lookup scope: it looks codes up and registers its coupons' shared
+   * codes (C2, #19.4); never an admin key (never logged).
+   */
   CODE_INVENTORY_API_KEY: z.string().default(''),
   CODE_INVENTORY_TIMEOUT_MS: positiveInt.default(300),
   /** Per attempt of a shared-code registration (an admin save, not the price path). */

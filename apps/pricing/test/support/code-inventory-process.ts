@@ -4,6 +4,8 @@ import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } fr
 
 export const INVENTORY_ADMIN = 'test-admin-key-inventory-for-pricing';
 export const INVENTORY_STOREFRONT = 'test-storefront-key-inventory-for-pricing';
+/** The key pricing calls code-inventory with, as deployed (#19): code-lookup scope, never admin. */
+export const INVENTORY_CODE_LOOKUP = 'test-code-lookup-key-inventory-for-pricing';
 
 export interface InventoryProcess {
   readonly service: ServiceProcess;
@@ -21,7 +23,7 @@ export async function startInventoryProcess(): Promise<InventoryProcess> {
     REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${uniqueSuffix()}:`,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: `t-${uniqueSuffix()}.`,
-    API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN)},storefront:${hashApiKey(INVENTORY_STOREFRONT)}`,
+    API_KEYS: `admin:${hashApiKey(INVENTORY_ADMIN)},storefront:${hashApiKey(INVENTORY_STOREFRONT)},code-lookup:${hashApiKey(INVENTORY_CODE_LOOKUP)}`,
     CODE_TOKEN_KEYS: 'test:test-secret-for-code-tokens',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',

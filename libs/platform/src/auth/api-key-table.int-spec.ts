@@ -105,7 +105,7 @@ describe('API keys made with npm run keys (platform.api_keys)', () => {
   it('the CLI refuses an unknown scope and an unknown id, and list never prints a key or hash', async () => {
     const badScope = await keysCli('create', '--scope', 'root');
     expect(badScope.code).toBe(2);
-    expect(badScope.stderr).toContain('--scope must be one of storefront, admin');
+    expect(badScope.stderr).toContain('--scope must be one of storefront, admin, code-lookup, code-issue');
     expect((await keysCli('revoke', '00000000-0000-4000-8000-000000000000')).code).toBe(2);
     const listed = await keysCli('list', '--json');
     expect(listed.code).toBe(0);

@@ -20,6 +20,18 @@ class ScopedController {
     return 'administered';
   }
 
+  @Get('lookup')
+  @RequiresScope('storefront', 'code-lookup')
+  lookup(): string {
+    return 'looked up';
+  }
+
+  @Get('issue')
+  @RequiresScope('admin', 'code-issue')
+  issue(): string {
+    return 'issued';
+  }
+
   @Get('undeclared')
   undeclared(): string {
     return 'should never answer';
@@ -34,11 +46,13 @@ class ScopedController {
 
 const STOREFRONT_KEY = 'sk_storefront_test';
 const ADMIN_KEY = 'sk_admin_test';
+const CODE_LOOKUP_KEY = 'sk_code_lookup_test';
+const CODE_ISSUE_KEY = 'sk_code_issue_test';
 
 @Module({
   controllers: [ScopedController],
   providers: [
-    { provide: API_KEY_STORE, useValue: HashedApiKeyStore.parse(`storefront:${hashApiKey(STOREFRONT_KEY)},admin:${hashApiKey(ADMIN_KEY)}`) },
+    { provide: API_KEY_STORE, useValue: HashedApiKeyStore.parse(`storefront:${hashApiKey(STOREFRONT_KEY)},admin:${hashApiKey(ADMIN_KEY)},code-lookup:${hashApiKey(CODE_LOOKUP_KEY)},code-issue:${hashApiKey(CODE_ISSUE_KEY)}`) },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
 })
@@ -82,6 +96,20 @@ describe('ApiKeyGuard', () => {
   it('lets an admin key do everything, also as a Bearer token', async () => {
     expect(await (await call('/admin', ADMIN_KEY, 'authorization')).text()).toBe('administered');
     expect(await (await call('/price', ADMIN_KEY)).text()).toBe('priced');
+  });
+
+  it('lets a service key call only the routes that also accept its scope (403 elsewhere, naming the scopes)', async () => {
+    const statuses = async (key: string) => Promise.all(['/lookup', '/issue', '/price', '/admin'].map(async (path) => (await call(path, key)).status));
+    expect(await statuses(CODE_LOOKUP_KEY)).toEqual([200, 403, 403, 403]);
+    expect(await statuses(CODE_ISSUE_KEY)).toEqual([403, 200, 403, 403]);
+    expect(await (await call('/issue', CODE_LOOKUP_KEY)).json()).toMatchObject({ status: 403, detail: 'this route needs the admin or code-issue scope' });
+  });
+
+  it('keeps the routes that accept a service scope open to their usual keys', async () => {
+    expect((await call('/lookup', STOREFRONT_KEY)).status).toBe(200);
+    expect((await call('/issue', STOREFRONT_KEY)).status).toBe(403);
+    expect((await call('/lookup', ADMIN_KEY)).status).toBe(200);
+    expect((await call('/issue', ADMIN_KEY)).status).toBe(200);
   });
 
   it('keeps a route that declares no scope closed, even to an admin', async () => {

@@ -17,13 +17,13 @@ export class ApiKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const required = this.reflector.getAllAndOverride<ApiKeyScope | undefined>(REQUIRED_SCOPE, targets);
+    const accepted = this.reflector.getAllAndOverride<readonly ApiKeyScope[] | undefined>(REQUIRED_SCOPE, targets);
     const presented = presentedKey(context.switchToHttp().getRequest<Request>());
     if (presented === undefined) throw new UnauthorizedError('an API key is required (header x-api-key or Authorization: Bearer)');
     const held = this.keys.scopeOf(presented);
     if (held === undefined) throw new UnauthorizedError('the API key is not valid');
-    if (required === undefined) throw new ForbiddenError('this route declares no scope and is closed');
-    if (!scopeAllows(held, required)) throw new ForbiddenError(`this route needs the ${required} scope`);
+    if (accepted === undefined) throw new ForbiddenError('this route declares no scope and is closed');
+    if (!scopeAllows(held, accepted)) throw new ForbiddenError(`this route needs the ${accepted.join(' or ')} scope`);
     return true;
   }
 }

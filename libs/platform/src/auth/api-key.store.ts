@@ -37,7 +37,7 @@ export class HashedApiKeyStore implements ApiKeyStore {
       .map((item) => {
         const [scope, hash] = item.split(':');
         if (!API_KEY_SCOPES.includes(scope as ApiKeyScope) || !hash || !/^[0-9a-f]{64}$/.test(hash)) {
-          throw new Error(`API_KEYS entry "${item.slice(0, 12)}…" must be <storefront|admin>:<sha256 hex>`);
+          throw new Error(`API_KEYS entry "${item.slice(0, 12)}…" must be <${API_KEY_SCOPES.join('|')}>:<sha256 hex>`);
         }
         return { scope: scope as ApiKeyScope, hash };
       });

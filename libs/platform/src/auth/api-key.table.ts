@@ -21,7 +21,15 @@ export interface ApiKeyRecord {
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
-/** Creates the schema and table when missing; safe to run concurrently from several migrations. */
+/** The name Postgres gave the column's CHECK when the table was first made; kept, so a widening finds it. */
+const SCOPE_CHECK = 'api_keys_scope_check';
+
+/** `scope IN ('storefront', ...)` over API_KEY_SCOPES (constants of this file's own, never input). */
+function scopeCheck(): string {
+  return `scope IN (${API_KEY_SCOPES.map((scope) => `'${scope}'`).join(', ')})`;
+}
+
+/** Creates the schema and table when missing and widens the scope CHECK to every scope; safe to run concurrently from several migrations. */
 export async function migrateApiKeyTable(pool: Pool): Promise<void> {
   const client = await pool.connect();
   try {
@@ -32,11 +40,20 @@ export async function migrateApiKeyTable(pool: Pool): Promise<void> {
       CREATE TABLE IF NOT EXISTS platform.api_keys (
         id uuid PRIMARY KEY,
         name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-        scope text NOT NULL CHECK (scope IN ('storefront', 'admin')),
+        scope text NOT NULL CONSTRAINT ${SCOPE_CHECK} CHECK (${scopeCheck()}),
         key_hash char(64) NOT NULL UNIQUE,
         created_at timestamptz NOT NULL DEFAULT now(),
         revoked_at timestamptz
       )`);
+    // A table made before a scope was added (code-lookup, code-issue: #19) has a narrower CHECK: widen it.
+    const current = await client.query<{ definition: string }>(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'platform.api_keys'::regclass AND conname = $1`,
+      [SCOPE_CHECK],
+    );
+    const definition = current.rows[0]?.definition ?? '';
+    if (!API_KEY_SCOPES.every((scope) => definition.includes(`'${scope}'`))) {
+      await client.query(`ALTER TABLE platform.api_keys DROP CONSTRAINT IF EXISTS ${SCOPE_CHECK}, ADD CONSTRAINT ${SCOPE_CHECK} CHECK (${scopeCheck()})`);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -6,15 +6,22 @@ import type { ApiKeyScope } from './api-key-scope';
 export const REQUIRED_SCOPE = 'promo:required-scope';
 export const PUBLIC_ROUTE = 'promo:public-route';
 
-/** Every route declares the scope it needs (X3); the guard refuses a route that declares none. The OpenAPI document says so too. */
-export const RequiresScope = (scope: ApiKeyScope) =>
-  applyDecorators(
-    SetMetadata(REQUIRED_SCOPE, scope),
+/**
+ * Every route declares the scope it needs (X3); the guard refuses a route that declares none. `alsoAccepted`
+ * names the narrow scopes of a service-to-service key that may call it too (`code-lookup`, `code-issue`); an
+ * admin key may call any route. The OpenAPI document says so too (`x-required-scope`, `x-also-accepted-scopes`).
+ */
+export const RequiresScope = (scope: ApiKeyScope, ...alsoAccepted: ApiKeyScope[]) => {
+  const accepted = [scope, ...alsoAccepted];
+  return applyDecorators(
+    SetMetadata(REQUIRED_SCOPE, accepted),
     ApiSecurity(API_KEY_SECURITY),
     ApiExtension('x-required-scope', scope),
+    ...(alsoAccepted.length > 0 ? [ApiExtension('x-also-accepted-scopes', alsoAccepted)] : []),
     ApiUnauthorizedResponse({ description: 'no API key, or an unknown or revoked one (problem+json)' }),
-    ApiForbiddenResponse({ description: `the key does not hold the ${scope} scope (problem+json)` }),
+    ApiForbiddenResponse({ description: `the key does not hold the ${accepted.join(' or ')} scope (problem+json)` }),
   );
+};
 
 /** Health, readiness and metrics: reachable without a key. */
 export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);

@@ -32,6 +32,8 @@ export function commonEnvSchema(defaults: { readonly httpPort: number }) {
     API_KEYS: z.string().default(''),
     /** How often the keys of platform.api_keys (npm run keys) are re-read: the bound on a revocation taking effect. 0: API_KEYS only. */
     API_KEYS_REFRESH_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
+    /** The longest /metrics reuses the dependency checks' answers (dependency_up): scrapes never check more often. */
+    DEPENDENCY_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
     /** `system`: wall time. `event-time`: the greatest record timestamp consumed so far (replays of recorded streams). */
     CLOCK_MODE: z.enum(['system', 'event-time']).default('system'),

@@ -17,7 +17,7 @@ export function setupApiDocs(app: INestApplication, service: string): void {
         'Every route needs an API key of the scope it names (x-required-scope), except health, metrics and these docs.',
     )
     .setVersion('1')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A key of scope storefront or admin (npm run keys -- create)' }, API_KEY_SECURITY)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A key of scope storefront or admin, or a service key (code-lookup, code-issue) where a route also accepts it (npm run keys -- create)' }, API_KEY_SECURITY)
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });

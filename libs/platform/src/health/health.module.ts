@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { DependencyMetrics } from './dependency.metrics';
+import { DependencyStatus } from './dependency-status';
 import { HealthController } from './health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
@@ -14,6 +15,7 @@ export class HealthModule {
       providers: [
         ...providers,
         { provide: READINESS_CHECKS, inject: [...checks], useFactory: (...instances: ReadinessCheck[]) => instances },
+        DependencyStatus,
         DependencyMetrics,
       ],
     };
