@@ -47,7 +47,7 @@ describe('the ledger API, statistics and promotion-change events', () => {
   });
 
   it('reports redemptions, discount, attributed revenue, order values, repeat purchases and uses per day', async () => {
-    expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-stat').coupon().withLimits({ usesPerCustomer: 5 }).build())).status).toBe(200);
+    expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-stat').coupon().withCodes('SAVE').withLimits({ usesPerCustomer: 5 }).build())).status).toBe(200);
     await publish('order.placed', 'o-s1', anOrder('o-s1').by('cu-a').withUse('p-stat', 'SAVE', 1_000).totalling(10_000).build());
     await publish('order.placed', 'o-s2', anOrder('o-s2').by('cu-a').withUse('p-stat', 'SAVE', 2_000).totalling(20_000).build());
     await publish('order.placed', 'o-s3', anOrder('o-s3').by('cu-b').withUse('p-stat', 'save', 600).totalling(6_000).build());

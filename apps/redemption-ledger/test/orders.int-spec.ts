@@ -37,14 +37,15 @@ describe('order.placed and order.cancelled', () => {
     harness = await startLedgerHarness({ clock, env: { RESERVATION_TTL_MS: '60000' } });
     ({ ledger, redis, sql } = harness);
     for (const change of [
-      aPromotionChange('p-welcome').coupon().build(),
-      aPromotionChange('p-twice').coupon().build(),
-      aPromotionChange('p-cancel').coupon().build(),
-      aPromotionChange('p-early').coupon().build(),
+      aPromotionChange('p-welcome').coupon().withCodes('WELCOME20').build(),
+      aPromotionChange('p-twice').coupon().withCodes('TWICE').build(),
+      aPromotionChange('p-cancel').coupon().withCodes('CANCEL').build(),
+      aPromotionChange('p-early').coupon().withCodes('EARLY').build(),
       aPromotionChange('p-reserved').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-expired').withLimits({ totalUses: 1 }).build(),
-      aPromotionChange('p-volume').coupon().withLimits({ totalUses: 2, usesPerCustomer: 1 }).build(),
+      aPromotionChange('p-volume').coupon().withCodes('VOLUME').withLimits({ totalUses: 2, usesPerCustomer: 1 }).build(),
       aPromotionChange('p-lost').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-unique').coupon().withCodes('SPRING').build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -119,6 +120,21 @@ describe('order.placed and order.cancelled', () => {
       ['rejected', 'o-v2', 'cu-6', 'customer_limit_reached'],
     ]);
     expect(await redis.get('usage:{p-volume}:total')).toBe('1');
+  });
+
+  it('accepts a leaked group code for one order only when orders carry it without a reservation (seed 002)', async () => {
+    await publish('order.placed', 'o-u1', anOrder('o-u1').by('cu-20').withUse('p-unique', 'SPRING-X7K2', 500).build());
+    await publish('order.placed', 'o-u2', anOrder('o-u2').by('cu-21').withUse('p-unique', 'spring-x7k2', 500).build());
+    await publish('order.placed', 'o-u3', anOrder('o-u3').by('cu-22').withUse('p-unique', 'SPRING', 500).build());
+    await publish('order.placed', 'o-u4', anOrder('o-u4').by('cu-23').withUse('p-unique', 'SPRING', 500).build());
+    for (const orderId of ['o-u1', 'o-u2', 'o-u3', 'o-u4']) await orderDone(orderId);
+    const decided = await entries('p-unique');
+    // o-u1 and o-u2 may be consumed in either order: one of them wins the code.
+    expect(decided.filter(([, orderId]) => orderId === 'o-u1' || orderId === 'o-u2').map(([kind, , , reason]) => [kind, reason]).sort()).toEqual([
+      ['committed', null],
+      ['rejected', 'code_limit_reached'],
+    ]);
+    expect(decided.filter(([, orderId]) => orderId === 'o-u3' || orderId === 'o-u4').map(([kind]) => kind)).toEqual(['committed', 'committed']);
   });
 
   it('commits an order’s reservation without taking a second use', async () => {

@@ -22,11 +22,13 @@ describe('POST /v1/reservations', () => {
     for (const change of [
       aPromotionChange('p-total').withLimits({ totalUses: 2 }).build(),
       aPromotionChange('p-code').coupon().withLimits({ usesPerCode: 1 }).build(),
-      aPromotionChange('p-coupon').coupon().build(),
+      aPromotionChange('p-coupon').coupon().withCodes('WELCOME').build(),
       aPromotionChange('p-item').withLimits({ totalUses: 3, consumeUnit: 'item' }).build(),
       aPromotionChange('p-open').build(),
       aPromotionChange('p-ttl').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-release').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-group').coupon().withCodes('SHARED10').withLimits({ usesPerCustomer: 5 }).build(),
+      aPromotionChange('p-bulk').coupon().withLimits({ consumeUnit: 'item' }).build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -51,6 +53,21 @@ describe('POST /v1/reservations', () => {
     expect(first.body).toMatchObject({ status: 'reserved' });
     expect(second.body).toMatchObject({ status: 'refused', uses: [{ reason: 'code_limit_reached', limit: 1 }] });
     expect(other.body).toMatchObject({ status: 'reserved' });
+  });
+
+  it('gives a group code one use without usesPerCode (seed 002), whoever asks, while the shared code stays open', async () => {
+    const body = (n: number, customerId: string, code: string) => ({ reservationId: `r-group-${n}`, cartId: `c-${n}`, customerId, uses: [{ promotionId: 'p-group', code, units: 1 }] });
+    const first = await reserve(body(1, 'cu-a', 'GRP-7Q2K'));
+    const leaked = await reserve(body(2, 'cu-b', ' grp-7q2k '));
+    const sameShopper = await reserve(body(3, 'cu-a', 'GRP-7Q2K'));
+    const shared = [await reserve(body(4, 'cu-a', 'SHARED10')), await reserve(body(5, 'cu-b', 'shared10')), await reserve(body(6, 'cu-c', 'SHARED10'))];
+    expect(first.body).toMatchObject({ status: 'reserved' });
+    expect([leaked.body, sameShopper.body]).toMatchObject([
+      { status: 'refused', uses: [{ status: 'refused', reason: 'code_limit_reached', limit: 1 }] },
+      { status: 'refused', uses: [{ status: 'refused', reason: 'code_limit_reached', limit: 1 }] },
+    ]);
+    expect(shared.map((answer) => (answer.body as { status: string }).status)).toEqual(['reserved', 'reserved', 'reserved']);
+    expect(await redis.get('usage:{p-group}:code:grp-7q2k')).toBe('1');
   });
 
   it('gives a coupon without usesPerCustomer one use per customer', async () => {

@@ -2,12 +2,15 @@
   Shared by reserve-usage and commit-usage: checks every limit of the promotion and, only when all
   allow the use, increments every counter and writes the hold (L2: `count + units <= max` checked and
   incremented in one step, so no concurrent caller can slip between the check and the write).
+  A group code (one of code-inventory's unique codes: not among the promotion's "shared:<code>" fields, when
+  "codesKnown" says they are listed) is single-use when usesPerCode is not set (#19.2, seed 002): one order
+  holds it, whatever its units, so a code leaked to a second shopper is refused here, at reservation.
 
   Returns {"ok", units} or {reason, limit} or {"not_loaded"} / {"unknown_promotion"}.
 ]]
 local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expiriesKey,
                        holdId, requestedUnits, code, customer, expiresAt, state, fingerprint)
-  local limits = redis.call("HMGET", limitsKey, "total", "perCode", "perCustomer", "unit", "deleted")
+  local limits = redis.call("HMGET", limitsKey, "total", "perCode", "perCustomer", "unit", "deleted", "codesKnown")
   if not limits[1] then
     return {"not_loaded"}
   end
@@ -28,6 +31,10 @@ local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expir
   end
   if hasCode == "1" and perCode >= 0 and tonumber(redis.call("GET", codeKey) or "0") + units > perCode then
     return {"code_limit_reached", perCode}
+  end
+  if hasCode == "1" and perCode < 0 and limits[6] == "1" and redis.call("HEXISTS", limitsKey, "shared:" .. code) == 0
+      and tonumber(redis.call("GET", codeKey) or "0") > 0 then
+    return {"code_limit_reached", 1}
   end
   if hasCustomer == "1" and perCustomer >= 0 and tonumber(redis.call("GET", customerKey) or "0") + units > perCustomer then
     return {"customer_limit_reached", perCustomer}
