@@ -29,6 +29,7 @@ describe('POST /v1/reservations', () => {
       aPromotionChange('p-release').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-group').coupon().withCodes('SHARED10').withLimits({ usesPerCustomer: 5 }).build(),
       aPromotionChange('p-bulk').coupon().withLimits({ consumeUnit: 'item' }).build(),
+      aPromotionChange('p-per-item').coupon().withCodes('SOCKS').withLimits({ consumeUnit: 'item' }).build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -68,6 +69,19 @@ describe('POST /v1/reservations', () => {
     ]);
     expect(shared.map((answer) => (answer.body as { status: string }).status)).toEqual(['reserved', 'reserved', 'reserved']);
     expect(await redis.get('usage:{p-group}:code:grp-7q2k')).toBe('1');
+  });
+
+  it('lets one order use a per-item group code on several items, and no second order', async () => {
+    const first = await reserve({ reservationId: 'r-bulk-1', cartId: 'c-1', customerId: 'cu-a', uses: [{ promotionId: 'p-bulk', code: 'BULK-0001', units: 3 }] });
+    const second = await reserve({ reservationId: 'r-bulk-2', cartId: 'c-2', customerId: 'cu-b', uses: [{ promotionId: 'p-bulk', code: 'BULK-0001', units: 1 }] });
+    expect([first.body, second.body]).toMatchObject([{ status: 'reserved', uses: [{ units: 3 }] }, { status: 'refused', uses: [{ reason: 'code_limit_reached', limit: 1 }] }]);
+  });
+
+  it('counts orders, not items, against the per-customer limit of a per-item coupon (#19.5)', async () => {
+    const two = await reserve({ reservationId: 'r-socks-1', cartId: 'c-1', customerId: 'cu-s', uses: [{ promotionId: 'p-per-item', code: 'SOCKS', units: 2 }] });
+    const again = await reserve({ reservationId: 'r-socks-2', cartId: 'c-2', customerId: 'cu-s', uses: [{ promotionId: 'p-per-item', code: 'SOCKS', units: 1 }] });
+    expect([two.body, again.body]).toMatchObject([{ status: 'reserved', uses: [{ units: 2 }] }, { status: 'refused', uses: [{ reason: 'customer_limit_reached', limit: 1 }] }]);
+    expect(await redis.mget('usage:{p-per-item}:total', 'usage:{p-per-item}:customer:cu-s')).toEqual(['2', '1']);
   });
 
   it('gives a coupon without usesPerCustomer one use per customer', async () => {

@@ -138,13 +138,15 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
       const holdKeys = usageKeys({ promotionId: promotion.promotionId, codeKey: hold.codeKey, customerId: hold.customerId, holdId: hold.holdId });
       add(holdKeys.total, hold.units);
       if (hold.codeKey !== null) add(holdKeys.code, hold.units);
-      if (hold.customerId !== null) add(holdKeys.customer, hold.units);
+      // #19.5: the per-customer limit counts orders, one per use.
+      if (hold.customerId !== null) add(holdKeys.customer, 1);
       const expiresAt = hold.expiresAt?.getTime() ?? 0;
       multi.hset(holdKeys.hold, {
         state: hold.state,
         units: hold.units,
         hasCode: hold.codeKey === null ? '0' : '1',
         hasCustomer: hold.customerId === null ? '0' : '1',
+        customerUnits: hold.customerId === null ? '0' : '1',
         code: hold.codeKey ?? '',
         customer: hold.customerId ?? '',
         fingerprint: hold.fingerprint ?? '',

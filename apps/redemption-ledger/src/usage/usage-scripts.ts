@@ -109,8 +109,10 @@ export class UsageScripts {
     return parseTake(reply);
   }
 
-  async commit(use: UseRequest): Promise<TakeOutcome> {
-    const reply = replyOf(await this.run('commit-usage', () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '')));
+  /** `units`: what the order used (null when it does not say: a reservation's units stand, else 1); a reserved hold takes these (#19.5). */
+  async commit(use: UseTarget & { readonly units: number | null }): Promise<TakeOutcome> {
+    const units = use.units === null ? '' : String(use.units);
+    const reply = replyOf(await this.run('commit-usage', () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, units, use.codeKey ?? '', use.customerId ?? '')));
     if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
     return parseTake(reply);
   }

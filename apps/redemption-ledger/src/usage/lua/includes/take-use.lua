@@ -6,6 +6,9 @@
   "codesKnown" says they are listed) is single-use when usesPerCode is not set (#19.2, seed 002): one order
   holds it, whatever its units, so a code leaked to a second shopper is refused here, at reservation.
 
+  The total and code counters take the use's units (a per-cart promotion: 1); the customer counter takes 1, one order
+  (#19.5), recorded as the hold's "customerUnits" so release-usage gives back exactly what was taken.
+
   Returns {"ok", units} or {reason, limit} or {"not_loaded"} / {"unknown_promotion"}.
 ]]
 local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expiriesKey,
@@ -19,7 +22,7 @@ local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expir
   end
   local hasCode = code ~= "" and "1" or "0"
   local hasCustomer = customer ~= "" and "1" or "0"
-  local units = tonumber(requestedUnits)
+  local units = tonumber(requestedUnits ~= "" and requestedUnits or "1")
   if limits[4] == "cart" then
     units = 1
   end
@@ -36,7 +39,8 @@ local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expir
       and tonumber(redis.call("GET", codeKey) or "0") > 0 then
     return {"code_limit_reached", 1}
   end
-  if hasCustomer == "1" and perCustomer >= 0 and tonumber(redis.call("GET", customerKey) or "0") + units > perCustomer then
+  -- #19.5: the per-customer limit counts orders (one per use), not items, whatever the consume unit.
+  if hasCustomer == "1" and perCustomer >= 0 and tonumber(redis.call("GET", customerKey) or "0") + 1 > perCustomer then
     return {"customer_limit_reached", perCustomer}
   end
   redis.call("INCRBY", totalKey, units)
@@ -44,10 +48,10 @@ local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expir
     redis.call("INCRBY", codeKey, units)
   end
   if hasCustomer == "1" then
-    redis.call("INCRBY", customerKey, units)
+    redis.call("INCRBY", customerKey, 1)
   end
   redis.call("HSET", holdKey, "state", state, "units", units, "hasCode", hasCode, "hasCustomer", hasCustomer,
-    "code", code, "customer", customer, "fingerprint", fingerprint, "expiresAt", expiresAt)
+    "customerUnits", hasCustomer, "code", code, "customer", customer, "fingerprint", fingerprint, "expiresAt", expiresAt)
   if state == "reserved" then
     redis.call("ZADD", expiriesKey, expiresAt, holdId)
   end
