@@ -110,6 +110,35 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     await waitFor(async () => (await outcome('cu-2')).status === 'applied', { timeoutMs: 30_000, description: 'the reversal frees a use' });
   });
 
+  it('counts a customer’s orders, not the items discounted, against a per-item coupon’s per-customer limit, as the ledger does (#19.5)', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const code = `PAIRS-${uniqueSuffix()}`.toUpperCase();
+    const promotion = aCoupon([code]).withChannel(channel).withAmountOff(300).with({ limits: { usesPerCustomer: 2, consumeUnit: 'item' } }).build();
+    const promotionId = String(promotion['id']);
+    expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    const outcome = async (customerId: string): Promise<{ status: string; reason?: string }> => {
+      const response = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(1000, 2).forCustomer(customerId).withCodes(code).build());
+      const body = (await response.json()) as { codes: Record<string, { status: string; reason?: string }> };
+      return body.codes[code] ?? { status: 'missing' };
+    };
+    await waitFor(async () => (await outcome('cu-1')).status === 'applied', { timeoutMs: 15_000, description: 'the coupon is in the index' });
+    const customerUses = async (): Promise<number | undefined> =>
+      (await pricing.sql.query<{ uses: string }>(`SELECT uses FROM customer_usage WHERE promotion_id = $1 AND customer_id = 'cu-1'`, [promotionId])).rows.map((row) => Number(row.uses))[0];
+    const redemption = (orderId: string, units: number) => ({
+      orderId, promotionId, code, customerId: 'cu-1', units, discountAmount: 300 * units, currency: 'USD', orderTotal: 2000 - 300 * units, recordedAt: '2026-06-01T12:00:00Z',
+    });
+
+    // One order of two discounted items: one of the customer's two uses.
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, redemption('o-p1', 2));
+    await waitFor(async () => (await customerUses()) !== undefined, { timeoutMs: 30_000, description: 'the first redemption projected' });
+    expect(await outcome('cu-1')).toMatchObject({ status: 'applied' });
+    expect(await customerUses()).toBe(1);
+
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, redemption('o-p2', 3));
+    await waitFor(async () => (await outcome('cu-1')).reason === 'already_used_by_customer', { timeoutMs: 30_000, description: 'two orders of two' });
+    expect(await customerUses()).toBe(2);
+  });
+
   it('stops an automatic promotion for a customer who used it up, then for everyone once its total is spent, and brings it back after a reversal', async () => {
     const channel = `web-${uniqueSuffix()}`;
     const promotion = anAutomatic().withChannel(channel).withPercentOff(10).with({ limits: { totalUses: 2, usesPerCustomer: 1 } }).build();

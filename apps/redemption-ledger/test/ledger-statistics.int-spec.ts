@@ -47,9 +47,9 @@ describe('the ledger API, statistics and promotion-change events', () => {
   });
 
   it('reports redemptions, discount, attributed revenue, order values, repeat purchases and uses per day', async () => {
-    expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-stat').coupon().withLimits({ usesPerCustomer: 5 }).build())).status).toBe(200);
+    expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-stat').coupon().withCodes('SAVE').withLimits({ usesPerCustomer: 5 }).build())).status).toBe(200);
     await publish('order.placed', 'o-s1', anOrder('o-s1').by('cu-a').withUse('p-stat', 'SAVE', 1_000).totalling(10_000).build());
-    await publish('order.placed', 'o-s2', anOrder('o-s2').by('cu-a').withUse('p-stat', 'SAVE', 2_000).totalling(20_000).build());
+    await publish('order.placed', 'o-s2', anOrder('o-s2').by('cu-a').withUse('p-stat', 'SAVE', 2_000).totalling(20_000).at('2026-11-20T11:00:00Z').build());
     await publish('order.placed', 'o-s3', anOrder('o-s3').by('cu-b').withUse('p-stat', 'save', 600).totalling(6_000).build());
     await publish('order.placed', 'o-s4', anOrder('o-s4').by('cu-c').totalling(4_000).build());
     await publish('order.placed', 'o-s6', anOrder('o-s6').by('cu-d').withUse('p-stat', 'SAVE', 500).totalling(5_000).build());
@@ -63,13 +63,30 @@ describe('the ledger API, statistics and promotion-change events', () => {
       rejected: 0,
       reversed: 1,
       redeemers: 2,
-      repeatPurchaseRate: 0.5, // cu-a has two orders, cu-b one
+      repeatPurchaseRate: 0.5, // cu-a redeemed at 10:00 and ordered again at 11:00, cu-b did not order again
       figures: [{ currency: 'USD', discountGiven: 3_600, attributedRevenue: 36_000, averageOrderValueWith: 12_000, averageOrderValueWithout: 4_000 }],
       usesPerDay: { items: [{ day: '2026-11-20', uses: 3 }], nextCursor: null },
     };
     expect(await admin('/v1/statistics/promotions/p-stat')).toEqual({ subject: { promotionId: 'p-stat' }, ...expected });
     expect(await admin('/v1/statistics/codes/SAVE')).toEqual({ subject: { code: 'SAVE' }, ...expected });
     expect(await admin('/v1/statistics/orders')).toEqual({ orders: 5, cancelled: 1, byCurrency: [{ currency: 'USD', ordersTotal: 45_000 }] });
+  });
+
+  it('counts as repeat purchasers only the redeemers who ordered again after redeeming (#19.7)', async () => {
+    expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange('p-repeat').coupon().withCodes('BACK').withLimits({ usesPerCustomer: 5 }).build())).status).toBe(200);
+    // cu-r1 ordered before redeeming, never after; cu-r2 ordered again after; cu-r3's later order was cancelled.
+    await publish('order.placed', 'o-r1a', anOrder('o-r1a').by('cu-r1').totalling(3_000).at('2026-11-20T09:00:00Z').build());
+    await publish('order.placed', 'o-r1b', anOrder('o-r1b').by('cu-r1').withUse('p-repeat', 'BACK', 300).totalling(3_000).at('2026-11-20T10:00:00Z').build());
+    await publish('order.placed', 'o-r2a', anOrder('o-r2a').by('cu-r2').withUse('p-repeat', 'BACK', 300).totalling(3_000).at('2026-11-20T10:00:00Z').build());
+    await publish('order.placed', 'o-r2b', anOrder('o-r2b').by('cu-r2').totalling(3_000).at('2026-11-20T12:00:00Z').build());
+    await publish('order.placed', 'o-r3a', anOrder('o-r3a').by('cu-r3').withUse('p-repeat', 'BACK', 300).totalling(3_000).at('2026-11-20T10:00:00Z').build());
+    await publish('order.placed', 'o-r3b', anOrder('o-r3b').by('cu-r3').totalling(3_000).at('2026-11-20T12:00:00Z').build());
+    await waitFor(async () => (await sql.query(`SELECT count(*)::int AS n FROM orders WHERE order_id LIKE 'o-r%'`)).rows[0]?.n === 6, { description: 'six orders consumed' });
+    await publish('order.cancelled', 'o-r3b', aCancellation('o-r3b', 'cu-r3'));
+    await waitFor(async () => (await sql.query(`SELECT status FROM orders WHERE order_id = 'o-r3b'`)).rows[0]?.status === 'cancelled', { description: 'o-r3b cancelled' });
+
+    // By hand: three redeemers, one (cu-r2) ordered again after redeeming.
+    expect(await admin('/v1/statistics/promotions/p-repeat')).toMatchObject({ redemptions: 3, redeemers: 3, repeatPurchaseRate: 1 / 3 });
   });
 
   it('pages the ledger in its own processing order, filtered by promotion, code and order', async () => {

@@ -37,14 +37,18 @@ describe('order.placed and order.cancelled', () => {
     harness = await startLedgerHarness({ clock, env: { RESERVATION_TTL_MS: '60000' } });
     ({ ledger, redis, sql } = harness);
     for (const change of [
-      aPromotionChange('p-welcome').coupon().build(),
-      aPromotionChange('p-twice').coupon().build(),
-      aPromotionChange('p-cancel').coupon().build(),
-      aPromotionChange('p-early').coupon().build(),
+      aPromotionChange('p-welcome').coupon().withCodes('WELCOME20').build(),
+      aPromotionChange('p-twice').coupon().withCodes('TWICE').build(),
+      aPromotionChange('p-cancel').coupon().withCodes('CANCEL').build(),
+      aPromotionChange('p-early').coupon().withCodes('EARLY').build(),
       aPromotionChange('p-reserved').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-expired').withLimits({ totalUses: 1 }).build(),
-      aPromotionChange('p-volume').coupon().withLimits({ totalUses: 2, usesPerCustomer: 1 }).build(),
+      aPromotionChange('p-volume').coupon().withCodes('VOLUME').withLimits({ totalUses: 2, usesPerCustomer: 1 }).build(),
       aPromotionChange('p-lost').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-unique').coupon().withCodes('SPRING').build(),
+      aPromotionChange('p-grew').withLimits({ totalUses: 3, consumeUnit: 'item' }).build(),
+      aPromotionChange('p-overgrew').withLimits({ totalUses: 2, consumeUnit: 'item' }).build(),
+      aPromotionChange('p-shrank').withLimits({ totalUses: 3, consumeUnit: 'item' }).build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -119,6 +123,56 @@ describe('order.placed and order.cancelled', () => {
       ['rejected', 'o-v2', 'cu-6', 'customer_limit_reached'],
     ]);
     expect(await redis.get('usage:{p-volume}:total')).toBe('1');
+  });
+
+  it('accepts a leaked group code for one order only when orders carry it without a reservation (seed 002)', async () => {
+    await publish('order.placed', 'o-u1', anOrder('o-u1').by('cu-20').withUse('p-unique', 'SPRING-X7K2', 500).build());
+    await publish('order.placed', 'o-u2', anOrder('o-u2').by('cu-21').withUse('p-unique', 'spring-x7k2', 500).build());
+    await publish('order.placed', 'o-u3', anOrder('o-u3').by('cu-22').withUse('p-unique', 'SPRING', 500).build());
+    await publish('order.placed', 'o-u4', anOrder('o-u4').by('cu-23').withUse('p-unique', 'SPRING', 500).build());
+    for (const orderId of ['o-u1', 'o-u2', 'o-u3', 'o-u4']) await orderDone(orderId);
+    const decided = await entries('p-unique');
+    // o-u1 and o-u2 may be consumed in either order: one of them wins the code.
+    expect(decided.filter(([, orderId]) => orderId === 'o-u1' || orderId === 'o-u2').map(([kind, , , reason]) => [kind, reason]).sort()).toEqual([
+      ['committed', null],
+      ['rejected', 'code_limit_reached'],
+    ]);
+    expect(decided.filter(([, orderId]) => orderId === 'o-u3' || orderId === 'o-u4').map(([kind]) => kind)).toEqual(['committed', 'committed']);
+  });
+
+  it('commits the order’s units of a per-item promotion, not the reserved ones, under the limit (#19.5)', async () => {
+    // The cart grew from 1 to 3 discounted items after reserving: the limit of 3 is then spent.
+    expect((await reserve({ reservationId: 'res-g1', cartId: 'cart-o-g1', customerId: 'cu-30', uses: [{ promotionId: 'p-grew', units: 1 }] })).body).toMatchObject({ status: 'reserved' });
+    await publish('order.placed', 'o-g1', anOrder('o-g1').by('cu-30').withUse('p-grew', null, 900, 3).withReservation('res-g1').build());
+    await orderDone('o-g1');
+    await publish('order.placed', 'o-g2', anOrder('o-g2').by('cu-31').withUse('p-grew', null, 300, 1).build());
+    await orderDone('o-g2');
+    expect(await entries('p-grew')).toEqual([
+      ['reserved', null, 'cu-30', null],
+      ['committed', 'o-g1', 'cu-30', null],
+      ['rejected', 'o-g2', 'cu-31', 'total_limit_reached'],
+    ]);
+    expect(await redis.get('usage:{p-grew}:total')).toBe('3');
+  });
+
+  it('rejects a per-item use whose order grew beyond the limit after reserving, and gives the reservation back (#19.5)', async () => {
+    expect((await reserve({ reservationId: 'res-og1', cartId: 'cart-o-og1', customerId: 'cu-32', uses: [{ promotionId: 'p-overgrew', units: 1 }] })).body).toMatchObject({ status: 'reserved' });
+    await publish('order.placed', 'o-og1', anOrder('o-og1').by('cu-32').withUse('p-overgrew', null, 900, 3).withReservation('res-og1').build());
+    await orderDone('o-og1');
+    expect(await entries('p-overgrew')).toEqual([
+      ['reserved', null, 'cu-32', null],
+      ['rejected', 'o-og1', 'cu-32', 'total_limit_reached'],
+      ['released', 'o-og1', 'cu-32', 'unused_by_order'],
+    ]);
+    expect(await redis.get('usage:{p-overgrew}:total')).toBe('0');
+  });
+
+  it('gives back the reserved items an order did not use (#19.5)', async () => {
+    expect((await reserve({ reservationId: 'res-s1', cartId: 'cart-o-s1', customerId: 'cu-33', uses: [{ promotionId: 'p-shrank', units: 3 }] })).body).toMatchObject({ status: 'reserved' });
+    await publish('order.placed', 'o-s1', anOrder('o-s1').by('cu-33').withUse('p-shrank', null, 300, 1).withReservation('res-s1').build());
+    await orderDone('o-s1');
+    expect(await redis.get('usage:{p-shrank}:total')).toBe('1');
+    expect((await sql.query(`SELECT units FROM order_uses WHERE order_id = 'o-s1'`)).rows).toEqual([{ units: 1 }]);
   });
 
   it('commits an order’s reservation without taking a second use', async () => {

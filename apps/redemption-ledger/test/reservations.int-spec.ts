@@ -22,11 +22,14 @@ describe('POST /v1/reservations', () => {
     for (const change of [
       aPromotionChange('p-total').withLimits({ totalUses: 2 }).build(),
       aPromotionChange('p-code').coupon().withLimits({ usesPerCode: 1 }).build(),
-      aPromotionChange('p-coupon').coupon().build(),
+      aPromotionChange('p-coupon').coupon().withCodes('WELCOME').build(),
       aPromotionChange('p-item').withLimits({ totalUses: 3, consumeUnit: 'item' }).build(),
       aPromotionChange('p-open').build(),
       aPromotionChange('p-ttl').withLimits({ totalUses: 1 }).build(),
       aPromotionChange('p-release').withLimits({ totalUses: 1 }).build(),
+      aPromotionChange('p-group').coupon().withCodes('SHARED10').withLimits({ usesPerCustomer: 5 }).build(),
+      aPromotionChange('p-bulk').coupon().withLimits({ consumeUnit: 'item' }).build(),
+      aPromotionChange('p-per-item').coupon().withCodes('SOCKS').withLimits({ consumeUnit: 'item' }).build(),
     ]) {
       expect((await learn(change)).status).toBe(200);
     }
@@ -51,6 +54,34 @@ describe('POST /v1/reservations', () => {
     expect(first.body).toMatchObject({ status: 'reserved' });
     expect(second.body).toMatchObject({ status: 'refused', uses: [{ reason: 'code_limit_reached', limit: 1 }] });
     expect(other.body).toMatchObject({ status: 'reserved' });
+  });
+
+  it('gives a group code one use without usesPerCode (seed 002), whoever asks, while the shared code stays open', async () => {
+    const body = (n: number, customerId: string, code: string) => ({ reservationId: `r-group-${n}`, cartId: `c-${n}`, customerId, uses: [{ promotionId: 'p-group', code, units: 1 }] });
+    const first = await reserve(body(1, 'cu-a', 'GRP-7Q2K'));
+    const leaked = await reserve(body(2, 'cu-b', ' grp-7q2k '));
+    const sameShopper = await reserve(body(3, 'cu-a', 'GRP-7Q2K'));
+    const shared = [await reserve(body(4, 'cu-a', 'SHARED10')), await reserve(body(5, 'cu-b', 'shared10')), await reserve(body(6, 'cu-c', 'SHARED10'))];
+    expect(first.body).toMatchObject({ status: 'reserved' });
+    expect([leaked.body, sameShopper.body]).toMatchObject([
+      { status: 'refused', uses: [{ status: 'refused', reason: 'code_limit_reached', limit: 1 }] },
+      { status: 'refused', uses: [{ status: 'refused', reason: 'code_limit_reached', limit: 1 }] },
+    ]);
+    expect(shared.map((answer) => (answer.body as { status: string }).status)).toEqual(['reserved', 'reserved', 'reserved']);
+    expect(await redis.get('usage:{p-group}:code:grp-7q2k')).toBe('1');
+  });
+
+  it('lets one order use a per-item group code on several items, and no second order', async () => {
+    const first = await reserve({ reservationId: 'r-bulk-1', cartId: 'c-1', customerId: 'cu-a', uses: [{ promotionId: 'p-bulk', code: 'BULK-0001', units: 3 }] });
+    const second = await reserve({ reservationId: 'r-bulk-2', cartId: 'c-2', customerId: 'cu-b', uses: [{ promotionId: 'p-bulk', code: 'BULK-0001', units: 1 }] });
+    expect([first.body, second.body]).toMatchObject([{ status: 'reserved', uses: [{ units: 3 }] }, { status: 'refused', uses: [{ reason: 'code_limit_reached', limit: 1 }] }]);
+  });
+
+  it('counts orders, not items, against the per-customer limit of a per-item coupon (#19.5)', async () => {
+    const two = await reserve({ reservationId: 'r-socks-1', cartId: 'c-1', customerId: 'cu-s', uses: [{ promotionId: 'p-per-item', code: 'SOCKS', units: 2 }] });
+    const again = await reserve({ reservationId: 'r-socks-2', cartId: 'c-2', customerId: 'cu-s', uses: [{ promotionId: 'p-per-item', code: 'SOCKS', units: 1 }] });
+    expect([two.body, again.body]).toMatchObject([{ status: 'reserved', uses: [{ units: 2 }] }, { status: 'refused', uses: [{ reason: 'customer_limit_reached', limit: 1 }] }]);
+    expect(await redis.mget('usage:{p-per-item}:total', 'usage:{p-per-item}:customer:cu-s')).toEqual(['2', '1']);
   });
 
   it('gives a coupon without usesPerCustomer one use per customer', async () => {

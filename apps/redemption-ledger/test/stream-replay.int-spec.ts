@@ -23,13 +23,19 @@ interface Entry {
   readonly reason: string | null;
 }
 
-/** The store the stream was recorded under (streams README), as limits: [total, per code, per customer]. */
-const LIMITS: Readonly<Record<string, { readonly total: number | null; readonly perCode: number | null; readonly perCustomer: number | null }>> = {
-  'promo-auto10': { total: null, perCode: null, perCustomer: null },
-  'promo-freeship75': { total: null, perCode: null, perCustomer: null },
-  'promo-welcome20': { total: null, perCode: null, perCustomer: 1 },
-  'promo-volume10': { total: 5, perCode: null, perCustomer: 1 },
-  'promo-winback': { total: null, perCode: 1, perCustomer: 1 }, // a coupon's default: one use per customer
+/**
+ * The store the stream was recorded under (streams README), as limits: [total, per code, per customer], and what the
+ * promotion change declares: its shared codes and usesPerCode. WINBACK's codes are a group's, single-use without
+ * declaring usesPerCode (#19.2), so the replay checks that default.
+ */
+const LIMITS: Readonly<
+  Record<string, { readonly total: number | null; readonly perCode: number | null; readonly perCustomer: number | null; readonly codes: readonly string[]; readonly declaredPerCode: number | null }>
+> = {
+  'promo-auto10': { total: null, perCode: null, perCustomer: null, codes: [], declaredPerCode: null },
+  'promo-freeship75': { total: null, perCode: null, perCustomer: null, codes: [], declaredPerCode: null },
+  'promo-welcome20': { total: null, perCode: null, perCustomer: 1, codes: ['WELCOME20'], declaredPerCode: null },
+  'promo-volume10': { total: 5, perCode: null, perCustomer: 1, codes: ['VOLUME10'], declaredPerCode: null },
+  'promo-winback': { total: null, perCode: 1, perCustomer: 1, codes: [], declaredPerCode: null }, // a coupon's default: one use per customer; a group code's: one use
 };
 
 function isOrderPlaced(data: unknown): data is OrderPlacedData {
@@ -52,7 +58,7 @@ describe('the recorded storefront day replayed through Kafka into the ledger', (
     harness = await startLedgerHarness();
     ({ ledger, sql } = harness);
     for (const [promotionId, limits] of Object.entries(LIMITS)) {
-      const change = aPromotionChange(promotionId).withLimits({ totalUses: limits.total, usesPerCode: limits.perCode, ...(limits.perCustomer === null ? {} : { usesPerCustomer: limits.perCustomer }) });
+      const change = aPromotionChange(promotionId).withCodes(...limits.codes).withLimits({ totalUses: limits.total, usesPerCode: limits.declaredPerCode, ...(limits.perCustomer === null ? {} : { usesPerCustomer: limits.perCustomer }) });
       expect((await request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', (promotionId.startsWith('promo-auto') || promotionId.startsWith('promo-free') ? change : change.coupon()).build())).status).toBe(200);
     }
   }, 60_000);

@@ -30,12 +30,14 @@ describe('the usage Lua scripts on a real Redis', () => {
       expect(await redis.mget('usage:{p-lua}:total', 'usage:{p-lua}:code:code-a', 'usage:{p-lua}:customer:cu-1')).toEqual(['1', '1', '1']);
     });
 
-    it('checks the total before the code and the code before the customer', async () => {
-      expect(await scripts.reserve(use('h1', { customerId: 'cu-1', units: 2 }), 2_000, 'f')).toEqual({ kind: 'refused', reason: 'customer_limit_reached', limit: 1 });
-      expect(await scripts.reserve(use('h2', { customerId: 'cu-2' }), 2_000, 'f')).toEqual({ kind: 'taken', units: 1 });
-      expect(await scripts.reserve(use('h3', { customerId: 'cu-3' }), 2_000, 'f')).toEqual({ kind: 'taken', units: 1 });
-      expect(await scripts.reserve(use('h4', { customerId: 'cu-4' }), 2_000, 'f')).toEqual({ kind: 'refused', reason: 'code_limit_reached', limit: 2 });
-      expect(await scripts.reserve(use('h5', { customerId: 'cu-5', codeKey: 'code-b', units: 2 }), 2_000, 'f')).toEqual({ kind: 'refused', reason: 'total_limit_reached', limit: 3 });
+    it('checks the total before the code and the code before the customer, counting one order per customer (#19.5)', async () => {
+      expect(await scripts.reserve(use('h1', { customerId: 'cu-1', units: 2 }), 2_000, 'f')).toEqual({ kind: 'taken', units: 2 });
+      expect(await scripts.reserve(use('h2', { customerId: 'cu-1', codeKey: 'code-b' }), 2_000, 'f')).toEqual({ kind: 'refused', reason: 'customer_limit_reached', limit: 1 });
+      expect(await scripts.reserve(use('h3', { customerId: 'cu-2' }), 2_000, 'f')).toEqual({ kind: 'refused', reason: 'code_limit_reached', limit: 2 });
+      expect(await scripts.reserve(use('h4', { customerId: 'cu-3', codeKey: 'code-b', units: 2 }), 2_000, 'f')).toEqual({ kind: 'refused', reason: 'total_limit_reached', limit: 3 });
+      expect(await redis.mget('usage:{p-lua}:total', 'usage:{p-lua}:code:code-a', 'usage:{p-lua}:customer:cu-1')).toEqual(['2', '2', '1']);
+      expect(await scripts.release(use('h1'), 'release', 1_000)).toEqual({ kind: 'released', units: 2 });
+      expect(await redis.mget('usage:{p-lua}:total', 'usage:{p-lua}:code:code-a', 'usage:{p-lua}:customer:cu-1')).toEqual(['0', '0', '0']);
     });
 
     it('answers a replayed hold with what it holds instead of taking it twice', async () => {

@@ -23,6 +23,6 @@ export class RedemptionRecordedHandler implements EventHandler {
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     const redemption = readRedemption(event.data);
     if (redemption === undefined) throw new UnrecoverableEventError(`redemption.recorded ${event.id} lacks promotionId or units`);
-    await this.usage.add(context.manager, redemption.promotionId, redemption.code === null ? null : normalizeCode(redemption.code), redemption.customerId, redemption.units);
+    await this.usage.add(context.manager, { ...redemption, code: redemption.code === null ? null : normalizeCode(redemption.code) }, 1);
   }
 }

@@ -1,19 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { RedemptionFields } from './redemption-data';
 
 /** Uses counted from `redemption.*` events (promotion, code, customer); the ledger stays the authority at checkout. */
 export interface UsageCounts {
   readonly promotionUses: ReadonlyMap<string, number>;
   readonly codeUses: ReadonlyMap<string, number>;
-  /** Uses by the cart's customer, per promotion. */
+  /** Orders of the cart's customer that used each promotion (one per order, whatever its units). */
   readonly customerUses: ReadonlyMap<string, number>;
 }
 
 /** The usage projection in `pricing.promotion_usage`, `code_usage`, `customer_usage`. */
 @Injectable()
 export class UsageRepository {
-  /** Adds `units` (negative for a reversal; never below 0) in the consumer's transaction. */
-  async add(manager: EntityManager, promotionId: string, code: string | null, customerId: string | null, units: number): Promise<void> {
+  /**
+   * Adds one redemption (`direction` -1 for a reversal; never below 0) in the consumer's transaction: its units to the
+   * promotion's and the code's uses, one order to the customer's (#19.5: the per-customer limit counts orders, as the
+   * ledger does; a per-item promotion's total and code limits count items).
+   */
+  async add(manager: EntityManager, redemption: RedemptionFields, direction: 1 | -1): Promise<void> {
+    const { promotionId, code, customerId } = redemption;
+    const units = direction * redemption.units;
     await manager.query(
       `INSERT INTO promotion_usage (promotion_id, uses) VALUES ($1, GREATEST($2::bigint, 0))
        ON CONFLICT (promotion_id) DO UPDATE SET uses = GREATEST(promotion_usage.uses + $2::bigint, 0)`,
@@ -29,7 +36,7 @@ export class UsageRepository {
       await manager.query(
         `INSERT INTO customer_usage (promotion_id, customer_id, uses) VALUES ($1, $2, GREATEST($3::bigint, 0))
          ON CONFLICT (promotion_id, customer_id) DO UPDATE SET uses = GREATEST(customer_usage.uses + $3::bigint, 0)`,
-        [promotionId, customerId, units],
+        [promotionId, customerId, direction],
       );
     }
   }

@@ -3,6 +3,7 @@ import type { PromotionChangedData } from '@promo/contracts';
 import { CLOCK, type Clock, REDIS } from '@promo/platform';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
+import { normalizeCode } from '../usage/usage-keys';
 import { UsageRebuildService, redisLimitsOf } from '../usage/usage-rebuild.service';
 import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
 import { UsageScripts } from '../usage/usage-scripts';
@@ -45,12 +46,12 @@ export class PromotionLimitsService {
     if (held && held.version >= change.version) return { promotionId: change.promotionId, version: held.version, isApplied: false };
     const next = limitsFromChange(change, held);
     await manager.query(
-      `INSERT INTO promotion_limits (promotion_id, kind, version, is_deleted, total_uses, uses_per_code, uses_per_customer, consume_unit, changed_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO promotion_limits (promotion_id, kind, version, is_deleted, total_uses, uses_per_code, uses_per_customer, consume_unit, shared_codes, changed_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (promotion_id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version, is_deleted = EXCLUDED.is_deleted,
          total_uses = EXCLUDED.total_uses, uses_per_code = EXCLUDED.uses_per_code, uses_per_customer = EXCLUDED.uses_per_customer,
-         consume_unit = EXCLUDED.consume_unit, changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at`,
-      [next.promotionId, next.kind, next.version, next.isDeleted, next.totalUses, next.usesPerCode, next.usesPerCustomer, next.consumeUnit, change.changedAt, this.clock.now()],
+         consume_unit = EXCLUDED.consume_unit, shared_codes = EXCLUDED.shared_codes, changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at`,
+      [next.promotionId, next.kind, next.version, next.isDeleted, next.totalUses, next.usesPerCode, next.usesPerCustomer, next.consumeUnit, next.sharedCodes, change.changedAt, this.clock.now()],
     );
     const isNew = !(await this.state.hasLiveHold(manager, change.promotionId));
     const stored = await this.scripts.setLimits(change.promotionId, redisLimitsOf(next), isNew);
@@ -63,7 +64,11 @@ export class PromotionLimitsService {
   }
 }
 
-/** L1 defaults: no limit unless given; a coupon without usesPerCustomer (absent or null) gets one use per customer; consume per cart. */
+/**
+ * L1 defaults: no limit unless given; a coupon without usesPerCustomer (absent or null) gets one use per customer; consume per
+ * cart. The promotion's `codes` are its shared codes (C1); every other code it is used with is a group code of code-inventory,
+ * which the usage scripts hold to one use when usesPerCode is not set (#19.2, seed 002).
+ */
 export function limitsFromChange(change: PromotionChangedData, held: PromotionLimitsRow | undefined): PromotionLimitsRow {
   const promotion = change.promotion;
   if (change.change === 'deleted' || promotion === null) {
@@ -76,6 +81,7 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
       usesPerCode: held?.usesPerCode ?? null,
       usesPerCustomer: held?.usesPerCustomer ?? null,
       consumeUnit: held?.consumeUnit ?? 'cart',
+      sharedCodes: held?.sharedCodes ?? null,
     };
   }
   const limits = promotion.limits ?? {};
@@ -90,5 +96,13 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
     usesPerCode: limits.usesPerCode ?? null,
     usesPerCustomer: perCustomer,
     consumeUnit: limits.consumeUnit ?? 'cart',
+    sharedCodes: sharedCodesOf(promotion['codes']),
   };
+}
+
+/** The promotion's own codes, normalized as uses are; absent (a coupon whose codes all live in code-inventory) is none. */
+function sharedCodesOf(codes: unknown): string[] {
+  if (!Array.isArray(codes)) return [];
+  const keys = codes.map((code: unknown) => (typeof code === 'string' ? normalizeCode(code) : null)).filter((key): key is string => key !== null);
+  return [...new Set(keys)].sort();
 }

@@ -16,6 +16,11 @@ describe('limitsFromChange', () => {
     expect(change({ id: 'p', kind: 'automatic', limits: { totalUses: 5, consumeUnit: 'item' } })).toMatchObject({ usesPerCustomer: null, totalUses: 5, consumeUnit: 'item' });
   });
 
+  it('keeps a coupon’s own codes normalized as its shared codes, and none when its codes all live in code-inventory (#19.2)', () => {
+    expect(change({ id: 'p', kind: 'coupon', codes: [' Welcome20 ', 'WELCOME20', 'SPRING'] })).toMatchObject({ sharedCodes: ['spring', 'welcome20'] });
+    expect(change({ id: 'p', kind: 'coupon' })).toMatchObject({ sharedCodes: [] });
+  });
+
   it('marks a deleted promotion deleted', () => {
     expect(change(null, 3)).toMatchObject({ isDeleted: true, version: 3 });
   });

@@ -8,12 +8,17 @@ import { LedgerRepository } from '../ledger/ledger.repository';
 import { ReservationsRepository } from '../reservations/reservations.repository';
 import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
-import { normalizeCode, orderHoldId } from '../usage/usage-keys';
+import { normalizeCode, orderHoldId, type UseTarget } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
-import { UsageRebuildingError, UsageScripts, type UseRequest } from '../usage/usage-scripts';
+import { UsageRebuildingError, UsageScripts } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { UsageMetrics } from '../usage/usage.metrics';
 import { type OrderUseRow, OrdersRepository } from './orders.repository';
+
+/** One use an order carries: `units` as the order states them (null when it does not). */
+interface OrderUse extends UseTarget {
+  readonly units: number | null;
+}
 
 /**
  * L2/L5 for orders: `order.placed` commits its reservation, or applies each use up to each limit and
@@ -55,8 +60,11 @@ export class OrdersService {
       const codeKey = normalizeCode(applied.code);
       const matchIndex = unmatched.findIndex((hold) => hold.promotionId === applied.promotionId && hold.codeKey === codeKey);
       const match = matchIndex >= 0 ? unmatched.splice(matchIndex, 1)[0] : undefined;
-      const use: UseRequest = { promotionId: applied.promotionId, codeKey, customerId, holdId: match?.holdId ?? orderHoldId(order.orderId, index), units: applied.units ?? 1 };
+      // #19.5: the order's units, not the reserved ones; an order that does not say keeps its reservation's (else 1).
+      const use: OrderUse = { promotionId: applied.promotionId, codeKey, customerId, holdId: match?.holdId ?? orderHoldId(order.orderId, index), units: applied.units ?? null };
       const decision = await this.decide(manager, use);
+      // A reservation whose order outgrew a limit is not used: it goes back with the unused ones.
+      if (match && decision.reason !== null) unmatched.push(match);
       decided.push({
         orderId: order.orderId,
         useIndex: index,
@@ -102,17 +110,18 @@ export class OrdersService {
   }
 
   /** One use: committed (its reservation, or taken now under every limit) or the reason it is rejected. */
-  private async decide(manager: EntityManager, use: UseRequest): Promise<{ readonly units: number; readonly reason: RedemptionRejectionReason | null }> {
+  private async decide(manager: EntityManager, use: OrderUse): Promise<{ readonly units: number; readonly reason: RedemptionRejectionReason | null }> {
+    const units = use.units ?? 1;
     const limits = await this.state.promotionLimits(manager, use.promotionId);
-    if (!limits || limits.isDeleted) return { units: use.units, reason: 'unknown_promotion' };
+    if (!limits || limits.isDeleted) return { units, reason: 'unknown_promotion' };
     const outcome = await this.scripts.commit(use);
     switch (outcome.kind) {
       case 'taken':
         return { units: outcome.units, reason: null };
       case 'refused':
-        return { units: limits.consumeUnit === 'cart' ? 1 : use.units, reason: outcome.reason };
+        return { units: limits.consumeUnit === 'cart' ? 1 : units, reason: outcome.reason };
       case 'unknown_promotion':
-        return { units: use.units, reason: 'unknown_promotion' };
+        return { units, reason: 'unknown_promotion' };
       case 'exists':
         return { units: outcome.units, reason: null };
       case 'not_loaded':

@@ -9,7 +9,11 @@ interface Subject {
   readonly value: string;
 }
 
-/** L4: statistics per promotion and per code, computed from the ledger's orders and uses. */
+/**
+ * L4: statistics per promotion and per code, computed from the ledger's orders and uses. The repeat-purchase rate is the
+ * share of redeemers (customers with an accepted, unreversed use) who placed an order, not cancelled, after the first order
+ * in which they redeemed (#19.7): orders from before the redemption say nothing about it bringing the customer back.
+ */
 @Injectable()
 export class StatisticsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -41,13 +45,17 @@ export class StatisticsService {
     const where = `u.${subject.column} = $1`;
     const counts: { redemptions: string; rejected: string; reversed: string; redeemers: string; repeaters: string }[] = await this.dataSource.query(
       `WITH redeemers AS (
-         SELECT DISTINCT u.customer_id FROM order_uses u WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed AND u.customer_id IS NOT NULL)
+         SELECT u.customer_id, min(o.placed_at) AS first_redeemed_at
+           FROM order_uses u JOIN orders o ON o.order_id = u.order_id
+          WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed AND u.customer_id IS NOT NULL
+          GROUP BY u.customer_id)
        SELECT
          (SELECT count(*) FROM order_uses u WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed) AS redemptions,
          (SELECT count(*) FROM order_uses u WHERE ${where} AND u.decision = 'rejected') AS rejected,
          (SELECT count(*) FROM order_uses u WHERE ${where} AND u.is_reversed) AS reversed,
          (SELECT count(*) FROM redeemers) AS redeemers,
-         (SELECT count(*) FROM redeemers r WHERE (SELECT count(*) FROM orders o WHERE o.customer_id = r.customer_id AND o.status = 'placed') > 1) AS repeaters`,
+         (SELECT count(*) FROM redeemers r
+           WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.customer_id AND o.status = 'placed' AND o.placed_at > r.first_redeemed_at)) AS repeaters`,
       [subject.value],
     );
     const figures: { currency: string; discount: string; revenue: string; aov_with: string | null; aov_without: string | null }[] = await this.dataSource.query(

@@ -7,7 +7,7 @@ import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { type LiveHold, type PromotionLimitsRow, UsageStateRepository } from './usage-state.repository';
 import { UsageMetrics } from './usage.metrics';
 import { holdUsageLockExclusive } from './usage-lock';
-import { FENCE_FIELD, limitArgs, type RedisLimits } from './usage-scripts';
+import { FENCE_FIELD, limitArgs, type RedisLimits, sharedCodeFields } from './usage-scripts';
 import { SENTINEL_KEY, usageKeys } from './usage-keys';
 
 const FENCE_BATCH = 1_000;
@@ -138,13 +138,15 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
       const holdKeys = usageKeys({ promotionId: promotion.promotionId, codeKey: hold.codeKey, customerId: hold.customerId, holdId: hold.holdId });
       add(holdKeys.total, hold.units);
       if (hold.codeKey !== null) add(holdKeys.code, hold.units);
-      if (hold.customerId !== null) add(holdKeys.customer, hold.units);
+      // #19.5: the per-customer limit counts orders, one per use.
+      if (hold.customerId !== null) add(holdKeys.customer, 1);
       const expiresAt = hold.expiresAt?.getTime() ?? 0;
       multi.hset(holdKeys.hold, {
         state: hold.state,
         units: hold.units,
         hasCode: hold.codeKey === null ? '0' : '1',
         hasCustomer: hold.customerId === null ? '0' : '1',
+        customerUnits: hold.customerId === null ? '0' : '1',
         code: hold.codeKey ?? '',
         customer: hold.customerId ?? '',
         fingerprint: hold.fingerprint ?? '',
@@ -153,9 +155,10 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
       if (hold.state === 'reserved') multi.zadd(holdKeys.expiries, expiresAt, hold.holdId);
     }
     for (const [key, units] of counters) multi.set(key, units);
-    const [total, perCode, perCustomer, unit, deleted, version] = limitArgs(redisLimitsOf(promotion));
+    const limits = redisLimitsOf(promotion);
+    const [total, perCode, perCustomer, unit, deleted, version] = limitArgs(limits);
     multi.del(limitsKey);
-    multi.hset(limitsKey, { total, perCode, perCustomer, unit, deleted, version });
+    multi.hset(limitsKey, { total, perCode, perCustomer, unit, deleted, version, ...sharedCodeFields(limits) });
     await multi.exec();
   }
 
@@ -193,5 +196,6 @@ export function redisLimitsOf(row: PromotionLimitsRow): RedisLimits {
     unit: row.consumeUnit,
     isDeleted: row.isDeleted,
     version: row.version,
+    sharedCodes: row.sharedCodes,
   };
 }

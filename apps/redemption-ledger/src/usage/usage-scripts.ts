@@ -64,6 +64,8 @@ export interface RedisLimits {
   readonly unit: 'cart' | 'item';
   readonly isDeleted: boolean;
   readonly version: number;
+  /** The promotion's shared codes, normalized; any other code is a group code (single-use by default, #19.2). Absent or null: not known, all shared. */
+  readonly sharedCodes?: readonly string[] | null;
 }
 
 const LUA_DIR = path.join(__dirname, 'lua');
@@ -107,8 +109,10 @@ export class UsageScripts {
     return parseTake(reply);
   }
 
-  async commit(use: UseRequest): Promise<TakeOutcome> {
-    const reply = replyOf(await this.run('commit-usage', () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '')));
+  /** `units`: what the order used (null when it does not say: a reservation's units stand, else 1); a reserved hold takes these (#19.5). */
+  async commit(use: UseTarget & { readonly units: number | null }): Promise<TakeOutcome> {
+    const units = use.units === null ? '' : String(use.units);
+    const reply = replyOf(await this.run('commit-usage', () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, units, use.codeKey ?? '', use.customerId ?? '')));
     if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
     return parseTake(reply);
   }
@@ -142,7 +146,7 @@ export class UsageScripts {
 
   async setLimits(promotionId: string, limits: RedisLimits, isNew: boolean): Promise<'ok' | 'stale' | 'not_loaded'> {
     const keys = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' });
-    const reply = replyOf(await this.run('set-limits', () => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0')));
+    const reply = replyOf(await this.run('set-limits', () => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0', ...sharedCodeArgs(limits))));
     if (reply[0] === 'ok' || reply[0] === 'stale' || reply[0] === 'not_loaded') return reply[0];
     throw new Error(`set-limits answered ${JSON.stringify(reply)}`);
   }
@@ -157,6 +161,21 @@ export class UsageScripts {
 export function limitArgs(limits: RedisLimits): string[] {
   return [String(limits.total), String(limits.perCode), String(limits.perCustomer), limits.unit, limits.isDeleted ? '1' : '0', String(limits.version)];
 }
+
+/** set-limits' ARGV from 8 on: "1" and the shared codes when they are known, else "0". */
+export function sharedCodeArgs(limits: RedisLimits): string[] {
+  return limits.sharedCodes === undefined || limits.sharedCodes === null ? ['0'] : ['1', ...limits.sharedCodes];
+}
+
+/** The limits hash fields naming the shared codes (what take-use reads to tell a group code, #19.2). */
+export function sharedCodeFields(limits: RedisLimits): Record<string, string> {
+  const fields: Record<string, string> = { codesKnown: sharedCodeArgs(limits)[0] ?? '0' };
+  for (const code of limits.sharedCodes ?? []) fields[`${SHARED_CODE_FIELD_PREFIX}${code}`] = '1';
+  return fields;
+}
+
+/** The prefix of a shared code's field in the limits hash (lua/set-limits.lua, lua/includes/take-use.lua). */
+export const SHARED_CODE_FIELD_PREFIX = 'shared:';
 
 /** Runs one script call; anything but a script's own error (a ReplyError) means Redis is out of reach. */
 async function guarded(call: () => Promise<unknown>): Promise<unknown> {

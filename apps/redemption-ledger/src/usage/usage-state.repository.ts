@@ -10,6 +10,11 @@ export interface PromotionLimitsRow {
   readonly usesPerCode: number | null;
   readonly usesPerCustomer: number | null;
   readonly consumeUnit: 'cart' | 'item';
+  /**
+   * The promotion's own shared codes, normalized (C1); any other code of it is a group code, single-use
+   * unless `usesPerCode` is set (#19.2). null: not known (learnt before the ledger kept them), all shared.
+   */
+  readonly sharedCodes: readonly string[] | null;
 }
 
 /** A use that holds units right now: reserved (until it expires) or committed. */
@@ -33,6 +38,7 @@ interface LimitsRecord {
   uses_per_code: number | null;
   uses_per_customer: number | null;
   consume_unit: 'cart' | 'item';
+  shared_codes: string[] | null;
 }
 
 interface HoldRecord {
@@ -100,5 +106,6 @@ function toLimits(row: LimitsRecord): PromotionLimitsRow {
     usesPerCode: row.uses_per_code,
     usesPerCustomer: row.uses_per_customer,
     consumeUnit: row.consume_unit,
+    sharedCodes: row.shared_codes,
   };
 }

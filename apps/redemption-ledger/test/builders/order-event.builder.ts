@@ -7,6 +7,7 @@ export class OrderBuilder {
   private readonly uses: AppliedPromotion[] = [];
   private reservationId: string | null = null;
   private total = 10_000;
+  private placedAt = '2026-11-20T10:00:00Z';
 
   constructor(private readonly orderId: string) {}
 
@@ -22,6 +23,11 @@ export class OrderBuilder {
 
   withReservation(reservationId: string): this {
     this.reservationId = reservationId;
+    return this;
+  }
+
+  at(placedAt: string): this {
+    this.placedAt = placedAt;
     return this;
   }
 
@@ -45,7 +51,7 @@ export class OrderBuilder {
       discountTotal: discount,
       shippingTotal: 0,
       total: this.total,
-      placedAt: '2026-11-20T10:00:00Z',
+      placedAt: this.placedAt,
     };
   }
 }

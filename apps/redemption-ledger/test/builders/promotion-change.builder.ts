@@ -4,6 +4,7 @@ import type { PromotionChangedData, PromotionLimits } from '@promo/contracts';
 export class PromotionChangeBuilder {
   private kind: 'automatic' | 'coupon' = 'automatic';
   private limits: PromotionLimits | undefined;
+  private codes: readonly string[] | undefined;
   private version = 1;
   private change: PromotionChangedData['change'] = 'created';
 
@@ -11,6 +12,12 @@ export class PromotionChangeBuilder {
 
   coupon(): this {
     this.kind = 'coupon';
+    return this;
+  }
+
+  /** The promotion's own shared codes (C1: `WELCOME20`); any other code of the promotion is a group code. */
+  withCodes(...codes: string[]): this {
+    this.codes = codes;
     return this;
   }
 
@@ -31,7 +38,7 @@ export class PromotionChangeBuilder {
       change: this.change,
       version: this.version,
       changedAt: '2026-11-20T00:00:00Z',
-      promotion: this.change === 'deleted' ? null : { id: this.promotionId, kind: this.kind, ...(this.limits ? { limits: this.limits } : {}) },
+      promotion: this.change === 'deleted' ? null : { id: this.promotionId, kind: this.kind, ...(this.codes ? { codes: this.codes } : {}), ...(this.limits ? { limits: this.limits } : {}) },
     };
   }
 }

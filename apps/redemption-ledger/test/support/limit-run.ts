@@ -25,8 +25,8 @@ export function limitRun(name: string): LimitRun {
     hot,
     perCustomer,
     changes: [
-      aPromotionChange(hot).coupon().withLimits({ usesPerCode: RUN.codeLimit }).build(),
-      aPromotionChange(perCustomer).coupon().build(),
+      aPromotionChange(hot).coupon().withCodes('HOT-CODE').withLimits({ usesPerCode: RUN.codeLimit }).build(),
+      aPromotionChange(perCustomer).coupon().withCodes('PER-CODE').build(),
     ],
     body: (index) =>
       index % 2 === 0

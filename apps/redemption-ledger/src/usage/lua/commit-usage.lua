@@ -12,12 +12,18 @@
     KEYS[6] expiries zset     redemption-ledger:usage:{<promotionId>}:expiries
 
     ARGV[1] hold id
-    ARGV[2] units the order used (a per-cart promotion takes 1)
+    ARGV[2] units the order used ("" when the order does not say: a reservation's units stand, else 1;
+            a per-cart promotion takes 1)
     ARGV[3] the normalized code ("" when the use carries none)
     ARGV[4] the customer id ("" for a guest)
 
+  A reserved hold is committed with the order's units, not the reserved ones (#19.5): a cart that grew after
+  reserving takes the extra units only when the total and code limits allow them (else the limit's reason, and
+  the hold stays reserved for the caller to release), and one that shrank gives the difference back. The
+  customer counter took one order at reservation and is not touched (the per-customer limit counts orders).
+
   Output:
-    {"committed", units}            a reserved hold was committed
+    {"committed", units}            a reserved hold was committed with the order's units
     {"ok", units}                   taken and committed now (no live reservation)
     {"exists", units}               already committed
     {"not_loaded"} / {"unknown_promotion"}
@@ -32,11 +38,37 @@ local rcall = redis.call
 if isFenced(KEYS[1]) then
   return {"rebuilding"}
 end
-local existing = rcall("HMGET", KEYS[5], "state", "units")
+local existing = rcall("HMGET", KEYS[5], "state", "units", "hasCode")
 if existing[1] == "reserved" then
-  rcall("HSET", KEYS[5], "state", "committed")
+  local limits = rcall("HMGET", KEYS[1], "total", "perCode", "unit")
+  if not limits[1] then
+    return {"not_loaded"}
+  end
+  local held = tonumber(existing[2])
+  local units = held
+  if ARGV[2] ~= "" and limits[3] == "item" then
+    units = tonumber(ARGV[2])
+  end
+  local extra = units - held
+  if extra > 0 then
+    local total = tonumber(limits[1])
+    local perCode = tonumber(limits[2])
+    if total >= 0 and tonumber(rcall("GET", KEYS[2]) or "0") + extra > total then
+      return {"total_limit_reached", total}
+    end
+    if existing[3] == "1" and perCode >= 0 and tonumber(rcall("GET", KEYS[3]) or "0") + extra > perCode then
+      return {"code_limit_reached", perCode}
+    end
+  end
+  if extra ~= 0 then
+    rcall("INCRBY", KEYS[2], extra)
+    if existing[3] == "1" then
+      rcall("INCRBY", KEYS[3], extra)
+    end
+  end
+  rcall("HSET", KEYS[5], "state", "committed", "units", units)
   rcall("ZREM", KEYS[6], ARGV[1])
-  return {"committed", tonumber(existing[2])}
+  return {"committed", units}
 end
 if existing[1] == "committed" then
   return {"exists", tonumber(existing[2])}

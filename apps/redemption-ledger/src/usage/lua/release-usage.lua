@@ -30,7 +30,7 @@ if isFenced(KEYS[1]) then
   return {"rebuilding"}
 end
 
-local hold = rcall("HMGET", KEYS[5], "state", "units", "hasCode", "hasCustomer", "expiresAt")
+local hold = rcall("HMGET", KEYS[5], "state", "units", "hasCode", "hasCustomer", "expiresAt", "customerUnits")
 local state = hold[1]
 if not state then
   rcall("ZREM", KEYS[6], ARGV[1])
@@ -52,7 +52,8 @@ if hold[3] == "1" then
   rcall("DECRBY", KEYS[3], units)
 end
 if hold[4] == "1" then
-  rcall("DECRBY", KEYS[4], units)
+  -- The customer counter took what the hold says (1 per order, #19.5); a hold made before it says nothing and took its units.
+  rcall("DECRBY", KEYS[4], tonumber(hold[6] or hold[2]))
 end
 rcall("DEL", KEYS[5])
 rcall("ZREM", KEYS[6], ARGV[1])

@@ -13,6 +13,9 @@
     ARGV[5] "1" when the promotion is deleted
     ARGV[6] version
     ARGV[7] "1" when Postgres holds no use of the promotion (a new one: zero counters are right)
+    ARGV[8] "1" when the promotion's shared codes are known (then ARGV[9..] are all of them, normalized),
+            "0" when not (every code of the promotion is read as shared)
+    ARGV[9..] the shared codes: field "shared:<code>"; any other code is a group code (includes/take-use)
 
   Output:
     {"ok"}           stored
@@ -33,6 +36,15 @@ end
 if held and tonumber(held) > tonumber(ARGV[6]) then
   return {"stale"}
 end
+-- The shared codes of the version held give way to this version's.
+for _, field in ipairs(rcall("HKEYS", KEYS[1])) do
+  if string.sub(field, 1, 7) == "shared:" then
+    rcall("HDEL", KEYS[1], field)
+  end
+end
 rcall("HSET", KEYS[1], "total", ARGV[1], "perCode", ARGV[2], "perCustomer", ARGV[3], "unit", ARGV[4],
-  "deleted", ARGV[5], "version", ARGV[6])
+  "deleted", ARGV[5], "version", ARGV[6], "codesKnown", ARGV[8] or "0")
+for i = 9, #ARGV do
+  rcall("HSET", KEYS[1], "shared:" .. ARGV[i], "1")
+end
 return {"ok"}
