@@ -30,6 +30,7 @@ export class AppModule {
           schema: CODE_INVENTORY_SCHEMA,
           config,
           migrations: codeInventoryMigrations,
+          consumerGroup: config.KAFKA_GROUP_ID || `${config.KAFKA_TOPIC_PREFIX}${CODE_INVENTORY_SERVICE}`,
           handlers: [PromotionChangedHandler, RedemptionRecordedHandler, RedemptionReversedHandler],
           publishes: ['code-inventory.code-changed', 'code-inventory.code-issued', 'code-inventory.codes-added'],
           ...(clock ? { clock } : {}),

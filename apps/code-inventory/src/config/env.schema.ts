@@ -19,6 +19,11 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     /** Prefixes the consumed topic names, so a test run can use topics of its own. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     /**
+     * The consumer group; by default `<KAFKA_TOPIC_PREFIX>code-inventory`, so an instance on topics of its own
+     * (a test) never joins, and never takes partitions from, another's group.
+     */
+    KAFKA_GROUP_ID: z.string().default(''),
+    /**
      * Codes inserted per generation batch (one COPY + one transaction each). 250,000: sorted, a batch then
      * touches each page of the unique index about once for several keys (10M codes: 180 s against 219 s
      * with 100,000), while progress still moves every few seconds and a crash redoes at most one batch.
