@@ -17,6 +17,20 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3004'),
   /** The storefront, for links of emails without a recovery URL (retention). */
   SHOP_URL: z.string().url().default('https://shop.example.test'),
+  /**
+   * The store's locale (BCP 47), in which emails write amounts (#19.8): the same value as the store's
+   * locale in the pricing settings, which the console shows money in.
+   */
+  STORE_LOCALE: z
+    .string()
+    .default('en-US')
+    .refine((locale) => {
+      try {
+        return Intl.getCanonicalLocales(locale).length === 1;
+      } catch {
+        return false;
+      }
+    }, 'must be a BCP 47 locale such as en-US or de-DE'),
   /** HMAC key of the unsubscribe and tracked links. */
   LINK_SIGNING_KEY: z.string().min(16).default(DEVELOPMENT_SIGNING_KEY),
   /** How often the decider re-checks the watermark when nothing woke it up. */

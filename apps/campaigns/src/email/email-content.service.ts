@@ -9,6 +9,7 @@ import { CodeInventoryClient } from './code-inventory.client';
 import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
+import { formatAmount } from './money-text';
 import { findCodeMacros, macroKey, type RenderedCode, renderTemplate } from './template.renderer';
 
 /** Campaign rows read once per sending round and shared by its emails (a definition edited meanwhile applies from the next round). */
@@ -18,13 +19,6 @@ export interface EmailContent {
   readonly subject: string;
   readonly text: string;
   readonly unsubscribeUrl: string;
-}
-
-/** Minor units as a plain amount with two decimals (the stores here use cents). */
-function amount(minor: number, currency: string): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
 }
 
 /**
@@ -80,8 +74,8 @@ export class EmailContentService {
     if (snapshot) {
       const cart = snapshot.snapshot;
       variables['cart.id'] = cart.cartId;
-      variables['cart.total'] = amount(snapshot.value, cart.currency);
-      variables['cart.lines'] = cart.lines.map((line) => `${line.quantity} x ${line.name ?? line.sku} at ${amount(line.unitPrice, cart.currency)}`).join('\n');
+      variables['cart.total'] = formatAmount(snapshot.value, cart.currency, this.config.STORE_LOCALE);
+      variables['cart.lines'] = cart.lines.map((line) => `${line.quantity} x ${line.name ?? line.sku} at ${formatAmount(line.unitPrice, cart.currency, this.config.STORE_LOCALE)}`).join('\n');
       variables['cart.recoveryUrl'] = this.trackedLink(email.emailId, landing);
     }
     const rendered = new Map<string, RenderedCode>();
