@@ -102,7 +102,11 @@ describe('campaign rules', () => {
 
     const forged = await fetch(Object.assign(new URL(unsubscribe.replace(/sig=[^&\s]+/, 'sig=forged')), { host: base.host }));
     expect(forged.status).toBe(400);
-    const unsubscribed = await fetch(Object.assign(new URL(unsubscribe), { host: base.host }));
+    const unsubscribed = await fetch(Object.assign(new URL(unsubscribe), { host: base.host }), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(unsubscribed.status).toBe(200);
     const list = await adminRequest(running.baseUrl, 'GET', '/v1/suppressions');
     expect(list.body).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ email: 'cu-d@example.test', reason: 'unsubscribed' })]) });

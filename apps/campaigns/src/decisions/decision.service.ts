@@ -6,6 +6,7 @@ import { enabledAbandonedCartCampaigns } from '../campaigns/campaigns.service';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
 import { EmailDispatcher } from '../email/email.dispatcher';
+import { normaliseAddress } from '../email/email-address';
 import { abandonedCartEmailId, messageIdFor } from '../email/email-identity';
 import { decideAbandonedCart } from './abandoned-cart.decision';
 import { WatermarkService } from './watermark.service';
@@ -99,7 +100,8 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
     const campaign = (await enabledAbandonedCartCampaigns(manager)).find((c) => c.campaignId === row.campaignId);
     const snapshot = await manager.findOneBy(CartSnapshotEntity, { cartId: row.cartId });
     const customerId = snapshot?.customerId ?? null;
-    const email = snapshot?.email ?? null;
+    // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
+    const email = normaliseAddress(snapshot?.email);
     const capHours = campaign?.definition.frequencyCapHours ?? 24;
     const verdict = decideAbandonedCart({
       isCampaignEnabled: campaign !== undefined,
@@ -109,7 +111,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       customerId,
       email,
       hasMarketingConsent: snapshot?.marketingConsent ?? false,
-      isSuppressed: email !== null && (await this.isSuppressed(manager, email)),
+      isSuppressed: email !== null && (await this.exists(manager, `SELECT 1 FROM suppressions WHERE email = $1`, [email])),
       hasOrderAtOrBeforeDue: await this.exists(manager, `SELECT 1 FROM orders_seen WHERE cart_id = $1 AND placed_at <= $2 LIMIT 1`, [row.cartId, row.dueAt]),
       // Only sent (queued or sent) emails start a cap window; suppressed ones do not (streams README).
       hasRecentEmail:
@@ -138,10 +140,6 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       [emailId, row.campaignId, row.step, customerId, row.cartId, email, row.dueAt, messageIdFor(emailId), now],
     );
     return true;
-  }
-
-  private async isSuppressed(manager: EntityManager, email: string): Promise<boolean> {
-    return this.exists(manager, `SELECT 1 FROM suppressions WHERE email = $1`, [email.toLowerCase()]);
   }
 
   private async exists(manager: EntityManager, sql: string, parameters: unknown[]): Promise<boolean> {

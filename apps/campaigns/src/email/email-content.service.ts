@@ -6,6 +6,7 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryClient } from './code-inventory.client';
+import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
@@ -45,8 +46,10 @@ export class EmailContentService {
     return `${this.config.PUBLIC_BASE_URL}/v1/links/${encodeURIComponent(emailId)}?${query.toString()}`;
   }
 
-  unsubscribeLink(email: string): string {
-    const query = new URLSearchParams({ email, sig: this.signer.sign('unsubscribe', email.toLowerCase()) });
+  /** The signed link of the recipient's normalised address (SuppressionsService verifies it the same way). */
+  unsubscribeLink(recipient: string): string {
+    const email = normaliseAddress(recipient) ?? recipient.toLowerCase();
+    const query = new URLSearchParams({ email, sig: this.signer.sign('unsubscribe', email) });
     return `${this.config.PUBLIC_BASE_URL}/v1/unsubscribe?${query.toString()}`;
   }
 

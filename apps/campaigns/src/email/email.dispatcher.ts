@@ -5,6 +5,7 @@ import { APP_CONFIG, CLOCK, type Clock, PeriodicTask } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryUnavailableError } from './code-inventory.client';
+import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import { EmailEntity } from './email.entity';
@@ -126,13 +127,16 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
 
   private async sendOne(email: EmailEntity, campaigns: CampaignsOfRound): Promise<SendOutcome> {
     try {
+      // Normalised when decided; a row queued before recipients were normalised is checked here.
+      const to = normaliseAddress(email.recipient);
+      if (to === null) throw new Error('the recipient is not exactly one email address');
       const built = await this.content.build(email, campaigns);
       if (!(await this.claims.confirm(email.emailId))) {
         this.logger.warn({ emailId: email.emailId }, 'the claim on the email was lost before its send; the replica holding it now sends it');
         return 'kept';
       }
       const attempts = await this.smtp.send({
-        to: email.recipient,
+        to,
         subject: built.subject,
         text: built.text,
         messageId: email.messageId,
@@ -144,6 +148,8 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
           'X-Cart-Id': email.cartId ?? '',
           'X-Due-At': email.dueAt.toISOString(),
           'List-Unsubscribe': `<${built.unsubscribeUrl}>`,
+          // RFC 8058: mail clients unsubscribe with one POST to that URL, no page to visit.
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
       });
       const sentAt = this.clock.now();

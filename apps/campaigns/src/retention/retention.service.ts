@@ -3,6 +3,7 @@ import type { CustomerInactiveData } from '@promo/contracts';
 import { CLOCK, type Clock } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
 import { enabledRetentionCampaigns } from '../campaigns/campaigns.service';
+import { normaliseAddress } from '../email/email-address';
 import { messageIdFor, retentionEmailId } from '../email/email-identity';
 
 const DAY_MS = 86_400_000;
@@ -18,9 +19,10 @@ export class RetentionService {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   async onInactive(manager: EntityManager, data: CustomerInactiveData): Promise<number> {
-    const email = data.email ?? null;
+    // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
+    const email = normaliseAddress(data.email);
     if (data.marketingConsent !== true || email === null) return 0;
-    const suppressed: unknown[] = await manager.query(`SELECT 1 FROM suppressions WHERE email = $1`, [email.toLowerCase()]);
+    const suppressed: unknown[] = await manager.query(`SELECT 1 FROM suppressions WHERE email = $1`, [email]);
     if (suppressed.length > 0) return 0;
     const detectedAt = new Date(data.detectedAt);
     let queued = 0;

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, NotFoundError, ValidationFailedError } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { LinkSigner } from '../email/link-signer';
+import { normaliseAddress } from '../email/email-address';
 import { EmailContentService } from '../email/email-content.service';
 import { SuppressionEntity } from './suppression.entity';
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+import type { UnsubscribeLink } from './unsubscribe-request';
 
 /** The suppression list (K3): unsubscribed or merchant-blocked addresses get no campaign email. */
 @Injectable()
@@ -23,22 +23,32 @@ export class SuppressionsService {
   async add(body: unknown): Promise<SuppressionEntity> {
     const email: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'email') : undefined;
     const customerId: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'customerId') : undefined;
+    const address = normaliseAddress(typeof email === 'string' ? email : null);
     const errors = [];
-    if (typeof email !== 'string' || !EMAIL.test(email)) errors.push({ field: 'email', reason: 'invalid_format', detail: 'email must be an email address' });
+    if (address === null) errors.push({ field: 'email', reason: 'invalid_format', detail: 'email must be one email address' });
     if (customerId !== undefined && typeof customerId !== 'string') errors.push({ field: 'customerId', reason: 'invalid_type', detail: 'customerId must be a string' });
-    if (errors.length > 0 || typeof email !== 'string') throw new ValidationFailedError(errors);
-    return this.suppress(email, typeof customerId === 'string' ? customerId : null, 'merchant');
+    if (errors.length > 0 || address === null) throw new ValidationFailedError(errors);
+    return this.suppress(address, typeof customerId === 'string' ? customerId : null, 'merchant');
   }
 
-  async unsubscribe(email: string | undefined, signature: string | undefined): Promise<void> {
-    if (!email || !signature || !this.signer.isValid('unsubscribe', email.toLowerCase(), signature)) {
+  /** The address of a signed unsubscribe link (normalised, as its email's recipient is); 400 when the link is not one we signed. */
+  verifyUnsubscribeLink(link: UnsubscribeLink): string {
+    const address = normaliseAddress(link.email);
+    if (address === null || !this.signer.isValid('unsubscribe', address, link.sig)) {
       throw new ValidationFailedError([{ field: 'sig', reason: 'invalid_signature', detail: 'the unsubscribe link is not valid' }]);
     }
-    await this.suppress(email, null, 'unsubscribed');
+    return address;
+  }
+
+  /** The one-click POST of a signed link (RFC 8058): suppresses its address; answers it. */
+  async unsubscribe(link: UnsubscribeLink): Promise<string> {
+    const address = this.verifyUnsubscribeLink(link);
+    await this.suppress(address, null, 'unsubscribed');
+    return address;
   }
 
   async remove(email: string): Promise<void> {
-    const result = await this.dataSource.getRepository(SuppressionEntity).delete({ email: email.toLowerCase() });
+    const result = await this.dataSource.getRepository(SuppressionEntity).delete({ email: normaliseAddress(email) ?? email.toLowerCase() });
     if (!result.affected) throw new NotFoundError(`${email} is not suppressed`);
   }
 
@@ -46,8 +56,9 @@ export class SuppressionsService {
     return this.dataSource.getRepository(SuppressionEntity).find({ order: { createdAt: 'ASC' } });
   }
 
-  private async suppress(email: string, customerId: string | null, reason: string): Promise<SuppressionEntity> {
-    const entity = this.dataSource.getRepository(SuppressionEntity).create({ email: email.toLowerCase(), customerId, reason, createdAt: this.clock.now() });
+  /** `address` is normalised (normaliseAddress). */
+  private async suppress(address: string, customerId: string | null, reason: string): Promise<SuppressionEntity> {
+    const entity = this.dataSource.getRepository(SuppressionEntity).create({ email: address, customerId, reason, createdAt: this.clock.now() });
     await this.dataSource.getRepository(SuppressionEntity).upsert(entity, ['email']);
     return entity;
   }
