@@ -11,6 +11,15 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   KAFKA_GROUP_ID: z.string().min(1).default('campaigns'),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
   CODE_INVENTORY_API_KEY: z.string().default(''),
+  /**
+   * How long one call to code-inventory may take, its answer's body included (ARCHITECTURE.md: every
+   * service-to-service call has a timeout). An issue-batch of 100 codes takes tens of milliseconds.
+   */
+  CODE_INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  /** Unavailable answers in a row (timeout, unreachable, 5xx, 429) that open this replica's circuit breaker to code-inventory. */
+  CODE_INVENTORY_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long the open breaker refuses calls before letting one trial call through. */
+  CODE_INVENTORY_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
   EMAIL_FROM: z.string().min(3).default('Shop <shop@example.test>'),
   /** Where the unsubscribe and tracked links point (this service's public address). */
