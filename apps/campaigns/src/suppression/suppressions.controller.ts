@@ -3,6 +3,7 @@ import { ApiBody } from '@nestjs/swagger';
 import { PublicRoute, RequiresScope } from '@promo/platform';
 import { AddSuppressionDto } from './dto/add-suppression.dto';
 import type { SuppressionEntity } from './suppression.entity';
+import { type ListPage, parsePageRequest } from '../paging/list-page';
 import { SuppressionsService } from './suppressions.service';
 import { unsubscribeConfirmationPage, unsubscribedPage } from './unsubscribe-page';
 import { parseUnsubscribeLink, requireOneClickBody } from './unsubscribe-request';
@@ -13,8 +14,8 @@ export class SuppressionsController {
 
   @Get('suppressions')
   @RequiresScope('admin')
-  async list(): Promise<{ readonly items: readonly SuppressionEntity[] }> {
-    return { items: await this.suppressions.list() };
+  list(@Query('limit') limit?: string, @Query('cursor') cursor?: string): Promise<ListPage<SuppressionEntity>> {
+    return this.suppressions.list(parsePageRequest(limit, cursor));
   }
 
   @Post('suppressions')

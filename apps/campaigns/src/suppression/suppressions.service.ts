@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { LinkSigner } from '../email/link-signer';
 import { normaliseAddress } from '../email/email-address';
 import { EmailContentService } from '../email/email-content.service';
+import { type ListPage, type PageRequest, pageOf } from '../paging/list-page';
 import { SuppressionEntity } from './suppression.entity';
 import type { UnsubscribeLink } from './unsubscribe-request';
 
@@ -52,8 +53,12 @@ export class SuppressionsService {
     if (!result.affected) throw new NotFoundError(`${email} is not suppressed`);
   }
 
-  list(): Promise<SuppressionEntity[]> {
-    return this.dataSource.getRepository(SuppressionEntity).find({ order: { createdAt: 'ASC' } });
+  /** One page, oldest first (then by address); `page.after` is where the previous page ended. */
+  async list(page: PageRequest): Promise<ListPage<SuppressionEntity>> {
+    const query = this.dataSource.getRepository(SuppressionEntity).createQueryBuilder('s');
+    if (page.after) query.where('(s.created_at, s.email) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
+    const rows = await query.orderBy('s.created_at', 'ASC').addOrderBy('s.email', 'ASC').limit(page.limit + 1).getMany();
+    return pageOf(rows, page, (s) => ({ at: s.createdAt, id: s.email }), (s) => s);
   }
 
   /** `address` is normalised (normaliseAddress). */
