@@ -2,7 +2,7 @@ import { uniqueSuffix } from '@promo/platform/testing';
 import { aCartUpdated, aCustomerInactive, anOrderPlaced } from './builders/upstream-event.builder';
 import { adminRequest, type RunningCampaigns } from './support/campaigns-test-env';
 import type { ReceivedEmail } from './support/maildev-inbox';
-import { playTimeline, startTimelineInstance, stopTimeline } from './support/scenario-run';
+import { createRetentionCampaign, playTimeline, startTimelineInstance, stopTimeline } from './support/scenario-run';
 import { type ReplayCampaigns, testKafka } from './support/storefront-day.scenario';
 
 /**
@@ -41,15 +41,7 @@ describe('campaign statistics', () => {
       ],
     });
     expect(abandoned.status).toBe(201);
-    const retention = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', {
-      campaignId: campaigns.retentionId,
-      name: 'Win back',
-      kind: 'retention',
-      minimumDaysInactive: 60,
-      coolDownDays: 30,
-      template: { subject: 'We miss you', text: 'Come back.\nUnsubscribe: {{unsubscribeUrl}}' },
-    });
-    expect(retention.status).toBe(201);
+    await createRetentionCampaign(running.baseUrl, campaigns.retentionId);
 
     inbox = await playTimeline({
       kafka,

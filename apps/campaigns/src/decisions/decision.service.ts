@@ -2,6 +2,7 @@ import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_FREQUENCY_CAP_HOURS } from '../campaigns/campaign-definition';
 import { enabledAbandonedCartCampaigns } from '../campaigns/campaigns.service';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
@@ -102,7 +103,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
     const customerId = snapshot?.customerId ?? null;
     // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
     const email = normaliseAddress(snapshot?.email);
-    const capHours = campaign?.definition.frequencyCapHours ?? 24;
+    const capHours = campaign?.definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS;
     const verdict = decideAbandonedCart({
       isCampaignEnabled: campaign !== undefined,
       lineCount: snapshot?.lineCount ?? 0,

@@ -11,7 +11,7 @@ import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
 import { formatAmount } from './money-text';
-import { findCodeMacros, macroKey, type RenderedCode, renderTemplate } from './template.renderer';
+import { findCodeMacros, macroKey, type RenderedCode, renderTemplate, withCampaignGroup } from './template.renderer';
 
 /** Campaign rows read once per sending round and shared by its emails (a definition edited meanwhile applies from the next round). */
 export type CampaignsOfRound = Map<string, Promise<CampaignEntity | null>>;
@@ -53,14 +53,17 @@ export class EmailContentService {
     return `${this.config.PUBLIC_BASE_URL}/v1/unsubscribe?${query.toString()}`;
   }
 
-  /** The template of the email's campaign and step; throws when the campaign or the step is gone. */
+  /**
+   * The template of the email's campaign and step, its group-less code macros naming the campaign's
+   * codeGroup; throws when the campaign or the step is gone.
+   */
   async templateOf(email: EmailEntity, campaigns: CampaignsOfRound): Promise<EmailTemplate> {
     const campaign = await this.campaignOf(email.campaignId, campaigns);
     if (!campaign) throw new Error(`campaign ${email.campaignId} no longer exists`);
     const definition = campaign.definition;
     const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
     if (!template) throw new Error(`campaign ${email.campaignId} has no step ${email.step}`);
-    return template;
+    return { subject: withCampaignGroup(template.subject, definition.codeGroup), text: withCampaignGroup(template.text, definition.codeGroup) };
   }
 
   async build(email: EmailEntity, campaigns: CampaignsOfRound = new Map()): Promise<EmailContent> {

@@ -1,7 +1,7 @@
 import { EventTimeClock } from '@promo/platform';
 import type { Kafka } from 'kafkajs';
 import type { UpstreamRecord } from '../builders/upstream-event.builder';
-import { type CampaignsTestEnv, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './campaigns-test-env';
+import { adminRequest, type CampaignsTestEnv, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './campaigns-test-env';
 import { deleteReceived, type ReceivedEmail } from './maildev-inbox';
 import { produceRecords } from './produce-records';
 import { type ReplayCampaigns, waitForQuietInbox } from './storefront-day.scenario';
@@ -32,4 +32,17 @@ export async function stopTimeline(running: RunningCampaigns, campaigns: ReplayC
   await running.app.close();
   await dropTestDatabase(running.config.PG_URL);
   await deleteReceived([campaigns.abandonedCartId, campaigns.retentionId]);
+}
+
+/** A retention campaign as the streams README sets it (60 days inactive, one offer per 30 days, the default 24 h cap); throws unless created. */
+export async function createRetentionCampaign(baseUrl: string, campaignId: string): Promise<void> {
+  const created = await adminRequest(baseUrl, 'POST', '/v1/campaigns', {
+    campaignId,
+    name: 'Win back',
+    kind: 'retention',
+    minimumDaysInactive: 60,
+    coolDownDays: 30,
+    template: { subject: 'We miss you', text: 'Come back.\nUnsubscribe: {{unsubscribeUrl}}' },
+  });
+  if (created.status !== 201) throw new Error(`retention campaign ${campaignId} not created: ${JSON.stringify(created.body)}`);
 }
