@@ -45,6 +45,13 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   /** How often the decider re-checks the watermark when nothing woke it up. */
   DECIDER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /**
+   * Attempts at an email whose build or send fails for a passing reason (a database error, anything not
+   * known to be permanent) before it is marked failed; between two, EMAIL_RETRY_BASE_MS doubled per attempt,
+   * at most 15 minutes. The defaults span about an hour.
+   */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   SMTP_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   /**
    * How long one step of an SMTP conversation may take: opening the connection, the greeting, and the

@@ -3,6 +3,7 @@ import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { APP_CONFIG } from '@promo/platform';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryBreaker } from './code-inventory-breaker';
+import { PermanentEmailError } from './permanent-email.error';
 
 export interface IssuedCode {
   readonly code: string | null;
@@ -82,7 +83,7 @@ export class CodeInventoryClient {
     }
     this.breaker.recordAnswered();
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`code-inventory refused the issue: ${response.status}`);
+    if (!response.ok) throw new PermanentEmailError(`code-inventory refused the issue: ${response.status}`);
     return answer;
   }
 }

@@ -10,6 +10,7 @@ import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
+import { PermanentEmailError } from './permanent-email.error';
 import { formatAmount } from './money-text';
 import { findCodeMacros, macroKey, type RenderedCode, renderTemplate, withCampaignGroup } from './template.renderer';
 
@@ -59,10 +60,10 @@ export class EmailContentService {
    */
   async templateOf(email: EmailEntity, campaigns: CampaignsOfRound): Promise<EmailTemplate> {
     const campaign = await this.campaignOf(email.campaignId, campaigns);
-    if (!campaign) throw new Error(`campaign ${email.campaignId} no longer exists`);
+    if (!campaign) throw new PermanentEmailError(`campaign ${email.campaignId} no longer exists`);
     const definition = campaign.definition;
     const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
-    if (!template) throw new Error(`campaign ${email.campaignId} has no step ${email.step}`);
+    if (!template) throw new PermanentEmailError(`campaign ${email.campaignId} has no step ${email.step}`);
     return { subject: withCampaignGroup(template.subject, definition.codeGroup), text: withCampaignGroup(template.text, definition.codeGroup) };
   }
 

@@ -7,8 +7,8 @@ import { produceRecords } from './produce-records';
 import { type ReplayCampaigns, waitForQuietInbox } from './storefront-day.scenario';
 
 /** One instance on a database of its own, its clock following the event time of what it consumes. */
-export async function startTimelineInstance(): Promise<{ readonly env: CampaignsTestEnv; readonly running: RunningCampaigns }> {
-  const env = campaignsTestEnv(await createTestDatabase());
+export async function startTimelineInstance(extraEnv: Readonly<Record<string, string>> = {}): Promise<{ readonly env: CampaignsTestEnv; readonly running: RunningCampaigns }> {
+  const env = { ...campaignsTestEnv(await createTestDatabase()), ...extraEnv };
   await migrate(env);
   return { env, running: await startCampaigns(env, new EventTimeClock(0)) };
 }
