@@ -1,9 +1,8 @@
-import { EventTimeClock } from '@promo/platform';
 import { aCartUpdated, aCustomerInactive, anOrderPlaced } from './builders/upstream-event.builder';
-import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
-import { deleteReceived, type ReceivedEmail } from './support/maildev-inbox';
-import { produceRecords } from './support/produce-records';
-import { abandonedKeys, createReplayCampaigns, type ReplayCampaigns, retentionCustomers, testKafka, waitForQuietInbox } from './support/storefront-day.scenario';
+import { adminRequest, type RunningCampaigns } from './support/campaigns-test-env';
+import type { ReceivedEmail } from './support/maildev-inbox';
+import { playTimeline, startTimelineInstance, stopTimeline } from './support/scenario-run';
+import { abandonedKeys, createReplayCampaigns, type ReplayCampaigns, retentionCustomers, testKafka } from './support/storefront-day.scenario';
 
 /**
  * The abandoned-cart and retention rules of the streams README on hand-built events (60 min delay,
@@ -16,47 +15,49 @@ describe('campaign rules', () => {
   let inbox: readonly ReceivedEmail[];
 
   beforeAll(async () => {
-    const env = campaignsTestEnv(await createTestDatabase());
-    await migrate(env);
-    running = await startCampaigns(env, new EventTimeClock(0));
+    const started = await startTimelineInstance();
+    const env = started.env;
+    running = started.running;
     campaigns = await createReplayCampaigns(running.baseUrl);
     const suppressed = await adminRequest(running.baseUrl, 'POST', '/v1/suppressions', { email: 'cu-k@example.test', customerId: 'cu-k' });
     expect(suppressed.status).toBe(201);
 
     const cartA = aCartUpdated('cart-a').forCustomer('cu-a').withLine(3000, 2).at('2026-03-01T10:20:00Z').build();
-    await produceRecords(kafka, env.KAFKA_TOPIC_PREFIX, [
-      aCartUpdated('cart-a').forCustomer('cu-a').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-b').forCustomer('cu-b').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-c').forCustomer('cu-c').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-d').forCustomer('cu-d').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-f').forCustomer('cu-f').withLine(4999, 1).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-g').withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-h').forCustomer('cu-h', { marketingConsent: false }).withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-i').forCustomer('cu-i').withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
-      aCartUpdated('cart-k').forCustomer('cu-k').withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
-      aCustomerInactive('cu-r1', '2026-03-01T10:00:00Z'),
-      aCustomerInactive('cu-r2', '2026-03-01T10:00:00Z', { daysInactive: 59 }),
-      aCustomerInactive('cu-r3', '2026-03-01T10:00:00Z', { marketingConsent: false }),
-      aCartUpdated('cart-i').forCustomer('cu-i').emptied().at('2026-03-01T10:10:00Z').build(),
-      cartA,
-      cartA, // a redelivery: same CloudEvent id
-      aCartUpdated('cart-j').forCustomer('cu-j').withLine(3000, 2).at('2026-03-01T10:30:00Z').build(),
-      aCartUpdated('cart-j').forCustomer('cu-j').withLine(100, 1).at('2026-03-01T10:05:00Z').build(), // older snapshot, arrives later
-      anOrderPlaced('order-b', 'cart-b', '2026-03-01T11:00:00Z', 6000), // exactly at the due time: suppresses
-      anOrderPlaced('order-c', 'cart-c', '2026-03-01T11:00:01Z', 5400), // after the due time: does not
-      aCartUpdated('cart-e').forCustomer('cu-d').withLine(7000, 1).at('2026-03-01T12:00:00Z').build(), // due 2 h after cart-d's email
-      aCustomerInactive('cu-r1', '2026-03-11T10:00:00Z'), // 10 days later: same episode
-      aCustomerInactive('cu-r1', '2026-03-31T10:00:00Z'), // 30 days later: a new offer
-      aCartUpdated('cart-tick').withLine(100, 1).at('2026-04-15T00:00:00Z').build(), // moves event time past every due time
-    ]);
-    inbox = await waitForQuietInbox({ kafka, groupId: env.KAFKA_GROUP_ID, prefix: env.KAFKA_TOPIC_PREFIX, baseUrl: () => running.baseUrl, campaigns, expectedTotal: 6 });
+    inbox = await playTimeline({
+      kafka,
+      env,
+      running,
+      campaigns,
+      expectedTotal: 6,
+      records: [
+        aCartUpdated('cart-a').forCustomer('cu-a').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-b').forCustomer('cu-b').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-c').forCustomer('cu-c').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-d').forCustomer('cu-d').withLine(3000, 2).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-f').forCustomer('cu-f').withLine(4999, 1).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-g').withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-h').forCustomer('cu-h', { marketingConsent: false }).withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-i').forCustomer('cu-i').withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
+        aCartUpdated('cart-k').forCustomer('cu-k').withLine(9000, 1).at('2026-03-01T10:00:00Z').build(),
+        aCustomerInactive('cu-r1', '2026-03-01T10:00:00Z'),
+        aCustomerInactive('cu-r2', '2026-03-01T10:00:00Z', { daysInactive: 59 }),
+        aCustomerInactive('cu-r3', '2026-03-01T10:00:00Z', { marketingConsent: false }),
+        aCartUpdated('cart-i').forCustomer('cu-i').emptied().at('2026-03-01T10:10:00Z').build(),
+        cartA,
+        cartA, // a redelivery: same CloudEvent id
+        aCartUpdated('cart-j').forCustomer('cu-j').withLine(3000, 2).at('2026-03-01T10:30:00Z').build(),
+        aCartUpdated('cart-j').forCustomer('cu-j').withLine(100, 1).at('2026-03-01T10:05:00Z').build(), // older snapshot, arrives later
+        anOrderPlaced('order-b', 'cart-b', '2026-03-01T11:00:00Z', 6000), // exactly at the due time: suppresses
+        anOrderPlaced('order-c', 'cart-c', '2026-03-01T11:00:01Z', 5400), // after the due time: does not
+        aCartUpdated('cart-e').forCustomer('cu-d').withLine(7000, 1).at('2026-03-01T12:00:00Z').build(), // due 2 h after cart-d's email
+        aCustomerInactive('cu-r1', '2026-03-11T10:00:00Z'), // 10 days later: same episode
+        aCustomerInactive('cu-r1', '2026-03-31T10:00:00Z'), // 30 days later: a new offer
+        aCartUpdated('cart-tick').withLine(100, 1).at('2026-04-15T00:00:00Z').build(), // moves event time past every due time
+      ],
+    });
   }, 120_000);
 
-  afterAll(async () => {
-    await running.app.close();
-    await dropTestDatabase(running.config.PG_URL);
-    await deleteReceived([campaigns.abandonedCartId, campaigns.retentionId]);
-  }, 60_000);
+  afterAll(() => stopTimeline(running, campaigns), 60_000);
 
   it('emails each eligible cart once, 60 minutes after its latest snapshot, and no other', () => {
     expect(abandonedKeys(inbox, campaigns)).toEqual([
@@ -74,8 +75,8 @@ describe('campaign rules', () => {
   it('addresses the customer and links back to the cart through a signed tracked link', () => {
     const email = inbox.find((e) => e.cartId === 'cart-a');
     expect(email?.to).toBe('cu-a@example.test');
-    expect(email?.subject).toBe('You left 60.00 USD in your cart');
-    expect(email?.text).toContain('2 x Product 1 at 30.00 USD');
+    expect(email?.subject).toBe('You left $60.00 in your cart');
+    expect(email?.text).toContain('2 x Product 1 at $30.00');
     expect(email?.text).toMatch(/\/v1\/links\/ac%3A.*cart-a.*sig=/);
     expect(email?.text).toContain('/v1/unsubscribe?email=cu-a%40example.test&sig=');
   });
@@ -84,7 +85,7 @@ describe('campaign rules', () => {
     const listed = await adminRequest(running.baseUrl, 'GET', `/v1/emails?kind=abandoned_cart&cartId=cart-c`);
     expect(listed.body).toMatchObject({ items: [{ kind: 'abandoned_cart', campaignId: campaigns.abandonedCartId, step: 1, customerId: 'cu-c', cartId: 'cart-c', dueAt: '2026-03-01T11:00:00.000Z', status: 'sent' }] });
     const stats = await adminRequest(running.baseUrl, 'GET', `/v1/statistics/campaigns/${campaigns.abandonedCartId}`);
-    expect(stats.body).toEqual({ items: [{ campaignId: campaigns.abandonedCartId, step: 1, sent: 4, opened: 0, recoveredCarts: 1, recoveredRevenue: 5400 }] });
+    expect(stats.body).toEqual({ items: [{ campaignId: campaigns.abandonedCartId, step: 1, sent: 4, opened: 0, recoveredCarts: 1, recoveredOrders: 1, recoveredRevenueByCurrency: [{ currency: 'USD', amount: 5400 }] }] });
   });
 
   it('counts an opened link and unsubscribes through the signed link', async () => {
@@ -101,7 +102,11 @@ describe('campaign rules', () => {
 
     const forged = await fetch(Object.assign(new URL(unsubscribe.replace(/sig=[^&\s]+/, 'sig=forged')), { host: base.host }));
     expect(forged.status).toBe(400);
-    const unsubscribed = await fetch(Object.assign(new URL(unsubscribe), { host: base.host }));
+    const unsubscribed = await fetch(Object.assign(new URL(unsubscribe), { host: base.host }), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(unsubscribed.status).toBe(200);
     const list = await adminRequest(running.baseUrl, 'GET', '/v1/suppressions');
     expect(list.body).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ email: 'cu-d@example.test', reason: 'unsubscribed' })]) });

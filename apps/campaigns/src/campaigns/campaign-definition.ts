@@ -1,4 +1,5 @@
 import type { FieldError } from '@promo/platform';
+import { usesCampaignGroup } from '../email/template.renderer';
 
 export type CampaignKind = 'abandoned_cart' | 'retention';
 
@@ -30,6 +31,12 @@ export interface RetentionDefinition {
   /** A new offer only when `detectedAt` is at least this many days after the previous offer's trigger. */
   readonly coolDownDays: number;
   readonly codeGroup: string | null;
+  /**
+   * K3's per-customer frequency cap: no retention email (of any retention campaign) when the customer's
+   * previous one is due less than this many hours before; 0 turns it off. Absent on campaigns stored
+   * before it existed: those read it as 24.
+   */
+  readonly frequencyCapHours?: number;
   readonly template: EmailTemplate;
 }
 
@@ -94,6 +101,13 @@ class FieldCollector {
   }
 }
 
+/** K3: at most one email of a kind per customer within this many hours, unless the campaign sets another cap. */
+export const DEFAULT_FREQUENCY_CAP_HOURS = 24;
+
+function templatesOf(definition: CampaignDefinition): readonly EmailTemplate[] {
+  return definition.kind === 'abandoned_cart' ? definition.steps.map((step) => step.template) : [definition.template];
+}
+
 const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Validates a campaign body as the client sent it; every invalid field is named (400, STYLE.md "Errors"). */
@@ -130,7 +144,7 @@ export function parseCampaignInput(body: unknown, campaignIdFromPath?: string): 
       steps,
       minimumCartValue: fields.integer(body, 'minimumCartValue', 'minimumCartValue', 0, Number.MAX_SAFE_INTEGER, 0),
       codeGroup: fields.codeGroup(body, 'codeGroup'),
-      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, 24),
+      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, DEFAULT_FREQUENCY_CAP_HOURS),
     };
   } else if (kind === 'retention') {
     definition = {
@@ -138,10 +152,14 @@ export function parseCampaignInput(body: unknown, campaignIdFromPath?: string): 
       minimumDaysInactive: fields.integer(body, 'minimumDaysInactive', 'minimumDaysInactive', 1, 3650),
       coolDownDays: fields.integer(body, 'coolDownDays', 'coolDownDays', 0, 3650, 30),
       codeGroup: fields.codeGroup(body, 'codeGroup'),
+      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, DEFAULT_FREQUENCY_CAP_HOURS),
       template: fields.template(body, 'template', 'template'),
     };
   } else {
     fields.add('kind', kind === undefined ? 'required' : 'invalid_value', 'kind must be "abandoned_cart" or "retention"');
+  }
+  if (definition && definition.codeGroup === null && usesCampaignGroup(...templatesOf(definition).flatMap((t) => [t.subject, t.text]))) {
+    fields.add('codeGroup', 'required', 'a code macro without a group issues from the campaign\'s codeGroup, which is not set');
   }
   if (fields.errors.length > 0 || !definition) return { errors: fields.errors };
   return { input: { campaignId, name, enabled, definition }, errors: [] };

@@ -72,6 +72,7 @@ export async function enabledAbandonedCartCampaigns(dataSource: Pick<DataSource,
 }
 
 export async function enabledRetentionCampaigns(dataSource: Pick<DataSource, 'getRepository'>): Promise<readonly { readonly campaignId: string; readonly definition: RetentionDefinition }[]> {
-  const entities = await dataSource.getRepository(CampaignEntity).findBy({ kind: 'retention', enabled: true });
+  // By id: when two campaigns qualify within one frequency cap, the first by id is the one that emails.
+  const entities = await dataSource.getRepository(CampaignEntity).find({ where: { kind: 'retention', enabled: true }, order: { campaignId: 'ASC' } });
   return entities.flatMap((entity) => (entity.definition.kind === 'retention' ? [{ campaignId: entity.campaignId, definition: entity.definition }] : []));
 }

@@ -1,6 +1,18 @@
 import { InvalidEnvironmentError, parseEnv } from '@promo/platform';
 import { campaignsEnvSchema } from './env.schema';
 
+/** The variables named by the InvalidEnvironmentError that parsing `env` throws. */
+function refusedVariables(env: Record<string, string>): string[] {
+  let caught: unknown;
+  try {
+    parseEnv(campaignsEnvSchema, env);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InvalidEnvironmentError);
+  return (caught as InvalidEnvironmentError).problems.map((p) => p.variable);
+}
+
 describe('campaignsEnvSchema', () => {
   it('fills the local defaults', () => {
     expect(parseEnv(campaignsEnvSchema, {})).toMatchObject({ HTTP_PORT: 3004, KAFKA_GROUP_ID: 'campaigns', KAFKA_TOPIC_PREFIX: '', SMTP_URL: 'smtp://127.0.0.1:1025' });
@@ -48,5 +60,11 @@ describe('campaignsEnvSchema', () => {
     }
     expect(caught).toBeInstanceOf(InvalidEnvironmentError);
     expect((caught as InvalidEnvironmentError).problems.map((p) => p.variable)).toEqual(['EMAIL_CLAIM_LEASE_MS']);
+  });
+
+  it('writes amounts in en-US unless STORE_LOCALE names another locale, and refuses one that is not BCP 47', () => {
+    expect(parseEnv(campaignsEnvSchema, {}).STORE_LOCALE).toBe('en-US');
+    expect(parseEnv(campaignsEnvSchema, { STORE_LOCALE: 'de-DE' }).STORE_LOCALE).toBe('de-DE');
+    expect(refusedVariables({ STORE_LOCALE: 'not a locale' })).toEqual(['STORE_LOCALE']);
   });
 });

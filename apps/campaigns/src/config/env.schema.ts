@@ -14,17 +14,47 @@ export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
   /** Campaigns' key to code-inventory, of the code-issue scope: it only issues codes (#19); never an admin key (never logged). */
   CODE_INVENTORY_API_KEY: z.string().default(''),
+  /**
+   * How long one call to code-inventory may take, its answer's body included (ARCHITECTURE.md: every
+   * service-to-service call has a timeout). An issue-batch of 100 codes takes tens of milliseconds.
+   */
+  CODE_INVENTORY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  /** Unavailable answers in a row (timeout, unreachable, 5xx, 429) that open this replica's circuit breaker to code-inventory. */
+  CODE_INVENTORY_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** How long the open breaker refuses calls before letting one trial call through. */
+  CODE_INVENTORY_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
   EMAIL_FROM: z.string().min(3).default('Shop <shop@example.test>'),
   /** Where the unsubscribe and tracked links point (this service's public address). */
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3004'),
   /** The storefront, for links of emails without a recovery URL (retention). */
   SHOP_URL: z.string().url().default('https://shop.example.test'),
+  /**
+   * The store's locale (BCP 47), in which emails write amounts (#19.8): the same value as the store's
+   * locale in the pricing settings, which the console shows money in.
+   */
+  STORE_LOCALE: z
+    .string()
+    .default('en-US')
+    .refine((locale) => {
+      try {
+        return Intl.getCanonicalLocales(locale).length === 1;
+      } catch {
+        return false;
+      }
+    }, 'must be a BCP 47 locale such as en-US or de-DE'),
   /** HMAC key of the unsubscribe and tracked links. */
   LINK_SIGNING_KEY: z.string().min(16).default(DEVELOPMENT_SIGNING_KEY),
   /** How often the decider re-checks the watermark when nothing woke it up. */
   DECIDER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /**
+   * Attempts at an email whose build or send fails for a passing reason (a database error, anything not
+   * known to be permanent) before it is marked failed; between two, EMAIL_RETRY_BASE_MS doubled per attempt,
+   * at most 15 minutes. The defaults span about an hour.
+   */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   SMTP_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   /**
    * How long one step of an SMTP conversation may take: opening the connection, the greeting, and the

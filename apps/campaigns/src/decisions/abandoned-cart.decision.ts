@@ -6,6 +6,7 @@ export interface AbandonedCartFacts {
   readonly cartValue: number;
   readonly minimumCartValue: number;
   readonly customerId: string | null;
+  /** The one normalised address (normaliseAddress), or null: none, or not exactly one address. */
   readonly email: string | null;
   readonly hasMarketingConsent: boolean;
   readonly isSuppressed: boolean;

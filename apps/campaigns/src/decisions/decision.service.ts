@@ -2,10 +2,12 @@ import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DEFAULT_FREQUENCY_CAP_HOURS } from '../campaigns/campaign-definition';
 import { enabledAbandonedCartCampaigns } from '../campaigns/campaigns.service';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
 import { EmailDispatcher } from '../email/email.dispatcher';
+import { normaliseAddress } from '../email/email-address';
 import { abandonedCartEmailId, messageIdFor } from '../email/email-identity';
 import { decideAbandonedCart } from './abandoned-cart.decision';
 import { WatermarkService } from './watermark.service';
@@ -99,8 +101,9 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
     const campaign = (await enabledAbandonedCartCampaigns(manager)).find((c) => c.campaignId === row.campaignId);
     const snapshot = await manager.findOneBy(CartSnapshotEntity, { cartId: row.cartId });
     const customerId = snapshot?.customerId ?? null;
-    const email = snapshot?.email ?? null;
-    const capHours = campaign?.definition.frequencyCapHours ?? 24;
+    // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
+    const email = normaliseAddress(snapshot?.email);
+    const capHours = campaign?.definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS;
     const verdict = decideAbandonedCart({
       isCampaignEnabled: campaign !== undefined,
       lineCount: snapshot?.lineCount ?? 0,
@@ -109,7 +112,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       customerId,
       email,
       hasMarketingConsent: snapshot?.marketingConsent ?? false,
-      isSuppressed: email !== null && (await this.isSuppressed(manager, email)),
+      isSuppressed: email !== null && (await this.exists(manager, `SELECT 1 FROM suppressions WHERE email = $1`, [email])),
       hasOrderAtOrBeforeDue: await this.exists(manager, `SELECT 1 FROM orders_seen WHERE cart_id = $1 AND placed_at <= $2 LIMIT 1`, [row.cartId, row.dueAt]),
       // Only sent (queued or sent) emails start a cap window; suppressed ones do not (streams README).
       hasRecentEmail:
@@ -138,10 +141,6 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       [emailId, row.campaignId, row.step, customerId, row.cartId, email, row.dueAt, messageIdFor(emailId), now],
     );
     return true;
-  }
-
-  private async isSuppressed(manager: EntityManager, email: string): Promise<boolean> {
-    return this.exists(manager, `SELECT 1 FROM suppressions WHERE email = $1`, [email.toLowerCase()]);
   }
 
   private async exists(manager: EntityManager, sql: string, parameters: unknown[]): Promise<boolean> {

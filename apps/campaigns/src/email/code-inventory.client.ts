@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { APP_CONFIG } from '@promo/platform';
 import type { CampaignsConfig } from '../config/env.schema';
+import { CodeInventoryBreaker } from './code-inventory-breaker';
+import { PermanentEmailError } from './permanent-email.error';
 
 export interface IssuedCode {
   readonly code: string | null;
@@ -29,10 +31,20 @@ function parseBatch(body: unknown, expected: number): IssuedCode[] {
 /**
  * code-inventory's `POST /v1/groups/{groupId}/issue` and `/issue-batch` (internal-apis): the codes
  * emails carry, always bound to their customer. A group that does not exist answers no code (seed 001).
+ *
+ * Every call has a timeout (CODE_INVENTORY_TIMEOUT_MS, the answer's body included) and goes through a
+ * circuit breaker (ARCHITECTURE.md "Synchronous calls"); a call timed out, refused by the open breaker
+ * or answered 5xx/429 is CodeInventoryUnavailableError: the email stays queued and a later round sends it.
+ * No retry within the call: an issue is not idempotent (a retry after a lost answer would take a second
+ * code), and the email's next round is the retry, with the dispatcher's interval as its backoff.
  */
 @Injectable()
 export class CodeInventoryClient {
-  constructor(@Inject(APP_CONFIG) private readonly config: CampaignsConfig) {}
+  readonly breaker: CodeInventoryBreaker;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: CampaignsConfig) {
+    this.breaker = new CodeInventoryBreaker(config.CODE_INVENTORY_BREAKER_THRESHOLD, config.CODE_INVENTORY_BREAKER_OPEN_MS);
+  }
 
   async issue(groupId: string, customerId: string, mode: 'first' | 'reissue'): Promise<IssuedCode> {
     const body = await this.post(groupId, 'issue', { customerId, mode, bindToCustomer: true });
@@ -48,19 +60,30 @@ export class CodeInventoryClient {
 
   /** The answer's JSON body, or null when the group does not exist. */
   private async post(groupId: string, action: 'issue' | 'issue-batch', body: unknown): Promise<unknown> {
+    if (this.breaker.admit() === 'refuse') throw new CodeInventoryUnavailableError('code-inventory circuit open: not called');
     let response: Response;
+    let answer: unknown;
     try {
       response = await fetch(`${this.config.CODE_INVENTORY_URL}/v1/groups/${encodeURIComponent(groupId)}/${action}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': this.config.CODE_INVENTORY_API_KEY },
         body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.config.CODE_INVENTORY_TIMEOUT_MS),
       });
+      answer = response.ok ? await response.json() : await response.text();
     } catch (error) {
-      throw new CodeInventoryUnavailableError('code-inventory is unreachable', { cause: error });
+      this.breaker.recordUnavailable();
+      // AbortSignal.timeout's DOMException (not always an instance of this realm's Error).
+      const timedOut = typeof error === 'object' && error !== null && Reflect.get(error, 'name') === 'TimeoutError';
+      throw new CodeInventoryUnavailableError(timedOut ? `code-inventory did not answer within ${this.config.CODE_INVENTORY_TIMEOUT_MS} ms` : 'code-inventory is unreachable', { cause: error });
     }
+    if (response.status >= 500 || response.status === 429) {
+      this.breaker.recordUnavailable();
+      throw new CodeInventoryUnavailableError(`code-inventory answered ${response.status}`);
+    }
+    this.breaker.recordAnswered();
     if (response.status === 404) return null;
-    if (response.status >= 500 || response.status === 429) throw new CodeInventoryUnavailableError(`code-inventory answered ${response.status}`);
-    if (!response.ok) throw new Error(`code-inventory refused the issue: ${response.status}`);
-    return response.json();
+    if (!response.ok) throw new PermanentEmailError(`code-inventory refused the issue: ${response.status}`);
+    return answer;
   }
 }

@@ -22,6 +22,7 @@ const CLAIM_PAGE = `
   WITH picked AS (
     SELECT e.email_id, e.customer_id, e.due_at FROM emails e
     WHERE e.status = 'queued'
+      AND (e.retry_after IS NULL OR e.retry_after <= statement_timestamp())
       AND (e.claimed_until IS NULL OR e.claimed_until <= statement_timestamp() OR e.claimed_by = $1)
       AND NOT EXISTS (
         SELECT 1 FROM emails o
@@ -105,6 +106,24 @@ export class EmailClaims {
       this.replicaId,
       failure,
     ]);
+  }
+
+  /**
+   * After an attempt that failed for a passing reason: counts it, keeps the reason, gives the claim back and
+   * leaves the email unclaimable for `base × 2^(attempts before)` ms (at most `maxDelayMs`); the attempt
+   * that reaches `maxAttempts` marks it failed. Answers the email's status after (none when it was no longer this replica's).
+   */
+  async deferAfterFailure(emailId: string, failure: string, retry: { readonly maxAttempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number }): Promise<string | null> {
+    const rows: unknown = await this.dataSource.query(
+      `UPDATE emails SET attempts = attempts + 1, failure = $3, claimed_by = NULL, claimed_until = NULL,
+         status = CASE WHEN attempts + 1 >= $4 THEN 'failed' ELSE 'queued' END,
+         retry_after = statement_timestamp() + least($5 * power(2, least(attempts, 30)), $6) * interval '1 millisecond'
+       WHERE email_id = $1 AND claimed_by = $2 AND status = 'queued' RETURNING status`,
+      [emailId, this.replicaId, failure, retry.maxAttempts, retry.baseDelayMs, retry.maxDelayMs],
+    );
+    const list: unknown = Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows;
+    const status: unknown = Array.isArray(list) && typeof list[0] === 'object' && list[0] !== null ? Reflect.get(list[0], 'status') : null;
+    return typeof status === 'string' ? status : null;
   }
 
   /** Extends every claim this replica holds (its page in progress), so a slow page is not taken over under it. */

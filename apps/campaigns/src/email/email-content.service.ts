@@ -6,10 +6,13 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryClient } from './code-inventory.client';
+import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
-import { findCodeMacros, macroKey, type RenderedCode, renderTemplate } from './template.renderer';
+import { PermanentEmailError } from './permanent-email.error';
+import { formatAmount } from './money-text';
+import { findCodeMacros, macroKey, type RenderedCode, renderTemplate, withCampaignGroup } from './template.renderer';
 
 /** Campaign rows read once per sending round and shared by its emails (a definition edited meanwhile applies from the next round). */
 export type CampaignsOfRound = Map<string, Promise<CampaignEntity | null>>;
@@ -18,13 +21,6 @@ export interface EmailContent {
   readonly subject: string;
   readonly text: string;
   readonly unsubscribeUrl: string;
-}
-
-/** Minor units as a plain amount with two decimals (the stores here use cents). */
-function amount(minor: number, currency: string): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
 }
 
 /**
@@ -51,19 +47,24 @@ export class EmailContentService {
     return `${this.config.PUBLIC_BASE_URL}/v1/links/${encodeURIComponent(emailId)}?${query.toString()}`;
   }
 
-  unsubscribeLink(email: string): string {
-    const query = new URLSearchParams({ email, sig: this.signer.sign('unsubscribe', email.toLowerCase()) });
+  /** The signed link of the recipient's normalised address (SuppressionsService verifies it the same way). */
+  unsubscribeLink(recipient: string): string {
+    const email = normaliseAddress(recipient) ?? recipient.toLowerCase();
+    const query = new URLSearchParams({ email, sig: this.signer.sign('unsubscribe', email) });
     return `${this.config.PUBLIC_BASE_URL}/v1/unsubscribe?${query.toString()}`;
   }
 
-  /** The template of the email's campaign and step; throws when the campaign or the step is gone. */
+  /**
+   * The template of the email's campaign and step, its group-less code macros naming the campaign's
+   * codeGroup; throws when the campaign or the step is gone.
+   */
   async templateOf(email: EmailEntity, campaigns: CampaignsOfRound): Promise<EmailTemplate> {
     const campaign = await this.campaignOf(email.campaignId, campaigns);
-    if (!campaign) throw new Error(`campaign ${email.campaignId} no longer exists`);
+    if (!campaign) throw new PermanentEmailError(`campaign ${email.campaignId} no longer exists`);
     const definition = campaign.definition;
     const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
-    if (!template) throw new Error(`campaign ${email.campaignId} has no step ${email.step}`);
-    return template;
+    if (!template) throw new PermanentEmailError(`campaign ${email.campaignId} has no step ${email.step}`);
+    return { subject: withCampaignGroup(template.subject, definition.codeGroup), text: withCampaignGroup(template.text, definition.codeGroup) };
   }
 
   async build(email: EmailEntity, campaigns: CampaignsOfRound = new Map()): Promise<EmailContent> {
@@ -80,8 +81,8 @@ export class EmailContentService {
     if (snapshot) {
       const cart = snapshot.snapshot;
       variables['cart.id'] = cart.cartId;
-      variables['cart.total'] = amount(snapshot.value, cart.currency);
-      variables['cart.lines'] = cart.lines.map((line) => `${line.quantity} x ${line.name ?? line.sku} at ${amount(line.unitPrice, cart.currency)}`).join('\n');
+      variables['cart.total'] = formatAmount(snapshot.value, cart.currency, this.config.STORE_LOCALE);
+      variables['cart.lines'] = cart.lines.map((line) => `${line.quantity} x ${line.name ?? line.sku} at ${formatAmount(line.unitPrice, cart.currency, this.config.STORE_LOCALE)}`).join('\n');
       variables['cart.recoveryUrl'] = this.trackedLink(email.emailId, landing);
     }
     const rendered = new Map<string, RenderedCode>();

@@ -5,10 +5,12 @@ import { APP_CONFIG, CLOCK, type Clock, PeriodicTask } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryUnavailableError } from './code-inventory.client';
+import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
-import { type CampaignsOfRound, EmailContentService } from './email-content.service';
+import { type CampaignsOfRound, type EmailContent, EmailContentService } from './email-content.service';
 import { EmailEntity } from './email.entity';
 import { PageCodeIssuer } from './page-code.issuer';
+import { PermanentEmailError } from './permanent-email.error';
 import { PermanentSmtpError, SmtpSender } from './smtp.sender';
 
 /**
@@ -39,6 +41,13 @@ import { PermanentSmtpError, SmtpSender } from './smtp.sender';
  * senders at each page end).
  */
 const PAGE_SIZE = 1_000;
+
+/** Commits of a sent email tried before it is left queued (to be sent again), and the back-off before the second. */
+const SENT_COMMIT_ATTEMPTS = 4;
+const SENT_COMMIT_BACKOFF_MS = 100;
+
+/** The longest back-off between two attempts at an email that failed for a passing reason. */
+const MAX_RETRY_DELAY_MS = 15 * 60_000;
 
 /** What became of one email of a page: `done` (sent or failed for good) or `kept` (still queued: its customer's later emails wait). */
 type SendOutcome = 'done' | 'kept';
@@ -125,14 +134,19 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async sendOne(email: EmailEntity, campaigns: CampaignsOfRound): Promise<SendOutcome> {
+    let built: EmailContent;
+    let attempts: number;
     try {
-      const built = await this.content.build(email, campaigns);
+      // Normalised when decided; a row queued before recipients were normalised is checked here.
+      const to = normaliseAddress(email.recipient);
+      if (to === null) throw new PermanentEmailError('the recipient is not exactly one email address');
+      built = await this.content.build(email, campaigns);
       if (!(await this.claims.confirm(email.emailId))) {
         this.logger.warn({ emailId: email.emailId }, 'the claim on the email was lost before its send; the replica holding it now sends it');
         return 'kept';
       }
-      const attempts = await this.smtp.send({
-        to: email.recipient,
+      attempts = await this.smtp.send({
+        to,
         subject: built.subject,
         text: built.text,
         messageId: email.messageId,
@@ -144,32 +158,72 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
           'X-Cart-Id': email.cartId ?? '',
           'X-Due-At': email.dueAt.toISOString(),
           'List-Unsubscribe': `<${built.unsubscribeUrl}>`,
+          // RFC 8058: mail clients unsubscribe with one POST to that URL, no page to visit.
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         },
       });
-      const sentAt = this.clock.now();
-      await this.dataSource.transaction(async (manager) => {
-        if (!(await this.claims.markSent(manager, { emailId: email.emailId, sentAt, attempts, subject: built.subject }))) {
-          // Only when the claim expired during the send (no renewal got through): the replica that took it
-          // over sends it again, with the same Message-ID, and records that send.
-          this.logger.warn({ emailId: email.emailId, messageId: email.messageId }, 'the email was sent after its claim was taken over; not recorded twice');
-          return;
-        }
-        await this.outbox.enqueue(manager, {
-          type: 'campaigns.email-sent',
-          key: email.customerId,
-          data: { campaignId: email.campaignId, kind: email.kind, step: email.step, customerId: email.customerId, cartId: email.cartId, code: email.code, dueAt: email.dueAt.toISOString(), sentAt: sentAt.toISOString() },
-        });
-      });
-      return 'done';
     } catch (error) {
-      if (error instanceof CodeInventoryUnavailableError) {
-        this.logger.warn({ err: error, emailId: email.emailId }, 'code-inventory unavailable; the email stays queued');
-        return 'kept';
-      }
-      const isPermanent = error instanceof PermanentSmtpError;
-      this.logger.error({ err: error, emailId: email.emailId, campaignId: email.campaignId }, isPermanent ? 'SMTP refused the email' : 'email could not be built');
-      await this.claims.markFailed(email.emailId, error instanceof Error ? error.message : String(error));
+      return this.afterFailedAttempt(email, error);
+    }
+    return this.recordSent(email, built, attempts);
+  }
+
+  /**
+   * Before the SMTP server accepted the email: a permanent reason fails it; code-inventory unavailable leaves
+   * it queued for the next round; anything else (a database error, the unexpected) is tried again after a
+   * back-off, until EMAIL_MAX_ATTEMPTS.
+   */
+  private async afterFailedAttempt(email: EmailEntity, error: unknown): Promise<SendOutcome> {
+    if (error instanceof CodeInventoryUnavailableError) {
+      this.logger.warn({ err: error, emailId: email.emailId }, 'code-inventory unavailable; the email stays queued');
+      return 'kept';
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof PermanentSmtpError || error instanceof PermanentEmailError) {
+      this.logger.error({ err: error, emailId: email.emailId, campaignId: email.campaignId }, error instanceof PermanentSmtpError ? 'SMTP refused the email' : 'the email cannot be sent');
+      await this.claims.markFailed(email.emailId, reason);
       return 'done';
+    }
+    const status = await this.claims.deferAfterFailure(email.emailId, reason, {
+      maxAttempts: this.config.EMAIL_MAX_ATTEMPTS,
+      baseDelayMs: this.config.EMAIL_RETRY_BASE_MS,
+      maxDelayMs: MAX_RETRY_DELAY_MS,
+    });
+    this.logger.warn({ err: error, emailId: email.emailId, status }, status === 'failed' ? 'the email failed on its last attempt' : 'the email failed for now; it is tried again later');
+    return status === 'failed' ? 'done' : 'kept';
+  }
+
+  /**
+   * After the SMTP server accepted the email: records it sent, trying the commit again on a database error.
+   * Never marks it failed (it was sent). When no commit gets through, the email stays queued: a later round
+   * sends it again with the same Message-ID, the at-least-once on the wire described above.
+   */
+  private async recordSent(email: EmailEntity, built: EmailContent, attempts: number): Promise<SendOutcome> {
+    const sentAt = this.clock.now();
+    for (let commit = 1; ; commit += 1) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          if (!(await this.claims.markSent(manager, { emailId: email.emailId, sentAt, attempts, subject: built.subject }))) {
+            // Only when the claim expired during the send (no renewal got through): the replica that took it
+            // over sends it again, with the same Message-ID, and records that send.
+            this.logger.warn({ emailId: email.emailId, messageId: email.messageId }, 'the email was sent after its claim was taken over; not recorded twice');
+            return;
+          }
+          await this.outbox.enqueue(manager, {
+            type: 'campaigns.email-sent',
+            key: email.customerId,
+            data: { campaignId: email.campaignId, kind: email.kind, step: email.step, customerId: email.customerId, cartId: email.cartId, code: email.code, dueAt: email.dueAt.toISOString(), sentAt: sentAt.toISOString() },
+          });
+        });
+        return 'done';
+      } catch (error) {
+        if (commit >= SENT_COMMIT_ATTEMPTS) {
+          this.logger.error({ err: error, emailId: email.emailId, messageId: email.messageId }, 'the email was sent but could not be recorded; it stays queued and is sent again with the same Message-ID');
+          return 'kept';
+        }
+        this.logger.warn({ err: error, emailId: email.emailId, commit }, 'recording a sent email failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, SENT_COMMIT_BACKOFF_MS * 2 ** (commit - 1)));
+      }
     }
   }
 }

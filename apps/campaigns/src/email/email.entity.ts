@@ -68,6 +68,10 @@ export class EmailEntity {
   @Column({ type: 'text', nullable: true })
   claimedBy!: string | null;
 
+  /** Not claimed before this (Postgres time): set when an attempt failed for a passing reason, backing off with `attempts`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retryAfter!: Date | null;
+
   /** Until when the claim holds, in Postgres time (a lease is infrastructure time, not the domain Clock's). */
   @Column({ type: 'timestamptz', nullable: true })
   claimedUntil!: Date | null;

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
+import { type ListPage, parsePageRequest } from '../paging/list-page';
 import { type EmailView, EmailsService } from './emails.service';
 
 @Controller('v1/emails')
@@ -13,7 +14,10 @@ export class EmailsController {
     @Query('cartId') cartId?: string,
     @Query('customerId') customerId?: string,
     @Query('campaignId') campaignId?: string,
-  ): Promise<{ readonly items: readonly EmailView[] }> {
-    return { items: await this.emails.list({ ...(kind ? { kind } : {}), ...(cartId ? { cartId } : {}), ...(customerId ? { customerId } : {}), ...(campaignId ? { campaignId } : {}) }) };
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<ListPage<EmailView>> {
+    const page = parsePageRequest(limit, cursor);
+    return this.emails.list({ ...(kind ? { kind } : {}), ...(cartId ? { cartId } : {}), ...(customerId ? { customerId } : {}), ...(campaignId ? { campaignId } : {}) }, page);
   }
 }

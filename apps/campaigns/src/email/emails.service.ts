@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '@promo/platform';
-import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { type ListPage, type PageRequest, pageOf } from '../paging/list-page';
 import { EmailEntity, type EmailKind } from './email.entity';
 
 export interface EmailView {
@@ -29,30 +30,37 @@ export interface EmailFilter {
 export class EmailsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(filter: EmailFilter): Promise<readonly EmailView[]> {
-    const where: FindOptionsWhere<EmailEntity> = {};
+  /** One page, in due order (then email id); `page.after` is where the previous page ended. */
+  async list(filter: EmailFilter, page: PageRequest): Promise<ListPage<EmailView>> {
+    const query = this.dataSource.getRepository(EmailEntity).createQueryBuilder('e');
     if (filter.kind !== undefined) {
       if (filter.kind !== 'abandoned_cart' && filter.kind !== 'retention') {
         throw new ValidationFailedError([{ field: 'kind', reason: 'invalid_value', detail: 'kind must be abandoned_cart or retention' }]);
       }
-      where.kind = filter.kind;
+      query.andWhere('e.kind = :kind', { kind: filter.kind });
     }
-    if (filter.cartId !== undefined) where.cartId = filter.cartId;
-    if (filter.customerId !== undefined) where.customerId = filter.customerId;
-    if (filter.campaignId !== undefined) where.campaignId = filter.campaignId;
-    const emails = await this.dataSource.getRepository(EmailEntity).find({ where, order: { dueAt: 'ASC', emailId: 'ASC' } });
-    return emails.map((e) => ({
-      emailId: e.emailId,
-      kind: e.kind,
-      campaignId: e.campaignId,
-      step: e.step,
-      customerId: e.customerId,
-      cartId: e.cartId,
-      status: e.status,
-      dueAt: e.dueAt.toISOString(),
-      sentAt: e.sentAt?.toISOString() ?? null,
-      code: e.code,
-      messageId: e.messageId,
-    }));
+    if (filter.cartId !== undefined) query.andWhere('e.cart_id = :cartId', { cartId: filter.cartId });
+    if (filter.customerId !== undefined) query.andWhere('e.customer_id = :customerId', { customerId: filter.customerId });
+    if (filter.campaignId !== undefined) query.andWhere('e.campaign_id = :campaignId', { campaignId: filter.campaignId });
+    if (page.after) query.andWhere('(e.due_at, e.email_id) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
+    const emails = await query.orderBy('e.due_at', 'ASC').addOrderBy('e.email_id', 'ASC').limit(page.limit + 1).getMany();
+    return pageOf(
+      emails,
+      page,
+      (e) => ({ at: e.dueAt, id: e.emailId }),
+      (e) => ({
+        emailId: e.emailId,
+        kind: e.kind,
+        campaignId: e.campaignId,
+        step: e.step,
+        customerId: e.customerId,
+        cartId: e.cartId,
+        status: e.status,
+        dueAt: e.dueAt.toISOString(),
+        sentAt: e.sentAt?.toISOString() ?? null,
+        code: e.code,
+        messageId: e.messageId,
+      }),
+    );
   }
 }

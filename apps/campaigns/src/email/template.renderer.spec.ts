@@ -1,4 +1,4 @@
-import { findCodeMacros, renderTemplate } from './template.renderer';
+import { findCodeMacros, renderTemplate, usesCampaignGroup, withCampaignGroup } from './template.renderer';
 
 describe('renderTemplate', () => {
   it('fills variables and renders a fresh code with its link', () => {
@@ -18,5 +18,22 @@ describe('findCodeMacros', () => {
       { mode: 'first', group: 'A' },
       { mode: 'reissue', group: 'B' },
     ]);
+  });
+});
+
+describe("the campaign's codeGroup (#19.9)", () => {
+  it('is the group of a macro that names none', () => {
+    const text = withCampaignGroup('Use {{promocode}} or {{ client.last_promocode() }}; {{promocode \'OTHER\'}} keeps its own.', 'WINBACK');
+    expect(text).toBe("Use {{promocode 'WINBACK'}} or {{last_promocode 'WINBACK'}}; {{promocode 'OTHER'}} keeps its own.");
+    expect(findCodeMacros(text)).toEqual([
+      { mode: 'first', group: 'WINBACK' },
+      { mode: 'reissue', group: 'WINBACK' },
+      { mode: 'first', group: 'OTHER' },
+    ]);
+  });
+
+  it('tells which templates need one', () => {
+    expect(usesCampaignGroup('subject', 'Code: {{promocode}}')).toBe(true);
+    expect(usesCampaignGroup("Code: {{promocode 'A'}}", '{{customer.email}}')).toBe(false);
   });
 });

@@ -7,6 +7,19 @@ export interface CodeMacro {
 const MACRO = /\{\{\s*(?:client\.)?(promocode|last_promocode)\s*\(?\s*'([^']+)'\s*\)?\s*\}\}/g;
 const VARIABLE = /\{\{\s*([a-zA-Z][a-zA-Z0-9_.]*)\s*\}\}/g;
 
+/** A code macro that names no group (`{{promocode}}`, `{{last_promocode()}}`): it uses the campaign's `codeGroup`. */
+const GROUPLESS_MACRO = /\{\{\s*(?:client\.)?(promocode|last_promocode)\s*(?:\(\s*\))?\s*\}\}/g;
+
+/** True when a text has a code macro without a group (the campaign must then have a codeGroup). */
+export function usesCampaignGroup(...texts: readonly string[]): boolean {
+  return texts.some((text) => text.search(GROUPLESS_MACRO) >= 0);
+}
+
+/** The text with every group-less code macro naming `codeGroup` (a group key: letters, digits, _ and -); unchanged without a group. */
+export function withCampaignGroup(text: string, codeGroup: string | null): string {
+  return codeGroup === null ? text : text.replace(GROUPLESS_MACRO, (_whole, kind: string) => `{{${kind} '${codeGroup}'}}`);
+}
+
 export function macroKey(macro: CodeMacro): string {
   return `${macro.mode}:${macro.group}`;
 }

@@ -2,15 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CustomerInactiveData } from '@promo/contracts';
 import { CLOCK, type Clock } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
+import { DEFAULT_FREQUENCY_CAP_HOURS } from '../campaigns/campaign-definition';
 import { enabledRetentionCampaigns } from '../campaigns/campaigns.service';
+import { normaliseAddress } from '../email/email-address';
 import { messageIdFor, retentionEmailId } from '../email/email-identity';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * K2: one offer per inactivity episode. A `customer.inactive` past the threshold, with consent and not
  * suppressed, queues an email when no earlier offer of the campaign exists or its trigger's
- * `detectedAt` is at least the cool-down before this one (streams README: 30 days or more).
+ * `detectedAt` is at least the cool-down before this one (streams README: 30 days or more), and no
+ * retention email of any campaign is due within the campaign's frequency cap before it (K3).
  * Returns how many emails were queued.
  */
 @Injectable()
@@ -18,21 +22,33 @@ export class RetentionService {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   async onInactive(manager: EntityManager, data: CustomerInactiveData): Promise<number> {
-    const email = data.email ?? null;
+    // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
+    const email = normaliseAddress(data.email);
     if (data.marketingConsent !== true || email === null) return 0;
-    const suppressed: unknown[] = await manager.query(`SELECT 1 FROM suppressions WHERE email = $1`, [email.toLowerCase()]);
+    const suppressed: unknown[] = await manager.query(`SELECT 1 FROM suppressions WHERE email = $1`, [email]);
     if (suppressed.length > 0) return 0;
     const detectedAt = new Date(data.detectedAt);
     let queued = 0;
+    // Serialises two triggers of one customer (consumed on different partitions) in the cool-down and cap checks.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`retention:${data.customerId}`]);
     for (const { campaignId, definition } of await enabledRetentionCampaigns(manager)) {
       if (data.daysInactive < definition.minimumDaysInactive) continue;
-      // Serialises two triggers of one customer (consumed on different partitions) in the cool-down check.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`retention:${campaignId}:${data.customerId}`]);
       const recent: unknown[] = await manager.query(
         `SELECT 1 FROM emails WHERE kind = 'retention' AND campaign_id = $1 AND customer_id = $2 AND due_at > $3 LIMIT 1`,
         [campaignId, data.customerId, new Date(detectedAt.getTime() - definition.coolDownDays * DAY_MS)],
       );
       if (recent.length > 0) continue;
+      // K3's frequency cap: any retention campaign's email (not failed) due within the cap before this one.
+      const capHours = definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS;
+      const capped: unknown[] =
+        capHours === 0
+          ? []
+          : await manager.query(`SELECT 1 FROM emails WHERE kind = 'retention' AND customer_id = $1 AND status <> 'failed' AND due_at > $2 AND due_at <= $3 LIMIT 1`, [
+              data.customerId,
+              new Date(detectedAt.getTime() - capHours * HOUR_MS),
+              detectedAt,
+            ]);
+      if (capped.length > 0) continue;
       const emailId = retentionEmailId(campaignId, data.customerId, detectedAt);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO emails (email_id, kind, campaign_id, step, customer_id, cart_id, recipient, due_at, message_id, status, attempts, created_at)

@@ -1,9 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { PublicRoute, RequiresScope } from '@promo/platform';
 import { AddSuppressionDto } from './dto/add-suppression.dto';
 import type { SuppressionEntity } from './suppression.entity';
+import { type ListPage, parsePageRequest } from '../paging/list-page';
 import { SuppressionsService } from './suppressions.service';
+import { unsubscribeConfirmationPage, unsubscribedPage } from './unsubscribe-page';
+import { parseUnsubscribeLink, requireOneClickBody } from './unsubscribe-request';
 
 @Controller('v1')
 export class SuppressionsController {
@@ -11,8 +14,8 @@ export class SuppressionsController {
 
   @Get('suppressions')
   @RequiresScope('admin')
-  async list(): Promise<{ readonly items: readonly SuppressionEntity[] }> {
-    return { items: await this.suppressions.list() };
+  list(@Query('limit') limit?: string, @Query('cursor') cursor?: string): Promise<ListPage<SuppressionEntity>> {
+    return this.suppressions.list(parsePageRequest(limit, cursor));
   }
 
   @Post('suppressions')
@@ -30,11 +33,26 @@ export class SuppressionsController {
     return this.suppressions.remove(email);
   }
 
-  /** The signed link in every email (K3); the signature stands in for an API key. */
+  /**
+   * The signed link in every email (K3); the signature stands in for an API key. A GET only shows a page
+   * asking to confirm (link scanners and previews follow links); unsubscribing is the POST.
+   */
   @Get('unsubscribe')
   @PublicRoute()
-  async unsubscribe(@Query('email') email?: string, @Query('sig') sig?: string): Promise<{ readonly unsubscribed: true }> {
-    await this.suppressions.unsubscribe(email, sig);
-    return { unsubscribed: true };
+  @Header('content-type', 'text/html; charset=utf-8')
+  confirmUnsubscribe(@Query() query: Record<string, unknown>): string {
+    const link = parseUnsubscribeLink(query);
+    return unsubscribeConfirmationPage(this.suppressions.verifyUnsubscribeLink(link), link.sig);
+  }
+
+  /** RFC 8058 one-click unsubscribe: what a mail client sends for `List-Unsubscribe-Post`, and the confirmation page's button. */
+  @Post('unsubscribe')
+  @PublicRoute()
+  @HttpCode(200)
+  @Header('content-type', 'text/html; charset=utf-8')
+  async unsubscribe(@Query() query: Record<string, unknown>, @Body() body: unknown): Promise<string> {
+    const link = parseUnsubscribeLink(query);
+    requireOneClickBody(body);
+    return unsubscribedPage(await this.suppressions.unsubscribe(link));
   }
 }

@@ -22,11 +22,24 @@ class CartUpdatedBuilder {
   private customer: Customer | null = null;
   private lines: CartLine[] = [];
   private updatedAt = '2026-03-01T10:00:00Z';
+  private currency = 'USD';
 
   constructor(private readonly cartId: string) {}
 
   forCustomer(customerId: string, options: { readonly marketingConsent?: boolean } = {}): this {
     this.customer = { customerId, email: `${customerId}@example.test`, marketingConsent: options.marketingConsent ?? true };
+    return this;
+  }
+
+  /** Sets the customer's email address exactly as the commerce platform sent it (no normalisation). */
+  withEmail(email: string): this {
+    if (this.customer === null) throw new Error('withEmail needs forCustomer first');
+    this.customer = { ...this.customer, email };
+    return this;
+  }
+
+  inCurrency(currency: string): this {
+    this.currency = currency;
     return this;
   }
 
@@ -49,7 +62,7 @@ class CartUpdatedBuilder {
     const data: CartUpdatedData = {
       cartId: this.cartId,
       channel: 'web',
-      currency: 'USD',
+      currency: this.currency,
       customer: this.customer,
       guestEmail: this.customer ? null : `guest-${this.cartId}@example.test`,
       lines: [...this.lines],
@@ -64,12 +77,19 @@ export function aCartUpdated(cartId: string): CartUpdatedBuilder {
   return new CartUpdatedBuilder(cartId);
 }
 
-export function anOrderPlaced(orderId: string, cartId: string, placedAt: string, total: number): UpstreamRecord {
+export function anOrderPlaced(
+  orderId: string,
+  cartId: string,
+  placedAt: string,
+  total: number,
+  options: { readonly currency?: string; readonly customerId?: string } = {},
+): UpstreamRecord {
   const data: OrderPlacedData = {
     orderId,
     cartId,
     channel: 'web',
-    currency: 'USD',
+    currency: options.currency ?? 'USD',
+    ...(options.customerId ? { customer: { customerId: options.customerId, email: `${options.customerId}@example.test`, marketingConsent: true } } : {}),
     lines: [line(cartId, 1, total, 1)],
     subtotal: total,
     discountTotal: 0,
@@ -80,10 +100,14 @@ export function anOrderPlaced(orderId: string, cartId: string, placedAt: string,
   return envelope('order.placed', orderId, placedAt, data);
 }
 
-export function aCustomerInactive(customerId: string, detectedAt: string, options: { readonly daysInactive?: number; readonly marketingConsent?: boolean } = {}): UpstreamRecord {
+export function aCustomerInactive(
+  customerId: string,
+  detectedAt: string,
+  options: { readonly daysInactive?: number; readonly marketingConsent?: boolean; readonly email?: string } = {},
+): UpstreamRecord {
   const data: CustomerInactiveData = {
     customerId,
-    email: `${customerId}@example.test`,
+    email: options.email ?? `${customerId}@example.test`,
     marketingConsent: options.marketingConsent ?? true,
     daysInactive: options.daysInactive ?? 61,
     detectedAt,

@@ -1,6 +1,10 @@
 
 export interface ReceivedEmail {
   readonly to: string;
+  /** Every address the message was delivered to (SMTP envelope), not only the first `To`. */
+  readonly recipients: readonly string[];
+  readonly listUnsubscribe: string;
+  readonly listUnsubscribePost: string;
   readonly subject: string;
   readonly text: string;
   readonly messageId: string;
@@ -31,8 +35,12 @@ export async function receivedEmails(campaignIds: readonly string[]): Promise<re
       const headers = field(message, 'headers');
       const header = (name: string): string => text(field(headers, name));
       const to = field(message, 'to');
+      const envelopeTo = field(field(message, 'envelope'), 'to');
       return {
         to: Array.isArray(to) ? text(field(to[0], 'address')) : '',
+        recipients: Array.isArray(envelopeTo) ? envelopeTo.map((recipient: unknown) => text(field(recipient, 'address'))) : [],
+        listUnsubscribe: header('list-unsubscribe'),
+        listUnsubscribePost: header('list-unsubscribe-post'),
         subject: text(field(message, 'subject')),
         text: text(field(message, 'text')),
         messageId: header('message-id'),

@@ -115,6 +115,18 @@ export function retentionCustomers(emails: readonly ReceivedEmail[], campaigns: 
     .sort();
 }
 
+/** Every email `GET /v1/emails` lists, page after page. */
+export async function listedEmails(baseUrl: string): Promise<readonly unknown[]> {
+  const items: unknown[] = [];
+  let cursor: unknown = null;
+  do {
+    const listed = await adminRequest(baseUrl, 'GET', `/v1/emails?limit=1000${typeof cursor === 'string' ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...list(listed.body, 'items'));
+    cursor = typeof listed.body === 'object' && listed.body !== null ? Reflect.get(listed.body, 'nextCursor') : null;
+  } while (typeof cursor === 'string');
+  return items;
+}
+
 /**
  * Waits until the app has consumed everything, has nothing left to send and the inbox holds as many
  * emails as the app recorded as sent; returns the inbox (the assertions compare it with the oracle).
@@ -132,8 +144,7 @@ export async function waitForQuietInbox(options: {
   return waitFor(
     async () => {
       const inbox = await receivedEmails(ids);
-      const listed = await adminRequest(options.baseUrl(), 'GET', '/v1/emails');
-      const items = list(listed.body, 'items').filter((item) => ids.includes(str(item, 'campaignId')));
+      const items = (await listedEmails(options.baseUrl())).filter((item) => ids.includes(str(item, 'campaignId')));
       // A resend after a crash carries the same Message-ID: the inbox holds each email once per Message-ID.
       const isSettled = items.every((item) => str(item, 'status') === 'sent') && items.length === new Set(inbox.map((e) => e.messageId)).size;
       return isSettled && items.length >= options.expectedTotal ? inbox : undefined;

@@ -8,11 +8,14 @@ import type { StepStatistics } from '@promo/contracts/http';
 /** Emails sent and opened, carts and revenue recovered per campaign step. */
 export function CampaignStatistics() {
   const store = useStore();
-  // Recovered revenue is minor units of the store's carts; the campaigns API does not name the currency.
+  // The campaigns API reports recovered revenue per currency; the chart and table show the chosen one.
   const [currency, setCurrency] = useState('USD');
   const stats = useAsync(() => store.client.json<{ items: readonly StepStatistics[] }>('campaigns', '/v1/statistics/campaigns').then((a) => a.items), [store.client]);
   if (stats.error !== null) return <p className="banner error" role="alert">{stats.error}</p>;
-  const rows = (stats.data ?? []).map((s) => ({ ...s, label: `${s.campaignId} #${s.step}`, revenue: Number(toDecimalText(s.recoveredRevenue, exponentOf(currency))) }));
+  const rows = (stats.data ?? []).map((s) => {
+    const recoveredRevenue = s.recoveredRevenueByCurrency.find((r) => r.currency === currency)?.amount ?? 0;
+    return { ...s, label: `${s.campaignId} #${s.step}`, recoveredRevenue, revenue: Number(toDecimalText(recoveredRevenue, exponentOf(currency))) };
+  });
   return (
     <section aria-label="Campaign statistics">
       <h2>Campaigns: recovered revenue</h2>

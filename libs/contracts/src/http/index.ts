@@ -1,6 +1,6 @@
 // Shapes and limits of the services' HTTP APIs that other deployables use (the console, campaigns): types and
 // constants only, so importing this entry point pulls in no schema files and no validators.
-export type { StepStatistics } from './campaign-statistics';
+export type { CurrencyAmount, StepStatistics } from './campaign-statistics';
 export { type IssueResult, MAX_ISSUE_BATCH } from './code-issue';
 export type { CodeGroup } from './code-group';
 export type { CurrencyFigures, OrderStatistics, UsageStatistics } from './usage-statistics';

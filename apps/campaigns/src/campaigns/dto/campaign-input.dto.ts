@@ -32,7 +32,7 @@ export class CampaignInputDto {
   @ApiProperty({ enum: ['abandoned_cart', 'retention'] })
   kind!: 'abandoned_cart' | 'retention';
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The code-inventory group a {{code}} macro issues from', pattern: '^[A-Za-z0-9_-]{1,64}$' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "The code-inventory group of the code macros that name none ({{promocode}}, {{last_promocode}}); required when a template uses them", pattern: '^[A-Za-z0-9_-]{1,64}$' })
   codeGroup?: string | null;
 
   @ApiPropertyOptional({ type: [AbandonedCartStepDto], minItems: 1, maxItems: 10, description: 'abandoned_cart: required' })
@@ -41,7 +41,7 @@ export class CampaignInputDto {
   @ApiPropertyOptional({ description: 'abandoned_cart: minimum cart value in minor units', minimum: 0, default: 0 })
   minimumCartValue?: number;
 
-  @ApiPropertyOptional({ description: 'abandoned_cart: at most one email per customer within this many hours', minimum: 0, maximum: 8_760, default: 24 })
+  @ApiPropertyOptional({ description: 'at most one email of the kind (abandoned_cart or retention, any campaign) per customer within this many hours; 0: no cap', minimum: 0, maximum: 8_760, default: 24 })
   frequencyCapHours?: number;
 
   @ApiPropertyOptional({ description: 'retention: required; days without an order before an offer', minimum: 1, maximum: 3_650 })
