@@ -1,3 +1,4 @@
+import { PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from '@promo/contracts/http';
 import { type Promotion, type ValidationError, normalizeCode, parsePromotion, scheduleBounds } from '@promo/pricing-engine';
 
 /** Usage limits the redemption ledger enforces (they travel in `pricing.promotion-changed` as `promotion.limits`). */
@@ -101,6 +102,10 @@ export function parsePromotionDraft(body: unknown, pathId?: string): { ok: true;
     if (definition['id'] === undefined) definition['id'] = pathId;
     else if (definition['id'] !== pathId) errors.push({ field: 'id', reason: 'mismatch', detail: `id must be ${pathId}, the promotion in the URL.` });
   }
+  const id = definition['id'];
+  // The id becomes part of Redis keys in the ledger (`usage:{<id>}:...`), where `}` or `:` could alias another promotion's (#19).
+  if (typeof id === 'string' && id.length > 100) errors.push({ field: 'id', reason: 'too_long', detail: `id must be ${PROMOTION_ID_RULE}.` });
+  else if (typeof id === 'string' && !PROMOTION_ID_PATTERN.test(id)) errors.push({ field: 'id', reason: 'invalid_characters', detail: `id must be ${PROMOTION_ID_RULE}.` });
   const limits = parseLimits(body['limits'], errors);
   const enabled = body['enabled'] ?? true;
   if (typeof enabled !== 'boolean') errors.push({ field: 'enabled', reason: 'invalid_type', detail: 'enabled must be true or false.' });
