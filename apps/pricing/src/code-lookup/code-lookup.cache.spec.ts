@@ -1,7 +1,7 @@
 import { CodeLookupCache } from './code-lookup.cache';
 
 const notFound = { kind: 'not_found' } as const;
-const found = { kind: 'found', record: { promotionId: 'p', state: 'available', boundCustomerId: null, tokenValid: null } } as const;
+const found = { kind: 'found', record: { promotionId: 'p', state: 'available', isBound: false, tokenValid: null } } as const;
 
 describe('CodeLookupCache', () => {
   it('answers until the entry expires', () => {
