@@ -23,6 +23,14 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     GENERATION_BATCH_SIZE: z.coerce.number().int().min(100).max(1_000_000).default(250_000),
     /** BullMQ lock of a generation job: after a crash the job resumes once this has passed. */
     GENERATION_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+    /**
+     * Code lookups (GET /v1/codes/{code}) per API key and per client address in one window (#19), shared by the
+     * replicas through Redis. Pricing looks bulk codes up with its own key from few addresses: its key and
+     * addresses need room for the store's traffic (README "What bounds code guessing").
+     */
+    CODE_LOOKUP_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(6_000),
+    CODE_LOOKUP_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(1_200),
+    CODE_LOOKUP_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.CODE_TOKEN_KEYS.some((pair) => pair.startsWith('dev:'))) {
