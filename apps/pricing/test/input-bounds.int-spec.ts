@@ -55,4 +55,9 @@ describe('input bounds at pricing edge (#19)', () => {
     const longest = `P1.a_b-${uniqueSuffix()}`.padEnd(100, 'x');
     expect((await pricing.admin('POST', '/v1/promotions', aCoupon([`X${uniqueSuffix()}`]).with({ id: longest }).build())).status).toBe(201);
   });
+
+  it('refuses a promotion whose code holds a control character or is over 64 characters', async () => {
+    const response = await pricing.admin('POST', '/v1/promotions', aCoupon([`OK${uniqueSuffix()}`, 'BAD\u0001CODE', 'L'.repeat(65)]).build());
+    expect(await refusal(response)).toEqual({ status: 400, errors: [['codes[1]', 'invalid_character'], ['codes[2]', 'too_long']] });
+  });
 });
