@@ -149,7 +149,7 @@ describe('fresh codes issued ahead for a page of emails', () => {
       [customer('cu-6'), campaign.missing, null, 'sent'],
     ]);
     const ofOne = rows[0];
-    expect(await inventory.lookUp(f1, customer('cu-1'), ofOne?.code_token ?? '')).toMatchObject({ state: 'issued', boundCustomerId: customer('cu-1'), tokenValid: true });
+    expect(await inventory.lookUp(f1, customer('cu-1'), ofOne?.code_token ?? '')).toMatchObject({ state: 'issued', isBound: true, tokenValid: true });
     expect(await inventory.lookUp(f1, customer('cu-5'), ofOne?.code_token ?? '')).toMatchObject({ tokenValid: false });
   });
 });

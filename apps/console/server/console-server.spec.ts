@@ -7,6 +7,9 @@ import { type ConsoleServer, startConsoleServer } from './console-server';
 
 describe('startConsoleServer', () => {
   let upstream: http.Server;
+  let elsewhere: http.Server;
+  let elsewhereHost: string;
+  const seenElsewhere: string[] = [];
   let server: ConsoleServer;
   const seen: { url: string; key: string | undefined; body: string }[] = [];
 
@@ -27,6 +30,13 @@ describe('startConsoleServer', () => {
       });
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    // A host that is none of the four services (a cloud metadata endpoint, an attacker's server).
+    elsewhere = http.createServer((request, response) => {
+      seenElsewhere.push(`${request.url ?? ''} key=${String(request.headers['x-api-key'])}`);
+      response.end('reached');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    elsewhereHost = `127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
     const target = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
     const dist = mkdtempSync(path.join(os.tmpdir(), 'console-dist-'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>console</title>');
@@ -36,6 +46,26 @@ describe('startConsoleServer', () => {
   afterAll(async () => {
     await server.close();
     await new Promise((resolve) => upstream.close(resolve));
+    await new Promise((resolve) => elsewhere.close(resolve));
+  });
+
+  it('reaches only the service, whatever the path after /api/<service> says (#19 hole 2)', async () => {
+    const paths = [`/api/pricing//${elsewhereHost}/latest`, `/api/pricing/\\${elsewhereHost}/latest`, `/api/pricing/\\/${elsewhereHost}/latest`, `/api/campaigns//x@${elsewhereHost}/latest`];
+    for (const requestPath of paths) {
+      // node:http sends the path as written (fetch would turn the backslashes into slashes).
+      const status = await new Promise<number>((resolve, reject) => {
+        const { hostname, port } = new URL(server.url);
+        const call = http.request({ hostname, port, path: requestPath, headers: { 'x-api-key': 'k-secret' } }, (answer) => {
+          answer.resume();
+          answer.on('end', () => resolve(answer.statusCode ?? 0));
+        });
+        call.on('error', reject);
+        call.end();
+      });
+      expect({ requestPath, status }).toEqual({ requestPath, status: 201 });
+    }
+    expect(seenElsewhere).toEqual([]);
+    expect(seen.slice(-paths.length).map((call) => call.url)).toEqual([`//${elsewhereHost}/latest`, `//${elsewhereHost}/latest`, `///${elsewhereHost}/latest`, `//x@${elsewhereHost}/latest`]);
   });
 
   it('proxies a call without the /api/<service> prefix, with its key, body and answer headers', async () => {

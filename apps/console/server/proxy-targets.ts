@@ -15,12 +15,18 @@ export function targetsFromEnv(env: Readonly<Record<string, string | undefined>>
   return Object.fromEntries(entries) as Record<ServiceName, string>;
 }
 
-/** `/api/pricing/v1/promotions?q=x` → the pricing target and `/v1/promotions?q=x`; null for any other path. */
+/**
+ * `/api/pricing/v1/promotions?q=x` → the pricing target and `/v1/promotions?q=x`; null for any other path.
+ * The target is always the service's own origin with the rest as its path: resolving the rest as a URL
+ * reference let `//169.254.169.254/...` (or `\\host`) name another host, and the proxy forwards every
+ * header, the API key too (#19 hole 2).
+ */
 export function routeOf(url: string, targets: ProxyTargets): { readonly target: URL; readonly service: ServiceName } | null {
   const match = /^\/api\/([a-z-]+)(\/.*)?$/.exec(url);
   if (match === null) return null;
   const service = SERVICES.find((name) => name === match[1]);
   if (service === undefined) return null;
   const rest = match[2] ?? '/';
-  return { service, target: new URL(rest, targets[service]) };
+  // The origin ends where the path starts: whatever `rest` holds (`//`, `\`, `@`, `:`) stays in the path.
+  return { service, target: new URL(`${new URL(targets[service]).origin}${rest}`) };
 }

@@ -104,4 +104,26 @@ describe('bulk and email-bound codes through code-inventory, running for real (C
     }, { timeoutMs: 30_000, description: 'the cached lookup is dropped on code-changed' });
     expect(refused).toMatchObject({ reason: 'customer_not_eligible', detail: 'token_missing' });
   });
+
+  it('keeps resolving bulk codes after one request made code-inventory answer 4xx to five lookups (#19 hole 3)', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const { groupId } = await bulkPromotion(channel);
+    const code = `H${uniqueSuffix().toUpperCase()}-0001`;
+    expect((await inventoryAdmin(`/v1/groups/${groupId}/codes`, { codes: [code] })).status).toBe(200);
+    await waitFor(async () => (await outcomeOf(aCart(channel).withLine(4000).forCustomer('cu-before').withCodes(code).build(), code)).outcome?.status === 'applied', {
+      timeoutMs: 15_000,
+      description: 'the bulk promotion is in the index',
+    });
+
+    // Five unknown codes with a customer id code-inventory refuses (over 200 characters): five 400 answers.
+    const unknowns = [1, 2, 3, 4, 5].map((n) => `U${uniqueSuffix().toUpperCase()}-${n}`);
+    const hostile = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(4000).forCustomer('c'.repeat(201)).withCodes(...unknowns).build());
+    expect(hostile.status).toBe(200);
+
+    // Straight after, for another customer (not cached): the breaker is still closed. $40.00 − 15% = $34.00.
+    expect(await outcomeOf(aCart(channel).withLine(4000).forCustomer('cu-after').withCodes(code).build(), code)).toEqual({
+      total: 3400,
+      outcome: expect.objectContaining({ status: 'applied' }),
+    });
+  });
 });

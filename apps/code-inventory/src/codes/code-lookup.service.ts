@@ -14,7 +14,11 @@ export interface CodeLookup {
   readonly groupId: string | null;
   readonly state: StoredCodeState;
   readonly hidden: boolean;
-  readonly boundCustomerId: string | null;
+  /**
+   * Whether the code is bound to a customer (C10). Whom to stays inside: this answers any storefront key, and
+   * a customer id is personal data (#19); `tokenValid` says whether the caller's token and customer match.
+   */
+  readonly isBound: boolean;
   /** null when no token was given. */
   readonly tokenValid: boolean | null;
 }
@@ -66,7 +70,7 @@ export class CodeLookupService {
       // C9: the promotion's window is applied at every lookup, never cached.
       state: effectiveCodeState(code.state, promotion, this.clock.now()),
       hidden: code.hidden,
-      boundCustomerId: code.boundCustomerId,
+      isBound: code.boundCustomerId !== null,
       tokenValid: token === undefined ? null : this.signer.verify(token, normalized, customerId ?? null),
     };
   }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type FieldError, RequiresScope, ValidationFailedError } from '@promo/platform';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
+import { CodeLookupRateGuard } from './code-lookup-rate.guard';
 import { type CodeLookup, CodeLookupService } from './code-lookup.service';
 import { AddedCodesQuery } from './dto/added-codes.query';
 import { CreateSharedCodeDto } from './dto/create-shared-code.dto';
@@ -17,6 +18,7 @@ export class CodesController {
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
   @Get('codes/:code')
   @RequiresScope('storefront', 'code-lookup')
+  @UseGuards(CodeLookupRateGuard)
   lookup(@Param('code') code: string, @Query('customerId') customerId: unknown, @Query('token') token: unknown): Promise<CodeLookup> {
     const errors = [optionalText('customerId', customerId, 200), optionalText('token', token, 1000)].flatMap((error) => (error === null ? [] : [error]));
     if (errors.length > 0) throw new ValidationFailedError(errors);

@@ -34,6 +34,14 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     /** C4: the most one upload (list, CSV or stream) may hold: bytes of its body (413 beyond) and lines (400 beyond). */
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(4 * 1024 ** 3).default(256 * 1024 ** 2),
     UPLOAD_MAX_LINES: z.coerce.number().int().min(1).max(100_000_000).default(5_000_000),
+    /**
+     * Code lookups (GET /v1/codes/{code}) per API key and per client address in one window (#19), shared by the
+     * replicas through Redis. Pricing looks bulk codes up with its own key from few addresses: its key and
+     * addresses need room for the store's traffic (README "What bounds code guessing").
+     */
+    CODE_LOOKUP_LIMIT_PER_KEY: z.coerce.number().int().min(1).default(6_000),
+    CODE_LOOKUP_LIMIT_PER_CLIENT: z.coerce.number().int().min(1).default(1_200),
+    CODE_LOOKUP_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.CODE_TOKEN_KEYS.some((pair) => pair.slice(pair.indexOf(':') + 1) === DEVELOPMENT_TOKEN_SECRET)) {

@@ -4,9 +4,14 @@ import type { PricingConfig } from '../config/env.schema';
 import { CircuitBreaker } from './circuit-breaker';
 import { type CodeLookup, parseCodeRecord } from './code-lookup.result';
 
+/** code-inventory answered, but refused this request (4xx other than 404): this lookup is unavailable, the service is not. */
+type Refused = 'refused';
+
 /**
  * code-inventory's `GET /v1/codes/{code}` with a timeout per attempt, a few retries on transport errors and
- * 5xx, and a circuit breaker; any failure is `unavailable` (the caller degrades, never throws).
+ * 5xx, and a circuit breaker; any failure is `unavailable` (the caller degrades, never throws). Only transport
+ * errors, timeouts, 5xx and unreadable answers count against the breaker: a 4xx answers one request's input,
+ * and counting it let one shopper's request open the breaker for every bulk code on the replica (#19 hole 3).
  */
 @Injectable()
 export class CodeInventoryClient {
@@ -27,6 +32,10 @@ export class CodeInventoryClient {
     if (token !== null) url.searchParams.set('token', token);
     for (let attempt = 0; attempt <= this.config.CODE_INVENTORY_RETRIES; attempt += 1) {
       const outcome = await this.attempt(url);
+      if (outcome === 'refused') {
+        this.breaker.succeeded();
+        return { kind: 'unavailable' };
+      }
       if (outcome !== 'retry') {
         if (outcome.kind === 'unavailable') this.breaker.failed();
         else this.breaker.succeeded();
@@ -37,7 +46,7 @@ export class CodeInventoryClient {
     return { kind: 'unavailable' };
   }
 
-  private async attempt(url: URL): Promise<CodeLookup | 'retry'> {
+  private async attempt(url: URL): Promise<CodeLookup | Refused | 'retry'> {
     try {
       const response = await fetch(url, {
         headers: { 'x-api-key': this.config.CODE_INVENTORY_API_KEY, accept: 'application/json' },
@@ -52,10 +61,15 @@ export class CodeInventoryClient {
         return 'retry';
       }
       if (response.status !== 200) {
-        // 401/403/400: retrying will not help; say so loudly (a wrong key is an operator's problem).
-        this.logger.error({ status: response.status, path: url.pathname }, 'code-inventory refused the lookup');
         await response.body?.cancel();
-        return { kind: 'unavailable' };
+        if (response.status === 401 || response.status === 403) {
+          // Retrying will not help; say so loudly (a wrong key is an operator's problem).
+          this.logger.error({ status: response.status, path: url.pathname }, 'code-inventory refused the lookup key');
+          return 'refused';
+        }
+        // 400 (what a shopper sent), 429 (too many lookups): retrying will not help either.
+        this.logger.warn({ status: response.status, path: url.pathname }, 'code-inventory refused the lookup');
+        return response.status >= 400 ? 'refused' : { kind: 'unavailable' };
       }
       const record = parseCodeRecord(await response.json());
       if (record === undefined) {

@@ -1,7 +1,7 @@
 import { CodeLookupCache } from './code-lookup.cache';
 
 const notFound = { kind: 'not_found' } as const;
-const found = { kind: 'found', record: { promotionId: 'p', state: 'available', boundCustomerId: null, tokenValid: null } } as const;
+const found = { kind: 'found', record: { promotionId: 'p', state: 'available', isBound: false, tokenValid: null } } as const;
 
 describe('CodeLookupCache', () => {
   it('answers until the entry expires', () => {
@@ -31,5 +31,19 @@ describe('CodeLookupCache', () => {
     expect(cache.get('A', 'cu-1|t1', 1)).toBeUndefined();
     expect(cache.get('A', 'cu-2|t2', 1)).toBeUndefined();
     expect(cache.get('B', '', 1)).toEqual(found);
+  });
+
+  it('tracks no more codes than it holds entries, whatever characters the codes and variants hold (#19 hole 5)', () => {
+    const cache = new CodeLookupCache(2, 1_000);
+    for (let i = 0; i < 1_000; i += 1) cache.set(`X\u0001${i}`, `cu\u0001${i}`, notFound, 0);
+    expect(cache.size).toBe(2);
+    expect(cache.trackedCodes).toBe(2);
+  });
+
+  it('never answers one code or variant with another that differs only where a separator could be', () => {
+    const cache = new CodeLookupCache(10, 1_000);
+    cache.set('A\u0001cu-1', 't1', found, 0);
+    expect(cache.get('A', 'cu-1\u0001t1', 1)).toBeUndefined();
+    expect(cache.get('A\u0001cu-1', 't1', 1)).toEqual(found);
   });
 });

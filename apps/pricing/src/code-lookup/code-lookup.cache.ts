@@ -1,8 +1,17 @@
 import type { CodeLookup } from './code-lookup.result';
 
 interface Entry {
+  readonly code: string;
   readonly value: CodeLookup;
   readonly expiresAt: number;
+}
+
+/**
+ * One key per (code, variant), unambiguous whatever characters either holds: a key joined with U+0001 and
+ * split again on eviction lost track of a code holding U+0001, and the bookkeeping grew without bound (#19).
+ */
+function keyOf(code: string, variant: string): string {
+  return JSON.stringify([code, variant]);
 }
 
 /**
@@ -19,7 +28,7 @@ export class CodeLookupCache {
   ) {}
 
   get(code: string, variant: string, nowMs: number): CodeLookup | undefined {
-    const key = `${code}\u0001${variant}`;
+    const key = keyOf(code, variant);
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     this.entries.delete(key);
@@ -32,9 +41,9 @@ export class CodeLookupCache {
   }
 
   set(code: string, variant: string, value: CodeLookup, nowMs: number): void {
-    const key = `${code}\u0001${variant}`;
+    const key = keyOf(code, variant);
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: nowMs + this.ttlMs });
+    this.entries.set(key, { code, value, expiresAt: nowMs + this.ttlMs });
     let keys = this.keysByCode.get(code);
     if (keys === undefined) {
       keys = new Set();
@@ -42,10 +51,11 @@ export class CodeLookupCache {
     }
     keys.add(key);
     while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
+      const oldest = this.entries.entries().next();
       if (oldest.done === true) break;
-      this.entries.delete(oldest.value);
-      this.forgetKey(oldest.value.slice(0, oldest.value.indexOf('\u0001')), oldest.value);
+      const [oldestKey, oldestEntry] = oldest.value;
+      this.entries.delete(oldestKey);
+      this.forgetKey(oldestEntry.code, oldestKey);
     }
   }
 
@@ -56,6 +66,11 @@ export class CodeLookupCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** How many codes the invalidation bookkeeping tracks: never more than the entries it holds. */
+  get trackedCodes(): number {
+    return this.keysByCode.size;
   }
 
   private forgetKey(code: string, key: string): void {

@@ -2,7 +2,8 @@
 export interface CodeRecord {
   readonly promotionId: string | null;
   readonly state: 'available' | 'issued' | 'redeemed' | 'disabled';
-  readonly boundCustomerId: string | null;
+  /** Bound to a customer (C10): it applies only with a valid token. */
+  readonly isBound: boolean;
   /** null when no token was given; true only for a good token naming this code and customer. */
   readonly tokenValid: boolean | null;
 }
@@ -22,10 +23,10 @@ function nullableString(value: unknown): value is string | null {
 /** Validates a lookup body (never trusted as typed): undefined when it is not the agreed shape. */
 export function parseCodeRecord(body: unknown): CodeRecord | undefined {
   if (!isRecordObject(body)) return undefined;
-  const { promotionId, state, boundCustomerId, tokenValid } = body;
-  if (!nullableString(promotionId) || !nullableString(boundCustomerId)) return undefined;
+  const { promotionId, state, isBound, tokenValid } = body;
+  if (!nullableString(promotionId) || typeof isBound !== 'boolean') return undefined;
   if (typeof state !== 'string' || !STATES.has(state)) return undefined;
   if (tokenValid !== null && tokenValid !== undefined && typeof tokenValid !== 'boolean') return undefined;
   const knownState = state === 'available' || state === 'issued' || state === 'redeemed' ? state : 'disabled';
-  return { promotionId: promotionId ?? null, state: knownState, boundCustomerId: boundCustomerId ?? null, tokenValid: tokenValid ?? null };
+  return { promotionId: promotionId ?? null, state: knownState, isBound, tokenValid: tokenValid ?? null };
 }

@@ -20,7 +20,8 @@ export class CodeResolver {
 
   /** `code` normalised (C2); the customer and token matter only to an email-bound code's `tokenValid`. */
   async resolve(code: string, customerId: string | null, token: string | null): Promise<CodeLookup> {
-    const variant = `${customerId ?? ''}\u0001${token ?? ''}`;
+    // JSON keeps the pair apart whatever characters the customer id or token holds.
+    const variant = JSON.stringify([customerId, token]);
     const nowMs = this.clock.now().getTime();
     const cached = this.cache.get(code, variant, nowMs);
     if (cached !== undefined) return cached;

@@ -3,7 +3,7 @@ import { admitCode, windowStatusAt } from './code-admission';
 
 const record = (fields: Partial<CodeRecord> = {}): { kind: 'found'; record: CodeRecord } => ({
   kind: 'found',
-  record: { promotionId: 'promo-winback', state: 'available', boundCustomerId: null, tokenValid: null, ...fields },
+  record: { promotionId: 'promo-winback', state: 'available', isBound: false, tokenValid: null, ...fields },
 });
 
 describe('admitCode', () => {
@@ -20,14 +20,14 @@ describe('admitCode', () => {
   });
 
   it('applies an email-bound code only with a token code-inventory found valid', () => {
-    expect(admitCode(record({ boundCustomerId: 'cu-1', tokenValid: true, state: 'issued' }), 'tok')).toEqual({ kind: 'admit', promotionId: 'promo-winback' });
-    expect(admitCode(record({ boundCustomerId: 'cu-1', tokenValid: false, state: 'issued' }), 'tok')).toEqual({
+    expect(admitCode(record({ isBound: true, tokenValid: true, state: 'issued' }), 'tok')).toEqual({ kind: 'admit', promotionId: 'promo-winback' });
+    expect(admitCode(record({ isBound: true, tokenValid: false, state: 'issued' }), 'tok')).toEqual({
       kind: 'refuse',
       reason: 'customer_not_eligible',
       detail: 'token_invalid',
       promotionId: 'promo-winback',
     });
-    expect(admitCode(record({ boundCustomerId: 'cu-1', tokenValid: null, state: 'issued' }), null)).toMatchObject({ reason: 'customer_not_eligible', detail: 'token_missing' });
+    expect(admitCode(record({ isBound: true, tokenValid: null, state: 'issued' }), null)).toMatchObject({ reason: 'customer_not_eligible', detail: 'token_missing' });
   });
 
   it('refuses a redeemed code as limit reached and a disabled one as unknown', () => {

@@ -44,7 +44,7 @@ export function admitCode(lookup: CodeLookup, token: string | null, windowOf: (p
     return { kind: 'refuse', reason: 'unknown', detail: 'code_disabled', promotionId };
   }
   if (record.state === 'redeemed') return { kind: 'refuse', reason: 'limit_reached', detail: 'code_redeemed', promotionId };
-  if (record.boundCustomerId !== null && record.tokenValid !== true) {
+  if (record.isBound && record.tokenValid !== true) {
     return { kind: 'refuse', reason: 'customer_not_eligible', detail: token === null ? 'token_missing' : 'token_invalid', promotionId };
   }
   return { kind: 'admit', promotionId };

@@ -1,3 +1,4 @@
+import { hasControlCharacter, MAX_CODE_LENGTH, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
 import { type Cart, CURRENCIES, type ValidationError, parseCart } from '@promo/pricing-engine';
 
 export interface PriceRequest {
@@ -8,6 +9,17 @@ export interface PriceRequest {
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Bounds on what reaches code-inventory and this replica's lookup cache (#19): a code or token that
+ * code-inventory would refuse is refused here, and a control character never gets in (the cache keys and the
+ * bulk-only placeholder code are built with them).
+ */
+function textErrors(value: string, field: string, what: string, maxLength: number): ValidationError[] {
+  if (value.length > maxLength) return [{ field, reason: 'too_long', detail: `${what} must be at most ${maxLength} characters.` }];
+  if (hasControlCharacter(value)) return [{ field, reason: 'invalid_character', detail: `${what} must not contain control characters.` }];
+  return [];
 }
 
 /**
@@ -26,6 +38,12 @@ export function parsePriceRequest(body: unknown, path = ''): { ok: true; request
   const token = body['token'];
   if (token !== undefined && token !== null && (typeof token !== 'string' || token === '')) {
     errors.push({ field: at('token'), reason: 'invalid_type', detail: 'token must be the text of an email-link token.' });
+  } else if (typeof token === 'string') errors.push(...textErrors(token, at('token'), 'token', MAX_CODE_TOKEN_LENGTH));
+  const codes = body['codes'];
+  if (Array.isArray(codes)) {
+    codes.forEach((code: unknown, i) => {
+      if (typeof code === 'string') errors.push(...textErrors(code.trim(), `${at('codes')}[${i}]`, 'A code', MAX_CODE_LENGTH));
+    });
   }
   const { token: _token, currencyExponent: _exponent, ...cartFields } = body;
   const parsed = parseCart(known === undefined ? cartFields : { ...cartFields, currencyExponent: known.exponent }, path);

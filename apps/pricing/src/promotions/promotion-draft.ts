@@ -1,3 +1,4 @@
+import { hasControlCharacter, MAX_CODE_LENGTH, PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from '@promo/contracts/http';
 import { type Promotion, type ValidationError, normalizeCode, parsePromotion, scheduleBounds } from '@promo/pricing-engine';
 
 /** Usage limits the redemption ledger enforces (they travel in `pricing.promotion-changed` as `promotion.limits`). */
@@ -100,6 +101,19 @@ export function parsePromotionDraft(body: unknown, pathId?: string): { ok: true;
   if (pathId !== undefined) {
     if (definition['id'] === undefined) definition['id'] = pathId;
     else if (definition['id'] !== pathId) errors.push({ field: 'id', reason: 'mismatch', detail: `id must be ${pathId}, the promotion in the URL.` });
+  }
+  const id = definition['id'];
+  // The id becomes part of Redis keys in the ledger (`usage:{<id>}:...`), where `}` or `:` could alias another promotion's (#19).
+  if (typeof id === 'string' && id.length > 100) errors.push({ field: 'id', reason: 'too_long', detail: `id must be ${PROMOTION_ID_RULE}.` });
+  else if (typeof id === 'string' && !PROMOTION_ID_PATTERN.test(id)) errors.push({ field: 'id', reason: 'invalid_characters', detail: `id must be ${PROMOTION_ID_RULE}.` });
+  const listedCodes = definition['codes'];
+  if (Array.isArray(listedCodes)) {
+    // A shopper can enter no code longer than 64 characters or holding a control character (#19): neither can a promotion hold one.
+    listedCodes.forEach((code: unknown, i) => {
+      if (typeof code !== 'string') return;
+      if (code.trim().length > MAX_CODE_LENGTH) errors.push({ field: `codes[${i}]`, reason: 'too_long', detail: `A code must be at most ${MAX_CODE_LENGTH} characters.` });
+      else if (hasControlCharacter(code)) errors.push({ field: `codes[${i}]`, reason: 'invalid_character', detail: 'A code must not contain control characters.' });
+    });
   }
   const limits = parseLimits(body['limits'], errors);
   const enabled = body['enabled'] ?? true;

@@ -56,6 +56,41 @@ describe('log privacy', () => {
     expect(maskEmails('to jane.doe+promo@mail.example.com and x@y.io')).toBe('to j***@mail.example.com and x***@y.io');
   });
 
+  describe('maskEmails on long input (#19 hole 1: it runs on every request URL, before the key guard)', () => {
+    const SIXTEEN_KB = 16 * 1024;
+    const longUrls: Record<string, string> = {
+      'a run of address characters without @': `/v1/carts/price?q=${'a'.repeat(SIXTEEN_KB)}`,
+      'encoded separators with no domain': `/v1/x?q=${'a%40'.repeat(SIXTEEN_KB / 4)}`,
+      'dotted labels with no top-level domain': `/v1/x?q=a@${'1.'.repeat(SIXTEEN_KB / 2)}`,
+    };
+
+    /**
+     * Milliseconds of the fastest of ten runs: on a busy machine one run can lose the CPU for longer than the
+     * bound, while a quadratic mask takes tens of milliseconds on every run.
+     */
+    function fastestMaskingMs(text: string): number {
+      const runs = Array.from({ length: 10 }, () => {
+        const started = performance.now();
+        maskEmails(text);
+        return performance.now() - started;
+      });
+      return Math.min(...runs);
+    }
+
+    it.each(Object.keys(longUrls))('masks a 16 KB URL of %s in under 5 ms', (shape) => {
+      const url = longUrls[shape] ?? '';
+      expect(url.length).toBeGreaterThanOrEqual(SIXTEEN_KB);
+      expect(fastestMaskingMs(url)).toBeLessThan(5);
+    });
+
+    it('still masks an address at the end of a long run, and an URL-encoded one', () => {
+      expect(maskEmails(`${'x'.repeat(SIXTEEN_KB)}@example.com`)).toBe('x***@example.com');
+      expect(maskEmails('/v1/contacts?email=jane.doe%40example.com&n=1')).toBe('/v1/contacts?email=j***@example.com&n=1');
+      expect(maskEmails('a%40b%40c.example.org')).toBe('a***@c.example.org');
+      expect(maskEmails('no address @ here, nor %40 there')).toBe('no address @ here, nor %40 there');
+    });
+  });
+
   it('never writes an API key or a full e-mail address, while keeping the request id on every request line', async () => {
     const response = await fetch(`${baseUrl}/v1/contacts?email=jane.doe%40example.com&also=bob@shop.example.org`, {
       headers: { 'x-api-key': 'pk_storefront_secret', authorization: 'Bearer pk_admin_secret', 'x-request-id': 'req-privacy-1' },

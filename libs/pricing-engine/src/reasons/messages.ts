@@ -16,36 +16,42 @@ function missingSentence(missing: Missing | undefined, subject: string, currency
   return null;
 }
 
-/** A sentence a shopper can read for a refusal (P10); `subject` is the code as entered or the promotion. */
+/**
+ * A sentence a shopper can read for a refusal (P10); `subject` is the code as entered or the promotion's name,
+ * null for a promotion without one; `conflictsWith` is the other promotion's name. Never pass an id: ids are
+ * internal (#19).
+ */
 export function refusalMessage(
   reason: Reason,
-  subject: string,
+  named: string | null,
   currency: Currency,
   details: { readonly missing?: Missing; readonly conflictsWith?: string } = {},
 ): string {
+  const subject = named ?? 'this promotion';
+  const Subject = named ?? 'This promotion';
   switch (reason) {
     case 'unknown':
-      return `${subject} is not a valid code.`;
+      return `${Subject} is not a valid code.`;
     case 'expired':
-      return `${subject} has expired.`;
+      return `${Subject} has expired.`;
     case 'not_started':
-      return `${subject} is not active right now.`;
+      return `${Subject} is not active right now.`;
     case 'wrong_channel':
-      return `${subject} cannot be used in this store.`;
+      return `${Subject} cannot be used in this store.`;
     case 'wrong_currency':
-      return `${subject} cannot be used when paying in ${currency.code}.`;
+      return `${Subject} cannot be used when paying in ${currency.code}.`;
     case 'customer_not_eligible':
       return `Your account is not eligible for ${subject}.`;
     case 'limit_reached':
-      return `${subject} has reached its usage limit.`;
+      return `${Subject} has reached its usage limit.`;
     case 'already_used_by_customer':
       return `You have already used ${subject}.`;
     case 'condition_not_met':
       return missingSentence(details.missing, subject, currency) ?? `Your cart does not meet the conditions of ${subject}.`;
     case 'not_combinable':
       return details.conflictsWith === undefined
-        ? `${subject} cannot be combined with the other promotions in your cart.`
-        : `${subject} cannot be combined with ${details.conflictsWith}.`;
+        ? `${Subject} cannot be combined with the other promotions in your cart.`
+        : `${Subject} cannot be combined with ${details.conflictsWith}.`;
     default:
       return assertNever(reason);
   }

@@ -27,6 +27,6 @@ describe('tiered.reward', () => {
   it('does not apply below the lowest tier and says what is missing', () => {
     const result = priceWith([anAutomatic('a', { type: 'tiered', basis: 'subtotal', tiers })], aCart().withLine({ unitPrice: 4000 }).build());
     expect(result.discounts).toEqual({});
-    expect(result.notApplied['a']).toMatchObject({ reason: 'condition_not_met', missing: { subtotal: 1000 }, message: 'Add $10.00 more to use a.' });
+    expect(result.notApplied['a']).toMatchObject({ reason: 'condition_not_met', missing: { subtotal: 1000 }, message: 'Add $10.00 more to use this promotion.' });
   });
 });

@@ -23,14 +23,19 @@ export interface PricingInputs {
   readonly idsRepeat: boolean;
 }
 
-function refusal(reason: Reason, subject: string, inputs: PricingInputs, missing?: Missing, conflictsWith?: string): Refusal {
-  if (missing === undefined && conflictsWith === undefined) return { reason, message: refusalMessage(reason, subject, inputs.cart.currency) };
-  const details = { ...(missing === undefined ? {} : { missing }), ...(conflictsWith === undefined ? {} : { conflictsWith }) };
-  return { reason, message: refusalMessage(reason, subject, inputs.cart.currency, details), ...details };
+/**
+ * A refusal: `conflictsWith` carries the blocking promotion's id for machines, while the sentence names it by
+ * its name, or not at all: ids are internal and never reach a shopper (#19).
+ */
+function refusal(reason: Reason, subject: string | null, inputs: PricingInputs, missing?: Missing, conflict?: CompiledPromotion): Refusal {
+  const conflictName = conflict?.promotion.name ?? null;
+  const message = refusalMessage(reason, subject, inputs.cart.currency, { ...(missing === undefined ? {} : { missing }), ...(conflictName === null ? {} : { conflictsWith: conflictName }) });
+  return { reason, message, ...(missing === undefined ? {} : { missing }), ...(conflict === undefined ? {} : { conflictsWith: conflict.promotion.id }) };
 }
 
-function subjectOf(compiled: CompiledPromotion): string {
-  return compiled.promotion.name ?? compiled.promotion.id;
+/** How a sentence names an automatic promotion: its name, or null for "this promotion". */
+function subjectOf(compiled: CompiledPromotion): string | null {
+  return compiled.promotion.name ?? null;
 }
 
 /** Replays applications from scratch on a fresh ledger (used when automatic promotions are replaced). */
@@ -59,8 +64,8 @@ export function priceCart(inputs: PricingInputs): PricingResult {
   let ledger = newLedger(cart);
   let automatics: Application[] = [];
   const notApplied: Record<string, Refusal> = {};
-  let stoppedBy: string | null = null;
-  let exclusiveAutomatic: string | null = null;
+  let stoppedBy: CompiledPromotion | null = null;
+  let exclusiveAutomatic: CompiledPromotion | null = null;
 
   for (const compiled of inputs.automatics) {
     const { promotion } = compiled;
@@ -70,14 +75,14 @@ export function priceCart(inputs: PricingInputs): PricingResult {
       continue;
     }
     // P7: stop-after, and an exclusive promotion neither joins nor lets others join.
-    const blocker = stoppedBy ?? exclusiveAutomatic ?? (promotion.stacking === 'exclusive' ? automatics[0]?.compiled.promotion.id : undefined);
-    if (blocker !== undefined && blocker !== null) {
+    const blocker = stoppedBy ?? exclusiveAutomatic ?? (promotion.stacking === 'exclusive' ? automatics[0]?.compiled : undefined);
+    if (blocker !== undefined) {
       notApplied[promotion.id] = refusal('not_combinable', subjectOf(compiled), inputs, undefined, blocker);
       continue;
     }
     automatics.push(applyPromotion(compiled, eligibility.rules, null, cart, ledger, settings));
-    if (promotion.stacking === 'exclusive') exclusiveAutomatic = promotion.id;
-    if (promotion.kind === 'automatic' && promotion.stopAfter) stoppedBy = promotion.id;
+    if (promotion.stacking === 'exclusive') exclusiveAutomatic = compiled;
+    if (promotion.kind === 'automatic' && promotion.stopAfter) stoppedBy = compiled;
   }
 
   let codes: Application[] = [];
@@ -86,8 +91,8 @@ export function priceCart(inputs: PricingInputs): PricingResult {
     if (Object.prototype.hasOwnProperty.call(outcomes, entered)) continue;
     const subject = entered.trim();
     const compiled = inputs.couponByCode(normalizeCode(entered));
-    const reject = (reason: Reason, missing?: Missing, conflictsWith?: string): void => {
-      outcomes[entered] = { status: 'rejected', ...(compiled ? { promotionId: compiled.promotion.id } : {}), ...refusal(reason, subject, inputs, missing, conflictsWith) };
+    const reject = (reason: Reason, missing?: Missing, conflict?: CompiledPromotion): void => {
+      outcomes[entered] = { status: 'rejected', ...(compiled ? { promotionId: compiled.promotion.id } : {}), ...refusal(reason, subject, inputs, missing, conflict) };
     };
     if (compiled === undefined) {
       reject('unknown');
@@ -99,18 +104,18 @@ export function priceCart(inputs: PricingInputs): PricingResult {
       reject(eligibility.reason, eligibility.missing);
       continue;
     }
-    const firstApplied = automatics[0]?.compiled.promotion.id ?? codes[0]?.compiled.promotion.id;
-    const firstCode = codes[0]?.compiled.promotion.id;
+    const firstApplied = automatics[0]?.compiled ?? codes[0]?.compiled;
+    const firstCode = codes[0]?.compiled;
     const sameAgain = codes.find((app) => app.compiled.promotion.id === promotion.id);
     const exclusiveCode = codes.find((app) => app.compiled.promotion.stacking === 'exclusive');
-    let conflict: string | undefined;
-    if (sameAgain !== undefined) conflict = promotion.id;
+    let conflict: CompiledPromotion | undefined;
+    if (sameAgain !== undefined) conflict = compiled;
     else if (exclusiveAutomatic !== null) conflict = exclusiveAutomatic;
-    else if (exclusiveCode !== undefined) conflict = exclusiveCode.compiled.promotion.id;
+    else if (exclusiveCode !== undefined) conflict = exclusiveCode.compiled;
     else if (promotion.stacking === 'exclusive' && firstApplied !== undefined) conflict = firstApplied;
-    else if (promotion.stacking === 'rejectIfAutomatic' && automatics.length > 0) conflict = automatics[0]?.compiled.promotion.id;
+    else if (promotion.stacking === 'rejectIfAutomatic' && automatics.length > 0) conflict = automatics[0]?.compiled;
     else if (firstCode !== undefined && (compiled.givesBuyXGetY || codes.some((app) => app.compiled.givesBuyXGetY))) conflict = firstCode;
-    else if (codes.length >= settings.maxCodesPerOrder) conflict = firstCode ?? promotion.id;
+    else if (codes.length >= settings.maxCodesPerOrder) conflict = firstCode ?? compiled;
     if (conflict !== undefined) {
       reject('not_combinable', undefined, conflict);
       continue;
@@ -121,14 +126,14 @@ export function priceCart(inputs: PricingInputs): PricingResult {
       const without = replay(codes, inputs);
       const candidate = applyPromotion(compiled, eligibility.rules, entered, cart, without.ledger, settings);
       if (candidate.total > before) {
-        for (const app of automatics) notApplied[app.compiled.promotion.id] = refusal('not_combinable', subjectOf(app.compiled), inputs, undefined, promotion.id);
+        for (const app of automatics) notApplied[app.compiled.promotion.id] = refusal('not_combinable', subjectOf(app.compiled), inputs, undefined, compiled);
         automatics = [];
         exclusiveAutomatic = null;
         codes = [...without.applications, candidate];
         ledger = without.ledger;
         outcomes[entered] = { status: 'applied', promotionId: promotion.id, discount: candidate.total, message: appliedMessage(subject, candidate.total, cart.currency) };
       } else {
-        reject('not_combinable', undefined, automatics[0]?.compiled.promotion.id);
+        reject('not_combinable', undefined, automatics[0]?.compiled);
       }
       continue;
     }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from '@promo/contracts/http';
 
 export class CreateSharedCodeDto {
   @IsString()
@@ -8,9 +9,8 @@ export class CreateSharedCodeDto {
   code!: string;
 
   @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @ApiProperty({ description: 'The coupon promotion the code belongs to', minLength: 1, maxLength: 200, example: 'promo-welcome' })
+  @Matches(PROMOTION_ID_PATTERN, { message: `promotionId must be ${PROMOTION_ID_RULE}` })
+  @ApiProperty({ description: `The coupon promotion the code belongs to: ${PROMOTION_ID_RULE}`, pattern: PROMOTION_ID_PATTERN.source, example: 'promo-welcome' })
   promotionId!: string;
 
   @IsOptional()

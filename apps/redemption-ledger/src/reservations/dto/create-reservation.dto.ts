@@ -1,15 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from '@promo/contracts/http';
 
 export class ReservationUseDto {
+  // The id names Redis keys (`usage:{<id>}:...`): a `}` or `:` could alias another promotion's (#19).
   @IsString()
-  @IsNotEmpty()
-  @ApiProperty()
+  @Matches(PROMOTION_ID_PATTERN, { message: `promotionId must be ${PROMOTION_ID_RULE}` })
+  @ApiProperty({ pattern: PROMOTION_ID_PATTERN.source })
   promotionId!: string;
 
   @IsOptional()
   @IsString()
+  @MaxLength(200)
+  @Matches(/^\P{Cc}*$/u, { message: 'code must not contain control characters' })
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The coupon code, for a code-limited promotion' })
   code?: string | null;
 
