@@ -54,14 +54,14 @@ export async function runReservationLoad(options: LoadOptions): Promise<AttemptR
 async function attempt(options: LoadOptions, agent: http.Agent, index: number, body: ReturnType<LoadOptions['body']>): Promise<AttemptResult> {
   const base = { index, reservationId: body.reservationId, promotionId: body.uses[0]?.promotionId ?? '' };
   try {
-    const response = await post(agent, `${options.baseUrl()}/v1/reservations`, options.key, JSON.stringify(body));
+    const response = await postOnce(agent, `${options.baseUrl()}/v1/reservations`, options.key, JSON.stringify(body));
     const answer: unknown = JSON.parse(response.body);
     if (response.status === 503) return { ...base, status: 503, outcome: 'unavailable', reason: null, retryAfter: response.retryAfter };
     if (response.status !== 200 || !isAnswer(answer)) return { ...base, status: response.status, outcome: 'failed', reason: response.body, retryAfter: null };
     const refused = answer.uses.find((use) => use.status === 'refused');
     return { ...base, status: 200, outcome: answer.status === 'reserved' ? 'reserved' : 'refused', reason: refused?.reason ?? null, retryAfter: null };
-  } catch {
-    return { ...base, status: 0, outcome: 'failed', reason: 'connection failed', retryAfter: null };
+  } catch (error) {
+    return { ...base, status: 0, outcome: 'failed', reason: `connection failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, retryAfter: null };
   }
 }
 
@@ -79,8 +79,30 @@ export function count(results: readonly AttemptResult[], predicate: (result: Att
   return results.reduce((n, result) => n + (predicate(result) ? 1 : 0), 0);
 }
 
+interface PostAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly retryAfter: string | null;
+}
+
+/**
+ * Sends the request again, once, when it went out on a kept-alive socket the server had just closed (ECONNRESET
+ * on a reused socket: the server never read it, Node's documented keep-alive race). A reservation is idempotent by
+ * its id anyway. Any other failure is the caller's to count.
+ */
+async function postOnce(agent: http.Agent, url: string, key: string, body: string): Promise<PostAnswer> {
+  try {
+    return await post(agent, url, key, body);
+  } catch (error) {
+    if (!(error instanceof ReusedSocketReset)) throw error;
+    return post(agent, url, key, body);
+  }
+}
+
+class ReusedSocketReset extends Error {}
+
 /** A keep-alive POST (node:http is much lighter than fetch when 200 clients share one process with the app). */
-function post(agent: http.Agent, url: string, key: string, body: string): Promise<{ status: number; body: string; retryAfter: string | null }> {
+function post(agent: http.Agent, url: string, key: string, body: string): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', agent, headers: { 'x-api-key': key, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
       let text = '';
@@ -92,7 +114,7 @@ function post(agent: http.Agent, url: string, key: string, body: string): Promis
       });
       response.on('error', reject);
     });
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => reject(request.reusedSocket && error.code === 'ECONNRESET' ? new ReusedSocketReset(error.message) : error));
     request.end(body);
   });
 }
