@@ -12,18 +12,23 @@ export class ReplicaBalancer {
 
   private constructor(
     private readonly server: net.Server,
-    private readonly backends: readonly number[],
+    private readonly backends: number[],
   ) {}
 
   static async listen(port: number, backends: readonly number[]): Promise<ReplicaBalancer> {
     const server = net.createServer();
-    const balancer = new ReplicaBalancer(server, backends);
+    const balancer = new ReplicaBalancer(server, [...backends]);
     server.on('connection', (client) => balancer.forward(client));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
     });
     return balancer;
+  }
+
+  /** Points the `index`th backend at another port (its replica had to listen elsewhere). */
+  moveBackend(index: number, port: number): void {
+    this.backends[index] = port;
   }
 
   async close(): Promise<void> {

@@ -27,7 +27,7 @@ export interface ClusterEnvironment {
 }
 
 interface Replica {
-  readonly port: number;
+  port: number;
   process: ServiceProcess | undefined;
   /** Processes this replica ran before the current one (the chaos mode restarts it). */
   readonly earlier: ServiceProcess[];
@@ -144,16 +144,28 @@ export class ServiceCluster {
     return this.replicas.get(service) ?? [];
   }
 
+  /**
+   * Starts the replica and waits until it is ready. Its port was free when chosen, but any process's outgoing
+   * connection may take it before the replica listens (the same ephemeral range): then it starts again on another.
+   */
   private async launch(service: ServiceName, index: number): Promise<void> {
     const replica = this.replicasOf(service)[index];
     if (!replica) throw new Error(`${service} has no replica ${index}`);
-    if (replica.process) replica.earlier.push(replica.process);
-    const process = startServiceProcess(service, 'main', this.env(service, index));
-    replica.process = process;
-    try {
-      await waitUntilReady(process, 120_000);
-    } catch (error) {
-      throw new Error(`${service} replica ${index} did not become ready: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    for (let attempt = 1; ; attempt += 1) {
+      if (replica.process) replica.earlier.push(replica.process);
+      const process = startServiceProcess(service, 'main', this.env(service, index));
+      replica.process = process;
+      try {
+        await waitUntilReady(process, 120_000);
+        return;
+      } catch (error) {
+        if (attempt < 3 && process.output().includes('EADDRINUSE')) {
+          replica.port = await freePort();
+          this.balancers.get(service)?.balancer.moveBackend(index, replica.port);
+          continue;
+        }
+        throw new Error(`${service} replica ${index} did not become ready: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
     }
   }
 
