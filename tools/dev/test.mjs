@@ -107,7 +107,12 @@ await step('typecheck console', async () => {
   return { ok: app.ok && node.ok, note: [app.note && `app: ${app.note}`, node.note && `e2e/server: ${node.note}`].filter(Boolean).join('; ') };
 });
 // --forceExit: a consumer a failing test left connected must not hang CI after the verdict is in.
-await step('jest', () => tool('jest', ['-c', 'jest.config.js', '--ci', '--forceExit', ...jestArgs]));
+// Two suites at a time (JEST_WORKERS, unless the arguments choose): most of a suite's time is spent waiting on
+// Kafka, Postgres and child processes, so two share the machine's two cores well; Jest's default on two cores is one.
+// Every suite keeps its own schema, key prefix, topics, consumer groups and campaign ids, so two never meet.
+const chosen = jestArgs.some((arg) => /^(-w|--maxWorkers|-i|--runInBand)(=|$)/.test(arg));
+const workers = chosen ? [] : [`--maxWorkers=${process.env.JEST_WORKERS || 2}`];
+await step('jest', () => tool('jest', ['-c', 'jest.config.js', '--ci', '--forceExit', ...workers, ...jestArgs]));
 
 // Cleanup runs even after Ctrl-C.
 interrupted = false;
