@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock, REDIS } from '@promo/platform';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -24,7 +24,7 @@ const BATCH = 500;
  * promotion (`rebuilding`) is left for the next pass.
  */
 @Injectable()
-export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ExpirySweeperService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('expiry-sweeper');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -44,7 +44,8 @@ export class ExpirySweeperService implements OnApplicationBootstrap, OnApplicati
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any shutdown hook closes Redis or Postgres: no pass starts, and the one under way ends first. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.isStopped = true;
     clearTimeout(this.timer);
     await this.running;

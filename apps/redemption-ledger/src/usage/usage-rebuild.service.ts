@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, REDIS } from '@promo/platform';
 import type { Redis } from 'ioredis';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,12 +32,13 @@ const FENCE_BATCH = 1_000;
  * long as deleting and rewriting the keys takes (tens of thousands of holds: well under a second).
  */
 @Injectable()
-export class UsageRebuildService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('usage-rebuild');
   /** This process's rebuild, queued or running (others are serialized by the lock, and skip by epoch). */
   private rebuilding: Promise<void> | undefined;
   private monitor: NodeJS.Timeout | undefined;
   private isStopped = false;
+  private checking: Promise<void> | undefined;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -52,9 +53,12 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
     this.scheduleCheck();
   }
 
-  onApplicationShutdown(): void {
+  /** Before any shutdown hook closes Redis or Postgres: no check starts, and the check or rebuild under way ends first. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.isStopped = true;
     clearTimeout(this.monitor);
+    await this.checking;
+    await this.rebuilding;
   }
 
   /**
@@ -82,7 +86,10 @@ export class UsageRebuildService implements OnApplicationBootstrap, OnApplicatio
   private scheduleCheck(): void {
     if (this.isStopped) return;
     this.monitor = setTimeout(() => {
-      void this.checkSentinel().finally(() => this.scheduleCheck());
+      this.checking = this.checkSentinel().finally(() => {
+        this.checking = undefined;
+        this.scheduleCheck();
+      });
     }, this.config.SENTINEL_CHECK_INTERVAL_MS);
   }
 
