@@ -52,7 +52,10 @@ describe('emails after a passing database failure', () => {
     );
   }, 120_000);
 
-  afterAll(() => stopTimeline(running, campaigns), 60_000);
+  // `running` is unset when beforeAll failed before the instance started: nothing to stop then.
+  afterAll(async () => {
+    if ((running as RunningCampaigns | undefined) !== undefined) await stopTimeline(running, campaigns);
+  }, 60_000);
 
   it('tries an email again after a database error before its send, instead of failing it for good', () => {
     expect(statuses['cu-confirm']).toBe('sent');

@@ -11,7 +11,8 @@ export async function produceRecords(kafka: Kafka, prefix: string, records: read
   await producer.connect();
   try {
     for (const record of records) {
-      await producer.send({ topic: `${prefix}${record.type}`, acks: -1, messages: [{ key: record.key, value: record.value, timestamp: eventTimestamp(record), headers: { 'content-type': 'application/cloudevents+json' } }] });
+      const message = { key: record.key, value: record.value, timestamp: eventTimestamp(record), headers: { 'content-type': 'application/cloudevents+json' } };
+      await sendWhenLed(() => producer.send({ topic: `${prefix}${record.type}`, acks: -1, messages: [message] }));
     }
   } finally {
     await producer.disconnect();
@@ -21,4 +22,27 @@ export async function produceRecords(kafka: Kafka, prefix: string, records: read
 function eventTimestamp(record: UpstreamRecord): string {
   const { time } = JSON.parse(record.value) as { time: string };
   return String(Date.parse(time));
+}
+
+/**
+ * The app creates its topics at start without waiting for their leaders, so a record sent right after can meet
+ * "This server does not host this topic-partition" while the broker elects them: a retriable error, tried again
+ * for up to 10 s (kafkajs's own retries can run out first on a busy machine).
+ */
+async function sendWhenLed(send: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      const retriable = isRetriable(error) || (error instanceof Error && (error.name === 'KafkaJSNumberOfRetriesExceeded' || isRetriable(error.cause)));
+      if (!retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && Reflect.get(error, 'retriable') === true;
 }
