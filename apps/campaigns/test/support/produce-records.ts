@@ -36,13 +36,14 @@ async function sendWhenLed(send: () => Promise<unknown>): Promise<void> {
       await send();
       return;
     } catch (error) {
-      const retriable = isRetriable(error) || (error instanceof Error && (error.name === 'KafkaJSNumberOfRetriesExceeded' || isRetriable(error.cause)));
-      if (!retriable || Date.now() > deadline) throw error;
+      if (!isRetriableKafkaError(error) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 }
 
-function isRetriable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && Reflect.get(error, 'retriable') === true;
+/** A kafkajs error that says "try again" (a topic or leader still settling), itself or as the cause of its last retry. */
+export function isRetriableKafkaError(error: unknown): boolean {
+  const retriable = (e: unknown): boolean => typeof e === 'object' && e !== null && Reflect.get(e, 'retriable') === true;
+  return retriable(error) || (error instanceof Error && (error.name === 'KafkaJSNumberOfRetriesExceeded' || retriable(error.cause)));
 }

@@ -1,8 +1,9 @@
 import { createKafka } from '@promo/messaging';
 import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { adminRequest } from './campaigns-test-env';
 import { receivedEmails, type ReceivedEmail } from './maildev-inbox';
+import { isRetriableKafkaError } from './produce-records';
 import { readFixtureJson, readStream, type RecordedRecord, UPSTREAM_TOPICS } from './stream-replayer';
 
 export interface ExpectedOutcome {
@@ -82,23 +83,30 @@ export function testKafka(): Kafka {
   return createKafka({ clientId: `campaigns-replay-${uniqueSuffix()}`, brokers: testInfra().kafkaBrokers });
 }
 
-/** true once the group has committed every record of the prefixed upstream topics. */
+/** true once the group has committed every record of the prefixed upstream topics; false while a topic's leader is still being elected. */
 export async function isCaughtUp(kafka: Kafka, groupId: string, prefix: string, topics: readonly string[] = UPSTREAM_TOPICS): Promise<boolean> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const topic of topics.map((t) => `${prefix}${t}`)) {
-      const highs = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      for (const { partition, high } of highs) {
-        const offset = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-        if (BigInt(high) > 0n && BigInt(offset) < BigInt(high)) return false;
-      }
-    }
-    return true;
+    return await hasCommittedAll(admin, groupId, prefix, topics);
+  } catch (error) {
+    if (isRetriableKafkaError(error)) return false;
+    throw error;
   } finally {
     await admin.disconnect();
   }
+}
+
+async function hasCommittedAll(admin: Admin, groupId: string, prefix: string, topics: readonly string[]): Promise<boolean> {
+  for (const topic of topics.map((t) => `${prefix}${t}`)) {
+    const highs = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    for (const { partition, high } of highs) {
+      const offset = committed?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+      if (BigInt(high) > 0n && BigInt(offset) < BigInt(high)) return false;
+    }
+  }
+  return true;
 }
 
 export function abandonedKeys(emails: readonly ReceivedEmail[], campaigns: ReplayCampaigns): string[] {
