@@ -3,11 +3,15 @@
  * - reserve-usage.lua on one hot code called directly, with as baseline EVALSHA of a trivial script with
  *   the same six keys, same client and the same number of calls in flight (ratio = ours ÷ baseline);
  * - `POST /v1/reservations` on one service process with 64 connections: reservations/s and p99;
- * - overruns: uses held beyond the code's limit after that concurrent run (must be 0).
+ * - overruns: uses held beyond the code's limit after that concurrent run (must be 0);
+ * - #20: reserve-usage.lua again on a local Redis Cluster (3 masters, 3 replicas) with WAIT 1 after each
+ *   call, as the ledger runs there, against the single-node figure of the same run as baseline. One hot
+ *   promotion lives in one slot, so this is one shard's rate plus a replica round trip per reservation.
+ *   LEDGER_BENCH_CLUSTER=0 skips it (it needs redis-server and redis-cli).
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
-import { hashApiKey } from '@promo/platform';
-import { uniqueSuffix } from '@promo/platform/testing';
+import { connectionOfKey, createRedisConnection, hashApiKey, type RedisClient } from '@promo/platform';
+import { startLocalRedisCluster, uniqueSuffix } from '@promo/platform/testing';
 import { freePort, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -55,15 +59,16 @@ async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
   await admin.quit();
 }
 
-async function benchLua(redisUrl: string, prefix: string): Promise<void> {
-  const keyPrefix = `${prefix}redemption-ledger:`;
-  const redis = new Redis(redisUrl, { keyPrefix });
-  const scripts = new UsageScripts(redis, new Registry());
+/** reserve-usage.lua on one hot code, `waitReplicas` replicas acknowledging each call; prints nothing, returns calls/s and its trivial-script baseline. */
+async function benchLua(redis: RedisClient, waitReplicas: number): Promise<{ ours: number; baseline: number }> {
+  const config = { LEDGER_REDIS_WAIT_REPLICAS: waitReplicas, LEDGER_REDIS_WAIT_TIMEOUT_MS: 1_000 };
+  const scripts = new UsageScripts(redis, new Registry(), config);
   const promotionId = 'bench-hot';
   const limits = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' }).limits;
   const [total, perCode, perCustomer, unit, deleted, version] = limitArgs({ total: -1, perCode: LUA_CALLS * 4, perCustomer: -1, unit: 'cart', isDeleted: false, version: 1 });
   await redis.hset(limits, { total, perCode, perCustomer, unit, deleted, version });
-  const trivialSha = String(await redis.script('LOAD', 'return 1'));
+  // Loaded on the master of the hot promotion's slot (the baseline's keys live there too).
+  const trivialSha = String(await connectionOfKey(redis, limits).script('LOAD', 'return 1'));
   const expiresAt = Date.now() + 900_000;
   const reserve = (round: string) => (i: number) =>
     scripts.reserve({ promotionId, codeKey: 'hot-code', customerId: `cu-${i % 5_000}`, holdId: `${round}-${i}`, units: 1 }, expiresAt, 'fingerprint');
@@ -75,9 +80,31 @@ async function benchLua(redisUrl: string, prefix: string): Promise<void> {
   await rate(5_000, IN_FLIGHT, trivial);
   const baseline = await rate(LUA_CALLS, IN_FLIGHT, trivial);
   const ours = await rate(LUA_CALLS, IN_FLIGHT, reserve('run'));
+  return { ours, baseline };
+}
+
+async function benchLuaSingle(redisUrl: string, prefix: string): Promise<number> {
+  const keyPrefix = `${prefix}redemption-ledger:`;
+  const redis = new Redis(redisUrl, { keyPrefix });
+  const { ours, baseline } = await benchLua(redis, 0);
   line('ledger.lua_reserve_per_s', Math.round(ours), 'reservations/s', baseline);
   await redis.quit();
   await deleteKeys(redisUrl, `${keyPrefix}*`);
+  return ours;
+}
+
+async function benchLuaCluster(prefix: string, single: number): Promise<void> {
+  if (env('LEDGER_BENCH_CLUSTER', '1') === '0') return;
+  const cluster = await startLocalRedisCluster(Number(env('LEDGER_BENCH_CLUSTER_PORT', '17300')));
+  const redis = createRedisConnection({ url: '', clusterNodes: cluster.nodes }, { keyPrefix: `${prefix}redemption-ledger:`, maxRetriesPerRequest: 3 });
+  try {
+    const { ours, baseline } = await benchLua(redis, 1);
+    line('ledger.lua_reserve_per_s.cluster', Math.round(ours), 'reservations/s', single);
+    line('ledger.lua_trivial_per_s.cluster', Math.round(baseline), 'calls/s');
+  } finally {
+    await redis.quit();
+    await cluster.stop();
+  }
 }
 
 async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
@@ -153,7 +180,8 @@ async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
 async function main(): Promise<void> {
   const redisUrl = env('REDIS_URL', 'redis://127.0.0.1:6379');
   const prefix = `${env('REDIS_KEY_PREFIX', 'bench:')}ledger-${uniqueSuffix()}:`;
-  await benchLua(redisUrl, prefix);
+  const single = await benchLuaSingle(redisUrl, prefix);
+  await benchLuaCluster(prefix, single);
   await benchHttp(redisUrl, prefix);
 }
 

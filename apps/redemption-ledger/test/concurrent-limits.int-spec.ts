@@ -1,5 +1,6 @@
 import { testInfra } from '@promo/platform/testing';
 import { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import type { Client } from 'pg';
 import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
 import { ADMIN_KEY, request, type RunningLedger, STOREFRONT_KEY } from './support/ledger-test-env';
@@ -22,7 +23,7 @@ describe('reserveUsage under 200 concurrent clients', () => {
   let harness: LedgerHarness;
   let env: Record<string, string>;
   let ledger: RunningLedger;
-  let redis: Redis;
+  let redis: RedisClient;
   let sql: Client;
 
   beforeAll(async () => {

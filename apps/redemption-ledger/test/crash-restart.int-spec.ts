@@ -1,5 +1,5 @@
 import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import type { Client } from 'pg';
 import { ADMIN_KEY, createTestDatabase, deleteLedgerKeys, deleteLedgerTopics, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, request, sqlClient, STOREFRONT_KEY } from './support/ledger-test-env';
 import { heldAfter, limitRun, RUN } from './support/limit-run';
@@ -9,7 +9,7 @@ describe('reserveUsage when the ledger process is killed mid-load', () => {
   let pgUrl: string;
   let env: Record<string, string>;
   let service: ServiceProcess | undefined;
-  let redis: Redis;
+  let redis: RedisClient;
   let sql: Client;
 
   /** A process on a port of its own each time (the killed one's port may linger); clients follow `baseUrl`. */

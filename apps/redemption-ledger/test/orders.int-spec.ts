@@ -1,6 +1,6 @@
 import { ManualClock } from '@promo/platform';
 import { waitFor } from '@promo/platform/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import type { Client } from 'pg';
 import { aCancellation, anOrder } from './builders/order-event.builder';
 import { aPromotionChange } from './builders/promotion-change.builder';
@@ -18,7 +18,7 @@ describe('order.placed and order.cancelled', () => {
   const clock = new ManualClock('2026-11-20T10:00:00Z');
   let harness: LedgerHarness;
   let ledger: RunningLedger;
-  let redis: Redis;
+  let redis: RedisClient;
   let sql: Client;
 
   const learn = (change: unknown) => request(ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', change);

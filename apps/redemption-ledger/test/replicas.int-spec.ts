@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { aCancellation, anOrder, envelope } from './builders/order-event.builder';
 import { aPromotionChange } from './builders/promotion-change.builder';
 import { type LedgerReplicas, startLedgerReplicas } from './support/ledger-replicas';
-import { ADMIN_KEY, request, STOREFRONT_KEY } from './support/ledger-test-env';
+import { request, STOREFRONT_KEY } from './support/ledger-test-env';
 import { type AttemptResult, count, runReservationLoad } from './support/reservation-load';
 
 /** Orders each placed and cancelled at the same moment (issue 18 A). */
@@ -29,13 +29,7 @@ interface Held {
 describe('two ledger replicas on one database, Redis and consumer group', () => {
   let pair: LedgerReplicas;
 
-  const admin = (path: string, body?: unknown) => request(pair.replicas[0]?.baseUrl ?? '', ADMIN_KEY, body === undefined ? 'GET' : 'POST', path, body);
-  const learn = async (change: unknown) => expect((await admin('/v1/promotion-changes', change)).status).toBe(200);
-  /** Each attempt goes to the next replica in turn. */
-  const roundRobin = (): (() => string) => {
-    let next = 0;
-    return () => pair.replicas[next++ % pair.replicas.length]?.baseUrl ?? '';
-  };
+  const learn = async (change: unknown) => expect((await pair.admin('/v1/promotion-changes', change)).status).toBe(200);
   const floodBody = (name: string) => (index: number) => ({
     reservationId: `${name}-${index}`,
     cartId: `cart-${name}-${index}`,
@@ -58,7 +52,7 @@ describe('two ledger replicas on one database, Redis and consumer group', () => 
    */
   const topUp = async (name: string, results: readonly AttemptResult[]): Promise<AttemptResult[]> => {
     await rebuildDone(name);
-    const more = await runReservationLoad({ baseUrl: roundRobin(), key: STOREFRONT_KEY, clients: 20, attempts: HOT_PROMOTIONS * HOT_LIMIT, body: (index) => floodBody(name)(FLOOD.attempts + index) });
+    const more = await runReservationLoad({ baseUrl: pair.roundRobin(), key: STOREFRONT_KEY, clients: 20, attempts: HOT_PROMOTIONS * HOT_LIMIT, body: (index) => floodBody(name)(FLOOD.attempts + index) });
     return [...results, ...more];
   };
   /** What the clients were told, what Postgres holds and what Redis counts, once no rebuild is under way. */
@@ -115,7 +109,7 @@ describe('two ledger replicas on one database, Redis and consumer group', () => 
 
     const statuses = await pair.sql.query(`SELECT status, count(*)::int AS n FROM orders WHERE order_id LIKE 'race-%' GROUP BY status ORDER BY status`);
     const stillHeld = await pair.sql.query(`SELECT count(*)::int AS n FROM usage_holds WHERE promotion_id = $1 AND state IN ('reserved', 'committed')`, [promotionId]);
-    const page = await admin(`/v1/ledger?promotionId=${promotionId}&limit=1000`);
+    const page = await pair.admin(`/v1/ledger?promotionId=${promotionId}&limit=1000`);
     const kinds = (page.body as { items: { kind: string }[] }).items.map((entry) => entry.kind);
     expect({
       statuses: Object.fromEntries(statuses.rows.map((row: { status: string; n: number }) => [row.status, row.n])),
@@ -160,7 +154,7 @@ describe('two ledger replicas on one database, Redis and consumer group', () => 
         return undefined;
       };
 
-      const flood = await runReservationLoad({ baseUrl: roundRobin(), key: STOREFRONT_KEY, ...FLOOD, body: floodBody(name), onAttempt: flushMidLoad });
+      const flood = await runReservationLoad({ baseUrl: pair.roundRobin(), key: STOREFRONT_KEY, ...FLOOD, body: floodBody(name), onAttempt: flushMidLoad });
       expect(await flushed).toBe(1);
       await wiper.quit();
       const results = await topUp(name, flood);
@@ -188,7 +182,7 @@ describe('two ledger replicas on one database, Redis and consumer group', () => 
         return undefined;
       };
 
-      const flood = await runReservationLoad({ baseUrl: roundRobin(), key: STOREFRONT_KEY, ...FLOOD, body: floodBody(name), onAttempt: loseCanaryMidLoad });
+      const flood = await runReservationLoad({ baseUrl: pair.roundRobin(), key: STOREFRONT_KEY, ...FLOOD, body: floodBody(name), onAttempt: loseCanaryMidLoad });
       expect(await lost).toBe(503);
       const results = await topUp(name, flood);
 

@@ -1,6 +1,6 @@
 import { ManualClock } from '@promo/platform';
 import { waitFor } from '@promo/platform/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import type { Client } from 'pg';
 import { aPromotionChange } from './builders/promotion-change.builder';
 import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
@@ -10,7 +10,7 @@ describe('POST /v1/reservations', () => {
   const clock = new ManualClock('2026-11-20T10:00:00Z');
   let harness: LedgerHarness;
   let ledger: RunningLedger;
-  let redis: Redis;
+  let redis: RedisClient;
   let sql: Client;
 
   const reserve = (body: unknown) => request(ledger.baseUrl, STOREFRONT_KEY, 'POST', '/v1/reservations', body);

@@ -14,7 +14,7 @@ describe('the usage Lua scripts on a real Redis', () => {
   beforeEach(async () => {
     redis = new Redis(testInfra().redisUrl, { keyPrefix: `${testInfra().redisKeyPrefix}lua-${uniqueSuffix()}:redemption-ledger:` });
     registry = new Registry();
-    scripts = new UsageScripts(redis, registry);
+    scripts = new UsageScripts(redis, registry, { LEDGER_REDIS_WAIT_TIMEOUT_MS: 1_000 });
     expect(await scripts.setLimits(promotionId, { total: 3, perCode: 2, perCustomer: 1, unit: 'item', isDeleted: false, version: 1 }, true)).toBe('ok');
   });
 

@@ -15,6 +15,8 @@ export * from './health/readiness-check';
 export * from './health/health.module';
 export * from './metrics/metrics.module';
 export * from './redis/redis.module';
+export * from './redis/redis-connection';
+export * from './redis/bullmq-connection';
 export * from './logging/logger.module';
 export * from './platform.module';
 export * from './bootstrap/configure-http-app';

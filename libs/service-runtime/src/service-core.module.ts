@@ -38,7 +38,7 @@ export class ServiceCoreModule {
       imports: [
         PlatformModule.forRoot({ service: options.service, config, ...(options.clock ? { clock: options.clock } : {}) }),
         TypeOrmModule.forRoot({ ...serviceDataSourceOptions(options), manualInitialization: false }),
-        RedisModule.forRoot({ url: config.REDIS_URL, keyPrefix: `${config.REDIS_KEY_PREFIX}${options.service}:` }),
+        RedisModule.forRoot({ url: config.REDIS_URL, clusterNodes: config.REDIS_CLUSTER_NODES, keyPrefix: `${config.REDIS_KEY_PREFIX}${options.service}:` }),
         MessagingModule.forRoot({
           app: options.service,
           ...(options.consumerGroup ? { groupId: options.consumerGroup } : {}),

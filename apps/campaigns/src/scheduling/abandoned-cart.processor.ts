@@ -1,10 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '@promo/platform';
+import { APP_CONFIG, createBullConnection, type RedisClient } from '@promo/platform';
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { CampaignsConfig } from '../config/env.schema';
 import { DecisionService } from '../decisions/decision.service';
-import { ABANDONED_CART_QUEUE, bullConnection, bullPrefix, type DueJobData } from './abandoned-cart.queue';
+import { ABANDONED_CART_QUEUE, bullPrefix, type DueJobData } from './abandoned-cart.queue';
 
 /**
  * A due abandoned-cart job wakes the decider. The job does not decide on its own: the decision waits
@@ -14,7 +13,7 @@ import { ABANDONED_CART_QUEUE, bullConnection, bullPrefix, type DueJobData } fro
 @Injectable()
 export class AbandonedCartProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker: Worker<DueJobData> | undefined;
-  private connection: Redis | undefined;
+  private connection: RedisClient | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -22,7 +21,7 @@ export class AbandonedCartProcessor implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = bullConnection(this.config);
+    this.connection = createBullConnection(this.config);
     this.worker = new Worker<DueJobData>(
       ABANDONED_CART_QUEUE,
       async () => {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG } from '@promo/platform';
+import { APP_CONFIG, bullQueuePrefix, createBullConnection, type RedisClient } from '@promo/platform';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { CampaignsConfig } from '../config/env.schema';
 
 export const ABANDONED_CART_QUEUE = 'abandoned-cart';
@@ -12,13 +11,8 @@ export interface DueJobData {
   readonly step: number;
 }
 
-/** BullMQ wants its own connection, without a keyPrefix (it has `prefix`) and with `maxRetriesPerRequest: null`. */
-export function bullConnection(config: Pick<CampaignsConfig, 'REDIS_URL'>): Redis {
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-}
-
 export function bullPrefix(config: Pick<CampaignsConfig, 'REDIS_KEY_PREFIX'>): string {
-  return `${config.REDIS_KEY_PREFIX}campaigns:bull`;
+  return bullQueuePrefix(config, 'campaigns');
 }
 
 /** One delayed job per (campaign, cart, step); BullMQ refuses `:` in custom ids. */
@@ -34,11 +28,11 @@ export function dueJobId(job: DueJobData): string {
  */
 @Injectable()
 export class AbandonedCartQueue implements OnApplicationShutdown {
-  readonly connection: Redis;
+  readonly connection: RedisClient;
   readonly queue: Queue<DueJobData>;
 
   constructor(@Inject(APP_CONFIG) config: CampaignsConfig) {
-    this.connection = bullConnection(config);
+    this.connection = createBullConnection(config);
     this.queue = new Queue<DueJobData>(ABANDONED_CART_QUEUE, { connection: this.connection, prefix: bullPrefix(config) });
   }
 

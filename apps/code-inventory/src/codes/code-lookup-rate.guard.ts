@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CanActivate, type ExecutionContext, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { API_KEY_STORE, type ApiKeyStore, APP_CONFIG, DomainError, hashApiKey, REDIS } from '@promo/platform';
+import { API_KEY_STORE, type ApiKeyStore, APP_CONFIG, DomainError, hashApiKey, REDIS, type RedisClient } from '@promo/platform';
 import type { Request, Response } from 'express';
-import type { Redis } from 'ioredis';
 import type { CodeInventoryConfig } from '../config/env.schema';
 
 const COUNT_LOOKUP_SCRIPT = readFileSync(join(__dirname, 'lua', 'count-lookup.lua'), 'utf8');
@@ -12,7 +11,7 @@ interface CountLookupCommand {
   countLookup(counterKey: string, limit: number, windowMs: number): Promise<[number, number]>;
 }
 
-function hasCommand(redis: Redis): redis is Redis & CountLookupCommand {
+function hasCommand(redis: RedisClient): redis is RedisClient & CountLookupCommand {
   return 'countLookup' in redis && typeof redis.countLookup === 'function';
 }
 
@@ -31,7 +30,7 @@ export class CodeLookupRateLimitedError extends DomainError {
 @Injectable()
 export class CodeLookupRateGuard implements CanActivate, OnModuleInit {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: CodeInventoryConfig,
     @Inject(API_KEY_STORE) private readonly keys: ApiKeyStore,
   ) {}

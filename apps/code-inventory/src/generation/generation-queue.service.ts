@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG } from '@promo/platform';
+import { APP_CONFIG, createBullConnection, type RedisClient } from '@promo/platform';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { GENERATION_QUEUE, type GenerationJobData, generationQueuePrefix } from './generation-queue';
@@ -10,7 +9,7 @@ import { GENERATION_QUEUE, type GenerationJobData, generationQueuePrefix } from 
 @Injectable()
 export class GenerationQueueService implements OnApplicationBootstrap, OnModuleDestroy {
   // BullMQ needs maxRetriesPerRequest: null on its own connection (no keyPrefix: the queue prefix does that).
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
   /** Read by the queue metrics (generation-queue.metrics.ts). */
   readonly queue: Queue<GenerationJobData>;
 
@@ -18,7 +17,7 @@ export class GenerationQueueService implements OnApplicationBootstrap, OnModuleD
     @Inject(APP_CONFIG) config: CodeInventoryConfig,
     private readonly dataSource: DataSource,
   ) {
-    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection = createBullConnection(config);
     this.queue = new Queue<GenerationJobData>(GENERATION_QUEUE, { connection: this.connection, prefix: generationQueuePrefix(config) });
   }
 

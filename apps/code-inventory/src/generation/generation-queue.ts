@@ -1,10 +1,11 @@
+import { bullQueuePrefix } from '@promo/platform';
 import type { CodeInventoryConfig } from '../config/env.schema';
 
 export const GENERATION_QUEUE = 'code-generation';
 
-/** BullMQ does not take ioredis' keyPrefix; its own prefix keeps the queue under the app's Redis prefix. */
+/** BullMQ does not take ioredis' keyPrefix; its own prefix keeps the queue under the app's Redis prefix, in one cluster slot. */
 export function generationQueuePrefix(config: CodeInventoryConfig): string {
-  return `${config.REDIS_KEY_PREFIX}code-inventory:bull`;
+  return bullQueuePrefix(config, 'code-inventory');
 }
 
 export interface GenerationJobData {

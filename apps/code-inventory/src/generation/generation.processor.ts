@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG } from '@promo/platform';
+import { APP_CONFIG, createBullConnection, type RedisClient } from '@promo/platform';
 import { type Job, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { GENERATION_QUEUE, type GenerationJobData, generationQueuePrefix } from './generation-queue';
 import { GenerationRunner } from './generation-runner.service';
@@ -23,7 +22,7 @@ class GenerationInterruptedError extends Error {
 export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(GenerationProcessor.name);
   private worker: Worker<GenerationJobData> | undefined;
-  private connection: Redis | undefined;
+  private connection: RedisClient | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CodeInventoryConfig,
@@ -31,7 +30,7 @@ export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection = createBullConnection(this.config);
     this.worker = new Worker<GenerationJobData>(GENERATION_QUEUE, (job) => this.process(job), {
       connection: this.connection,
       prefix: generationQueuePrefix(this.config),

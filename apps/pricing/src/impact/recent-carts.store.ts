@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, REDIS } from '@promo/platform';
+import { APP_CONFIG, REDIS, type RedisClient } from '@promo/platform';
 import { type Cart, parseCart } from '@promo/pricing-engine';
-import type { Redis } from 'ioredis';
 import type { PricingConfig } from '../config/env.schema';
 
-const ORDER_KEY = 'recent-carts:order';
-const CARTS_KEY = 'recent-carts:carts';
-const SEQUENCE_KEY = 'recent-carts:sequence';
+// One hash tag: keep-recent-carts touches all three in one script, so on a Redis Cluster they share a slot.
+const ORDER_KEY = '{recent-carts}:order';
+const CARTS_KEY = '{recent-carts}:carts';
+const SEQUENCE_KEY = '{recent-carts}:sequence';
 const KEEP_SCRIPT = readFileSync(join(__dirname, 'lua', 'keep-recent-carts.lua'), 'utf8');
 const FLUSH_EVERY_MS = 100;
 
@@ -16,7 +16,7 @@ interface RecentCartsCommands {
   keepRecentCarts(orderKey: string, cartsKey: string, sequenceKey: string, keep: string, ...idsAndCarts: string[]): Promise<number>;
 }
 
-function hasCommands(redis: Redis): redis is Redis & RecentCartsCommands {
+function hasCommands(redis: RedisClient): redis is RedisClient & RecentCartsCommands {
   return 'keepRecentCarts' in redis && typeof redis.keepRecentCarts === 'function';
 }
 
@@ -35,7 +35,7 @@ export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: PricingConfig,
   ) {}
 

@@ -1,4 +1,5 @@
-import { UsageRebuildingError, UsageStoreUnavailableError } from '../usage/usage-scripts';
+import { UsageRebuildingError } from '../usage/usage-scripts';
+import { UsageStoreUnavailableError } from '../usage/usage-store-unavailable';
 import { UsageUnavailableError } from './usage-unavailable.error';
 
 /**

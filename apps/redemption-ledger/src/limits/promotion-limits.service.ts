@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PromotionChangedData } from '@promo/contracts';
-import { CLOCK, type Clock, REDIS } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import { CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normalizeCode } from '../usage/usage-keys';
 import { UsageRebuildService, redisLimitsOf } from '../usage/usage-rebuild.service';
@@ -26,7 +25,7 @@ export class PromotionLimitsService {
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly dataSource: DataSource,
     private readonly state: UsageStateRepository,
     private readonly scripts: UsageScripts,

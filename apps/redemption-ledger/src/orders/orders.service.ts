@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OrderCancelledData, OrderPlacedData, RedemptionRejectionReason } from '@promo/contracts';
 import { OutboxWriter } from '@promo/messaging';
-import { CLOCK, type Clock, REDIS } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import { CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ReservationsRepository } from '../reservations/reservations.repository';
@@ -31,7 +30,7 @@ interface OrderUse extends UseTarget {
 export class OrdersService {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly outbox: OutboxWriter,
     private readonly rebuild: UsageRebuildService,
     private readonly scripts: UsageScripts,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, NotFoundError, REDIS } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, CLOCK, type Clock, NotFoundError, REDIS, type RedisClient } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { runUsageStep } from '../common/run-usage-step';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
@@ -25,7 +24,7 @@ export class ReservationReleaseService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly dataSource: DataSource,
     private readonly rebuild: UsageRebuildService,
     private readonly scripts: UsageScripts,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, ConflictError, REDIS, ValidationFailedError } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, CLOCK, type Clock, ConflictError, REDIS, ValidationFailedError, type RedisClient } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { runUsageStep } from '../common/run-usage-step';
 import { UsageUnavailableError } from '../common/usage-unavailable.error';
@@ -31,7 +30,7 @@ export class ReservationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly dataSource: DataSource,
     private readonly rebuild: UsageRebuildService,
     private readonly scripts: UsageScripts,

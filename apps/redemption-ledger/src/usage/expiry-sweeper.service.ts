@@ -1,6 +1,5 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, REDIS } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import type { LedgerEntryInput } from '../ledger/ledger-entry';
@@ -33,7 +32,7 @@ export class ExpirySweeperService implements OnApplicationBootstrap, BeforeAppli
   constructor(
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly dataSource: DataSource,
     private readonly scripts: UsageScripts,
     private readonly holds: UsageHoldsRepository,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, REDIS } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import { APP_CONFIG, REDIS, type RedisClient, redisMasters } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { type LiveHold, type PromotionLimitsRow, UsageStateRepository } from './usage-state.repository';
 import { UsageMetrics } from './usage.metrics';
 import { holdUsageLockExclusive } from './usage-lock';
+import { ReplicaAcknowledgements } from './redis-replication';
 import { FENCE_FIELD, limitArgs, type RedisLimits, sharedCodeFields } from './usage-scripts';
 import { SENTINEL_KEY, usageKeys } from './usage-keys';
 
@@ -41,7 +41,7 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
   private checking: Promise<void> | undefined;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
     private readonly dataSource: DataSource,
     private readonly state: UsageStateRepository,
@@ -119,20 +119,26 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
     for (const promotion of promotions) {
       await this.writePromotion(promotion, holds.get(promotion.promotionId) ?? []);
     }
+    await this.replicated();
     await this.redis.set(SENTINEL_KEY, epoch);
     this.logger.log({ promotions: promotions.length, epoch, ms: Math.round(performance.now() - started) }, 'usage counters rebuilt from Postgres');
     return 'done';
   }
 
-  /** Step 3: every promotion's scripts refuse from here on, on every replica (a lost limits hash gets a fence-only hash). */
+  /**
+   * Step 3: every promotion's scripts refuse from here on, on every replica (a lost limits hash gets a
+   * fence-only hash). Commands in flight together, not one pipeline: on a Redis Cluster the promotions'
+   * keys live on several masters.
+   */
   private async fence(limitsKeys: readonly string[], epoch: string): Promise<void> {
     for (let start = 0; start < limitsKeys.length; start += FENCE_BATCH) {
-      const pipeline = this.redis.pipeline();
-      for (const key of limitsKeys.slice(start, start + FENCE_BATCH)) pipeline.hset(key, FENCE_FIELD, epoch);
-      const replies = (await pipeline.exec()) ?? [];
-      const failed = replies.find(([error]) => error !== null);
-      if (failed) throw failed[0];
+      await Promise.all(limitsKeys.slice(start, start + FENCE_BATCH).map((key) => this.redis.hset(key, FENCE_FIELD, epoch)));
     }
+  }
+
+  /** #20: with replicas, the rebuilt state is on them before the sentinel says it is done (a failover cannot undo it). */
+  private replicated(): Promise<void> {
+    return new ReplicaAcknowledgements(this.redis, this.config).allAcknowledged();
   }
 
   /** One promotion in one MULTI: counters and holds first, the limits hash (what scripts check) with them, its fence dropped. */
@@ -170,19 +176,22 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
   }
 
   /**
-   * Deletes every usage key under this app's prefix but the fenced limits hashes (SCAN matches full names;
-   * UNLINK would add the prefix again). Every key a script made before the fence exists for the whole scan,
-   * so SCAN returns it; while fenced, no script makes one.
+   * Deletes every usage key under this app's prefix but the fenced limits hashes. SCAN visits every master
+   * of a cluster and matches full names; the keys are unlinked through the client, which adds the prefix
+   * again and routes each to its slot's master. Every key a script made before the fence exists for the
+   * whole scan, so SCAN returns it; while fenced, no script makes one.
    */
   private async deleteUsageKeys(keep: ReadonlySet<string>): Promise<void> {
     const prefix = this.keyPrefix();
-    let cursor = '0';
-    do {
-      const [next, found] = await this.redis.scan(cursor, 'MATCH', `${prefix}usage:*`, 'COUNT', 1000);
-      cursor = next;
-      const own = found.map((key) => key.slice(prefix.length)).filter((key) => !keep.has(key));
-      if (own.length > 0) await this.redis.unlink(...own);
-    } while (cursor !== '0');
+    for (const master of redisMasters(this.redis)) {
+      let cursor = '0';
+      do {
+        const [next, found] = await master.scan(cursor, 'MATCH', `${prefix}usage:*`, 'COUNT', 1000);
+        cursor = next;
+        const own = found.map((key) => key.slice(prefix.length)).filter((key) => !keep.has(key));
+        await Promise.all(own.map((key) => this.redis.unlink(key)));
+      } while (cursor !== '0');
+    }
   }
 
   private keyPrefix(): string {

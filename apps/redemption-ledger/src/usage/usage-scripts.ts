@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { METRICS_REGISTRY, REDIS, RedisScriptMetrics } from '@promo/platform';
-import type { ClientContext, Redis, Result } from 'ioredis';
+import { APP_CONFIG, METRICS_REGISTRY, REDIS, type RedisClient, RedisScriptMetrics } from '@promo/platform';
+import type { ClientContext, Result } from 'ioredis';
 import type { Registry } from 'prom-client';
-import { type UseTarget, usageKeys } from './usage-keys';
+import type { RedemptionLedgerConfig } from '../config/env.schema';
+import { ReplicaAcknowledgements } from './redis-replication';
+import { guardedRedisCall } from './usage-store-unavailable';
+import { promotionTag, type UseTarget, usageKeys } from './usage-keys';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -37,14 +40,6 @@ export type ReleaseMode = 'release' | 'expire' | 'reverse';
 
 export interface UseRequest extends UseTarget {
   readonly units: number;
-}
-
-/**
- * Redis could not run a script (connection lost, retries exhausted). Its `code` is one libs/messaging
- * classifies as infrastructure, so a consumer retries the event instead of dead-lettering it.
- */
-export class UsageStoreUnavailableError extends Error {
-  readonly code = 'ECONNRESET';
 }
 
 /**
@@ -87,7 +82,7 @@ export function loadLuaScript(file: string): string {
 }
 
 /** Defines the ledger's Lua commands on a client once (EVALSHA after the first call). */
-export function defineUsageCommands(redis: Redis): void {
+export function defineUsageCommands(redis: RedisClient): void {
   for (const script of SCRIPTS) {
     redis.defineCommand(script.command, { numberOfKeys: script.numberOfKeys, lua: loadLuaScript(script.file) });
   }
@@ -98,27 +93,34 @@ export function defineUsageCommands(redis: Redis): void {
 export class UsageScripts {
   /** X4: `redis_script_duration_seconds{script,outcome}` around every script call. */
   private readonly latency: RedisScriptMetrics;
+  /** #20: a usage step is answered once the replicas hold it (redis-replication.ts). */
+  private readonly acknowledgements: ReplicaAcknowledgements;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(METRICS_REGISTRY) registry: Registry) {
+  constructor(
+    @Inject(REDIS) private readonly redis: RedisClient,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(APP_CONFIG) config: Pick<RedemptionLedgerConfig, 'LEDGER_REDIS_WAIT_REPLICAS' | 'LEDGER_REDIS_WAIT_TIMEOUT_MS' | 'REDIS_CLUSTER_NODES'>,
+  ) {
     defineUsageCommands(redis);
     this.latency = new RedisScriptMetrics(registry);
+    this.acknowledgements = new ReplicaAcknowledgements(redis, config);
   }
 
   async reserve(use: UseRequest, expiresAtMs: number, fingerprint: string): Promise<TakeOutcome> {
-    const reply = replyOf(await this.run('reserve-usage', () => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint)));
+    const reply = replyOf(await this.write('reserve-usage', use, () => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint)));
     return parseTake(reply);
   }
 
   /** `units`: what the order used (null when it does not say: a reservation's units stand, else 1); a reserved hold takes these (#19.5). */
   async commit(use: UseTarget & { readonly units: number | null }): Promise<TakeOutcome> {
     const units = use.units === null ? '' : String(use.units);
-    const reply = replyOf(await this.run('commit-usage', () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, units, use.codeKey ?? '', use.customerId ?? '')));
+    const reply = replyOf(await this.write('commit-usage', use, () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, units, use.codeKey ?? '', use.customerId ?? '')));
     if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
     return parseTake(reply);
   }
 
   async release(use: UseTarget, mode: ReleaseMode, nowMs: number): Promise<ReleaseOutcome> {
-    const reply = replyOf(await this.run('release-usage', () => this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs))));
+    const reply = replyOf(await this.write('release-usage', use, () => this.redis.ledgerReleaseUsage(...keysOf(use), use.holdId, mode, String(nowMs))));
     switch (reply[0]) {
       case 'released':
         return { kind: 'released', units: numberAt(reply, 1) };
@@ -138,7 +140,7 @@ export class UsageScripts {
   /** True when every hold is still in Redis with this fingerprint (no loss or rebuild since it was taken). */
   async areHeld(uses: readonly UseTarget[], fingerprint: string): Promise<boolean> {
     for (const use of uses) {
-      const held = await guarded(() => this.redis.hget(usageKeys(use).hold, 'fingerprint'));
+      const held = await guardedRedisCall(() => this.redis.hget(usageKeys(use).hold, 'fingerprint'));
       if (held !== fingerprint) return false;
     }
     return true;
@@ -146,14 +148,23 @@ export class UsageScripts {
 
   async setLimits(promotionId: string, limits: RedisLimits, isNew: boolean): Promise<'ok' | 'stale' | 'not_loaded'> {
     const keys = usageKeys({ promotionId, codeKey: null, customerId: null, holdId: '-' });
-    const reply = replyOf(await this.run('set-limits', () => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0', ...sharedCodeArgs(limits))));
+    const reply = replyOf(await this.write('set-limits', { promotionId }, () => this.redis.ledgerSetLimits(keys.limits, ...limitArgs(limits), isNew ? '1' : '0', ...sharedCodeArgs(limits))));
     if (reply[0] === 'ok' || reply[0] === 'stale' || reply[0] === 'not_loaded') return reply[0];
     throw new Error(`set-limits answered ${JSON.stringify(reply)}`);
   }
 
+  /** A script that writes: refused at once while its master lacks replicas, answered once they hold it (#20). */
+  private async write(script: string, target: { readonly promotionId: string }, call: () => Promise<unknown>): Promise<unknown> {
+    const key = promotionTag(target.promotionId);
+    this.acknowledgements.assertReplicated(key);
+    const reply = await this.run(script, call);
+    await this.acknowledgements.acknowledged(key);
+    return reply;
+  }
+
   /** One timed, guarded script call; `script` is the Lua file's name without `.lua`. */
   private run(script: string, call: () => Promise<unknown>): Promise<unknown> {
-    return this.latency.time(script, () => guarded(call));
+    return this.latency.time(script, () => guardedRedisCall(call));
   }
 }
 
@@ -176,16 +187,6 @@ export function sharedCodeFields(limits: RedisLimits): Record<string, string> {
 
 /** The prefix of a shared code's field in the limits hash (lua/set-limits.lua, lua/includes/take-use.lua). */
 export const SHARED_CODE_FIELD_PREFIX = 'shared:';
-
-/** Runs one script call; anything but a script's own error (a ReplyError) means Redis is out of reach. */
-async function guarded(call: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ReplyError') throw error;
-    throw new UsageStoreUnavailableError('Redis cannot run the usage scripts', { cause: error });
-  }
-}
 
 function keysOf(use: UseTarget): string[] {
   const keys = usageKeys(use);

@@ -1,5 +1,5 @@
 import type { Clock } from '@promo/platform';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import type { Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import { envelope } from '../builders/order-event.builder';
@@ -12,7 +12,7 @@ export interface LedgerHarness {
   readonly env: Record<string, string>;
   readonly ledger: RunningLedger;
   readonly sql: Client;
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly topicPrefix: string;
   /** Publishes a CloudEvent to this ledger's copy of a consumed topic. */
   publish(topic: ConsumedTopic, key: string, data: unknown, id?: string): Promise<void>;

@@ -1,18 +1,22 @@
 import { createKafka } from '@promo/messaging';
 import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import { AssignerProtocol, type Producer } from 'kafkajs';
 import type { Client } from 'pg';
 import type { ConsumedTopic } from './ledger-harness';
-import { createTestDatabase, deleteLedgerKeys, deleteLedgerTopics, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, sqlClient, testProducer } from './ledger-test-env';
+import { ADMIN_KEY, createTestDatabase, deleteLedgerKeys, deleteLedgerTopics, dropTestDatabase, ledgerRedis, ledgerTestEnv, migrate, type HttpAnswer, request, sqlClient, testProducer } from './ledger-test-env';
 
 /** Ops' deployment in small: `count` ledger processes on one database, one Redis prefix, one consumer group. */
 export interface LedgerReplicas {
   readonly env: Record<string, string>;
   readonly replicas: readonly ServiceProcess[];
   readonly sql: Client;
-  readonly redis: Redis;
+  readonly redis: RedisClient;
+  /** An admin API call on the first replica (GET without a body, POST with one). */
+  admin(path: string, body?: unknown): Promise<HttpAnswer>;
+  /** Base URLs of the replicas, the next one on each call. */
+  roundRobin(): () => string;
   /** Publishes records to the replicas' copy of a consumed topic. */
   send(topic: ConsumedTopic, messages: readonly { readonly key: string; readonly value: string }[]): Promise<void>;
   /** `topic/partition` → the index of the group member that owns it, once the group is stable with `count` members. */
@@ -36,6 +40,11 @@ export async function startLedgerReplicas(count: number, extra: Record<string, s
     replicas,
     sql,
     redis,
+    admin: (path, body) => request(replicas[0]?.baseUrl ?? '', ADMIN_KEY, body === undefined ? 'GET' : 'POST', path, body),
+    roundRobin: () => {
+      let next = 0;
+      return () => replicas[next++ % replicas.length]?.baseUrl ?? '';
+    },
     send: async (topic, messages) => {
       producer ??= await testProducer();
       await producer.send({ topic: `${topicPrefix}${topic}`, messages: messages.map((message) => ({ key: message.key, value: message.value })) });

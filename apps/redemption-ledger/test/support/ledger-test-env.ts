@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createKafka } from '@promo/messaging';
-import { type Clock, configureHttpApp, hashApiKey, parseEnv } from '@promo/platform';
+import { type Clock, configureHttpApp, createRedisConnection, hashApiKey, isRedisCluster, parseClusterNodes, parseEnv, type RedisClient } from '@promo/platform';
 import { createTestDatabase as createDatabaseWithPrefix, dropTestDatabase as dropDatabaseWithPrefix, testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { migrateService } from '@promo/service-runtime';
-import { Redis } from 'ioredis';
 import type { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { AppModule, REDEMPTION_LEDGER_SCHEMA, REDEMPTION_LEDGER_SERVICE } from '../../src/app.module';
@@ -66,8 +65,9 @@ export async function startLedger(env: Record<string, string>, clock?: Clock): P
 }
 
 /** A Redis client on the ledger's own keys (the same prefix the app uses). */
-export function ledgerRedis(env: Record<string, string>): Redis {
-  return new Redis(testInfra().redisUrl, { keyPrefix: `${env['REDIS_KEY_PREFIX'] ?? ''}${REDEMPTION_LEDGER_SERVICE}:` });
+export function ledgerRedis(env: Record<string, string>): RedisClient {
+  const keyPrefix = `${env['REDIS_KEY_PREFIX'] ?? ''}${REDEMPTION_LEDGER_SERVICE}:`;
+  return createRedisConnection({ url: testInfra().redisUrl, clusterNodes: parseClusterNodes(env['REDIS_CLUSTER_NODES']) }, { keyPrefix, maxRetriesPerRequest: 3 });
 }
 
 export async function testProducer(): Promise<Producer> {
@@ -99,8 +99,9 @@ export async function sqlClient(pgUrl: string): Promise<Client> {
   return client;
 }
 
-/** Deletes every key of a ledger's Redis client prefix (its own keys only: the Redis is shared). */
-export async function deleteLedgerKeys(redis: Redis): Promise<void> {
+/** Deletes every key of a ledger's Redis client prefix (its own keys only: the Redis is shared). A test cluster is wiped whole instead. */
+export async function deleteLedgerKeys(redis: RedisClient): Promise<void> {
+  if (isRedisCluster(redis)) return;
   await redis.eval(`for _, key in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('UNLINK', key) end return 1`, 0, `${redis.options.keyPrefix ?? ''}*`);
 }
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@promo/platform';
 import type { Client } from 'pg';
 import { aPromotionChange } from '../builders/promotion-change.builder';
 import { type AttemptResult, count } from './reservation-load';
@@ -47,7 +47,7 @@ interface Held {
 }
 
 /** What the clients were told, what Postgres holds and what Redis counts, side by side. */
-export async function heldAfter(run: LimitRun, results: readonly AttemptResult[], sql: Client, redis: Redis): Promise<Held> {
+export async function heldAfter(run: LimitRun, results: readonly AttemptResult[], sql: Client, redis: RedisClient): Promise<Held> {
   const reserved = results.filter((result) => result.outcome === 'reserved');
   const live = await sql.query(`SELECT promotion_id, count(*)::int AS n FROM usage_holds WHERE state = 'reserved' GROUP BY promotion_id`);
   const liveOf = (promotionId: string): number => live.rows.find((row: { promotion_id: string }) => row.promotion_id === promotionId)?.n ?? 0;

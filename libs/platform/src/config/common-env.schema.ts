@@ -9,7 +9,7 @@ const url = (protocols: readonly string[]) =>
     }
   }, `must be a ${protocols.join(' or ')} URL`);
 
-const brokerList = z
+const hostPortList = z
   .string()
   .transform((value) => value.split(',').map((b) => b.trim()).filter((b) => b !== ''))
   .refine((brokers) => brokers.length > 0 && brokers.every((b) => /^[^:\s]+:\d{1,5}$/.test(b)), 'must be host:port[,host:port...]');
@@ -26,7 +26,9 @@ export function commonEnvSchema(defaults: { readonly httpPort: number }) {
     PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z.string().default(''),
-    KAFKA_BROKERS: brokerList.default('127.0.0.1:19092'),
+    /** A Redis Cluster's nodes (`host:port,…`, some suffice): when set, every Redis client is a cluster client and REDIS_URL is not used. */
+    REDIS_CLUSTER_NODES: hostPortList.optional(),
+    KAFKA_BROKERS: hostPortList.default('127.0.0.1:19092'),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
     /** Comma-separated `scope:sha256hex` pairs; keys themselves are never configured in clear. */
     API_KEYS: z.string().default(''),

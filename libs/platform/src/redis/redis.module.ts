@@ -1,25 +1,24 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import type { ReadinessCheck } from '../health/readiness-check';
+import { createRedisConnection, type RedisClient, type RedisConnectionOptions } from './redis-connection';
 
-/** Injection token for the app's ioredis client (its key prefix applied). */
+/** Injection token for the app's ioredis client (its key prefix applied): one Redis or a Redis Cluster. */
 export const REDIS = Symbol('REDIS');
 
-export interface RedisOptions {
-  readonly url: string;
+export interface RedisOptions extends RedisConnectionOptions {
   /** `<app>:` in production; tests add a run- or test-specific prefix. */
   readonly keyPrefix: string;
 }
 
-export function createRedisClient(options: RedisOptions): Redis {
-  return new Redis(options.url, { keyPrefix: options.keyPrefix, maxRetriesPerRequest: 3, enableReadyCheck: true, lazyConnect: false });
+export function createRedisClient(options: RedisOptions): RedisClient {
+  return createRedisConnection(options, { keyPrefix: options.keyPrefix, maxRetriesPerRequest: 3 });
 }
 
 @Injectable()
 export class RedisReadinessCheck implements ReadinessCheck {
   readonly name = 'redis';
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async check(): Promise<void> {
     if (this.redis.status !== 'ready') throw new Error(`connection is ${this.redis.status}`);
@@ -29,7 +28,7 @@ export class RedisReadinessCheck implements ReadinessCheck {
 
 @Injectable()
 class RedisShutdown implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit();
