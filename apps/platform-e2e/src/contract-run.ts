@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createKafka } from '@promo/messaging';
+import { createKafka, PRODUCER_CONFIG } from '@promo/messaging';
 import { waitFor } from '@promo/platform/testing';
 import { type CheckResult, compare, formatReport } from './checks/check-result';
 import { checkEmails } from './checks/emails.check';
@@ -12,6 +12,7 @@ import { checkRevenue } from './checks/revenue.check';
 import { AdminClient } from './cluster/admin-client';
 import { startE2eInfrastructure } from './cluster/e2e-infrastructure';
 import { SERVICES, ServiceCluster, type ServiceName } from './cluster/service-cluster';
+import { ChaosRun, chaosPlan } from './chaos/chaos-run';
 import { consumerLag } from './replay/consumer-lag';
 import { createRecordedTopics, replay } from './replay/replayer';
 import { DEMO_CODE_LIMITS, DEMO_PROMOTIONS, setUpDemoStore } from './setup/demo-store';
@@ -31,6 +32,8 @@ export interface ContractRunOptions {
   readonly chaos: boolean;
   /** Processes per service (`--replicas=N`, default 1). */
   readonly replicas: number;
+  /** `--cluster`: three Kafka brokers (replication 3, min ISR 2) and a Redis Cluster (3 masters, 3 replicas). */
+  readonly cluster: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: (line: string) => void;
 }
@@ -58,6 +61,7 @@ export function contractOptionsFromEnv(env: Readonly<Record<string, string | und
     speed,
     chaos: argv.includes('--chaos'),
     replicas,
+    cluster: argv.includes('--cluster'),
     env,
     log,
   };
@@ -76,12 +80,14 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
   const facts = computeStreamFacts(records);
   log(`stream: ${records.length} records from ${facts.firstTimestamp} to ${facts.endOfStream}`);
 
-  const infra = await startE2eInfrastructure(options.env);
+  if (options.cluster) log('starting 3 Kafka brokers and a Redis Cluster of 3 masters and 3 replicas…');
+  const infra = await startE2eInfrastructure(options.env, { cluster: options.cluster });
+  if (options.cluster) log(`  kafka: ${infra.kafkaBrokers}\n  redis cluster: ${infra.redisCluster?.nodes.join(',') ?? ''}`);
   const adminKey = `e2e-admin-${randomBytes(12).toString('hex')}`;
   const storefrontKey = `e2e-storefront-${randomBytes(12).toString('hex')}`;
   const kafka = createKafka({ clientId: 'platform-e2e', brokers: infra.kafkaBrokers.split(',') });
   const admin = kafka.admin();
-  const producer = kafka.producer();
+  const producer = kafka.producer(PRODUCER_CONFIG);
   let cluster: ServiceCluster | undefined;
   try {
     await Promise.all([admin.connect(), producer.connect()]);
@@ -91,6 +97,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       pgUrl: infra.pgUrl,
       redisUrl: infra.redisUrl,
       redisKeyPrefix: infra.redisKeyPrefix,
+      redisClusterNodes: infra.redisCluster?.nodes.join(','),
       kafkaBrokers: infra.kafkaBrokers,
       smtpUrl: infra.smtpUrl,
       clockStart: facts.firstTimestamp,
@@ -112,8 +119,8 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       () => waitForPromotionChanges(client('redemption-ledger'), DEMO_PROMOTIONS.length),
     );
 
-    const chaos = options.chaos ? chaosPlan(records.length, options.replicas) : [];
-    const restarts: Promise<void>[] = [];
+    const chaos = options.chaos ? chaosPlan(records.length, { replicas: options.replicas, kafkaNodeIds: options.cluster ? infra.kafka.nodeIds : [], redisCluster: options.cluster }) : [];
+    const chaosRun = new ChaosRun(running, infra, log);
     log(`replaying ${records.length} records at ${Number.isFinite(options.speed) ? `×${options.speed}` : 'full speed'}${options.chaos ? ' with chaos' : ''}…`);
     let lastShown = 0;
     const replayStarted = performance.now();
@@ -132,19 +139,13 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       between: async (done) => {
         for (const step of chaos.filter((s) => s.at <= done)) {
           chaos.splice(chaos.indexOf(step), 1);
-          if (step.action === 'kill') {
-            log(`  chaos: SIGKILL ${step.service} replica ${step.replica} after ${done} records`);
-            await running.kill(step.service, step.replica);
-          } else {
-            log(`  chaos: starting a fresh ${step.service} replica ${step.replica} after ${done} records`);
-            restarts.push(running.restart(step.service, step.replica));
-          }
+          await chaosRun.apply(step, done);
         }
       },
     });
-    // Whatever the replay's end left of the plan: every killed replica comes back before the checks.
-    for (const step of chaos.filter((s) => s.action === 'restart')) restarts.push(running.restart(step.service, step.replica));
-    await Promise.all(restarts);
+    // Whatever the replay's end left of the plan: everything killed comes back before the checks.
+    for (const step of chaos.filter((s) => s.action === 'restart')) await chaosRun.apply(step, records.length);
+    await chaosRun.settled();
     log('waiting for every consumer group to reach the end…');
     await waitForConsumers(admin, log);
     await waitForCampaignsWatermark(client('campaigns'), facts.endOfStream);
@@ -166,30 +167,6 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
     await Promise.allSettled([admin.disconnect(), producer.disconnect()]);
     await infra.stop();
   }
-}
-
-interface ChaosStep {
-  readonly at: number;
-  readonly service: ServiceName;
-  readonly replica: number;
-  readonly action: 'kill' | 'restart';
-}
-
-/**
- * `--chaos`: one replica of each service is SIGKILLed at a random point between 20 % and 60 % of the
- * records, and a fresh one started in its place 10 % to 30 % of the records later, so its partitions
- * move to the other replicas and back while records flow.
- */
-function chaosPlan(records: number, replicas: number): ChaosStep[] {
-  return SERVICES.flatMap((service) => {
-    const replica = Math.floor(Math.random() * replicas);
-    const killAt = Math.floor(records * (0.2 + Math.random() * 0.4));
-    const restartAt = Math.min(records, killAt + Math.floor(records * (0.1 + Math.random() * 0.2)));
-    return [
-      { at: killAt, service, replica, action: 'kill' as const },
-      { at: restartAt, service, replica, action: 'restart' as const },
-    ];
-  });
 }
 
 async function waitForPromotionChanges(ledger: AdminClient, count: number): Promise<void> {

@@ -16,3 +16,4 @@ export * from './messaging.lifecycle';
 export * from './ingestion/ingestion-stats.controller';
 export * from './metrics/consumer-lag';
 export * from './metrics/messaging.metrics';
+export * from './kafka/producer-config';

@@ -1,9 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CLOCK, type Clock } from '@promo/platform';
-import { type Kafka, Partitioners } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { EventHandler } from './consumer/event-handler';
 import { createKafka } from './kafka/create-kafka';
 import { KafkaReadinessCheck } from './kafka/kafka-readiness.check';
+import { PRODUCER_CONFIG } from './kafka/producer-config';
 import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
 import { IngestionStatsController } from './ingestion/ingestion-stats.controller';
 import { MessagingLifecycle } from './messaging.lifecycle';
@@ -25,8 +26,7 @@ export class MessagingModule {
         {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA],
-          useFactory: (kafka: Kafka) => // Not idempotent: kafkajs then caps retries; consumers de-duplicate by CloudEvent id anyway.
-          kafka.producer({ maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+          useFactory: (kafka: Kafka) => kafka.producer(PRODUCER_CONFIG),
         },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
         ...handlers,

@@ -1,10 +1,12 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { waitFor } from '@promo/platform/testing';
 import { freePort } from '@promo/service-runtime/testing';
+import { type E2eKafka, startE2eKafka } from './e2e-kafka';
+import { type LocalRedisCluster, startLocalRedisCluster } from '@promo/platform/testing';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..');
 
@@ -14,6 +16,10 @@ export interface E2eInfrastructure {
   readonly pgUrl: string;
   readonly redisUrl: string;
   readonly redisKeyPrefix: string;
+  /** `--cluster`: the Redis Cluster the services use instead of redisUrl. */
+  readonly redisCluster: LocalRedisCluster | undefined;
+  /** The broker, or with `--cluster` the three, with what chaos does to them. */
+  readonly kafka: E2eKafka;
   readonly smtpUrl: string;
   readonly maildevUrl: string;
   stop(): Promise<void>;
@@ -23,16 +29,19 @@ export interface E2eInfrastructure {
  * A broker, database, key prefix and SMTP server of the replay's own, so the recorded topics hold
  * exactly the recorded records and the inbox exactly the replay's mail, whatever else runs beside it.
  */
-export async function startE2eInfrastructure(env: Readonly<Record<string, string | undefined>>): Promise<E2eInfrastructure> {
+export async function startE2eInfrastructure(env: Readonly<Record<string, string | undefined>>, options: { readonly cluster: boolean }): Promise<E2eInfrastructure> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const kafkaPort = env['E2E_KAFKA_PORT'] ?? '19192';
-  const brokerEnv = { ...process.env, KAFKA_PORT: kafkaPort, KAFKA_CONTROLLER_PORT: String(Number(kafkaPort) + 1) };
+  const kafkaPort = Number(env['E2E_KAFKA_PORT'] ?? '19192');
   // `up --fresh` wipes the broker on this port: never the one another replay is using.
-  if (await answers(Number(kafkaPort))) {
-    throw new Error(`a broker already answers on 127.0.0.1:${kafkaPort} (another replay running?): set E2E_KAFKA_PORT to a free port (it also takes the next one)`);
+  if (await answers(kafkaPort)) {
+    throw new Error(`a broker already answers on 127.0.0.1:${kafkaPort} (another replay running?): set E2E_KAFKA_PORT to a free port (it also takes the next ${options.cluster ? 'five' : 'one'})`);
   }
-  const broker = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/kafka/broker.mjs'), 'up', '--fresh'], { env: brokerEnv, encoding: 'utf8' });
-  if (broker.status !== 0) throw new Error(`the replay's Kafka broker did not start:\n${broker.stdout}${broker.stderr}`);
+  const kafka = await startE2eKafka(kafkaPort, options.cluster ? 3 : 1);
+  const redisClusterPort = Number(env['E2E_REDIS_CLUSTER_PORT'] ?? '17400');
+  if (options.cluster && (await answers(redisClusterPort))) {
+    throw new Error(`a Redis already answers on 127.0.0.1:${redisClusterPort} (another replay running?): set E2E_REDIS_CLUSTER_PORT to a free port (it also takes the next five, and each + 10000)`);
+  }
+  const redisCluster = options.cluster ? await startLocalRedisCluster(redisClusterPort) : undefined;
 
   const basePgUrl = env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = `promo_e2e_${runId}`;
@@ -54,7 +63,9 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
 
   return {
     runId,
-    kafkaBrokers: `127.0.0.1:${kafkaPort}`,
+    kafkaBrokers: kafka.brokers,
+    kafka,
+    redisCluster,
     pgUrl,
     redisUrl: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     redisKeyPrefix: `${env['REDIS_KEY_PREFIX'] ?? ''}e2e-${runId}:`,
@@ -63,7 +74,8 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
     stop: async () => {
       process.off('exit', stopMaildevOnExit);
       await stopChild(maildev);
-      spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/kafka/broker.mjs'), 'down'], { env: brokerEnv, encoding: 'utf8' });
+      await kafka.stop();
+      await redisCluster?.stop();
       if (env['E2E_KEEP_DATABASE'] !== '1') await adminQuery(basePgUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };

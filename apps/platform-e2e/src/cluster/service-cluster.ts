@@ -12,6 +12,8 @@ export interface ClusterEnvironment {
   readonly pgUrl: string;
   readonly redisUrl: string;
   readonly redisKeyPrefix: string;
+  /** A Redis Cluster's nodes (`--cluster`); then redisUrl is not used. */
+  readonly redisClusterNodes?: string | undefined;
   readonly kafkaBrokers: string;
   readonly smtpUrl: string;
   /** Where each service's event-time clock starts (the first recorded timestamp). */
@@ -179,6 +181,7 @@ export class ServiceCluster {
       PG_POOL_SIZE: '6',
       REDIS_URL: e.redisUrl,
       REDIS_KEY_PREFIX: e.redisKeyPrefix,
+      ...(e.redisClusterNodes ? { REDIS_CLUSTER_NODES: e.redisClusterNodes } : {}),
       KAFKA_BROKERS: e.kafkaBrokers,
       SMTP_URL: e.smtpUrl,
       CLOCK_MODE: 'event-time',

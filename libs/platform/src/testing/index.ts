@@ -2,3 +2,4 @@ export * from './wait-for';
 export * from './test-env';
 export * from './test-database';
 export * from './local-redis-cluster';
+export * from './run-tool';

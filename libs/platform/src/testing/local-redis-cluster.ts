@@ -1,9 +1,4 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-
-const CLUSTER_TOOL = path.resolve(__dirname, '../../../../tools/redis/cluster.mjs');
-const execFileAsync = promisify(execFile);
+import { runTool } from './run-tool';
 
 /** A Redis Cluster of six processes on loopback (tools/redis/cluster.mjs), for tests, benchmarks and replays. */
 export interface LocalRedisCluster {
@@ -22,15 +17,7 @@ export interface LocalRedisCluster {
  * Every step runs the tool in a child process without blocking this one (a test's clients keep going).
  */
 export async function startLocalRedisCluster(basePort: number): Promise<LocalRedisCluster> {
-  const run = async (...args: string[]): Promise<string> => {
-    try {
-      const { stdout, stderr } = await execFileAsync(process.execPath, [CLUSTER_TOOL, ...args], { env: { ...process.env, REDIS_CLUSTER_PORT: String(basePort) }, encoding: 'utf8', timeout: 120_000 });
-      return `${stdout}${stderr}`;
-    } catch (error) {
-      const failed = error as { stdout?: string; stderr?: string };
-      throw new Error(`tools/redis/cluster.mjs ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? String(error)}`);
-    }
-  };
+  const run = (...args: string[]): Promise<string> => runTool('redis/cluster.mjs', args, { REDIS_CLUSTER_PORT: String(basePort) });
   await run('up', '--fresh');
   return {
     nodes: Array.from({ length: 6 }, (_unused, n) => `127.0.0.1:${basePort + n}`),
