@@ -14,7 +14,31 @@ const outDir = process.argv[2] ? path.resolve(process.argv[2]) : dir;
 fs.mkdirSync(outDir, { recursive: true });
 const NAMESPACE = 'promotions';
 const IMAGE = (app) => `ghcr.io/promotions/${app}:0.1.0`;
-const BROKERS = 'kafka-bootstrap.kafka.svc:9092';
+/**
+ * Kafka (#20): three KRaft brokers, each broker and controller, run outside this namespace (pods of the
+ * StatefulSet `kafka` behind the headless Service `kafka-brokers` in namespace `kafka`). Clients and KEDA
+ * get all three as the bootstrap list, so a client starts while any one broker is down.
+ */
+const KAFKA_BROKER_COUNT = 3;
+const KAFKA_BROKERS = Array.from({ length: KAFKA_BROKER_COUNT }, (_, i) => `kafka-${i}.kafka-brokers.kafka.svc:9092`);
+const BROKERS = KAFKA_BROKERS.join(',');
+/**
+ * Redis Cluster (#20): 3 masters with one replica each, the six pods of the StatefulSet `redis-cluster`
+ * (headless Service `redis-cluster`, `cluster-enabled yes`, created with `redis-cli --cluster create ...
+ * --cluster-replicas 1`), provisioned outside these manifests like Kafka. The services get every node as
+ * seeds (REDIS_CLUSTER_NODES, which makes them use an ioredis Cluster and ignore REDIS_URL), so they find the
+ * slot map while any node is down.
+ */
+const REDIS_CLUSTER = { masters: 3, replicasPerMaster: 1 };
+const REDIS_CLUSTER_NODES = Array.from({ length: REDIS_CLUSTER.masters * (1 + REDIS_CLUSTER.replicasPerMaster) }, (_, i) => `redis-cluster-${i}.redis-cluster.${NAMESPACE}.svc:6379`);
+/**
+ * Every topic's copies (#20): the producers are idempotent with acks=-1 (all in-sync replicas), so with 3 copies
+ * and at least 2 in sync an acknowledged record survives the loss of any one broker, and producing goes on while
+ * one broker is down (a rolling restart); with two down, producers get NOT_ENOUGH_REPLICAS and retry rather
+ * than write a record only one broker holds. The brokers' own defaults must match (default.replication.factor=3,
+ * min.insync.replicas=2): the services create their dead-letter topics themselves, with the broker's default.
+ */
+const REPLICATED = { replicationFactor: 3, minInsyncReplicas: 2 };
 
 const DAY_MS = 24 * 3_600_000;
 /**
@@ -22,14 +46,17 @@ const DAY_MS = 24 * 3_600_000;
  * down over a long weekend, a replay of last week). A consumer that falls behind it loses records and
  * says so (`messaging_records_lost_total`, an error log line), but they are gone: size it generously.
  */
-const EVENTS = { retentionMs: 14 * DAY_MS, cleanupPolicy: 'delete' };
+const EVENTS = { ...REPLICATED, retentionMs: 14 * DAY_MS, cleanupPolicy: 'delete' };
 /**
  * Topics that hold state, the latest event per key being the state (a promotion's definition): compacted,
  * so a new consumer group or a rebuild reads every key's latest event however old it is.
  */
-const STATE = { retentionMs: -1, cleanupPolicy: 'compact' };
+const STATE = { ...REPLICATED, retentionMs: -1, cleanupPolicy: 'compact' };
 
-/** Partitions per topic (the ceiling on the consumers of each group; cart.updated is the busiest stream) and how long records stay. */
+/**
+ * Per topic: partitions (the ceiling on the consumers of each group; cart.updated is the busiest stream; sizes
+ * from docs/scaling.md), replication factor and min in-sync replicas, and how long records stay.
+ */
 export const TOPICS = {
   'cart.updated': { partitions: 24, ...EVENTS },
   'order.placed': { partitions: 12, ...EVENTS },
@@ -45,6 +72,11 @@ export const TOPICS = {
   'redemption.reversed': { partitions: 12, ...EVENTS },
   'campaigns.email-sent': { partitions: 12, ...EVENTS },
 };
+for (const [topic, t] of Object.entries(TOPICS)) {
+  // More copies than brokers cannot be placed; a min ISR equal to the copies stops producing whenever one broker restarts.
+  if (t.replicationFactor > KAFKA_BROKER_COUNT) throw new Error(`${topic}: replication factor ${t.replicationFactor} > ${KAFKA_BROKER_COUNT} brokers`);
+  if (!(t.minInsyncReplicas >= 2 && t.minInsyncReplicas < t.replicationFactor)) throw new Error(`${topic}: min ISR ${t.minInsyncReplicas} must be at least 2 and below the replication factor ${t.replicationFactor}`);
+}
 
 const SERVICES = [
   {
@@ -79,7 +111,9 @@ const SERVICES = [
     memory: { request: '384Mi', limit: '768Mi' },
     cpuTarget: 70,
     lagTriggers: ['order.placed', 'order.cancelled'],
-    env: {},
+    // #20: after every usage script (reserve, commit, release) the ledger waits until one replica has the write
+    // (Redis WAIT), so a master's failover cannot lose a reservation it already acknowledged.
+    env: { LEDGER_REDIS_WAIT_REPLICAS: '1' },
     secretEnv: [],
   },
   {
@@ -252,7 +286,8 @@ function common() {
         HTTP_PORT: '3000',
         LOG_LEVEL: 'info',
         PG_POOL_SIZE: '10',
-        REDIS_URL: 'redis://redis.promotions.svc:6379',
+        // Set, it makes every service use an ioredis Cluster and ignore REDIS_URL (#20).
+        REDIS_CLUSTER_NODES: REDIS_CLUSTER_NODES.join(','),
         KAFKA_BROKERS: BROKERS,
         KAFKA_TOPIC_PARTITIONS: '12',
         SHUTDOWN_TIMEOUT_MS: '25000',
@@ -283,7 +318,7 @@ function common() {
                   Object.entries(TOPICS)
                     .map(
                       ([topic, t]) =>
-                        `/opt/kafka/bin/kafka-topics.sh --bootstrap-server ${BROKERS} --create --if-not-exists --topic ${topic} --partitions ${t.partitions} --replication-factor 3 --config min.insync.replicas=2 --config retention.ms=${t.retentionMs} --config cleanup.policy=${t.cleanupPolicy}`,
+                        `/opt/kafka/bin/kafka-topics.sh --bootstrap-server ${BROKERS} --create --if-not-exists --topic ${topic} --partitions ${t.partitions} --replication-factor ${t.replicationFactor} --config min.insync.replicas=${t.minInsyncReplicas} --config retention.ms=${t.retentionMs} --config cleanup.policy=${t.cleanupPolicy}`,
                     )
                     .join(' && '),
                 ],

@@ -34,9 +34,20 @@ describe('deploy/k8s manifests', () => {
   const docs = k8sDocs();
   const ofKind = (kind: string) => docs.filter((d) => d.doc.kind === kind).map((d) => d.doc);
   const topicsJob = ofKind('Job').find((j) => j.metadata?.name === 'promotions-topics');
-  const partitions = new Map<string, number>(
-    [...String(topicsJob?.spec.template.spec.containers[0].command[2]).matchAll(/--topic (\S+) --partitions (\d+)/g)].map((m) => [m[1] ?? '', Number(m[2])]),
+  const topics = new Map<string, { partitions: number; replicationFactor: number; minInsyncReplicas: number }>(
+    [...String(topicsJob?.spec.template.spec.containers[0].command[2]).matchAll(/--topic (\S+) --partitions (\d+) --replication-factor (\d+) --config min\.insync\.replicas=(\d+)/g)].map((m) => [
+      m[1] ?? '',
+      { partitions: Number(m[2]), replicationFactor: Number(m[3]), minInsyncReplicas: Number(m[4]) },
+    ]),
   );
+  const partitions = new Map([...topics].map(([topic, t]) => [topic, t.partitions]));
+  /** What a service's container sees: its ConfigMaps in envFrom order (a later one wins), then its env entries' names. */
+  const environmentOf = (app: string): Record<string, string> => {
+    const container = ofKind('Deployment').find((d) => d.metadata?.name === app)?.spec.template.spec.containers[0];
+    const fromMaps = (container.envFrom as { configMapRef: { name: string } }[]).map((e) => ofKind('ConfigMap').find((c) => c.metadata?.name === e.configMapRef.name)?.data ?? {});
+    const fromEntries = (container.env as { name: string }[]).map((e) => ({ [e.name]: '(secret)' }));
+    return Object.assign({}, ...fromMaps, ...fromEntries) as Record<string, string>;
+  };
 
   it('are known kinds of the right API version, each named and in the promotions namespace', () => {
     expect(docs.length).toBeGreaterThan(20);
@@ -99,6 +110,35 @@ describe('deploy/k8s manifests', () => {
     }
   });
 
+  it('give every service the three Kafka brokers as bootstrap list and the six Redis Cluster nodes, KEDA the same brokers (#20)', () => {
+    for (const app of APPS) {
+      const environment = environmentOf(app);
+      const brokers = (environment['KAFKA_BROKERS'] ?? '').split(',');
+      expect({ app, brokers: new Set(brokers).size }).toEqual({ app, brokers: 3 });
+      for (const broker of brokers) expect(broker).toMatch(/^[a-z0-9.-]+:\d+$/);
+      const nodes = (environment['REDIS_CLUSTER_NODES'] ?? '').split(',');
+      expect({ app, nodes: new Set(nodes).size }).toEqual({ app, nodes: 6 });
+      for (const node of nodes) expect(node).toMatch(/^[a-z0-9.-]+:\d+$/);
+      // REDIS_CLUSTER_NODES makes REDIS_URL ignored: a single-node address beside it would only mislead.
+      expect({ app, REDIS_URL: environment['REDIS_URL'] }).toEqual({ app, REDIS_URL: undefined });
+      const scaled = ofKind('ScaledObject').find((s) => s.metadata?.name === app);
+      for (const trigger of (scaled?.spec.triggers as { type: string; metadata: Record<string, string> }[]).filter((t) => t.type === 'kafka')) {
+        expect(trigger.metadata['bootstrapServers']).toBe(environment['KAFKA_BROKERS']);
+      }
+    }
+    expect(String(topicsJob?.spec.template.spec.containers[0].command[2])).toContain(`--bootstrap-server ${environmentOf('pricing')['KAFKA_BROKERS']} `);
+  });
+
+  it('make the ledger wait for one Redis replica after every usage script, and no other service (#20)', () => {
+    expect(environmentOf('redemption-ledger')['LEDGER_REDIS_WAIT_REPLICAS']).toBe('1');
+    for (const app of APPS.filter((a) => a !== 'redemption-ledger')) expect({ app, wait: environmentOf(app)['LEDGER_REDIS_WAIT_REPLICAS'] }).toEqual({ app, wait: undefined });
+  });
+
+  it('replicate every topic three times and take a write while two copies are in sync (#20)', () => {
+    expect(topics.size).toBeGreaterThan(10);
+    for (const [topic, t] of topics) expect({ topic, replicationFactor: t.replicationFactor, minInsyncReplicas: t.minInsyncReplicas }).toEqual({ topic, replicationFactor: 3, minInsyncReplicas: 2 });
+  });
+
   it('create every topic of the AsyncAPI document with replication and a partition count', () => {
     const asyncapi = parse(readFileSync(path.join(root, 'libs/contracts/asyncapi.yaml'), 'utf8')) as { channels: Record<string, { address: string }> };
     const topics = Object.values(asyncapi.channels).map((c) => c.address).filter((a) => !a.endsWith('.dlq'));
@@ -141,14 +181,60 @@ describe('docker-compose.yml', () => {
     services: Record<string, { image?: string; build?: { dockerfile: string; args?: { APP?: string } }; command?: string[]; depends_on?: Record<string, { condition: string }>; environment?: Record<string, string>; healthcheck?: object }>;
   };
 
+  const KAFKA_NODES = ['kafka-1', 'kafka-2', 'kafka-3'];
+  const REDIS_NODES = ['redis-1', 'redis-2', 'redis-3', 'redis-4', 'redis-5', 'redis-6'];
+
   it('runs Kafka in KRaft mode from the official image, Postgres, Redis, an SMTP sink and the four services with their migrations', () => {
-    expect(compose.services['kafka']?.image).toMatch(/^apache\/kafka:\d/);
-    expect(compose.services['kafka']?.environment?.['KAFKA_PROCESS_ROLES']).toBe('broker,controller');
-    for (const name of ['postgres', 'redis', 'maildev', ...APPS, ...APPS.map((a) => `${a}-migrate`)]) expect(compose.services[name]).toBeDefined();
+    for (const name of KAFKA_NODES) {
+      expect(compose.services[name]?.image).toMatch(/^apache\/kafka:\d/);
+      expect(compose.services[name]?.environment?.['KAFKA_PROCESS_ROLES']).toBe('broker,controller');
+    }
+    for (const name of ['postgres', ...REDIS_NODES, 'redis-cluster-init', 'maildev', ...APPS, ...APPS.map((a) => `${a}-migrate`)]) expect(compose.services[name]).toBeDefined();
     for (const [name, service] of Object.entries(compose.services)) {
       for (const dependency of Object.keys(service.depends_on ?? {})) expect({ name, dependency, exists: dependency in compose.services }).toEqual({ name, dependency, exists: true });
       expect(service.image).not.toMatch(/:latest$/);
     }
+  });
+
+  it('runs three KRaft brokers of one cluster, each a controller of the quorum of all three, with 3 copies of every topic and 2 in sync (#20)', () => {
+    const environments = KAFKA_NODES.map((name) => compose.services[name]?.environment ?? {});
+    expect(new Set(environments.map((e) => String(e['KAFKA_NODE_ID']))).size).toBe(3);
+    expect(new Set(environments.map((e) => e['CLUSTER_ID'])).size).toBe(1);
+    for (const [i, environment] of environments.entries()) {
+      const voters = String(environment['KAFKA_CONTROLLER_QUORUM_VOTERS']).split(',');
+      expect(voters.sort()).toEqual(environments.map((e, j) => `${String(e['KAFKA_NODE_ID'])}@${KAFKA_NODES[j] ?? ''}:9093`).sort());
+      expect(String(environment['KAFKA_ADVERTISED_LISTENERS'])).toContain(`PLAINTEXT://${KAFKA_NODES[i] ?? ''}:9092`);
+      const settings = ['KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR', 'KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR', 'KAFKA_DEFAULT_REPLICATION_FACTOR', 'KAFKA_TRANSACTION_STATE_LOG_MIN_ISR', 'KAFKA_MIN_INSYNC_REPLICAS'];
+      expect(settings.map((name) => String(environment[name]))).toEqual(['3', '3', '3', '2', '2']);
+      expect(compose.services[KAFKA_NODES[i] ?? '']?.healthcheck).toBeDefined();
+    }
+  });
+
+  it('runs a Redis Cluster of six nodes that a one-shot joins as 3 masters with a replica each (#20)', () => {
+    const init = compose.services['redis-cluster-init'];
+    const script = (init?.command ?? []).join(' ');
+    expect(script).toContain('redis-cli --cluster create');
+    expect(script).toMatch(/--cluster-replicas 1\b/);
+    expect(script).toContain('--cluster-yes');
+    for (const name of REDIS_NODES) {
+      const node = compose.services[name];
+      expect({ name, command: (node?.command ?? []).join(' ') }).toEqual({ name, command: expect.stringContaining('--cluster-enabled yes') });
+      expect(node?.healthcheck).toBeDefined();
+      expect(script).toContain(name);
+      expect(init?.depends_on?.[name]).toEqual({ condition: 'service_healthy' });
+    }
+  });
+
+  it('points every service at the three brokers and the six Redis nodes, started once all brokers are healthy and the cluster formed (#20)', () => {
+    for (const app of APPS) {
+      const service = compose.services[app];
+      expect(service?.environment?.['KAFKA_BROKERS']).toBe(KAFKA_NODES.map((n) => `${n}:9092`).join(','));
+      expect(service?.environment?.['REDIS_CLUSTER_NODES']?.split(',')).toEqual(REDIS_NODES.map((n) => `${n}:6379`));
+      expect({ app, REDIS_URL: service?.environment?.['REDIS_URL'] }).toEqual({ app, REDIS_URL: undefined });
+      for (const broker of KAFKA_NODES) expect(service?.depends_on?.[broker]).toEqual({ condition: 'service_healthy' });
+      expect(service?.depends_on?.['redis-cluster-init']).toEqual({ condition: 'service_completed_successfully' });
+    }
+    expect(compose.services['redemption-ledger']?.environment?.['LEDGER_REDIS_WAIT_REPLICAS']).toBe('1');
   });
 
   it('starts each service after its migration succeeded, with a healthcheck, from the image its migration built', () => {
@@ -161,7 +247,6 @@ describe('docker-compose.yml', () => {
       expect(service?.image).toBe(migrate?.image);
       expect(service?.depends_on?.[`${app}-migrate`]).toEqual({ condition: 'service_completed_successfully' });
       expect(service?.healthcheck).toBeDefined();
-      expect(service?.environment?.['KAFKA_BROKERS']).toBe('kafka:9092');
     }
   });
 
