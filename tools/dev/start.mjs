@@ -10,6 +10,10 @@
 //   node tools/dev/start.mjs --replicas=N   N processes per service (as ops run them), on the service's
 //                                       port + 100·k (k = 1..N), behind a round-robin balancer on the
 //                                       service's own port; every replica's URL is printed
+//   node tools/dev/start.mjs --cluster  the services on 3 Kafka brokers (replication 3, min ISR 2; tools/kafka/
+//                                       cluster.mjs, ports 19400+) and a Redis Cluster of 3 masters and 3
+//                                       replicas (tools/redis/cluster.mjs, ports 17000+); every node is printed.
+//                                       Combines with --replicas=N.
 //
 // Each service's output is shown prefixed with its name and written to tmp/logs/<app>.log.
 import { spawn } from 'node:child_process';
@@ -21,6 +25,8 @@ import { maildevConfig } from '../infra/maildev.mjs';
 import { fmtMs, guardOutput, portOpen, sleep, waitFor } from '../infra/util.mjs';
 import { infraEnv, infraRelease, infraUp } from './infra.mjs';
 import { takeLease } from '../infra/lease.mjs';
+import { clusterDown as kafkaClusterDown, clusterUp as kafkaClusterUp } from '../kafka/cluster.mjs';
+import { redisClusterDown, redisClusterUp } from '../redis/cluster.mjs';
 import { ensureDatabase, ensureInstalled, pgUrl, repoRoot } from './lib.mjs';
 
 const APPS = [
@@ -33,6 +39,9 @@ const DATABASE = process.env.PROMO_DB || 'promotions';
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
 const check = process.argv.includes('--check');
+const CLUSTER = process.argv.includes('--cluster');
+/** `--cluster`: the Kafka cluster and Redis Cluster in use, and which of them this run started (stopped on Ctrl-C). */
+let clusters = null;
 const replicasArg = process.argv.find((a) => a.startsWith('--replicas='))?.slice('--replicas='.length) ?? '1';
 const REPLICAS = Number(replicasArg);
 if (!Number.isInteger(REPLICAS) || REPLICAS < 1 || REPLICAS > 8) {
@@ -136,6 +145,11 @@ async function shutdown(code, reason) {
     await Promise.all(running.map(stopChild));
     say(`services stopped in ${fmtMs(Date.now() - t)}`);
   }
+  if (clusters?.started.length) {
+    say(`stopping the clusters this run started: ${clusters.started.join(', ')}`);
+    if (clusters.started.includes('kafka cluster')) await kafkaClusterDown();
+    if (clusters.started.includes('redis cluster')) await redisClusterDown();
+  }
   if (infraStarted.length) say(`stopping the infrastructure this run started: ${infraStarted.join(', ')}`);
   const r = await infraRelease({ started: infraStarted, log: echo });
   if (!r.stopped.length && !r.left.length) say('infrastructure left as found (nothing was started by this run)');
@@ -215,7 +229,15 @@ async function main() {
     return shutdown(1, `could not create database ${DATABASE}: ${err.message}`);
   }
 
-  const base = infraEnv();
+  if (CLUSTER) {
+    try {
+      clusters = await startClusters();
+    } catch (err) {
+      return shutdown(1, `the clusters did not start: ${err.message}`);
+    }
+    if (stopping) return;
+  }
+  const base = serviceInfraEnv();
   fs.mkdirSync(logDir, { recursive: true });
   const keys = demoApiKeys();
   // The keys pricing and campaigns call code-inventory with (#19): each only of the scope its calls need, made anew each run.
@@ -247,6 +269,7 @@ async function main() {
       ...process.env,
       PG_URL: pgUrl(DATABASE),
       REDIS_URL: base.REDIS_URL,
+      ...(base.REDIS_CLUSTER_NODES ? { REDIS_CLUSTER_NODES: base.REDIS_CLUSTER_NODES } : {}),
       KAFKA_BROKERS: base.KAFKA_BROKERS,
       SMTP_URL: base.SMTP_URL,
       HTTP_PORT: String(app.port),
@@ -345,8 +368,27 @@ async function startConsole(keys) {
   return `http://127.0.0.1:${CONSOLE_PORT}/#key=${encodeURIComponent(keys.admin)}   (signs in with the demo admin key; log tmp/logs/console.log)`;
 }
 
-function printSummary(results) {
+/** `--cluster`: three KRaft brokers and a Redis Cluster, each started unless already running. */
+async function startClusters() {
+  say('cluster: 3 Kafka brokers (replication 3, min ISR 2) and a Redis Cluster (3 masters, 3 replicas)');
+  const kafka = await kafkaClusterUp({ nodes: 3, log: echo });
+  for (const [i, r] of kafka.results.entries()) say(`kafka node ${i + 1}: ${r.action} at ${r.address}`);
+  const redis = await redisClusterUp({ log: echo });
+  redis.cfg.nodes.forEach((n, i) => say(`redis node ${n.address}: ${redis.actions[i]}`));
+  const started = [];
+  if (kafka.results.some((r) => r.action === 'started')) started.push('kafka cluster');
+  if (redis.actions.some((a) => a === 'started')) started.push('redis cluster');
+  return { kafkaBrokers: kafka.cluster.bootstrap, redisNodes: redis.cfg.nodeList, started };
+}
+
+/** What the services connect to: the local infrastructure, or with --cluster the clusters. */
+function serviceInfraEnv() {
   const env = infraEnv();
+  return clusters ? { ...env, KAFKA_BROKERS: clusters.kafkaBrokers, REDIS_CLUSTER_NODES: clusters.redisNodes } : env;
+}
+
+function printSummary(results) {
+  const env = serviceInfraEnv();
   const mail = maildevConfig();
   const lines = ['', `promotions platform (up in ${fmtMs(Date.now() - t0)})`, '  services:'];
   for (const r of results) {
@@ -361,9 +403,14 @@ function printSummary(results) {
   if (consoleState) lines.push('  console:', `    ${consoleState}`);
   lines.push(
     '  infrastructure:',
-    `    kafka              ${env.KAFKA_BROKERS}`,
+    ...(clusters
+      ? [
+          ...env.KAFKA_BROKERS.split(',').map((b, i) => `    kafka node ${i + 1}       ${b}`),
+          ...env.REDIS_CLUSTER_NODES.split(',').map((n) => `    redis cluster      ${n}`),
+        ]
+      : [`    kafka              ${env.KAFKA_BROKERS}`]),
     `    postgres           ${pgUrl(DATABASE)}`,
-    `    redis              ${env.REDIS_URL}`,
+    ...(clusters ? [] : [`    redis              ${env.REDIS_URL}`]),
     `    smtp (maildev)     ${mail.smtpUrl}`,
     `    mail inbox         ${mail.webUrl}`,
     `  logs: ${path.relative(process.cwd(), logDir) || '.'}/<app>.log (service output is also shown above, prefixed)`,

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CommonEnv } from '../config/common-env.schema';
 import { InvalidEnvironmentError, parseEnv } from '../config/parse-env';
 import { JsonLogger } from '../logging/json-logger';
+import { installBrokerRejectionGuard } from './broker-rejection-guard';
 import { configureHttpApp } from './configure-http-app';
 
 export interface BootstrapOptions<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>> {
@@ -27,6 +28,7 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
     writeFatal(options.service, error.message, { invalid: error.problems });
     process.exit(78); // EX_CONFIG
   }
+  installBrokerRejectionGuard((level, msg, fields) => writeLine(level, options.service, msg, fields));
   const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }));
   // `on`, not `once`: the listener stays registered while the shutdown runs, so a library's own signal hook
   // (signal-exit re-raises the signal when it believes it is the last listener) cannot kill the process mid-way,
@@ -56,6 +58,10 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
 }
 
 function writeFatal(service: string, msg: string, fields: Record<string, unknown>): void {
+  writeLine('fatal', service, msg, fields);
+}
+
+function writeLine(level: 'warn' | 'fatal', service: string, msg: string, fields: Record<string, unknown>): void {
   // eslint-disable-next-line no-restricted-syntax -- the logger does not exist yet (or any more) here
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service, msg, ...fields })}\n`);
+  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), service, msg, ...fields })}\n`);
 }
