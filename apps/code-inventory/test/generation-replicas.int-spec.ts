@@ -3,6 +3,7 @@ import type { ServiceProcess } from '@promo/service-runtime/testing';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { inventoryEnv, migrateInventory } from './support/inventory-app';
+import { GENERATION_QUEUE, generationQueuePrefix } from '../src/generation/generation-queue';
 import { adminCall, startInventoryProcess } from './support/inventory-process';
 
 interface Progress {
@@ -58,7 +59,7 @@ describe('bulk generation on two replicas (C3)', () => {
     // The first replica stops (as in a long pause) with the job in hand; its BullMQ lock runs out meanwhile.
     first.child.kill('SIGSTOP');
     const second = await start();
-    const jobKey = `${env['REDIS_KEY_PREFIX'] ?? ''}code-inventory:bull:code-generation:${job.id}`;
+    const jobKey = `${generationQueuePrefix({ REDIS_KEY_PREFIX: env['REDIS_KEY_PREFIX'] ?? '' })}:${GENERATION_QUEUE}:${job.id}`;
     await waitFor(async () => Number((await redis.hget(jobKey, 'ats')) ?? 0) >= 2, {
       timeoutMs: 30_000,
       intervalMs: 50,

@@ -1,7 +1,7 @@
 import { ManualClock, REDIS } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import type { Redis } from 'ioredis';
-import { RecentCartsStore } from '../src/impact/recent-carts.store';
+import { RECENT_CARTS_ORDER_KEY, RecentCartsStore } from '../src/impact/recent-carts.store';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
 import { INVENTORY_CODE_LOOKUP, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
@@ -246,7 +246,7 @@ describe('promotions admin API, price and dry-run (P1-P11, X3)', () => {
       await recentCarts.flush();
       const promotions = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM promotions`);
       const outbox = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages`);
-      return [Number(promotions.rows[0]?.n), Number(outbox.rows[0]?.n), await redis.zcard('recent-carts:order')];
+      return [Number(promotions.rows[0]?.n), Number(outbox.rows[0]?.n), await redis.zcard(RECENT_CARTS_ORDER_KEY)];
     };
     const before = await count();
     const draftCode = `DRAFT-${uniqueSuffix()}`;

@@ -31,7 +31,7 @@ export class AbandonedCartQueue implements OnApplicationShutdown {
   readonly connection: RedisClient;
   readonly queue: Queue<DueJobData>;
 
-  constructor(@Inject(APP_CONFIG) config: CampaignsConfig) {
+  constructor(@Inject(APP_CONFIG) config: Pick<CampaignsConfig, 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'REDIS_KEY_PREFIX'>) {
     this.connection = createBullConnection(config);
     this.queue = new Queue<DueJobData>(ABANDONED_CART_QUEUE, { connection: this.connection, prefix: bullPrefix(config) });
   }

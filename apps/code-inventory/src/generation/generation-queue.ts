@@ -4,7 +4,7 @@ import type { CodeInventoryConfig } from '../config/env.schema';
 export const GENERATION_QUEUE = 'code-generation';
 
 /** BullMQ does not take ioredis' keyPrefix; its own prefix keeps the queue under the app's Redis prefix, in one cluster slot. */
-export function generationQueuePrefix(config: CodeInventoryConfig): string {
+export function generationQueuePrefix(config: Pick<CodeInventoryConfig, 'REDIS_KEY_PREFIX'>): string {
   return bullQueuePrefix(config, 'code-inventory');
 }
 

@@ -6,7 +6,7 @@ import { type Cart, parseCart } from '@promo/pricing-engine';
 import type { PricingConfig } from '../config/env.schema';
 
 // One hash tag: keep-recent-carts touches all three in one script, so on a Redis Cluster they share a slot.
-const ORDER_KEY = '{recent-carts}:order';
+export const RECENT_CARTS_ORDER_KEY = '{recent-carts}:order';
 const CARTS_KEY = '{recent-carts}:carts';
 const SEQUENCE_KEY = '{recent-carts}:sequence';
 const KEEP_SCRIPT = readFileSync(join(__dirname, 'lua', 'keep-recent-carts.lua'), 'utf8');
@@ -36,7 +36,7 @@ export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown
 
   constructor(
     @Inject(REDIS) private readonly redis: RedisClient,
-    @Inject(APP_CONFIG) private readonly config: PricingConfig,
+    @Inject(APP_CONFIG) private readonly config: Pick<PricingConfig, 'PRICING_RECENT_CARTS'>,
   ) {}
 
   onModuleInit(): void {
@@ -70,16 +70,16 @@ export class RecentCartsStore implements OnModuleInit, BeforeApplicationShutdown
   async flush(): Promise<number> {
     const batch = this.pending;
     this.pending = new Map();
-    if (batch.size === 0) return this.redis.zcard(ORDER_KEY);
+    if (batch.size === 0) return this.redis.zcard(RECENT_CARTS_ORDER_KEY);
     if (!hasCommands(this.redis)) throw new Error('keepRecentCarts is not defined on the Redis client');
     const idsAndCarts = [...batch].flatMap(([cartId, cart]) => [cartId, JSON.stringify(cart)]);
-    return this.redis.keepRecentCarts(ORDER_KEY, CARTS_KEY, SEQUENCE_KEY, String(this.config.PRICING_RECENT_CARTS), ...idsAndCarts);
+    return this.redis.keepRecentCarts(RECENT_CARTS_ORDER_KEY, CARTS_KEY, SEQUENCE_KEY, String(this.config.PRICING_RECENT_CARTS), ...idsAndCarts);
   }
 
   /** The most recent `count` distinct carts, newest first (queued ones included); entries that no longer parse are skipped. */
   async latest(count: number): Promise<Cart[]> {
     await this.flush();
-    const ids = await this.redis.zrevrange(ORDER_KEY, 0, Math.max(0, count - 1));
+    const ids = await this.redis.zrevrange(RECENT_CARTS_ORDER_KEY, 0, Math.max(0, count - 1));
     if (ids.length === 0) return [];
     const raw = await this.redis.hmget(CARTS_KEY, ...ids);
     return raw.flatMap((text) => {

@@ -1,0 +1,55 @@
+import { createBullConnection, type RedisClient } from '@promo/platform';
+import { type LocalRedisCluster, startLocalRedisCluster, uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { Worker } from 'bullmq';
+import { ABANDONED_CART_QUEUE, AbandonedCartQueue, bullPrefix, type DueJobData, dueJobId } from '../src/scheduling/abandoned-cart.queue';
+
+/** Its own ports (the ledger's cluster test uses 17100, pricing's 17120). */
+const CLUSTER_PORT = Number(process.env['TEST_CAMPAIGNS_REDIS_CLUSTER_PORT'] ?? 17110);
+
+/**
+ * Issue 20: campaigns' BullMQ queue on a Redis Cluster of 3 masters and 3 replicas. BullMQ's scripts touch
+ * several keys of a queue at once; the hash-tagged prefix keeps them in one slot, so scheduling,
+ * rescheduling, cancelling and firing work there (a CROSSSLOT reply fails the call and this test).
+ */
+describe('the abandoned-cart queue on a Redis Cluster', () => {
+  let cluster: LocalRedisCluster;
+  let queue: AbandonedCartQueue;
+  let connection: RedisClient;
+  let worker: Worker<DueJobData>;
+  const fired: string[] = [];
+
+  beforeAll(async () => {
+    cluster = await startLocalRedisCluster(CLUSTER_PORT);
+    const config = { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: [...cluster.nodes], REDIS_KEY_PREFIX: `test-${uniqueSuffix()}:` };
+    queue = new AbandonedCartQueue(config);
+    connection = createBullConnection(config);
+    worker = new Worker<DueJobData>(ABANDONED_CART_QUEUE, async (job) => void fired.push(job.id ?? ''), { connection, prefix: bullPrefix(config) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await connection?.quit();
+    await queue?.onApplicationShutdown();
+    await cluster?.stop();
+  }, 60_000);
+
+  it('schedules, reschedules, cancels and fires due jobs', async () => {
+    const now = new Date('2026-11-20T10:00:00Z');
+    const inAnHour = new Date('2026-11-20T11:00:00Z');
+    const due = { campaignId: 'c1', cartId: 'due', step: 0 };
+    const moved = { campaignId: 'c1', cartId: 'moved', step: 0 };
+    const cancelled = { campaignId: 'c1', cartId: 'cancelled', step: 0 };
+
+    await queue.schedule(due, now, now);
+    await queue.schedule(moved, inAnHour, now);
+    await queue.schedule(cancelled, now, now);
+    await queue.cancel(cancelled);
+    // A reschedule to a due time already passed fires it at once.
+    await queue.schedule(moved, now, now);
+
+    await waitFor(() => fired.length >= 2, { timeoutMs: 30_000, description: 'the two due jobs to fire' });
+    expect([...fired].sort()).toEqual([dueJobId(due), dueJobId(moved)].sort());
+    expect(await queue.queue.getJob(dueJobId(cancelled))).toBeUndefined();
+    expect(await queue.queue.getDelayedCount()).toBe(0);
+  }, 60_000);
+});
