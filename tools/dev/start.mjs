@@ -414,7 +414,7 @@ function printSummary(results) {
     `    smtp (maildev)     ${mail.smtpUrl}`,
     `    mail inbox         ${mail.webUrl}`,
     `  logs: ${path.relative(process.cwd(), logDir) || '.'}/<app>.log (service output is also shown above, prefixed)`,
-    `  infrastructure started by this run (stopped on Ctrl-C): ${infraStarted.length ? infraStarted.join(', ') : 'none'}`,
+    `  infrastructure started by this run (stopped on Ctrl-C): ${[...infraStarted, ...(clusters?.started ?? [])].join(', ') || 'none'}`,
     '  demo API keys (header x-api-key; kept in tmp/demo-api-keys.json):',
     `    admin              ${demoApiKeys().admin}`,
     `    storefront         ${demoApiKeys().storefront}`,
