@@ -13,7 +13,8 @@
 //   node tools/dev/start.mjs --cluster  the services on 3 Kafka brokers (replication 3, min ISR 2; tools/kafka/
 //                                       cluster.mjs, ports 19400+) and a Redis Cluster of 3 masters and 3
 //                                       replicas (tools/redis/cluster.mjs, ports 17000+); every node is printed.
-//                                       Combines with --replicas=N.
+//                                       Combines with --replicas=N. `--kafka-nodes=N` and `--redis-cluster`
+//                                       choose each on its own.
 //
 // Each service's output is shown prefixed with its name and written to tmp/logs/<app>.log.
 import { spawn } from 'node:child_process';
@@ -40,6 +41,12 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 15_000;
 const check = process.argv.includes('--check');
 const CLUSTER = process.argv.includes('--cluster');
+const KAFKA_NODES = Number(process.argv.find((a) => a.startsWith('--kafka-nodes='))?.slice('--kafka-nodes='.length) ?? (CLUSTER ? 3 : 1));
+const REDIS_CLUSTER = CLUSTER || process.argv.includes('--redis-cluster');
+if (!Number.isInteger(KAFKA_NODES) || KAFKA_NODES < 1 || KAFKA_NODES > 5) {
+  console.error('start: --kafka-nodes must be an integer from 1 to 5');
+  process.exit(2);
+}
 /** `--cluster`: the Kafka cluster and Redis Cluster in use, and which of them this run started (stopped on Ctrl-C). */
 let clusters = null;
 const replicasArg = process.argv.find((a) => a.startsWith('--replicas='))?.slice('--replicas='.length) ?? '1';
@@ -229,7 +236,7 @@ async function main() {
     return shutdown(1, `could not create database ${DATABASE}: ${err.message}`);
   }
 
-  if (CLUSTER) {
+  if (KAFKA_NODES > 1 || REDIS_CLUSTER) {
     try {
       clusters = await startClusters();
     } catch (err) {
@@ -368,23 +375,36 @@ async function startConsole(keys) {
   return `http://127.0.0.1:${CONSOLE_PORT}/#key=${encodeURIComponent(keys.admin)}   (signs in with the demo admin key; log tmp/logs/console.log)`;
 }
 
-/** `--cluster`: three KRaft brokers and a Redis Cluster, each started unless already running. */
+/** `--kafka-nodes=N` / `--redis-cluster` (`--cluster`: both): KRaft brokers and a Redis Cluster, each started unless running. */
 async function startClusters() {
-  say('cluster: 3 Kafka brokers (replication 3, min ISR 2) and a Redis Cluster (3 masters, 3 replicas)');
-  const kafka = await kafkaClusterUp({ nodes: 3, log: echo });
-  for (const [i, r] of kafka.results.entries()) say(`kafka node ${i + 1}: ${r.action} at ${r.address}`);
-  const redis = await redisClusterUp({ log: echo });
-  redis.cfg.nodes.forEach((n, i) => say(`redis node ${n.address}: ${redis.actions[i]}`));
   const started = [];
-  if (kafka.results.some((r) => r.action === 'started')) started.push('kafka cluster');
-  if (redis.actions.some((a) => a === 'started')) started.push('redis cluster');
-  return { kafkaBrokers: kafka.cluster.bootstrap, redisNodes: redis.cfg.nodeList, started };
+  let kafkaBrokers;
+  let redisNodes;
+  if (KAFKA_NODES > 1) {
+    say(`cluster: ${KAFKA_NODES} Kafka brokers${KAFKA_NODES >= 3 ? ' (replication 3, min ISR 2)' : ''}`);
+    const kafka = await kafkaClusterUp({ nodes: KAFKA_NODES, log: echo });
+    for (const [i, r] of kafka.results.entries()) say(`kafka node ${i + 1}: ${r.action} at ${r.address}`);
+    if (kafka.results.some((r) => r.action === 'started')) started.push('kafka cluster');
+    kafkaBrokers = kafka.cluster.bootstrap;
+  }
+  if (REDIS_CLUSTER) {
+    say('cluster: Redis Cluster (3 masters, 3 replicas)');
+    const redis = await redisClusterUp({ log: echo });
+    redis.cfg.nodes.forEach((n, i) => say(`redis node ${n.address}: ${redis.actions[i]}`));
+    if (redis.actions.some((a) => a === 'started')) started.push('redis cluster');
+    redisNodes = redis.cfg.nodeList;
+  }
+  return { kafkaBrokers, redisNodes, started };
 }
 
-/** What the services connect to: the local infrastructure, or with --cluster the clusters. */
+/** What the services connect to: the local infrastructure, or the clusters chosen. */
 function serviceInfraEnv() {
   const env = infraEnv();
-  return clusters ? { ...env, KAFKA_BROKERS: clusters.kafkaBrokers, REDIS_CLUSTER_NODES: clusters.redisNodes } : env;
+  return {
+    ...env,
+    ...(clusters?.kafkaBrokers ? { KAFKA_BROKERS: clusters.kafkaBrokers } : {}),
+    ...(clusters?.redisNodes ? { REDIS_CLUSTER_NODES: clusters.redisNodes } : {}),
+  };
 }
 
 function printSummary(results) {
@@ -403,14 +423,9 @@ function printSummary(results) {
   if (consoleState) lines.push('  console:', `    ${consoleState}`);
   lines.push(
     '  infrastructure:',
-    ...(clusters
-      ? [
-          ...env.KAFKA_BROKERS.split(',').map((b, i) => `    kafka node ${i + 1}       ${b}`),
-          ...env.REDIS_CLUSTER_NODES.split(',').map((n) => `    redis cluster      ${n}`),
-        ]
-      : [`    kafka              ${env.KAFKA_BROKERS}`]),
+    ...(clusters?.kafkaBrokers ? env.KAFKA_BROKERS.split(',').map((b, i) => `    kafka node ${i + 1}       ${b}`) : [`    kafka              ${env.KAFKA_BROKERS}`]),
     `    postgres           ${pgUrl(DATABASE)}`,
-    ...(clusters ? [] : [`    redis              ${env.REDIS_URL}`]),
+    ...(clusters?.redisNodes ? env.REDIS_CLUSTER_NODES.split(',').map((n) => `    redis cluster      ${n}`) : [`    redis              ${env.REDIS_URL}`]),
     `    smtp (maildev)     ${mail.smtpUrl}`,
     `    mail inbox         ${mail.webUrl}`,
     `  logs: ${path.relative(process.cwd(), logDir) || '.'}/<app>.log (service output is also shown above, prefixed)`,

@@ -32,7 +32,11 @@ export interface ContractRunOptions {
   readonly chaos: boolean;
   /** Processes per service (`--replicas=N`, default 1). */
   readonly replicas: number;
-  /** `--cluster`: three Kafka brokers (replication 3, min ISR 2) and a Redis Cluster (3 masters, 3 replicas). */
+  /** Kafka nodes (`--kafka-nodes=N`; `--cluster`: 3, with replication 3 and min ISR 2). */
+  readonly kafkaNodes: number;
+  /** A Redis Cluster of 3 masters and 3 replicas (`--redis-cluster`, or `--cluster`). */
+  readonly redisCluster: boolean;
+  /** `--cluster`: both of the above (three brokers and a Redis Cluster). */
   readonly cluster: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly log: (line: string) => void;
@@ -52,6 +56,10 @@ export function contractOptionsFromEnv(env: Readonly<Record<string, string | und
   const replicasArg = argv.find((a) => a.startsWith('--replicas='))?.slice('--replicas='.length) ?? env['REPLICAS'] ?? '1';
   const replicas = Number(replicasArg);
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) throw new Error(`--replicas must be an integer from 1 to 8, got ${replicasArg}`);
+  const cluster = argv.includes('--cluster');
+  const kafkaNodesArg = argv.find((a) => a.startsWith('--kafka-nodes='))?.slice('--kafka-nodes='.length) ?? (cluster ? '3' : '1');
+  const kafkaNodes = Number(kafkaNodesArg);
+  if (!Number.isInteger(kafkaNodes) || kafkaNodes < 1 || kafkaNodes > 5) throw new Error(`--kafka-nodes must be an integer from 1 to 5, got ${kafkaNodesArg}`);
   const speed = env['REPLAY_SPEED'] === undefined || env['REPLAY_SPEED'] === 'max' ? Number.POSITIVE_INFINITY : Number(env['REPLAY_SPEED']);
   if (!(speed > 0)) throw new Error(`REPLAY_SPEED must be a positive number or "max", got ${env['REPLAY_SPEED']}`);
   return {
@@ -61,7 +69,9 @@ export function contractOptionsFromEnv(env: Readonly<Record<string, string | und
     speed,
     chaos: argv.includes('--chaos'),
     replicas,
-    cluster: argv.includes('--cluster'),
+    kafkaNodes,
+    redisCluster: cluster || argv.includes('--redis-cluster'),
+    cluster,
     env,
     log,
   };
@@ -80,9 +90,11 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
   const facts = computeStreamFacts(records);
   log(`stream: ${records.length} records from ${facts.firstTimestamp} to ${facts.endOfStream}`);
 
-  if (options.cluster) log('starting 3 Kafka brokers and a Redis Cluster of 3 masters and 3 replicas…');
-  const infra = await startE2eInfrastructure(options.env, { cluster: options.cluster });
-  if (options.cluster) log(`  kafka: ${infra.kafkaBrokers}\n  redis cluster: ${infra.redisCluster?.nodes.join(',') ?? ''}`);
+  if (options.kafkaNodes > 1) log(`starting ${options.kafkaNodes} Kafka brokers…`);
+  if (options.redisCluster) log('starting a Redis Cluster of 3 masters and 3 replicas…');
+  const infra = await startE2eInfrastructure(options.env, { kafkaNodes: options.kafkaNodes, redisCluster: options.redisCluster });
+  if (options.kafkaNodes > 1) log(`  kafka: ${infra.kafkaBrokers}`);
+  if (infra.redisCluster) log(`  redis cluster: ${infra.redisCluster.nodes.join(',')}`);
   const adminKey = `e2e-admin-${randomBytes(12).toString('hex')}`;
   const storefrontKey = `e2e-storefront-${randomBytes(12).toString('hex')}`;
   const kafka = createKafka({ clientId: 'platform-e2e', brokers: infra.kafkaBrokers.split(',') });
@@ -119,7 +131,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
       () => waitForPromotionChanges(client('redemption-ledger'), DEMO_PROMOTIONS.length),
     );
 
-    const chaos = options.chaos ? chaosPlan(records.length, { replicas: options.replicas, kafkaNodeIds: options.cluster ? infra.kafka.nodeIds : [], redisCluster: options.cluster }) : [];
+    const chaos = options.chaos ? chaosPlan(records.length, { replicas: options.replicas, kafkaNodeIds: infra.kafka.nodeIds, redisCluster: options.redisCluster }) : [];
     const chaosRun = new ChaosRun(running, infra, log);
     log(`replaying ${records.length} records at ${Number.isFinite(options.speed) ? `×${options.speed}` : 'full speed'}${options.chaos ? ' with chaos' : ''}…`);
     let lastShown = 0;

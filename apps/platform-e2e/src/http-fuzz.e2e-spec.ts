@@ -17,7 +17,7 @@ describe('HTTP fuzzing of the four running services', () => {
   const keys = { admin: `fuzz-admin-${randomBytes(12).toString('hex')}`, storefront: `fuzz-storefront-${randomBytes(12).toString('hex')}` };
 
   beforeAll(async () => {
-    infra = await startE2eInfrastructure({ ...process.env, E2E_KAFKA_PORT: process.env['E2E_FUZZ_KAFKA_PORT'] ?? '19292' }, { cluster: false });
+    infra = await startE2eInfrastructure({ ...process.env, E2E_KAFKA_PORT: process.env['E2E_FUZZ_KAFKA_PORT'] ?? '19292' }, { kafkaNodes: 1, redisCluster: false });
     cluster = await ServiceCluster.start({
       pgUrl: infra.pgUrl,
       redisUrl: infra.redisUrl,

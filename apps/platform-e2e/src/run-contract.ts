@@ -1,4 +1,4 @@
-// `npm run test:contract [-- --chaos] [-- --replicas=N] [-- --cluster]`: replay a recorded stream into the four services
+// `npm run test:contract [-- --chaos] [-- --replicas=N] [-- --cluster | --kafka-nodes=N --redis-cluster]`: replay a recorded stream into the four services
 // (N processes each) and compare. STREAM_FILE, STREAM_EXPECTED, STREAM_CODES point at another recording;
 // REPLAY_SPEED=N replays at ×N.
 import 'reflect-metadata';

@@ -16,9 +16,9 @@ export interface E2eInfrastructure {
   readonly pgUrl: string;
   readonly redisUrl: string;
   readonly redisKeyPrefix: string;
-  /** `--cluster`: the Redis Cluster the services use instead of redisUrl. */
+  /** `--redis-cluster`: the Redis Cluster the services use instead of redisUrl. */
   readonly redisCluster: LocalRedisCluster | undefined;
-  /** The broker, or with `--cluster` the three, with what chaos does to them. */
+  /** The broker, or with `--kafka-nodes=N` the N, with what chaos does to them. */
   readonly kafka: E2eKafka;
   readonly smtpUrl: string;
   readonly maildevUrl: string;
@@ -29,19 +29,19 @@ export interface E2eInfrastructure {
  * A broker, database, key prefix and SMTP server of the replay's own, so the recorded topics hold
  * exactly the recorded records and the inbox exactly the replay's mail, whatever else runs beside it.
  */
-export async function startE2eInfrastructure(env: Readonly<Record<string, string | undefined>>, options: { readonly cluster: boolean }): Promise<E2eInfrastructure> {
+export async function startE2eInfrastructure(env: Readonly<Record<string, string | undefined>>, options: { readonly kafkaNodes: number; readonly redisCluster: boolean }): Promise<E2eInfrastructure> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const kafkaPort = Number(env['E2E_KAFKA_PORT'] ?? '19192');
   // `up --fresh` wipes the broker on this port: never the one another replay is using.
   if (await answers(kafkaPort)) {
-    throw new Error(`a broker already answers on 127.0.0.1:${kafkaPort} (another replay running?): set E2E_KAFKA_PORT to a free port (it also takes the next ${options.cluster ? 'five' : 'one'})`);
+    throw new Error(`a broker already answers on 127.0.0.1:${kafkaPort} (another replay running?): set E2E_KAFKA_PORT to a free port (it also takes the next ${2 * options.kafkaNodes - 1})`);
   }
-  const kafka = await startE2eKafka(kafkaPort, options.cluster ? 3 : 1);
+  const kafka = await startE2eKafka(kafkaPort, options.kafkaNodes);
   const redisClusterPort = Number(env['E2E_REDIS_CLUSTER_PORT'] ?? '17400');
-  if (options.cluster && (await answers(redisClusterPort))) {
+  if (options.redisCluster && (await answers(redisClusterPort))) {
     throw new Error(`a Redis already answers on 127.0.0.1:${redisClusterPort} (another replay running?): set E2E_REDIS_CLUSTER_PORT to a free port (it also takes the next five, and each + 10000)`);
   }
-  const redisCluster = options.cluster ? await startLocalRedisCluster(redisClusterPort) : undefined;
+  const redisCluster = options.redisCluster ? await startLocalRedisCluster(redisClusterPort) : undefined;
 
   const basePgUrl = env['PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = `promo_e2e_${runId}`;
