@@ -1,7 +1,13 @@
 /**
  * Pricing service benchmark (#8), one service process against the real Postgres, Redis and Kafka of the run:
- * - `POST /v1/carts/price` with a 10-line cart and 100, then 1,000 active automatic promotions, 64 connections;
- *   the baseline is the same load on a trivial endpoint of the same process (`GET /health/live`);
+ * - `POST /v1/carts/price` with a 10-line cart and 100, then 1,000 active automatic promotions, 64 connections
+ *   (closed loop); the baseline is the same load, same body, same key and guard on `POST /v1/carts/price-baseline`
+ *   of the same process (#21: a trivial route that does everything the price route does but price), so the
+ *   ratio is pricing's own share, not the HTTP stack's;
+ * - open loop (#21), 100 promotions: requests sent at a fixed 1,000 and 2,000 per second whatever the answers
+ *   take (autocannon `overallRate` over 256 connections, so a slow answer does not hold the next request back
+ *   unless 256 are outstanding), p99 of the price route beside the baseline route's p99 at the same rate; the
+ *   rate actually sent is printed too (`sent_per_s`);
  * - `cart.updated` → `pricing.cart-priced` events per second through the broker and the outbox.
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
@@ -17,6 +23,8 @@ import { Pool } from 'pg';
 const ADMIN = 'bench-admin-key';
 const STOREFRONT = 'bench-storefront-key';
 const CONNECTIONS = 64;
+const OPEN_LOOP_CONNECTIONS = 256;
+const OPEN_LOOP_RATES = [1_000, 2_000] as const;
 const DURATION_S = Number(process.env['PRICING_BENCH_SECONDS'] ?? 10);
 const WARM_UP_S = 3;
 const EVENTS = Number(process.env['PRICING_BENCH_EVENTS'] ?? 3_000);
@@ -86,6 +94,7 @@ async function main(): Promise<void> {
     API_KEYS: `admin:${hashApiKey(ADMIN)},storefront:${hashApiKey(STOREFRONT)}`,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    PRICING_BENCH_BASELINE: '1',
   };
   const migration = startServiceProcess('pricing', 'migrate', env);
   if ((await migration.exited).code !== 0) throw new Error(`migration failed:\n${migration.output()}`);
@@ -112,29 +121,37 @@ async function main(): Promise<void> {
         return ((await response.json()) as { indexVersion: number }).indexVersion >= version;
       }, { timeoutMs: 60_000, description: `the index holds ${size} promotions` });
 
-      const priceLoad = (duration: number): Promise<autocannon.Result> =>
-        load({
-          url: `${service.baseUrl}/v1/carts/price`,
-          method: 'POST',
-          headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' },
-          body,
-          connections: CONNECTIONS,
-          duration,
-        });
+      const post = (path: string, options: Partial<autocannon.Options>): Promise<autocannon.Result> =>
+        load({ url: `${service.baseUrl}${path}`, method: 'POST', headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: DURATION_S, ...options });
+      const PRICE = '/v1/carts/price';
+      const BASELINE = '/v1/carts/price-baseline';
       if (size === 100) {
         // Warm-up, not measured: the first seconds of a fresh process run unoptimised code (JIT), which made
         // the first baseline read half of the second one.
-        await load({ url: `${service.baseUrl}/health/live`, connections: CONNECTIONS, duration: WARM_UP_S });
-        await priceLoad(WARM_UP_S);
+        await post(BASELINE, { duration: WARM_UP_S });
+        await post(PRICE, { duration: WARM_UP_S });
       }
-      const baseline = await load({ url: `${service.baseUrl}/health/live`, connections: CONNECTIONS, duration: DURATION_S });
-      const priced = await priceLoad(DURATION_S);
-      if (priced.non2xx > 0 || priced.errors > 0) throw new Error(`price load had ${priced.non2xx} non-2xx answers and ${priced.errors} errors`);
+      const baseline = await post(BASELINE, {});
+      const priced = await post(PRICE, {});
+      for (const [route, result] of [[PRICE, priced], [BASELINE, baseline]] as const) {
+        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${route} load had ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+      }
       const rps = priced.requests.average;
       const base = baseline.requests.average;
       process.stdout.write(`BENCH name=pricing.http_price_rps.${size} value=${rps.toFixed(0)} unit=req/s baseline=${base.toFixed(0)} ratio=${(rps / base).toFixed(3)}\n`);
-      // The trivial endpoint's p99 under the same 64 connections beside it: the HTTP stack's own floor here.
-      process.stdout.write(`BENCH name=pricing.http_p99_ms.${size} value=${priced.latency.p99} unit=ms baseline=${baseline.latency.p99} ratio=${(baseline.latency.p99 / priced.latency.p99).toFixed(3)}\n`);
+      // The trivial route's p99 under the same 64 connections beside it: the HTTP stack's own floor here.
+      process.stdout.write(`BENCH name=pricing.http_p99_ms.${size} value=${priced.latency.p99} unit=ms baseline=${baseline.latency.p99} ratio=${(priced.latency.p99 / baseline.latency.p99).toFixed(3)}\n`);
+      if (size === 100) {
+        for (const rate of OPEN_LOOP_RATES) {
+          const open = { connections: OPEN_LOOP_CONNECTIONS, overallRate: rate };
+          const openBaseline = await post(BASELINE, open);
+          const openPriced = await post(PRICE, open);
+          const sent = (result: autocannon.Result) => (result.requests.total / (result.duration || DURATION_S)).toFixed(0);
+          process.stdout.write(
+            `BENCH name=pricing.http_open${rate}_p99_ms value=${openPriced.latency.p99} unit=ms baseline=${openBaseline.latency.p99} ratio=${(openPriced.latency.p99 / openBaseline.latency.p99).toFixed(3)} sent_per_s=${sent(openPriced)} baseline_sent_per_s=${sent(openBaseline)} non2xx=${openPriced.non2xx + openPriced.errors}\n`,
+          );
+        }
+      }
     }
 
     const kafka = createKafka({ clientId: `pricing-bench-${suffix}`, brokers: env['KAFKA_BROKERS']?.split(',') ?? [] });

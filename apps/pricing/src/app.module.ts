@@ -8,6 +8,7 @@ import { ImpactService } from './impact/impact.service';
 import { pricingMigrations } from './migrations';
 import { PricingCoreModule } from './pricing-core.module';
 import { CartsController } from './pricing/carts.controller';
+import { PriceBaselineController } from './pricing/price-baseline.controller';
 import { DryRunService } from './pricing/dry-run.service';
 import { IndexConsumerLifecycle } from './promotion-index/index-consumer.lifecycle';
 import { PromotionChangedHandler } from './promotion-index/promotion-changed.handler';
@@ -43,7 +44,7 @@ export class AppModule {
         }),
         PricingCoreModule,
       ],
-      controllers: [PromotionsController, SettingsController, CartsController],
+      controllers: [PromotionsController, SettingsController, CartsController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
       providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }

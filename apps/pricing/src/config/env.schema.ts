@@ -31,6 +31,8 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
   PRICING_USAGE_REFRESH_MS: positiveInt.default(1_000),
   /** How many priced carts the impact preview keeps: the most recently priced distinct carts, each as last priced. */
   PRICING_RECENT_CARTS: positiveInt.max(100_000).default(1_000),
+  /** 1: also serve `POST /v1/carts/price-baseline`, the price route's benchmark baseline (#21); only the benchmark sets it. */
+  PRICING_BENCH_BASELINE: z.enum(['0', '1']).default('0'),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),
   /**
    * Pricing's key to code-inventory, of the code-lookup scope: it looks codes up and registers its coupons' shared
