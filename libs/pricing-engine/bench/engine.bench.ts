@@ -2,6 +2,10 @@
  * Pricing benchmark (#5): a 10-line cart with 3 codes priced against 100, 1,000 and 10,000
  * active automatic promotions of mixed types, about 10% of them able to match the cart.
  * The baseline, measured in the same run, is JSON.parse(JSON.stringify(cart)) of the same cart.
+ * Personal promotions at scale (#21): 100,000 active promotions, 1 % able to match the cart, priced the same
+ * way (`engine.p99_ms.100000`), with the compile time (`engine.compile_ms.100000`, baseline: JSON.parse of the
+ * same promotions, the least any compile must do) and the index's heap (`engine.index_mb.100000`, measured
+ * after a forced GC: run with --expose-gc, as the nx target does).
  * Prints `BENCH name=... value=... unit=...` lines; no assertion on time.
  */
 import { type Cart, compilePromotions } from '../src';
@@ -136,8 +140,8 @@ interface Measured {
 }
 
 /** Prices the bench cart against `size` promotions (one in `matchEvery` able to match): latency percentiles and throughput. */
-function measure(size: number, matchEvery: number): Measured {
-  const index = compilePromotions(store(size, matchEvery), SETTINGS);
+function measure(size: number, matchEvery: number, compiled?: ReturnType<typeof compilePromotions>): Measured {
+  const index = compiled ?? compilePromotions(store(size, matchEvery), SETTINGS);
   if (index.refused.length > 0) throw new Error(`bench store refused: ${JSON.stringify(index.refused[0])}`);
   const candidates = index.candidates(cart).length;
   // Warm-up by time, not measured: 200 calls left the first measured thousands on unoptimised code (the
@@ -188,4 +192,35 @@ function run(): void {
   }
 }
 
+/** The heap in use after a full GC (MB); NaN without --expose-gc. */
+function heapAfterGcMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return Number.NaN;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
+
+/** #21: a store of 100,000 personal promotions, 1 in 100 able to match any one cart. */
+function runPersonal(): void {
+  const SIZE = 100_000;
+  const promotions = store(SIZE, 100);
+  const json = JSON.stringify(promotions);
+  const parseStarted = performance.now();
+  const parsed: unknown[] = JSON.parse(json);
+  const parseMs = performance.now() - parseStarted;
+  const before = heapAfterGcMb();
+  const compileStarted = performance.now();
+  const index = compilePromotions(parsed, SETTINGS);
+  const compileMs = performance.now() - compileStarted;
+  const after = heapAfterGcMb();
+  console.log(`BENCH name=engine.compile_ms.${SIZE} value=${round(compileMs, 1)} unit=ms baseline=${round(parseMs, 1)} ratio=${round(compileMs / parseMs, 2)}`);
+  console.log(`BENCH name=engine.index_mb.${SIZE} value=${round(after - before, 1)} unit=MB`);
+  const m = measure(SIZE, 100, index);
+  console.log(`BENCH name=engine.p50_ms.${SIZE} value=${round(m.p50, 3)} unit=ms`);
+  console.log(`BENCH name=engine.p99_ms.${SIZE} value=${round(m.p99, 3)} unit=ms`);
+  console.log(`# size=${SIZE} candidates=${m.candidates} applied=${m.applied} result_bytes=${m.resultBytes} (1 in 100 able to match)`);
+}
+
 run();
+runPersonal();
