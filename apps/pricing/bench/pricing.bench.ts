@@ -8,11 +8,13 @@
  *   take (autocannon `overallRate` over 256 connections, so a slow answer does not hold the next request back
  *   unless 256 are outstanding), p99 of the price route beside the baseline route's p99 at the same rate; the
  *   rate actually sent is printed too (`sent_per_s`);
- * - `cart.updated` → `pricing.cart-priced` events per second through the broker and the outbox.
+ * - `pricing.ingest_per_s` (#21): `cart.updated` in → `pricing.cart-priced` out on one process (published
+ *   straight to Kafka, no Postgres), from the first record sent until every answer is on the output topic;
+ *   baseline: a consumer that does nothing reading the same records from the same broker in the same run.
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
 import { randomUUID } from 'node:crypto';
-import { createKafka } from '@promo/messaging';
+import { createKafka, ensureTopics } from '@promo/messaging';
 import { hashApiKey } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { freePort, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
@@ -27,7 +29,7 @@ const OPEN_LOOP_CONNECTIONS = 256;
 const OPEN_LOOP_RATES = [1_000, 2_000] as const;
 const DURATION_S = Number(process.env['PRICING_BENCH_SECONDS'] ?? 10);
 const WARM_UP_S = 3;
-const EVENTS = Number(process.env['PRICING_BENCH_EVENTS'] ?? 3_000);
+const EVENTS = Number(process.env['PRICING_BENCH_EVENTS'] ?? 10_000);
 const CATEGORIES = Array.from({ length: 200 }, (_, i) => `dept-${i % 20}/cat-${i}`);
 
 function required(name: string): string {
@@ -155,9 +157,28 @@ async function main(): Promise<void> {
     }
 
     const kafka = createKafka({ clientId: `pricing-bench-${suffix}`, brokers: env['KAFKA_BROKERS']?.split(',') ?? [] });
+    const input = `${env['PRICING_TOPIC_PREFIX']}cart.updated`;
+    const prefix = `benchcart-${suffix}-`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, [{ topic: 'pricing.cart-priced', numPartitions: 4 }]);
+    // The answers for this run's carts, as they arrive on the output topic (shared: filtered by cart id).
+    const answered = new Set<string>();
+    const outputs = kafka.consumer({ groupId: `pricing-bench-out-${suffix}` });
+    await outputs.connect();
+    await outputs.subscribe({ topic: 'pricing.cart-priced', fromBeginning: false });
+    await outputs.run({
+      eachBatch: async ({ batch }) => {
+        for (const message of batch.messages) {
+          if (!message.key?.toString().startsWith(prefix)) continue;
+          answered.add((JSON.parse(message.value?.toString() ?? '{}') as { data?: { sourceEventId?: string } }).data?.sourceEventId ?? '');
+        }
+      },
+    });
+    await waitFor(async () => (await admin.describeGroups([`pricing-bench-out-${suffix}`])).groups[0]?.state === 'Stable', { timeoutMs: 30_000, description: 'the output reader joined' });
+    await admin.disconnect();
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
-    const prefix = `benchcart-${suffix}-`;
     const started = performance.now();
     for (let offset = 0; offset < EVENTS; offset += 500) {
       const messages = Array.from({ length: Math.min(500, EVENTS - offset) }, (_, i) => {
@@ -165,18 +186,24 @@ async function main(): Promise<void> {
         const event = { specversion: '1.0', id: randomUUID(), source: 'bench/commerce', type: 'cart.updated', time: '2026-11-25T12:00:00Z', datacontenttype: 'application/json', data: cart(cartId) };
         return { key: cartId, value: JSON.stringify(event) };
       });
-      await producer.send({ topic: `${env['PRICING_TOPIC_PREFIX']}cart.updated`, messages });
+      await producer.send({ topic: input, messages });
     }
-    await waitFor(async () => {
-      const { rows } = await sql.query<{ n: string }>(
-        `SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced' AND key LIKE $1 AND published_at IS NOT NULL`,
-        [`${prefix}%`],
-      );
-      return Number(rows[0]?.n ?? 0) >= EVENTS;
-    }, { timeoutMs: 120_000, description: `${EVENTS} cart-priced events published` });
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(`BENCH name=pricing.cart_priced_per_s value=${(EVENTS / seconds).toFixed(0)} unit=events/s\n`);
+    await waitFor(() => answered.size >= EVENTS, { timeoutMs: 600_000, intervalMs: 20, description: `${EVENTS} cart-priced answers` });
+    const ours = EVENTS / ((performance.now() - started) / 1000);
+    await outputs.disconnect();
     await producer.disconnect();
+
+    // Baseline: the same records read by a consumer that does nothing, from the same broker, in the same run.
+    let read = 0;
+    const idle = kafka.consumer({ groupId: `pricing-bench-idle-${suffix}` });
+    await idle.connect();
+    await idle.subscribe({ topic: input, fromBeginning: true });
+    const readStarted = performance.now();
+    await idle.run({ eachBatch: async ({ batch }) => void (read += batch.messages.length) });
+    await waitFor(() => read >= EVENTS, { timeoutMs: 600_000, intervalMs: 20, description: `${EVENTS} records read by the idle consumer` });
+    const baseline = EVENTS / ((performance.now() - readStarted) / 1000);
+    await idle.disconnect();
+    process.stdout.write(`BENCH name=pricing.ingest_per_s value=${ours.toFixed(0)} unit=events/s baseline=${baseline.toFixed(0)} ratio=${(ours / baseline).toFixed(3)} events=${EVENTS}\n`);
   } catch (error) {
     process.stderr.write(`service output (tail):\n${service.output().slice(-4_000)}\n`);
     throw error;

@@ -1,7 +1,7 @@
-import { createKafka } from '@promo/messaging';
+import { createKafka, derivedEventId } from '@promo/messaging';
 import { collectRecords } from '@promo/messaging/testing';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { type Admin, type Consumer, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, type EachMessagePayload, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { aCart } from './builders/cart.builder';
 import { aCoupon, anAutomatic } from './builders/promotion.builder';
 import { INVENTORY_CODE_LOOKUP, type InventoryProcess, startInventoryProcess } from './support/code-inventory-process';
@@ -15,6 +15,8 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
   let producer: Producer;
   let admin: Admin;
   const consumers: Consumer[] = [];
+  /** Every record on pricing.cart-priced since the suite started (the topic is shared: filtered by cart). */
+  let cartPriced: EachMessagePayload[];
 
   beforeAll(async () => {
     // A coupon's shared codes are registered with code-inventory before pricing saves it (C2, #19.4).
@@ -24,6 +26,9 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
+    const collector = await collectRecords(kafka, 'pricing.cart-priced');
+    consumers.push(collector.consumer);
+    cartPriced = collector.records;
   }, 150_000);
 
   afterAll(async () => {
@@ -35,12 +40,11 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
 
   const topic = (name: string): string => `${pricing.config.PRICING_TOPIC_PREFIX}${name}`;
 
-  const cartPricedRows = async (cartId: string): Promise<{ sourceEventId: string; total: number; indexVersion: number }[]> => {
-    const { rows } = await pricing.sql.query<{ value: string }>(`SELECT value FROM outbox_messages WHERE topic = 'pricing.cart-priced' AND key = $1 ORDER BY id`, [cartId]);
-    return rows.map((row) => (JSON.parse(row.value) as { data: { sourceEventId: string; total: number; indexVersion: number } }).data);
-  };
+  /** The cart-priced events published for one cart, in the order of its partition. */
+  const cartPricedOf = (cartId: string): { id: string; source: string; data: { sourceEventId: string; total: number; indexVersion: number } }[] =>
+    cartPriced.filter((r) => r.message.key?.toString() === cartId).map((r) => JSON.parse(r.message.value?.toString() ?? '{}'));
 
-  it('publishes one cart-priced per distinct cart.updated event, keyed by cart, through the outbox', async () => {
+  it('publishes a cart-priced per cart.updated straight to Kafka, keyed by cart, its id derived from the input so a redelivery repeats it', async () => {
     const channel = `web-${uniqueSuffix()}`;
     expect((await pricing.admin('POST', '/v1/promotions', anAutomatic().withChannel(channel).withPercentOff(10).build())).status).toBe(201);
     const cart: Record<string, unknown> = { ...aCart(channel).withLine(1000, 2).build(), updatedAt: '2026-06-01T12:00:00Z' };
@@ -54,21 +58,22 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, cart, first); // redelivered
     const second = await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, { ...cart, updatedAt: '2026-06-01T12:01:00Z' });
 
-    const rows = await waitFor(async () => {
-      const found = await cartPricedRows(cartId);
-      return found.length >= 2 ? found : undefined;
-    }, { timeoutMs: 30_000, description: 'two cart-priced events in the outbox' });
-    // 2 × $10.00 − 10% each time.
-    expect(rows.map((row) => [row.sourceEventId, row.total])).toEqual([
+    const published = await waitFor(() => {
+      const found = cartPricedOf(cartId);
+      return found.length >= 3 ? found : undefined;
+    }, { timeoutMs: 30_000, description: 'three cart-priced events published' });
+    // 2 × $10.00 − 10% each time; the redelivered input is priced again under the same output id.
+    expect(published.map((event) => [event.data.sourceEventId, event.data.total])).toEqual([
+      [first, 1800],
       [first, 1800],
       [second, 1800],
     ]);
-
-    const { records, consumer } = await collectRecords(kafka, 'pricing.cart-priced');
-    consumers.push(consumer);
-    await waitFor(() => records.filter((r) => r.message.key?.toString() === cartId).length >= 2, { timeoutMs: 30_000, description: 'the relay published both' });
-    const published = records.filter((r) => r.message.key?.toString() === cartId).map((r) => (JSON.parse(r.message.value?.toString() ?? '{}') as { data: { sourceEventId: string } }).data.sourceEventId);
-    expect(published).toEqual([first, second]);
+    const group = pricing.config.PRICING_CONSUMER_GROUP;
+    expect(published.map((event) => event.id)).toEqual([first, first, second].map((input) => derivedEventId(group, input, 'pricing.cart-priced', 0)));
+    expect(new Set(published.map((event) => event.source))).toEqual(new Set(['promotions/pricing']));
+    // Nothing in Postgres: no processed-event row and no outbox row for a priced cart.
+    const stored = await pricing.sql.query<{ n: string }>(`SELECT count(*) AS n FROM outbox_messages WHERE topic = 'pricing.cart-priced' AND key = $1`, [cartId]);
+    expect(Number(stored.rows[0]?.n)).toBe(0);
   });
 
   it('sends a cart.updated it cannot price to the dead-letter topic and prices nothing', async () => {
@@ -80,7 +85,7 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     const cart = { ...aCart('web', cartId).withLine(1000).inCurrency('XYZ').build(), updatedAt: '2026-06-01T12:00:00Z' };
     const id = await publishEvent(producer, topic('cart.updated'), 'cart.updated', cartId, cart);
     await waitFor(() => records.some((r) => r.message.value?.toString().includes(id)), { timeoutMs: 30_000, description: 'the record reached the DLQ' });
-    expect(await cartPricedRows(cartId)).toEqual([]);
+    expect(cartPricedOf(cartId)).toEqual([]);
   });
 
   it('refuses a code once the customer and then the store have used it up, and allows it again after a reversal', async () => {

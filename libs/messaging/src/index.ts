@@ -17,3 +17,4 @@ export * from './ingestion/ingestion-stats.controller';
 export * from './metrics/consumer-lag';
 export * from './metrics/messaging.metrics';
 export * from './kafka/producer-config';
+export * from './consumer/direct-publish';

@@ -5,7 +5,7 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
-import type { EventHandler } from './consumer/event-handler';
+import type { AnyEventHandler } from './consumer/event-handler';
 import { ensureTopics } from './kafka/ensure-topics';
 import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
 import type { MessagingModuleOptions } from './messaging.options';
@@ -34,7 +34,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(KAFKA_ADMIN) private readonly admin: Admin,
-    @Inject(EVENT_HANDLERS) private readonly handlers: readonly EventHandler[],
+    @Inject(EVENT_HANDLERS) private readonly handlers: readonly AnyEventHandler[],
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     @Inject(METRICS_REGISTRY) registry: Registry,
@@ -66,6 +66,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         dataSource: this.dataSource,
         groupId: this.groupId,
         handlers: this.handlers,
+        source: `promotions/${this.options.app}`,
         logger: this.logger,
         now,
         partitions: this.options.partitions,

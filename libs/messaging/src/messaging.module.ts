@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CLOCK, type Clock } from '@promo/platform';
 import type { Kafka } from 'kafkajs';
-import type { EventHandler } from './consumer/event-handler';
+import type { AnyEventHandler } from './consumer/event-handler';
 import { createKafka } from './kafka/create-kafka';
 import { KafkaReadinessCheck } from './kafka/kafka-readiness.check';
 import { PRODUCER_CONFIG } from './kafka/producer-config';
@@ -30,7 +30,7 @@ export class MessagingModule {
         },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
         ...handlers,
-        { provide: EVENT_HANDLERS, inject: [...handlers], useFactory: (...instances: EventHandler[]) => instances },
+        { provide: EVENT_HANDLERS, inject: [...handlers], useFactory: (...instances: AnyEventHandler[]) => instances },
         { provide: OutboxWriter, inject: [CLOCK], useFactory: (clock: Clock) => new OutboxWriter(`promotions/${options.app}`, () => clock.now()) },
         KafkaReadinessCheck,
         MessagingLifecycle,

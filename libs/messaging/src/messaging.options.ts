@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { OutboundEventType } from '@promo/contracts';
-import type { EventHandler } from './consumer/event-handler';
+import type { AnyEventHandler } from './consumer/event-handler';
 
 export interface MessagingModuleOptions {
   /** The app's name: Kafka client id, consumer group id and dead-letter topic infix. */
@@ -12,7 +12,7 @@ export interface MessagingModuleOptions {
   readonly partitions: number;
   /** Partitions the consumer handles at once (EventConsumerOptions.partitionsConsumedConcurrently; default 1). */
   readonly partitionsConsumedConcurrently?: number;
-  readonly handlers?: readonly Type<EventHandler>[];
+  readonly handlers?: readonly Type<AnyEventHandler>[];
   /** Topics this app publishes through its outbox. */
   readonly publishes?: readonly OutboundEventType[];
 }

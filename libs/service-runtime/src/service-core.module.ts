@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { OutboundEventType } from '@promo/contracts';
-import { type EventHandler, KafkaReadinessCheck, MessagingModule } from '@promo/messaging';
+import { type AnyEventHandler, KafkaReadinessCheck, MessagingModule } from '@promo/messaging';
 import { type AppDataSourceOptions, appDataSourceOptions, PostgresReadinessCheck } from '@promo/persistence';
 import { type Clock, type CommonEnv, HealthModule, PlatformModule, type ReadinessCheck, RedisModule, RedisReadinessCheck } from '@promo/platform';
 
@@ -13,7 +13,7 @@ export interface ServiceCoreOptions<TConfig extends CommonEnv> {
   readonly config: TConfig;
   readonly entities?: AppDataSourceOptions['entities'];
   readonly migrations: AppDataSourceOptions['migrations'];
-  readonly handlers?: readonly Type<EventHandler>[];
+  readonly handlers?: readonly Type<AnyEventHandler>[];
   readonly publishes?: readonly OutboundEventType[];
   /** The Kafka consumer group when it must differ from `service` (default: the service name). */
   readonly consumerGroup?: string;

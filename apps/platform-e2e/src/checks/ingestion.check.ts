@@ -14,6 +14,15 @@ export const UPSTREAM_CONSUMERS: Readonly<Record<ServiceName, readonly string[]>
 };
 
 /**
+ * Consumers that keep no processed-event rows (#21: pricing publishes `pricing.cart-priced` straight to Kafka
+ * with an id derived from its input's): what they processed is counted on their output topic instead, as
+ * the distinct `data.sourceEventId`s it carries.
+ */
+const COUNTED_ON_OUTPUT: Readonly<Partial<Record<ServiceName, Readonly<Record<string, string>>>>> = {
+  pricing: { 'cart.updated': 'pricing.cart-priced' },
+};
+
+/**
  * X1/X2 ingestion: each service processed every distinct well-formed event of its topics exactly once
  * (its own API says how many), and dead-lettered every malformed record with a reason; services that
  * read the same topic dead-lettered the same records.
@@ -30,8 +39,13 @@ export async function checkIngestion(
     if (topics.length === 0) continue;
     const stats = await clients.get(service)!.get<{ topics: { topic: string; processed: number }[] }>('/v1/ops/ingestion');
     for (const topic of topics) {
-      const processed = stats.topics.find((t) => t.topic === topic)?.processed ?? 0;
-      results.push(compare(`${service}: distinct ${topic} events processed once`, expected.byType[topic] ?? 0, processed));
+      const output = COUNTED_ON_OUTPUT[service]?.[topic];
+      if (output) {
+        results.push(...(await checkOutputCount(service, topic, output, expected, kafka, admin)));
+      } else {
+        const processed = stats.topics.find((t) => t.topic === topic)?.processed ?? 0;
+        results.push(compare(`${service}: distinct ${topic} events processed once`, expected.byType[topic] ?? 0, processed));
+      }
       const letters = await readWholeTopic(kafka, admin, `${topic}.${service}.dlq`);
       const withoutReason = letters.filter((m) => !m.headers?.['dlq-reason']?.toString()).length;
       results.push(compare(`${service}: ${topic} dead letters without a reason`, 0, withoutReason));
@@ -49,4 +63,19 @@ export async function checkIngestion(
   }
   results.push(compare('malformed records dead-lettered (all topics)', expected.malformed, malformed));
   return results;
+}
+
+/** Every distinct input event has output on `output`, each input under one output id however often it was redelivered. */
+async function checkOutputCount(service: ServiceName, topic: string, output: string, expected: ExpectedOutcomes, kafka: Kafka, admin: Admin): Promise<CheckResult[]> {
+  const idsBySource = new Map<string, Set<string>>();
+  for (const message of await readWholeTopic(kafka, admin, output)) {
+    const event = JSON.parse(message.value?.toString() ?? '{}') as { id?: string; data?: { sourceEventId?: string } };
+    const source = event.data?.sourceEventId;
+    if (source === undefined || event.id === undefined) continue;
+    idsBySource.set(source, (idsBySource.get(source) ?? new Set()).add(event.id));
+  }
+  return [
+    compare(`${service}: distinct ${topic} events answered on ${output}`, expected.byType[topic] ?? 0, idsBySource.size),
+    compare(`${service}: ${output} ids per ${topic} event (a redelivery repeats the id)`, 0, [...idsBySource.values()].filter((ids) => ids.size !== 1).length),
+  ];
 }

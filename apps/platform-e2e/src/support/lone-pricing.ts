@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka } from '@promo/messaging';
-import { testInfra, uniqueSuffix } from '@promo/platform/testing';
+import { createKafka, ensureTopics } from '@promo/messaging';
+import { collectRecords } from '@promo/messaging/testing';
+import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { freePort, startServiceProcess, type ServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
-import { type Admin, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, type EachMessagePayload, Partitioners, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 
 /** A cart.updated payload of one line, for feeding a pricing process. */
@@ -25,12 +26,16 @@ export class LonePricing {
   readonly topic: string;
   readonly group: string;
   private readonly started: ServiceProcess[] = [];
+  /** Ids of the cart.updated events this instance sent. */
+  private readonly sentIds = new Set<string>();
 
   private constructor(
     readonly env: Readonly<Record<string, string>>,
     readonly sql: Client,
     readonly admin: Admin,
     readonly producer: Producer,
+    /** Every record on pricing.cart-priced (shared by the tests on the broker: filtered by what this one sent). */
+    private readonly cartPriced: { readonly records: EachMessagePayload[]; readonly consumer: Consumer },
     private readonly database: string,
     suffix: string,
     name: string,
@@ -66,7 +71,9 @@ export class LonePricing {
     const admin = kafka.admin();
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await Promise.all([admin.connect(), producer.connect()]);
-    return new LonePricing(serviceEnv, sql, admin, producer, database, suffix, name);
+    await ensureTopics(admin, [{ topic: 'pricing.cart-priced', numPartitions: 6 }]);
+    const cartPriced = await collectRecords(kafka, 'pricing.cart-priced');
+    return new LonePricing(serviceEnv, sql, admin, producer, cartPriced, database, suffix, name);
   }
 
   /** Starts a pricing process on a free port and waits until it is ready. */
@@ -82,7 +89,9 @@ export class LonePricing {
     const messages = [];
     for (let n = from; n < to; n += 1) {
       const cartId = `cart-${n}`;
-      const envelope = { specversion: '1.0', id: randomUUID(), source: 'test/pricing', type: 'cart.updated', time: '2026-06-01T12:00:00Z', datacontenttype: 'application/json', data: aCart(cartId) };
+      const id = randomUUID();
+      this.sentIds.add(id);
+      const envelope = { specversion: '1.0', id, source: 'test/pricing', type: 'cart.updated', time: '2026-06-01T12:00:00Z', datacontenttype: 'application/json', data: aCart(cartId) };
       messages.push({ key: cartId, value: JSON.stringify(envelope), ...(partition === undefined ? {} : { partition }) });
     }
     await this.producer.send({ topic: this.topic, messages });
@@ -92,16 +101,46 @@ export class LonePricing {
     return Number((await this.sql.query<{ n: string }>(query, params)).rows[0]?.n);
   }
 
-  /** Distinct events of the topic the group has processed. */
+  /**
+   * Distinct events sent here that pricing has answered on pricing.cart-priced (#21: it keeps no
+   * processed-event rows for cart.updated; its answer is the record of having processed one).
+   */
   processedCount(): Promise<number> {
-    return this.count(`SELECT count(*) AS n FROM processed_events WHERE consumer_group = $1 AND topic = $2`, [this.group, this.topic]);
+    return Promise.resolve(new Set(this.answers().map((answer) => answer.sourceEventId)).size);
+  }
+
+  /** Resolves once every record on pricing.cart-priced at this moment has been collected. */
+  async answersCollected(): Promise<void> {
+    const ends = await this.admin.fetchTopicOffsets('pricing.cart-priced');
+    await waitFor(
+      () =>
+        ends.every((end) => {
+          if (end.high === end.low) return true;
+          const last = this.cartPriced.records.filter((r) => r.partition === end.partition).reduce((max, r) => (BigInt(r.message.offset) > max ? BigInt(r.message.offset) : max), -1n);
+          return last + 1n >= BigInt(end.high);
+        }),
+      { timeoutMs: 30_000, description: 'every cart-priced record collected' },
+    );
+  }
+
+  /** cart-priced records published for events sent here, repeats included (a redelivery repeats one). */
+  publishedCount(): number {
+    return this.answers().length;
+  }
+
+  private answers(): { readonly id: string; readonly sourceEventId: string }[] {
+    return this.cartPriced.records.flatMap((record) => {
+      const event = JSON.parse(record.message.value?.toString() ?? '{}') as { id?: string; data?: { sourceEventId?: string } };
+      const source = event.data?.sourceEventId;
+      return source !== undefined && event.id !== undefined && this.sentIds.has(source) ? [{ id: event.id, sourceEventId: source }] : [];
+    });
   }
 
   /** Kills what is still running, deletes the topic and drops the database. */
   async destroy(): Promise<void> {
     for (const service of this.started) if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
     await Promise.all(this.started.map((service) => service.exited));
-    await Promise.allSettled([this.producer.disconnect(), this.admin.deleteTopics({ topics: [this.topic] })]);
+    await Promise.allSettled([this.producer.disconnect(), this.cartPriced.consumer.disconnect(), this.admin.deleteTopics({ topics: [this.topic] })]);
     await this.admin.disconnect();
     await this.sql.end();
     await adminQuery(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CartPricedData, CloudEvent } from '@promo/contracts';
-import { type EventContext, type EventHandler, OutboxWriter, UnrecoverableEventError } from '@promo/messaging';
+import { type OutboundEvent, type PublishingEventHandler, UnrecoverableEventError } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
 import type { PricingConfig } from '../config/env.schema';
 import { CartPricingService } from '../pricing/cart-pricing.service';
@@ -26,27 +26,33 @@ function toCartPriced(priced: PricedCart, sourceEventId: string): CartPricedData
 }
 
 /**
- * `cart.updated` → price → `pricing.cart-priced` (key cartId) through the outbox, in the transaction that marks
- * the event processed: one cart-priced per distinct event. A cart the engine cannot read goes to the DLQ.
+ * `cart.updated` → price → `pricing.cart-priced` (key cartId). Pricing a cart is a pure function of the cart
+ * and the index, so nothing is written to Postgres (#21): the event is published straight to Kafka, its id
+ * derived from the cart.updated event's id, before the input's offset is committed (libs/messaging
+ * direct-publish.ts). What a downstream consumer may rely on: at least one cart-priced per cart.updated,
+ * keyed by cart in the input's order; a redelivered cart.updated (a crash before the commit) gives a
+ * cart-priced with the same id, priced again (possibly by a newer index: `indexVersion` says which), so a
+ * consumer that de-duplicates by CloudEvent id keeps exactly one per input. A cart the engine cannot read
+ * goes to the DLQ.
  */
 @Injectable()
-export class CartUpdatedConsumer implements EventHandler {
+export class CartUpdatedConsumer implements PublishingEventHandler {
   readonly topic: string;
   readonly types = ['cart.updated'];
+  readonly delivery = 'direct';
 
   constructor(
     private readonly pricing: CartPricingService,
-    private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) config: PricingConfig,
   ) {
     this.topic = `${config.PRICING_TOPIC_PREFIX}cart.updated`;
   }
 
-  async handle(event: CloudEvent, context: EventContext): Promise<void> {
+  async publish(event: CloudEvent): Promise<readonly OutboundEvent<'pricing.cart-priced'>[]> {
     const parsed = parsePriceRequest(event.data);
     if (!parsed.ok) throw new UnrecoverableEventError(`cart.updated ${event.id} cannot be priced: ${parsed.errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`);
     // An index not built yet throws a plain error: retried with backoff, never dead-lettered at once.
     const priced = await this.pricing.price(parsed.request.cart, null, { remember: true });
-    await this.outbox.enqueue(context.manager, { type: 'pricing.cart-priced', key: priced.cartId, data: toCartPriced(priced, event.id) });
+    return [{ type: 'pricing.cart-priced', key: priced.cartId, data: toCartPriced(priced, event.id) }];
   }
 }

@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { ConsumerPositions, type RecordsLost } from './consumer-positions';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter';
-import type { EventHandler, RecordPosition } from './event-handler';
+import { type DirectRecord, directRecords } from './direct-publish';
+import { type AnyEventHandler, isPublishingHandler, type RecordPosition } from './event-handler';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** What happened to one record; observers feed metrics and tests. */
@@ -26,7 +27,9 @@ export interface EventConsumerOptions {
    * names one shared set, so a replica that goes leaves no topics of its own behind.
    */
   readonly deadLetterName?: string;
-  readonly handlers: readonly EventHandler[];
+  readonly handlers: readonly AnyEventHandler[];
+  /** The CloudEvent `source` of events that publishing handlers return (`promotions/<app>`, as the outbox's). */
+  readonly source?: string;
   readonly logger: Logger;
   readonly now: () => Date;
   readonly retry?: RetryPolicy;
@@ -60,7 +63,7 @@ const COMMIT_EVERY_RECORDS = 200;
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
-  private readonly handlersByTopic: ReadonlyMap<string, { readonly handler: EventHandler; readonly types: ReadonlySet<string> }>;
+  private readonly handlersByTopic: ReadonlyMap<string, { readonly handler: AnyEventHandler; readonly types: ReadonlySet<string> }>;
   private readonly retry: RetryPolicy;
   private readonly positions: ConsumerPositions;
   private admin: Promise<Admin> | undefined;
@@ -133,7 +136,14 @@ export class EventConsumer {
   private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     // Through the batch's own commit, not consumer.commitOffsets: that one is a no-op once disconnect() has
     // begun, so the records finished during a shutdown would stay uncommitted and be delivered again.
+    // Events of publishing handlers (#21) wait here until the next commit, which sends them first.
+    let outgoing: DirectRecord[] = [];
+    const collect = (records: readonly DirectRecord[]): void => void outgoing.push(...records);
     const commit = async (offset: string): Promise<void> => {
+      if (outgoing.length > 0) {
+        await this.publish(outgoing);
+        outgoing = [];
+      }
       await this.positions.advance(batch.topic, batch.partition, BigInt(offset) + 1n);
       await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }] });
     };
@@ -145,7 +155,7 @@ export class EventConsumer {
       if (!isRunning() || isStale()) break;
       this.options.observeTime?.(new Date(Number(message.timestamp)));
       const position: RecordPosition = { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
-      const isDone = await this.processRecord(message, position, heartbeat);
+      const isDone = await this.processRecord(message, position, heartbeat, collect);
       if (!isDone) break; // stopping mid-retry: leave the offset uncommitted so the record is redelivered
       resolveOffset(message.offset);
       lastDone = message.offset;
@@ -168,7 +178,7 @@ export class EventConsumer {
   }
 
   /** true when the record's outcome is durable; false when the consumer is stopping and the record must be redelivered. */
-  private async processRecord(message: KafkaMessage, position: RecordPosition, heartbeat: () => Promise<void>): Promise<boolean> {
+  private async processRecord(message: KafkaMessage, position: RecordPosition, heartbeat: () => Promise<void>, collect: (records: readonly DirectRecord[]) => void): Promise<boolean> {
     const route = this.handlersByTopic.get(position.topic);
     if (!route) throw new Error(`no handler for topic ${position.topic}`);
     const decoded = decodeCloudEvent(message.value, route.types);
@@ -179,7 +189,7 @@ export class EventConsumer {
     const event = decoded.event;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const isFirst = await this.applyOnce(route.handler, event, position);
+        const isFirst = await this.applyOnce(route.handler, event, position, collect);
         this.options.logger.debug({ eventId: event.id, type: event.type, ...position, duplicate: !isFirst }, 'event processed');
         await this.options.onOutcome?.({ kind: isFirst ? 'processed' : 'duplicate', event, position });
         return true;
@@ -202,8 +212,17 @@ export class EventConsumer {
     }
   }
 
-  /** The effect and the processed-event row in one transaction; false when the id was already processed. */
-  private async applyOnce(handler: EventHandler, event: CloudEvent, position: RecordPosition): Promise<boolean> {
+  /**
+   * The effect and the processed-event row in one transaction; false when the id was already processed. A
+   * publishing handler's events are collected instead, to be sent before the offset commit (no transaction:
+   * a redelivery gives them the same ids).
+   */
+  private async applyOnce(handler: AnyEventHandler, event: CloudEvent, position: RecordPosition, collect: (records: readonly DirectRecord[]) => void): Promise<boolean> {
+    if (isPublishingHandler(handler)) {
+      const events = await handler.publish(event, position);
+      collect(directRecords(events, event, { group: this.options.groupId, source: this.options.source ?? `promotions/${this.options.groupId}`, now: this.options.now() }));
+      return true;
+    }
     return this.options.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_events (consumer_group, event_id, topic, partition, "offset", processed_at)
@@ -214,6 +233,13 @@ export class EventConsumer {
       await handler.handle(event, { ...position, manager });
       return true;
     });
+  }
+
+  /** Sends publishing handlers' events, acks=-1 through the idempotent producer; resolves once the broker has them all. */
+  private async publish(records: readonly DirectRecord[]): Promise<void> {
+    const byTopic = new Map<string, DirectRecord['message'][]>();
+    for (const record of records) byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record.message]);
+    await this.options.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { CloudEvent } from '@promo/contracts';
+import type { CloudEvent, OutboundEventType } from '@promo/contracts';
+import type { OutboundEvent } from '../outbox/outbox-writer';
 import type { EntityManager } from 'typeorm';
 
 /** Where a record came from, for logs and the processed-events row. */
@@ -19,6 +20,27 @@ export interface EventHandler {
   readonly topic: string;
   readonly types: readonly string[];
   handle(event: CloudEvent, context: EventContext): Promise<void>;
+}
+
+/**
+ * #21: a handler whose only effect is events computed from the input alone (pricing a cart): no database
+ * transaction, no processed-event row, no outbox row. What it returns goes straight to Kafka through the
+ * idempotent producer, each event with an id derived from the input event's id (direct-publish.ts), and
+ * the input's offset is committed only once the broker has them. A crash in between publishes them again
+ * under the same ids: at least once on the topic, once per id for a consumer that de-duplicates by id.
+ */
+export interface PublishingEventHandler {
+  readonly topic: string;
+  readonly types: readonly string[];
+  readonly delivery: 'direct';
+  publish(event: CloudEvent, position: RecordPosition): Promise<readonly OutboundEvent<OutboundEventType>[]>;
+}
+
+/** Either kind of handler a consumer routes records to. */
+export type AnyEventHandler = EventHandler | PublishingEventHandler;
+
+export function isPublishingHandler(handler: AnyEventHandler): handler is PublishingEventHandler {
+  return 'delivery' in handler && handler.delivery === 'direct';
 }
 
 /** A failure that no retry can fix (a broken invariant in the data): dead-letter at once. */

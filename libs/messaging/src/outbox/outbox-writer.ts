@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type CloudEvent, OUTBOUND_EVENT_VERSIONS, type OutboundEventData, type OutboundEventType, outboundDataschema, validateData } from '@promo/contracts';
+import type { CloudEvent, OutboundEventData, OutboundEventType } from '@promo/contracts';
+import { OUTBOUND_HEADERS, outboundEnvelope } from './outbound-envelope';
 
 /** The caller's transaction: a TypeORM EntityManager, or a raw `pg` client inside BEGIN … COMMIT. */
 export interface OutboxTransaction {
@@ -24,25 +25,11 @@ export class OutboxWriter {
   ) {}
 
   async enqueue<TType extends OutboundEventType>(manager: OutboxTransaction, event: OutboundEvent<TType>): Promise<CloudEvent<TType, OutboundEventData[TType]>> {
-    const errors = validateData(event.type, event.data);
-    if (errors === undefined || errors.length > 0) {
-      throw new Error(`outbound ${event.type} does not match its schema: ${JSON.stringify(errors)}`);
-    }
-    const envelope: CloudEvent<TType, OutboundEventData[TType]> = {
-      specversion: '1.0',
-      id: randomUUID(),
-      source: this.source,
-      type: event.type,
-      time: this.now().toISOString(),
-      datacontenttype: 'application/json',
-      dataschema: outboundDataschema(event.type, OUTBOUND_EVENT_VERSIONS[event.type]),
-      subject: event.key,
-      data: event.data,
-    };
+    const envelope = outboundEnvelope(event, { id: randomUUID(), source: this.source, time: this.now() });
     await manager.query(`INSERT INTO outbox_messages (topic, key, headers, value, created_at) VALUES ($1, $2, $3, $4, $5)`, [
       event.type,
       event.key,
-      JSON.stringify({ 'content-type': 'application/cloudevents+json' }),
+      JSON.stringify(OUTBOUND_HEADERS),
       JSON.stringify(envelope),
       this.now(),
     ]);
