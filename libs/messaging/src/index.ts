@@ -18,3 +18,4 @@ export * from './metrics/consumer-lag';
 export * from './metrics/messaging.metrics';
 export * from './kafka/producer-config';
 export * from './consumer/direct-publish';
+export * from './kafka/retriable';

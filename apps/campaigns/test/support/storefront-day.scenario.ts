@@ -3,7 +3,7 @@ import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import type { Admin, Kafka } from 'kafkajs';
 import { adminRequest } from './campaigns-test-env';
 import { receivedEmails, type ReceivedEmail } from './maildev-inbox';
-import { isRetriableKafkaError } from './produce-records';
+import { isRetriableKafkaError } from '@promo/messaging';
 import { readFixtureJson, readStream, type RecordedRecord, UPSTREAM_TOPICS } from './stream-replayer';
 
 export interface ExpectedOutcome {

@@ -3,6 +3,7 @@ import { type CloudEvent, deadLetterTopic, decodeCloudEvent } from '@promo/contr
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { ensureTopics } from '../kafka/ensure-topics';
+import { whileKafkaSettles } from '../kafka/retriable';
 import { ConsumerPositions, type RecordsLost } from './consumer-positions';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter';
 import { type DirectRecord, directRecords } from './direct-publish';
@@ -93,7 +94,7 @@ export class EventConsumer {
   async start(): Promise<void> {
     await this.ensureOwnTopics();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await whileKafkaSettles(() => this.consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true }));
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
