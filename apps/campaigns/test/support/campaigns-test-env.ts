@@ -56,7 +56,13 @@ export async function startCampaigns(env: Record<string, string>, clock: Clock):
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
   const app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
   app.enableShutdownHooks();
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A start that failed half-way leaves loops running (the decider, the relay) that outlive the suite: stop them.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return { app, config, baseUrl: `http://127.0.0.1:${port}` };
