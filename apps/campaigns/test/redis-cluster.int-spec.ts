@@ -42,7 +42,8 @@ describe('the abandoned-cart queue on a Redis Cluster', () => {
 
     await queue.schedule(due, now, now);
     await queue.schedule(moved, inAnHour, now);
-    await queue.schedule(cancelled, now, now);
+    // Due in an hour, so the running worker cannot take it before the cancel does.
+    await queue.schedule(cancelled, inAnHour, now);
     await queue.cancel(cancelled);
     // A reschedule to a due time already passed fires it at once.
     await queue.schedule(moved, now, now);
