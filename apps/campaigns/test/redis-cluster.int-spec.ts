@@ -34,16 +34,17 @@ describe('the abandoned-cart queue on a Redis Cluster', () => {
   }, 60_000);
 
   it('schedules, reschedules, cancels and fires due jobs', async () => {
+    // Event time: a due time already passed fires at once; one in 2099 waits (by the wall clock BullMQ uses).
     const now = new Date('2026-11-20T10:00:00Z');
-    const inAnHour = new Date('2026-11-20T11:00:00Z');
+    const later = new Date('2099-01-01T00:00:00Z');
     const due = { campaignId: 'c1', cartId: 'due', step: 0 };
     const moved = { campaignId: 'c1', cartId: 'moved', step: 0 };
     const cancelled = { campaignId: 'c1', cartId: 'cancelled', step: 0 };
 
     await queue.schedule(due, now, now);
-    await queue.schedule(moved, inAnHour, now);
-    // Due in an hour, so the running worker cannot take it before the cancel does.
-    await queue.schedule(cancelled, inAnHour, now);
+    await queue.schedule(moved, later, now);
+    // Not due yet, so the running worker cannot take it before the cancel does.
+    await queue.schedule(cancelled, later, now);
     await queue.cancel(cancelled);
     // A reschedule to a due time already passed fires it at once.
     await queue.schedule(moved, now, now);
