@@ -1,4 +1,4 @@
-import calculateSlot from 'cluster-key-slot';
+import { keySlot } from './key-slot';
 import { Cluster, Redis } from 'ioredis';
 
 /**
@@ -53,7 +53,7 @@ export function redisMasters(client: RedisClient): Redis[] {
  */
 export function connectionOfKey(client: RedisClient, key: string): Redis {
   if (!(client instanceof Cluster)) return client;
-  const slot = calculateSlot(`${client.options.keyPrefix ?? ''}${key}`);
+  const slot = keySlot(`${client.options.keyPrefix ?? ''}${key}`);
   const master = client.slots[slot]?.[0];
   const node = client.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === master);
   if (!node) throw new Error(`no connection to the master of slot ${slot} (${master ?? 'unassigned'})`);
