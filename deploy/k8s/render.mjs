@@ -124,7 +124,13 @@ const SERVICES = [
     memory: { request: '384Mi', limit: '768Mi' },
     cpuTarget: 75,
     lagTriggers: ['cart.updated', 'order.placed'],
-    env: { CODE_INVENTORY_URL: 'http://code-inventory.promotions.svc:3000', PUBLIC_BASE_URL: 'https://campaigns.shop.example.com' },
+    // The shop's own sender and storefront: their defaults (example.test) are for local runs only.
+    env: {
+      CODE_INVENTORY_URL: 'http://code-inventory.promotions.svc:3000',
+      PUBLIC_BASE_URL: 'https://campaigns.shop.example.com',
+      EMAIL_FROM: 'Shop <shop@shop.example.com>',
+      SHOP_URL: 'https://shop.example.com',
+    },
     // Its key to code-inventory may only issue codes (#19).
     secretEnv: [{ name: 'CODE_INVENTORY_API_KEY', key: 'campaigns-code-issue-key' }, 'LINK_SIGNING_KEY'],
   },

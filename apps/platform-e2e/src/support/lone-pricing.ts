@@ -128,12 +128,18 @@ export class LonePricing {
     return this.answers().length;
   }
 
-  private answers(): { readonly id: string; readonly sourceEventId: string }[] {
-    return this.cartPriced.records.flatMap((record) => {
-      const event = JSON.parse(record.message.value?.toString() ?? '{}') as { id?: string; data?: { sourceEventId?: string } };
+  /** The answers read so far, each record parsed once (the collected list only grows). */
+  private readonly parsedAnswers: { readonly id: string; readonly sourceEventId: string }[] = [];
+  private recordsParsed = 0;
+
+  private answers(): readonly { readonly id: string; readonly sourceEventId: string }[] {
+    const records = this.cartPriced.records;
+    for (; this.recordsParsed < records.length; this.recordsParsed += 1) {
+      const event = JSON.parse(records[this.recordsParsed]?.message.value?.toString() ?? '{}') as { id?: string; data?: { sourceEventId?: string } };
       const source = event.data?.sourceEventId;
-      return source !== undefined && event.id !== undefined && this.sentIds.has(source) ? [{ id: event.id, sourceEventId: source }] : [];
-    });
+      if (source !== undefined && event.id !== undefined && this.sentIds.has(source)) this.parsedAnswers.push({ id: event.id, sourceEventId: source });
+    }
+    return this.parsedAnswers;
   }
 
   /** Kills what is still running, deletes the topic and drops the database. */
