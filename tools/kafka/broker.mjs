@@ -192,8 +192,23 @@ async function ensureLocked(cfg, timeoutMs, log) {
   const java = javaBin();
   ensureJars(cfg, log);
   writeProps(cfg);
-  formatStorage(cfg, java);
+  try {
+    return await startBroker(cfg, java, timeoutMs, started);
+  } catch (error) {
+    // A local broker's data is disposable, but a crash can leave it unreadable (a half-written
+    // segment or metadata log): the broker then dies at every start. Keep the old data aside,
+    // once, and start on a fresh directory rather than failing every later run.
+    const aside = `${cfg.dataDir}.unreadable`;
+    log(`kafka: ${error.message.split('. Last lines')[0].replace(/^kafka: /, '')} (log: ${cfg.logFile}.1); moving its data to ${aside} and starting on a fresh data directory`);
+    fs.rmSync(aside, { recursive: true, force: true });
+    if (fs.existsSync(cfg.dataDir)) fs.renameSync(cfg.dataDir, aside);
+    return startBroker(cfg, java, timeoutMs, started);
+  }
+}
 
+/** Formats if needed, starts `java` detached and waits until it is ready; throws with the log's tail if not. */
+async function startBroker(cfg, java, timeoutMs, started) {
+  formatStorage(cfg, java);
   if (fs.existsSync(cfg.logFile)) fs.renameSync(cfg.logFile, `${cfg.logFile}.1`);
   const out = fs.openSync(cfg.logFile, 'a');
   const child = spawn(java, [...jvmArgs(cfg), 'kafka.Kafka', cfg.propsFile], {
