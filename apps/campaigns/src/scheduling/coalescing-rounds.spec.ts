@@ -1,26 +1,50 @@
 import { CoalescingRounds } from './coalescing-rounds';
 
 describe('CoalescingRounds', () => {
-  it('runs one more round for any number of requests made during a round, never two at once', async () => {
-    let concurrent = 0;
-    let maxConcurrent = 0;
-    let rounds = 0;
+  /** A round function that counts rounds and concurrency; the first round waits until released. */
+  function countingRounds() {
+    const seen = { rounds: 0, concurrent: 0, maxConcurrent: 0 };
     let release: () => void = () => undefined;
     const firstRound = new Promise<void>((resolve) => (release = resolve));
     const runner = new CoalescingRounds(async () => {
-      concurrent += 1;
-      maxConcurrent = Math.max(maxConcurrent, concurrent);
-      rounds += 1;
-      if (rounds === 1) await firstRound;
-      concurrent -= 1;
+      seen.concurrent += 1;
+      seen.maxConcurrent = Math.max(seen.maxConcurrent, seen.concurrent);
+      seen.rounds += 1;
+      if (seen.rounds === 1) await firstRound;
+      seen.concurrent -= 1;
     }, () => undefined);
+    return { runner, seen, release };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('runs exactly one more round for any number of requests made during a round, never two at once', async () => {
+    const { runner, seen, release } = countingRounds();
+    runner.request();
     runner.request();
     runner.request();
     runner.request();
     release();
-    await runner.stop().then(() => undefined);
-    expect(maxConcurrent).toBe(1);
-    expect(rounds).toBeLessThanOrEqual(2);
+    await settle();
+    await settle();
+    expect(seen).toEqual({ rounds: 2, concurrent: 0, maxConcurrent: 1 });
+    // Idle again: the next request is one round of its own.
+    runner.request();
+    await settle();
+    await runner.stop();
+    expect(seen.rounds).toBe(3);
+  });
+
+  it('starts no round after stop, and stop waits for the round in progress', async () => {
+    const { runner, seen, release } = countingRounds();
+    runner.request();
+    runner.request();
+    const stopped = runner.stop();
+    release();
+    await stopped;
+    expect(seen).toEqual({ rounds: 1, concurrent: 0, maxConcurrent: 1 });
+    runner.request();
+    await settle();
+    expect(seen.rounds).toBe(1);
   });
 
   it('reports a failed round and keeps serving requests', async () => {
