@@ -6,7 +6,8 @@ import { PG_POOL } from '../database/pg-pool.provider';
 import { CodeTokenSigner } from '../issuing/code-token.signer';
 import { type CachedCode, CodeLookupCache } from './code-lookup.cache';
 import { effectiveCodeState, isStoredCodeState, type PromotionValidity } from './code-state';
-import { CODE_PATTERN, normalizeCode } from './normalize-code';
+import { normalizeCode } from '@promo/pricing-engine';
+import { CODE_PATTERN } from './storable-code';
 
 interface LookupRow {
   readonly code: string;
