@@ -5,7 +5,7 @@ import { CampaignsService } from './campaigns/campaigns.service';
 import { CartSnapshotsService } from './carts/cart-snapshots.service';
 import { DecisionService } from './decisions/decision.service';
 import { WatermarkService } from './decisions/watermark.service';
-import { CodeInventoryClient } from './email/code-inventory.client';
+import { codeInventoryClientProvider } from './email/code-inventory-client.provider';
 import { EmailContentService } from './email/email-content.service';
 import { EmailClaims } from './email/email-claims';
 import { EmailDispatcher } from './email/email.dispatcher';
@@ -36,7 +36,7 @@ const services = [
   AbandonedCartQueue,
   AbandonedCartScheduler,
   AbandonedCartProcessor,
-  CodeInventoryClient,
+  codeInventoryClientProvider,
   EmailContentService,
   EmailClaims,
   PageCodeIssuer,

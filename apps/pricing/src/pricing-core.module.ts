@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CodeInventoryClient } from './code-lookup/code-inventory.client';
+import { codeInventoryClientProvider } from './code-lookup/code-inventory-client.provider';
 import { CodeResolver } from './code-lookup/code-resolver.service';
 import { RecentCartsStore } from './impact/recent-carts.store';
 import { CartPricingService } from './pricing/cart-pricing.service';
@@ -21,7 +21,7 @@ const shared = [
   SettingsRepository,
   UsageRepository,
   PromotionUsesHolder,
-  CodeInventoryClient,
+  codeInventoryClientProvider,
   CodeResolver,
   RecentCartsStore,
   CartPricingService,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parsePricingInput, price } from '../src';
 
 /**
- * Runs every scenario of the conformance suite (a byte-identical copy of
- * ../shared/conformance/scenarios.json), compared as its README says: subtotal, discounts
+ * Runs every scenario of the conformance suite (test/conformance/scenarios.json, a byte-identical copy
+ * of the upstream suite), compared as the suite prescribes: subtotal, discounts
  * (absent id = 0), shipping, total and gifts (as a multiset) exactly; allocation and codes
  * only for the entries a scenario gives, a missing allocation line counting as 0.
  */

@@ -5,7 +5,7 @@ import type { EmailTemplate } from '../campaigns/campaign-definition';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
-import { CodeInventoryClient } from './code-inventory.client';
+import { CodeInventoryClient } from '@promo/code-inventory-client';
 import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';

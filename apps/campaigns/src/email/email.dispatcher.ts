@@ -4,7 +4,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock, PeriodicTask } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
-import { CodeInventoryUnavailableError } from './code-inventory.client';
+import { CodeInventoryRefusedError, CodeInventoryUnavailableError } from '@promo/code-inventory-client';
 import { normaliseAddress } from './email-address';
 import { EmailClaims } from './email-claims';
 import { type CampaignsOfRound, type EmailContent, EmailContentService } from './email-content.service';
@@ -179,7 +179,8 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       return 'kept';
     }
     const reason = error instanceof Error ? error.message : String(error);
-    if (error instanceof PermanentSmtpError || error instanceof PermanentEmailError) {
+    // code-inventory refusing the issue (a 4xx) is permanent for this email: the same request would be refused again.
+    if (error instanceof PermanentSmtpError || error instanceof PermanentEmailError || error instanceof CodeInventoryRefusedError) {
       this.logger.error({ err: error, emailId: email.emailId, campaignId: email.campaignId }, error instanceof PermanentSmtpError ? 'SMTP refused the email' : 'the email cannot be sent');
       await this.claims.markFailed(email.emailId, reason);
       return 'done';

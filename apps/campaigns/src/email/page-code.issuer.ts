@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MAX_ISSUE_BATCH } from '@promo/contracts/http';
-import { CodeInventoryClient } from './code-inventory.client';
+import { CodeInventoryClient } from '@promo/code-inventory-client';
 import { EmailClaims } from './email-claims';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import type { EmailEntity } from './email.entity';

@@ -1,27 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CodeLookupAnswer } from '@promo/contracts/http';
 import { CLOCK, type Clock, NotFoundError } from '@promo/platform';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/pg-pool.provider';
 import { CodeTokenSigner } from '../issuing/code-token.signer';
 import { type CachedCode, CodeLookupCache } from './code-lookup.cache';
-import { effectiveCodeState, isStoredCodeState, type PromotionValidity, type StoredCodeState } from './code-state';
-import { CODE_PATTERN, normalizeCode } from './normalize-code';
-
-export interface CodeLookup {
-  readonly code: string;
-  readonly normalizedCode: string;
-  readonly promotionId: string;
-  readonly groupId: string | null;
-  readonly state: StoredCodeState;
-  readonly hidden: boolean;
-  /**
-   * Whether the code is bound to a customer (C10). Whom to stays inside: this answers any storefront key, and
-   * a customer id is personal data (#19); `tokenValid` says whether the caller's token and customer match.
-   */
-  readonly isBound: boolean;
-  /** null when no token was given. */
-  readonly tokenValid: boolean | null;
-}
+import { effectiveCodeState, isStoredCodeState, type PromotionValidity } from './code-state';
+import { normalizeCode } from '@promo/pricing-engine';
+import { CODE_PATTERN } from './storable-code';
 
 interface LookupRow {
   readonly code: string;
@@ -46,7 +32,7 @@ const LOOKUP = {
           WHERE lower(c.code) = $1`,
 };
 
-/** The storefront's lookup of a typed code (C2, C8, C9, C10); its hot path (p99 ≤ 2 ms) is answered from CodeLookupCache. */
+/** The storefront's and pricing's lookup of a typed code (C2, C8, C9, C10; docs/internal-apis.md); its hot path (p99 ≤ 2 ms) is answered from CodeLookupCache. */
 @Injectable()
 export class CodeLookupService {
   constructor(
@@ -56,7 +42,7 @@ export class CodeLookupService {
     private readonly cache: CodeLookupCache,
   ) {}
 
-  async lookup(typed: string, customerId: string | undefined, token: string | undefined): Promise<CodeLookup> {
+  async lookup(typed: string, customerId: string | undefined, token: string | undefined): Promise<CodeLookupAnswer> {
     const normalized = normalizeCode(typed);
     if (!CODE_PATTERN.test(normalized)) throw new NotFoundError(`no code ${JSON.stringify(typed)}`);
     const found = this.cache.get(normalized) ?? (await this.read(normalized));

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
 import { type FieldError, RequiresScope, ValidationFailedError } from '@promo/platform';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { CodeLookupRateGuard } from './code-lookup-rate.guard';
-import { type CodeLookup, CodeLookupService } from './code-lookup.service';
+import { CodeLookupService } from './code-lookup.service';
 import { AddedCodesQuery } from './dto/added-codes.query';
 import { CreateSharedCodeDto } from './dto/create-shared-code.dto';
 import { type SharedCode, SharedCodesService } from './shared-codes.service';
@@ -19,8 +20,8 @@ export class CodesController {
   @Get('codes/:code')
   @RequiresScope('storefront', 'code-lookup')
   @UseGuards(CodeLookupRateGuard)
-  lookup(@Param('code') code: string, @Query('customerId') customerId: unknown, @Query('token') token: unknown): Promise<CodeLookup> {
-    const errors = [optionalText('customerId', customerId, 200), optionalText('token', token, 1000)].flatMap((error) => (error === null ? [] : [error]));
+  lookup(@Param('code') code: string, @Query('customerId') customerId: unknown, @Query('token') token: unknown): Promise<CodeLookupAnswer> {
+    const errors = [optionalText('customerId', customerId, 200), optionalText('token', token, MAX_CODE_TOKEN_LENGTH)].flatMap((error) => (error === null ? [] : [error]));
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return this.lookups.lookup(code, typeof customerId === 'string' ? customerId : undefined, typeof token === 'string' ? token : undefined);
   }

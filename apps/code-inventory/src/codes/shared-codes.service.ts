@@ -3,7 +3,7 @@ import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { duplicateCodeError, findExistingCode } from './code-conflict';
-import { normalizeCode } from './normalize-code';
+import { normalizeCode } from '@promo/pricing-engine';
 
 export interface SharedCode {
   readonly code: string;

@@ -3,7 +3,7 @@ import { type IssueResult, MAX_ISSUE_BATCH } from '@promo/contracts/http';
 import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normalizeCode } from '../codes/normalize-code';
+import { normalizeCode } from '@promo/pricing-engine';
 import type { WriteResult } from '../database/write-result';
 import { addToGroupCounters } from '../groups/group-counters';
 import { GroupsService } from '../groups/groups.service';

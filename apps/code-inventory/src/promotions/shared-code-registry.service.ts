@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, ConflictError } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normalizeCode } from '../codes/normalize-code';
+import { normalizeCode } from '@promo/pricing-engine';
 
 export interface RegisteredSharedCodes {
   readonly promotionId: string;

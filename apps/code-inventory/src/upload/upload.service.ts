@@ -4,7 +4,7 @@ import { CLOCK, type Clock, ConflictError, NotFoundError } from '@promo/platform
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { enqueueCodesAdded, type InsertedRange, insertedRange, insertReturningRange } from '../codes/codes-added.events';
-import { codeProblem } from '../codes/normalize-code';
+import { codeProblem } from '../codes/storable-code';
 import { CopyWriter } from '../database/copy-writer';
 import { isUniqueViolation } from '../database/pg-error';
 import { PG_POOL } from '../database/pg-pool.provider';

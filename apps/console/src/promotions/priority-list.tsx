@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
-import type { PromotionView } from './promotion-view';
+import type { PromotionView } from '@promo/contracts/http';
 import { moveItem, prioritiesOf } from './reorder';
 
 /**

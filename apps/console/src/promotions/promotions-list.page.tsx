@@ -3,7 +3,7 @@ import { useStore } from '../settings/store-context';
 import { navigate } from '../ui/use-hash-route';
 import { describeError, useAsync } from '../ui/use-async';
 import { PriorityList } from './priority-list';
-import type { PromotionPage, PromotionView } from './promotion-view';
+import type { PromotionPage, PromotionView } from '@promo/contracts/http';
 
 interface Filters {
   readonly kind: string;

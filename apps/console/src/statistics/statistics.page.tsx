@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PromotionPage } from '../promotions/promotion-view';
+import type { PromotionPage } from '@promo/contracts/http';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
 import { CampaignStatistics } from './campaign-statistics';

@@ -1,25 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import type { PricingConfig } from '../config/env.schema';
-import { CodeInventoryClient } from './code-inventory.client';
-import { CodeLookupCache } from './code-lookup.cache';
-import type { CodeLookup } from './code-lookup.result';
+import { CodeInventoryClient, type CodeLookupOutcome } from '@promo/code-inventory-client';
+import { LookupAnswersCache } from './lookup-answers.cache';
 
 /** Resolves codes the index does not hold (bulk codes) through code-inventory, with this replica's bounded cache. */
 @Injectable()
 export class CodeResolver {
-  private readonly cache: CodeLookupCache;
+  private readonly cache: LookupAnswersCache;
 
   constructor(
     private readonly client: CodeInventoryClient,
     @Inject(APP_CONFIG) config: PricingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.cache = new CodeLookupCache(config.CODE_LOOKUP_CACHE_SIZE, config.CODE_LOOKUP_CACHE_TTL_MS);
+    this.cache = new LookupAnswersCache(config.CODE_LOOKUP_CACHE_SIZE, config.CODE_LOOKUP_CACHE_TTL_MS);
   }
 
   /** `code` normalised (C2); the customer and token matter only to an email-bound code's `tokenValid`. */
-  async resolve(code: string, customerId: string | null, token: string | null): Promise<CodeLookup> {
+  async resolve(code: string, customerId: string | null, token: string | null): Promise<CodeLookupOutcome> {
     // JSON keeps the pair apart whatever characters the customer id or token holds.
     const variant = JSON.stringify([customerId, token]);
     const nowMs = this.clock.now().getTime();

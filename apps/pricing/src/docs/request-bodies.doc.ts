@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 // The OpenAPI shapes of the pricing service's request bodies. Validation is the engine's (parsePromotion,
 // parseCart, settings parsing), which names every bad field with a reason; these classes only document the
-// top level, so keep them in step. The full grammar of conditions and rewards: ../shared/conformance/README.md.
+// top level, so keep them in step. The full grammar of conditions and rewards: libs/pricing-engine/src/model/promotion.ts,
+// checked by libs/pricing-engine/src/validation/parse-promotion.ts.
 
 export class PromotionLimitsDoc {
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Uses of the promotion in all (the ledger enforces it at checkout)' })

@@ -1,7 +1,6 @@
-import type { CodeRecord } from '../code-lookup/code-lookup.result';
-import { admitCode, windowStatusAt } from './code-admission';
+import { type AdmissionRecord, admitCode, windowStatusAt } from './code-admission';
 
-const record = (fields: Partial<CodeRecord> = {}): { kind: 'found'; record: CodeRecord } => ({
+const record = (fields: Partial<AdmissionRecord> = {}): { kind: 'found'; record: AdmissionRecord } => ({
   kind: 'found',
   record: { promotionId: 'promo-winback', state: 'available', isBound: false, tokenValid: null, ...fields },
 });

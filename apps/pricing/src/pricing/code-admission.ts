@@ -1,5 +1,5 @@
 import { type Reason, parsePromotion, scheduleBounds } from '@promo/pricing-engine';
-import type { CodeLookup } from '../code-lookup/code-lookup.result';
+import type { CodeLookupAnswer } from '@promo/contracts/http';
 import type { IndexEntry } from '../promotion-index/index-snapshot';
 import { engineShape } from '../promotions/promotion-draft';
 
@@ -17,6 +17,12 @@ export function windowStatusAt(entry: IndexEntry, storeTimeZone: string, at: Dat
   return 'active';
 }
 
+/** What admission reads of a lookup answer (CodeLookupAnswer in libs/contracts). */
+export type AdmissionRecord = Pick<CodeLookupAnswer, 'promotionId' | 'state' | 'isBound' | 'tokenValid'>;
+
+/** A lookup's outcome as admission reads it (CodeLookupOutcome of @promo/code-inventory-client). */
+export type AdmissionLookup = { readonly kind: 'found'; readonly record: AdmissionRecord } | { readonly kind: 'not_found' } | { readonly kind: 'unavailable' };
+
 export type Admission =
   | { readonly kind: 'admit'; readonly promotionId: string }
   /** Not a code code-inventory knows: the engine reports it `unknown`. */
@@ -31,11 +37,10 @@ export type Admission =
  * reading of the promotion, undefined when it is not in the index) tells that apart from a code the merchant
  * disabled, so the shopper reads `expired` or `not_started` rather than "not a valid code" (P5, P10).
  */
-export function admitCode(lookup: CodeLookup, token: string | null, windowOf: (promotionId: string) => WindowStatus | undefined = () => undefined): Admission {
+export function admitCode(lookup: AdmissionLookup, token: string | null, windowOf: (promotionId: string) => WindowStatus | undefined = () => undefined): Admission {
   if (lookup.kind === 'unavailable') return { kind: 'refuse', reason: 'unknown', detail: 'lookup_unavailable' };
   if (lookup.kind === 'not_found') return { kind: 'unknown' };
   const { record } = lookup;
-  if (record.promotionId === null) return { kind: 'unknown' };
   const promotionId = record.promotionId;
   if (record.state === 'disabled') {
     const window = windowOf(promotionId);

@@ -1,13 +1,14 @@
 import { BULK_ONLY_PLACEHOLDER, columnsOf, engineShape, parsePromotionDraft, statusAt } from './promotion-draft';
 
-const coupon = { id: 'c-1', kind: 'coupon', codes: [' welcome20 '], rules: [{ reward: { type: 'orderPercent', percent: 20 } }] };
+const coupon = { id: 'c-1', kind: 'coupon', codes: [' Welcome20 '], rules: [{ reward: { type: 'orderPercent', percent: 20 } }] };
 
 describe('parsePromotionDraft', () => {
   it('keeps limits and enabled beside the engine shape, with defaults', () => {
     const parsed = parsePromotionDraft({ ...coupon, limits: { usesPerCustomer: 1 }, enabled: false });
     expect(parsed).toMatchObject({
       ok: true,
-      draft: { id: 'c-1', enabled: false, codes: ['WELCOME20'], limits: { totalUses: null, usesPerCode: null, usesPerCustomer: 1, consumeUnit: 'cart' } },
+      // C2's normal form, trimmed and lower-cased as every service stores codes (#22: pricing used to upper-case).
+      draft: { id: 'c-1', enabled: false, codes: ['welcome20'], limits: { totalUses: null, usesPerCode: null, usesPerCustomer: 1, consumeUnit: 'cart' } },
     });
     if (parsed.ok) expect(Object.keys(parsed.draft.definition).sort()).toEqual(['codes', 'id', 'kind', 'rules']);
   });

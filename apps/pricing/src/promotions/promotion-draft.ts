@@ -1,13 +1,8 @@
-import { hasControlCharacter, MAX_CODE_LENGTH, PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from '@promo/contracts/http';
+import { hasControlCharacter, MAX_CODE_LENGTH, PROMOTION_ID_PATTERN, PROMOTION_ID_RULE, type PromotionLimitsView, type PromotionStatus } from '@promo/contracts/http';
 import { type Promotion, type ValidationError, normalizeCode, parsePromotion, scheduleBounds } from '@promo/pricing-engine';
 
 /** Usage limits the redemption ledger enforces (they travel in `pricing.promotion-changed` as `promotion.limits`). */
-export interface PromotionLimits {
-  readonly totalUses: number | null;
-  readonly usesPerCode: number | null;
-  readonly usesPerCustomer: number | null;
-  readonly consumeUnit: 'cart' | 'item';
-}
+export type PromotionLimits = PromotionLimitsView;
 
 /** A promotion as the admin wrote it, split into the engine's shape and what lives beside it. */
 export interface PromotionDraft {
@@ -142,8 +137,6 @@ export function columnsOf(draft: PromotionDraft, storeTimeZone: string): Promoti
     hasOwnZone: promotion.schedule?.timeZone != null,
   };
 }
-
-export type PromotionStatus = 'active' | 'scheduled' | 'expired' | 'disabled';
 
 /** The admin status of a promotion at `now` (its start/end window; a recurring window inside it still counts as active). */
 export function statusAt(row: { readonly enabled: boolean; readonly startsAt: Date | null; readonly endsAt: Date | null }, now: Date): PromotionStatus {

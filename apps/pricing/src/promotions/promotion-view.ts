@@ -1,18 +1,14 @@
 import type { PromotionChangedData } from '@promo/contracts';
-import { type PromotionStatus, statusAt } from './promotion-draft';
+import type { PromotionView } from '@promo/contracts/http';
+import { statusAt } from './promotion-draft';
 import type { PromotionRow } from './promotion.row';
 
-/** A promotion as the admin API returns it: the engine shape plus limits, enabled, version and status. */
-export interface PromotionView extends Readonly<Record<string, unknown>> {
-  readonly id: string;
-  readonly version: number;
-  readonly status: PromotionStatus;
-}
-
+/** A promotion as the admin API returns it (the shape in libs/contracts): the engine shape plus limits, enabled, version and status. */
 export function toView(row: PromotionRow, now: Date): PromotionView {
   return {
     ...row.definition,
     id: row.id,
+    kind: row.kind,
     enabled: row.enabled,
     limits: row.limits,
     version: row.version,

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { ListPromotionsQuery } from './dto/list-promotions.query';
 import { ReorderPrioritiesDto } from './dto/reorder-priorities.dto';
 import { etagOf, expectedVersion } from './expected-version';
-import type { PromotionView } from './promotion-view';
+import type { PromotionView } from '@promo/contracts/http';
 import { PromotionsService } from './promotions.service';
 
 /** The admin API of promotions (X3): the engine's shape, validated by the engine, with optimistic concurrency. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PromotionColumns, PromotionDraft, PromotionStatus } from './promotion-draft';
+import type { PromotionStatus } from '@promo/contracts/http';
+import type { PromotionColumns, PromotionDraft } from './promotion-draft';
 import { PROMOTION_COLUMNS, type PromotionRow } from './promotion.row';
 
 export interface PromotionFilter {

@@ -5,7 +5,8 @@ import { CLOCK, type Clock, ConflictError, NotFoundError, ValidationFailedError 
 import { DataSource, type EntityManager } from 'typeorm';
 import { SettingsRepository } from '../settings/settings.repository';
 import { columnsOf, type PromotionDraft, parsePromotionDraft } from './promotion-draft';
-import { type PromotionView, promotionChanged, toView } from './promotion-view';
+import type { PromotionView } from '@promo/contracts/http';
+import { promotionChanged, toView } from './promotion-view';
 import type { PromotionRow } from './promotion.row';
 import { SharedCodeRegistryClient } from './shared-code-registry.client';
 import { type PromotionFilter, PromotionsRepository } from './promotions.repository';

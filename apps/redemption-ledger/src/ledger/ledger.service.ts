@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { normalizeCode } from '../usage/usage-keys';
+import { codeKeyOf } from '../usage/usage-keys';
 import type { LedgerEntryView } from './ledger-entry';
 import { LedgerRepository } from './ledger.repository';
 
@@ -30,7 +30,7 @@ export class LedgerService {
     const limit = query.limit ?? 100;
     const items = await this.ledger.list(this.dataSource.manager, {
       promotionId: query.promotionId,
-      codeKey: normalizeCode(query.code) ?? undefined,
+      codeKey: codeKeyOf(query.code) ?? undefined,
       orderId: query.orderId,
       after: query.cursor ?? 0,
       limit,

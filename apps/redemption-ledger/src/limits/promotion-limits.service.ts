@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PromotionChangedData } from '@promo/contracts';
+import { usesPerCustomerOf } from '@promo/contracts/http';
 import { CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { normalizeCode } from '../usage/usage-keys';
+import { codeKeyOf } from '../usage/usage-keys';
 import { UsageRebuildService, redisLimitsOf } from '../usage/usage-rebuild.service';
 import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
 import { UsageScripts } from '../usage/usage-scripts';
@@ -84,8 +85,7 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
     };
   }
   const limits = promotion.limits ?? {};
-  // Pricing sends null for "not set" (apps/pricing promotion-draft.ts), so null and absent both mean the default.
-  const perCustomer = limits.usesPerCustomer ?? (promotion.kind === 'coupon' ? 1 : null);
+  const perCustomer = usesPerCustomerOf(promotion.kind, limits.usesPerCustomer);
   return {
     promotionId: change.promotionId,
     kind: promotion.kind,
@@ -102,6 +102,6 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
 /** The promotion's own codes, normalized as uses are; absent (a coupon whose codes all live in code-inventory) is none. */
 function sharedCodesOf(codes: unknown): string[] {
   if (!Array.isArray(codes)) return [];
-  const keys = codes.map((code: unknown) => (typeof code === 'string' ? normalizeCode(code) : null)).filter((key): key is string => key !== null);
+  const keys = codes.map((code: unknown) => (typeof code === 'string' ? codeKeyOf(code) : null)).filter((key): key is string => key !== null);
   return [...new Set(keys)].sort();
 }

@@ -7,7 +7,7 @@ import { LedgerRepository } from '../ledger/ledger.repository';
 import { ReservationsRepository } from '../reservations/reservations.repository';
 import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
-import { normalizeCode, orderHoldId, type UseTarget } from '../usage/usage-keys';
+import { codeKeyOf, orderHoldId, type UseTarget } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
 import { UsageRebuildingError, UsageScripts } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
@@ -56,7 +56,7 @@ export class OrdersService {
     const unmatched = [...reserved];
     const decided: OrderUseRow[] = [];
     for (const [index, applied] of (order.appliedPromotions ?? []).entries()) {
-      const codeKey = normalizeCode(applied.code);
+      const codeKey = codeKeyOf(applied.code);
       const matchIndex = unmatched.findIndex((hold) => hold.promotionId === applied.promotionId && hold.codeKey === codeKey);
       const match = matchIndex >= 0 ? unmatched.splice(matchIndex, 1)[0] : undefined;
       // #19.5: the order's units, not the reserved ones; an order that does not say keeps its reservation's (else 1).

@@ -8,7 +8,7 @@ import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { holdUsageLockShared } from '../usage/usage-lock';
 import { UsageMetrics } from '../usage/usage.metrics';
-import { normalizeCode, reservationHoldId } from '../usage/usage-keys';
+import { codeKeyOf, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
 import { UsageRebuildingError, UsageScripts, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
@@ -59,7 +59,7 @@ export class ReservationsService {
     const planned: PlannedUse[] = request.uses.map((use, index) => ({
       promotionId: use.promotionId,
       code: use.code ?? null,
-      codeKey: normalizeCode(use.code),
+      codeKey: codeKeyOf(use.code),
       customerId: request.customerId,
       holdId: reservationHoldId(request.reservationId, index),
       units: use.units,

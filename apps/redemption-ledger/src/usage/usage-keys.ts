@@ -1,3 +1,5 @@
+import { normalizeCode } from '@promo/pricing-engine';
+
 /**
  * Redis keys of one promotion's usage (STYLE.md: `<app>:<entity>:{<id>}:<field>`). The `{promotionId}`
  * hash tag keeps every key a script touches in one Redis Cluster slot; the client's keyPrefix adds
@@ -46,10 +48,10 @@ export const SENTINEL_KEY = 'usage:sentinel';
 /** The expiry sweeper's lease (one replica sweeps per interval); outside `usage:*`, which a rebuild deletes. */
 export const SWEEPER_LEASE_KEY = 'sweeper:lease';
 
-/** Codes match trimmed and case-folded, as the code inventory stores them. */
-export function normalizeCode(code: string | null | undefined): string | null {
+/** The usage key of a code: its normal form (C2, normalizeCode), or null for no code (absent, or only spaces). */
+export function codeKeyOf(code: string | null | undefined): string | null {
   if (code === null || code === undefined) return null;
-  const key = code.trim().toLowerCase();
+  const key = normalizeCode(code);
   return key === '' ? null : key;
 }
 

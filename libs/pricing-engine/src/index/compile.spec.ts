@@ -56,7 +56,7 @@ describe('price options (bulk codes and live usage)', () => {
 
   it('applies a code the index does not list when the call maps it to a coupon promotion', () => {
     expect(index.price(cart, '2026-11-20T15:00:00Z').codes['x7k-2pq']).toMatchObject({ status: 'rejected', reason: 'unknown' });
-    const result = index.price(cart, '2026-11-20T15:00:00Z', { extraCodes: new Map([['X7K-2PQ', 'winback']]) });
+    const result = index.price(cart, '2026-11-20T15:00:00Z', { extraCodes: new Map([['x7k-2pq', 'winback']]) });
     expect(result.codes['x7k-2pq']).toMatchObject({ status: 'applied', promotionId: 'winback', discount: 300 });
     expect(result.total).toBe(700);
   });

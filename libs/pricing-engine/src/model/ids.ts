@@ -13,7 +13,11 @@ export function toLineId(value: string): LineId {
   return value as LineId;
 }
 
-/** C2: codes match case-insensitively with spaces trimmed; this is the normal form. */
+/**
+ * C2: codes match case-insensitively with spaces trimmed; this is their normal form, the one rule every service keys
+ * codes by: code-inventory's unique index (`lower(code)`), the ledger's usage keys and pricing's index and usage.
+ * Lower case because that is how code-inventory and the ledger store them.
+ */
 export function normalizeCode(value: string): CouponCode {
-  return value.trim().toUpperCase() as CouponCode;
+  return value.trim().toLowerCase() as CouponCode;
 }

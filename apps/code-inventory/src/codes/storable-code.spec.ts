@@ -1,10 +1,4 @@
-import { codeProblem, normalizeCode } from './normalize-code';
-
-describe('normalizeCode', () => {
-  it('trims spaces and folds case', () => {
-    expect(normalizeCode('  Summer-1234-ABCD ')).toBe('summer-1234-abcd');
-  });
-});
+import { codeProblem } from './storable-code';
 
 describe('codeProblem', () => {
   it('names what is wrong with a code', () => {

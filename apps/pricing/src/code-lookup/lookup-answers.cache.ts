@@ -1,8 +1,8 @@
-import type { CodeLookup } from './code-lookup.result';
+import type { CodeLookupOutcome } from '@promo/code-inventory-client';
 
 interface Entry {
   readonly code: string;
-  readonly value: CodeLookup;
+  readonly value: CodeLookupOutcome;
   readonly expiresAt: number;
 }
 
@@ -15,10 +15,10 @@ function keyOf(code: string, variant: string): string {
 }
 
 /**
- * A bounded LRU of lookups (found or not found, never "unavailable"), by normalised code and the customer and
+ * Pricing's bounded LRU of code-inventory's lookup answers (found or not found, never "unavailable"), by normalised code and the customer and
  * token asked with; `code-inventory.code-changed` drops every entry of a code at once.
  */
-export class CodeLookupCache {
+export class LookupAnswersCache {
   private readonly entries = new Map<string, Entry>();
   private readonly keysByCode = new Map<string, Set<string>>();
 
@@ -27,7 +27,7 @@ export class CodeLookupCache {
     private readonly ttlMs: number,
   ) {}
 
-  get(code: string, variant: string, nowMs: number): CodeLookup | undefined {
+  get(code: string, variant: string, nowMs: number): CodeLookupOutcome | undefined {
     const key = keyOf(code, variant);
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
@@ -40,7 +40,7 @@ export class CodeLookupCache {
     return entry.value;
   }
 
-  set(code: string, variant: string, value: CodeLookup, nowMs: number): void {
+  set(code: string, variant: string, value: CodeLookupOutcome, nowMs: number): void {
     const key = keyOf(code, variant);
     this.entries.delete(key);
     this.entries.set(key, { code, value, expiresAt: nowMs + this.ttlMs });

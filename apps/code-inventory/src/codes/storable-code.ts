@@ -1,8 +1,3 @@
-/** C2: codes are matched with spaces trimmed and case folded; this is the form the unique index holds (`lower(code)`). */
-export function normalizeCode(value: string): string {
-  return value.trim().toLowerCase();
-}
-
 /** A storable code: letters, digits, `-` and `_`, 1 to 64 characters (so CSV export needs no quoting). */
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
