@@ -1,3 +1,6 @@
+/** A custom field's value: text for `in` filters, a JSON number for numeric comparisons (README rule 17). */
+export type CustomFieldValue = string | number | boolean | null;
+
 /** A cart line as in the `cart.updated` contract; amounts in minor units. */
 export interface CartLine {
   readonly lineId: string;
@@ -8,11 +11,15 @@ export interface CartLine {
   readonly unitPrice: number;
   readonly categories?: readonly string[];
   readonly brand?: string | null;
-  readonly customFields?: Readonly<Record<string, string>>;
+  readonly customFields?: Readonly<Record<string, CustomFieldValue>>;
   readonly options?: Readonly<Record<string, string>>;
   readonly onSale?: boolean;
   readonly priceOverridden?: boolean;
   readonly giftCertificate?: boolean;
+  /** README rule 10: false means no reward ever discounts the line (default true). */
+  readonly discountable?: boolean;
+  /** README rule 11: the line's tax rate in basis points, 0..10000 (default 0); used only while prices include tax. */
+  readonly taxRate?: number;
 }
 
 export interface CartCustomer {
@@ -42,4 +49,6 @@ export interface Cart {
   /** In the order entered. */
   readonly codes?: readonly string[];
   readonly shipping?: CartShipping | null;
+  /** README rule 18: the market (region) the cart is sold in. */
+  readonly market?: string | null;
 }

@@ -4,6 +4,7 @@ import { isCurrencyCode } from '../money/currencies';
 import { amountFieldsOfCondition, parseCondition } from './parse-condition';
 import { amountFieldsOfReward, parseReward } from './parse-reward';
 import { parseSchedule } from './parse-schedule';
+import { version2AmountFields } from './version-2-amounts';
 import {
   type Errors,
   type ParseResult,
@@ -33,9 +34,28 @@ function readIncludeExclude(obj: Readonly<Record<string, unknown>>, key: string,
   return { include: new Set(include), exclude: new Set(exclude) };
 }
 
+/** README rules 18 and 22: a non-empty list of non-empty strings without repeats, as a set; null when absent. */
+function readIdSet(obj: Readonly<Record<string, unknown>>, key: string, path: string, errors: Errors): ReadonlySet<string> | null | undefined {
+  const value = obj[key];
+  const field = fieldPath(path, key);
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) return fail(errors, field, 'invalid_type', `${key} must be a list of strings, got ${describeValue(value)}.`);
+  if (value.length === 0) return fail(errors, field, 'empty', `${key} must list at least one value; leave it out to place no restriction.`);
+  const ids = new Set<string>();
+  const errorsBefore = errors.length;
+  value.forEach((entry: unknown, i: number) => {
+    const entryField = indexPath(field, i);
+    if (typeof entry !== 'string') fail(errors, entryField, 'invalid_type', `Each entry of ${key} must be a string, got ${describeValue(entry)}.`);
+    else if (entry.length === 0) fail(errors, entryField, 'empty', `An entry of ${key} must not be empty.`);
+    else if (ids.has(entry)) fail(errors, entryField, 'duplicate', `${JSON.stringify(entry)} is listed twice in ${key}.`);
+    else ids.add(entry);
+  });
+  return errors.length === errorsBefore ? ids : undefined;
+}
+
 function parseTargeting(value: unknown, path: string, errors: Errors): Targeting | undefined {
   if (value === undefined || value === null) {
-    return { channels: null, currency: null, customerGroups: NO_RESTRICTION, segments: NO_RESTRICTION, countries: NO_RESTRICTION, firstPurchaseOnly: false };
+    return { channels: null, currency: null, customerGroups: NO_RESTRICTION, segments: NO_RESTRICTION, countries: NO_RESTRICTION, firstPurchaseOnly: false, customerIds: null, markets: null };
   }
   if (!isRecord(value)) return fail(errors, path, 'invalid_type', `targeting must be an object, got ${describeValue(value)}.`);
   const channelList = readStringList(value, 'channels', path, errors);
@@ -50,9 +70,11 @@ function parseTargeting(value: unknown, path: string, errors: Errors): Targeting
   const segments = readIncludeExclude(value, 'segments', path, errors);
   const countries = readIncludeExclude(value, 'countries', path, errors);
   const firstPurchaseOnly = readBoolean(value, 'firstPurchaseOnly', path, errors, false);
-  if (currency === undefined || !customerGroups || !segments || !countries) return undefined;
+  const customerIds = readIdSet(value, 'customerIds', path, errors);
+  const markets = readIdSet(value, 'markets', path, errors);
+  if (currency === undefined || !customerGroups || !segments || !countries || customerIds === undefined || markets === undefined) return undefined;
   const channels = channelList !== undefined && channelList.length > 0 ? new Set(channelList) : null;
-  return { channels, currency, customerGroups, segments, countries, firstPurchaseOnly };
+  return { channels, currency, customerGroups, segments, countries, firstPurchaseOnly, customerIds, markets };
 }
 
 function parseUsage(value: unknown, path: string, errors: Errors): Usage | undefined {
@@ -94,6 +116,9 @@ function parseRules(value: unknown, path: string, errors: Errors, currencyAny: b
         ...amountFieldsOfReward(reward, rewardPath),
       ]) {
         fail(errors, field, 'amount_needs_currency', 'An amount-based reward or condition needs one currency; targeting.currency is "any".');
+      }
+      for (const field of version2AmountFields(raw, rulePath)) {
+        fail(errors, field, 'not_allowed', 'An amount needs one currency; targeting.currency is "any" (README rule 8).');
       }
     }
     rules.push({ conditions, reward });

@@ -21,6 +21,8 @@ export const REWARD_TYPES = [
   'orderAmount',
   'itemsPercent',
   'itemsAmount',
+  'linesAmount',
+  'fixedOrderTotal',
   'freeShipping',
   'shippingAmount',
   'shippingPercent',
@@ -90,6 +92,9 @@ export function parseReward(value: unknown, path: string, errors: Errors, allowT
   if (type === undefined || (type === 'tiered' && !allowTiered)) {
     return fail(errors, fieldPath(path, 'type'), 'unknown_type', `Unknown reward type ${JSON.stringify(rawType)}${type === 'tiered' ? ' inside a tier' : ''}.`);
   }
+  if (type !== 'buyXgetY' && value['maxRounds'] !== undefined && value['maxRounds'] !== null) {
+    return fail(errors, fieldPath(path, 'maxRounds'), 'not_allowed', 'maxRounds caps the rounds of a buyXgetY reward with frequency "unlimited" only.');
+  }
   return parseRewardOfType(type, value, path, errors);
 }
 
@@ -120,6 +125,18 @@ function parseRewardOfType(type: RewardType, obj: Readonly<Record<string, unknow
       const frequency = readFrequency(obj, path, errors);
       if (amount === undefined || items === undefined || applyTo === undefined || maxQuantityPerLine === undefined || frequency === undefined) return undefined;
       return { type, amount, items, applyTo, maxQuantityPerLine, frequency };
+    }
+    case 'linesAmount': {
+      const amount = readInteger(obj, 'amount', path, errors, { min: 1 });
+      const items = obj['items'] === undefined || obj['items'] === null
+        ? fail(errors, fieldPath(path, 'items'), 'required', 'items is required: which lines the amount comes off.')
+        : parseItems(obj['items'], fieldPath(path, 'items'), errors);
+      if (amount === undefined || items === undefined) return undefined;
+      return { type, amount, items };
+    }
+    case 'fixedOrderTotal': {
+      const amount = readAmount(obj, 'amount', path, errors);
+      return amount === undefined ? undefined : { type, amount };
     }
     case 'freeShipping': {
       const zones = readZoneSet(obj, 'zones', path, errors);
@@ -166,6 +183,14 @@ function parseRewardOfType(type: RewardType, obj: Readonly<Record<string, unknow
   }
 }
 
+/** README rules 16 and 22: an integer ≥ 1, only with `frequency: "unlimited"`; null when absent. */
+function readMaxRounds(obj: Readonly<Record<string, unknown>>, path: string, errors: Errors, frequency: Frequency | undefined): number | null | undefined {
+  if (obj['maxRounds'] === undefined || obj['maxRounds'] === null) return null;
+  const maxRounds = readInteger(obj, 'maxRounds', path, errors, { min: 1 });
+  if (maxRounds !== undefined && frequency === 'once') return fail(errors, fieldPath(path, 'maxRounds'), 'not_allowed', 'maxRounds caps the rounds of frequency "unlimited" only.');
+  return maxRounds;
+}
+
 function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, errors: Errors): Reward | undefined {
   const buy = obj['buy'];
   const get = obj['get'];
@@ -194,9 +219,10 @@ function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, err
   } else {
     getValue = { kind: 'percent', basisPoints: 10_000 };
   }
+  const maxRounds = readMaxRounds(obj, path, errors, frequency);
   if (
     buyQuantity === undefined || buyItems === undefined || getQuantity === undefined || getItems === undefined ||
-    getValue === undefined || pick === undefined || frequency === undefined
+    getValue === undefined || pick === undefined || frequency === undefined || maxRounds === undefined
   ) {
     return undefined;
   }
@@ -206,6 +232,7 @@ function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, err
     get: { quantity: getQuantity, items: getItems, value: getValue },
     pick,
     frequency,
+    maxRounds,
   };
 }
 
@@ -252,6 +279,9 @@ export function amountFieldsOfReward(reward: Reward, path: string): string[] {
         ...(reward.basis === 'subtotal' ? [fieldPath(path, 'basis')] : []),
         ...reward.tiers.flatMap((tier, i) => amountFieldsOfReward(tier.reward, fieldPath(indexPath(fieldPath(path, 'tiers'), i), 'reward'))),
       ];
+    // Version 2 amounts are refused with a reason of their own (version-2-amounts.ts).
+    case 'linesAmount':
+    case 'fixedOrderTotal':
     case 'orderPercent':
     case 'itemsPercent':
     case 'freeShipping':
