@@ -1,4 +1,4 @@
-import type { Cart, CartShipping, CustomFieldValue } from '../model/cart';
+import type { Cart, CartShipping, CartShippingMethod, CustomFieldValue } from '../model/cart';
 import type { ItemSelector, Targeting } from '../model/promotion';
 import type { Reason } from '../reasons/reason';
 import type { Settings } from '../model/settings';
@@ -25,12 +25,24 @@ export interface PreparedLine {
   readonly numericFields: Readonly<Record<string, number>>;
   readonly options: Readonly<Record<string, string>>;
   readonly onSale: boolean;
+  /** Basis points (README rule 11). */
+  readonly taxRate: number;
   /** README rule 0: not a gift certificate, and not left out for a $0 or overridden price. */
   readonly qualifies: boolean;
   /** README rule 10: a qualifying line that counts toward conditions and tiers (discountable, or counted by the setting). */
   readonly isConditionLine: boolean;
   /** README rule 10: a qualifying line that is discountable; only these are ever discounted. */
   readonly isRewardLine: boolean;
+}
+
+/** A shipping method ready for pricing. */
+export interface PreparedShippingMethod {
+  readonly methodId: string;
+  readonly zone: string | null;
+  readonly method: string | null;
+  readonly country: string | null;
+  /** Minor units. */
+  readonly amount: number;
 }
 
 /** The cart with derived figures, computed once per pricing call. */
@@ -47,15 +59,18 @@ export interface PreparedCart {
   readonly conditionQuantity: number;
   /** Indexes of the reward lines (README rule 10), in canonical order: the base of order-level rewards. */
   readonly rewardIndexes: readonly number[];
-  readonly shipping: CartShipping | null;
+  /** Every shipping method in the cart's order; a Version 1 shipping object is one method (README rule 12). */
+  readonly shippingMethods: readonly PreparedShippingMethod[];
+  /** How the result reports shipping: none (no shipping), the Version 1 object alone, or with `shippingMethods` too. */
+  readonly shippingShape: 'none' | 'object' | 'list';
   readonly customerId: string | null;
   /** README rule 18: null when the cart names none. */
   readonly market: string | null;
   /** Guests are the group "guest" (P4). */
   readonly groups: ReadonlySet<string>;
   readonly segments: ReadonlySet<string>;
-  /** The shipping destination country, as a set for targeting (empty without shipping). */
-  readonly countries: ReadonlySet<string>;
+  /** Each shipping method's destination country (null when it has none), for targeting (README rule 12). */
+  readonly countries: readonly (string | null)[];
   readonly orderCount: number;
   readonly codes: readonly string[];
   /** Indexes of the reward lines each item selector selects, filled as pricing asks (see `selectLines`). */
@@ -146,6 +161,19 @@ function pathsOf(category: string, paths: string[]): string[] {
   return paths;
 }
 
+function isShippingList(shipping: CartShipping | readonly CartShippingMethod[]): shipping is readonly CartShippingMethod[] {
+  return Array.isArray(shipping);
+}
+
+/** The cart's shipping as methods: a list as given, a Version 1 object as one method (README rule 12). */
+function shippingMethodsOf(shipping: CartShipping | readonly CartShippingMethod[] | null): readonly PreparedShippingMethod[] {
+  if (shipping === null) return [];
+  if (isShippingList(shipping)) {
+    return shipping.map((method) => ({ methodId: method.methodId, zone: method.zone, method: method.method, country: method.country ?? null, amount: method.amount }));
+  }
+  return [{ methodId: '', zone: shipping.zone ?? null, method: shipping.method ?? null, country: shipping.country, amount: shipping.amount }];
+}
+
 const NO_FIELDS: Readonly<Record<string, never>> = Object.freeze({});
 
 /** A line's custom fields split by kind: text for `in` filters and index keys, numbers for comparisons (README rule 17). */
@@ -201,12 +229,15 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
       ...splitCustomFields(line.customFields),
       options: line.options ?? {},
       onSale: line.onSale === true,
+      taxRate: line.taxRate ?? 0,
       qualifies,
       isConditionLine,
       isRewardLine,
     };
   });
   const lineSelections = new Map<ItemSelector, readonly number[]>();
+  const shipping = cart.shipping ?? null;
+  const shippingMethods = shippingMethodsOf(shipping);
   const customer = cart.customer ?? null;
   const currencyCode = cart.currency;
   if (!isCurrencyCode(currencyCode)) throw new RangeError(`Not a currency code: ${currencyCode}`);
@@ -219,12 +250,13 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     conditionSubtotal,
     conditionQuantity,
     rewardIndexes,
-    shipping: cart.shipping ?? null,
+    shippingMethods,
+    shippingShape: shipping === null ? 'none' : isShippingList(shipping) ? 'list' : 'object',
     customerId: customer?.customerId ?? null,
     market: cart.market ?? null,
     groups: new Set(customer === null ? ['guest'] : (customer.groups ?? [])),
     segments: new Set(customer?.segments ?? []),
-    countries: new Set(cart.shipping ? [cart.shipping.country] : []),
+    countries: shippingMethods.map((method) => method.country),
     orderCount: customer?.orderCount ?? 0,
     codes: cart.codes ?? [],
     lineSelections,

@@ -38,6 +38,16 @@ export interface CartShipping {
   readonly amount: number;
 }
 
+/** One of several shipping methods of a cart (README rule 12); `methodId` is unique in the cart. */
+export interface CartShippingMethod {
+  readonly methodId: string;
+  readonly zone: string;
+  readonly method: string;
+  readonly country?: string | null;
+  /** Minor units. */
+  readonly amount: number;
+}
+
 /** The cart of `cart.updated` plus `currencyExponent` (conformance README). */
 export interface Cart {
   readonly cartId: string;
@@ -48,7 +58,8 @@ export interface Cart {
   readonly lines: readonly CartLine[];
   /** In the order entered. */
   readonly codes?: readonly string[];
-  readonly shipping?: CartShipping | null;
+  /** The Version 1 object, or a list of methods (README rule 12). */
+  readonly shipping?: CartShipping | readonly CartShippingMethod[] | null;
   /** README rule 18: the market (region) the cart is sold in. */
   readonly market?: string | null;
 }

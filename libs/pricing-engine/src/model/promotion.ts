@@ -107,11 +107,23 @@ export type TierReward = Exclude<Reward, { readonly type: 'tiered' }>;
 export interface Tier {
   readonly atLeast: number;
   readonly reward: TierReward;
+  /** README rule 15: the wire's `reward.maxDiscount` of this tier; null = no cap. */
+  readonly maxDiscount: number | null;
 }
 
 export interface Rule {
   readonly conditions: Condition;
   readonly reward: Reward;
+  /** README rule 15: the wire's `reward.maxDiscount`, the most this rule gives for the cart; null = no cap (always null on gift and tiered). */
+  readonly maxDiscount: number | null;
+}
+
+/** README rule 19: what is left of the promotion's discount budget, supplied by the caller (the ledger's figure). */
+export interface Limits {
+  /** Minor units; null = no budget. */
+  readonly budgetRemaining: number | null;
+  /** When given, equal to `targeting.currency`. */
+  readonly currency: CurrencyCode | null;
 }
 
 export interface IncludeExclude {
@@ -180,6 +192,7 @@ interface PromotionBase {
   readonly targeting: Targeting;
   readonly schedule: Schedule | null;
   readonly usage: Usage;
+  readonly limits: Limits;
   readonly rulesMode: 'all' | 'lastQualifying';
   readonly rules: readonly Rule[];
 }

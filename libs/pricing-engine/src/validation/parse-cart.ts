@@ -1,4 +1,4 @@
-import type { Cart, CartCustomer, CartLine, CartShipping, CustomFieldValue } from '../model/cart';
+import type { Cart, CartCustomer, CartLine, CartShipping, CartShippingMethod, CustomFieldValue } from '../model/cart';
 import { CURRENCIES, isCurrencyCode } from '../money/currencies';
 import {
   type Errors,
@@ -63,9 +63,36 @@ function parseCustomer(value: unknown, path: string, errors: Errors): CartCustom
   return customerId === undefined ? undefined : { customerId, groups, segments, orderCount };
 }
 
-function parseShipping(value: unknown, path: string, errors: Errors): CartShipping | null | undefined {
+/** README rules 12 and 22: one method of a shipping list; `methodId`, `zone` and `method` non-empty, `amount` ≥ 0. */
+function parseShippingMethod(value: unknown, path: string, errors: Errors): CartShippingMethod | undefined {
+  if (!isRecord(value)) return fail(errors, path, 'invalid_type', `A shipping method must be an object, got ${describeValue(value)}.`);
+  const methodId = readString(value, 'methodId', path, errors);
+  const zone = readString(value, 'zone', path, errors);
+  const method = readString(value, 'method', path, errors);
+  const country = readString(value, 'country', path, errors, { required: false }) ?? null;
+  const amount = readAmount(value, 'amount', path, errors);
+  if (methodId === undefined || zone === undefined || method === undefined || amount === undefined) return undefined;
+  return { methodId, zone, method, country, amount };
+}
+
+function parseShippingList(value: readonly unknown[], path: string, errors: Errors): CartShippingMethod[] | undefined {
+  const errorsBefore = errors.length;
+  const methods: CartShippingMethod[] = [];
+  const seen = new Set<string>();
+  value.forEach((raw: unknown, i: number) => {
+    const method = parseShippingMethod(raw, indexPath(path, i), errors);
+    if (method === undefined) return;
+    if (seen.has(method.methodId)) fail(errors, fieldPath(indexPath(path, i), 'methodId'), 'duplicate', `methodId ${method.methodId} is used twice.`);
+    seen.add(method.methodId);
+    methods.push(method);
+  });
+  return errors.length > errorsBefore ? undefined : methods;
+}
+
+function parseShipping(value: unknown, path: string, errors: Errors): CartShipping | CartShippingMethod[] | null | undefined {
   if (value === undefined || value === null) return null;
-  if (!isRecord(value)) return fail(errors, path, 'invalid_type', `shipping must be an object or null, got ${describeValue(value)}.`);
+  if (Array.isArray(value)) return parseShippingList(value, path, errors);
+  if (!isRecord(value)) return fail(errors, path, 'invalid_type', `shipping must be an object, a list of methods or null, got ${describeValue(value)}.`);
   const obj = value;
   const country = readString(obj, 'country', path, errors);
   const zone = readString(obj, 'zone', path, errors, { required: false }) ?? null;

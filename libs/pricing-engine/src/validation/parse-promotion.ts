@@ -1,8 +1,8 @@
-import type { IncludeExclude, Promotion, Rule, Stacking, Targeting, Usage } from '../model/promotion';
+import type { IncludeExclude, Limits, Promotion, Rule, Stacking, Targeting, Usage } from '../model/promotion';
 import { toPromotionId } from '../model/ids';
-import { isCurrencyCode } from '../money/currencies';
+import { type CurrencyCode, isCurrencyCode } from '../money/currencies';
 import { amountFieldsOfCondition, parseCondition } from './parse-condition';
-import { amountFieldsOfReward, parseReward } from './parse-reward';
+import { amountFieldsOfReward, parseReward, readMaxDiscount } from './parse-reward';
 import { parseSchedule } from './parse-schedule';
 import { version2AmountFields } from './version-2-amounts';
 import {
@@ -77,6 +77,27 @@ function parseTargeting(value: unknown, path: string, errors: Errors): Targeting
   return { channels, currency, customerGroups, segments, countries, firstPurchaseOnly, customerIds, markets };
 }
 
+/** README rules 19 and 22: `{budgetRemaining, currency}`; `currency`, when given, must equal a currency code in targeting. */
+function parseLimits(value: unknown, path: string, errors: Errors, targeting: Targeting | undefined): Limits | undefined {
+  if (value === undefined || value === null) return { budgetRemaining: null, currency: null };
+  if (!isRecord(value)) return fail(errors, path, 'invalid_type', `limits must be an object, got ${describeValue(value)}.`);
+  const errorsBefore = errors.length;
+  const budgetRemaining = readInteger(value, 'budgetRemaining', path, errors, { min: 0, required: false }) ?? null;
+  const budgetField = fieldPath(path, 'budgetRemaining');
+  if (budgetRemaining !== null && targeting?.currency === 'any') {
+    fail(errors, budgetField, 'not_allowed', 'A budget is an amount and needs one currency; targeting.currency is "any" (README rule 8).');
+  }
+  let currency: CurrencyCode | null = null;
+  if (value['currency'] !== undefined && value['currency'] !== null) {
+    const text = value['currency'];
+    const targeted = targeting?.currency;
+    if (typeof text !== 'string' || !isCurrencyCode(text) || targeted === null || targeted === 'any' || targeted !== text) {
+      fail(errors, fieldPath(path, 'currency'), 'not_allowed', 'limits.currency must equal targeting.currency, which must be a currency code.');
+    } else currency = text;
+  }
+  return errors.length > errorsBefore ? undefined : { budgetRemaining, currency };
+}
+
 function parseUsage(value: unknown, path: string, errors: Errors): Usage | undefined {
   if (value === undefined || value === null) return { limit: null, used: 0, perCustomer: null, usedBy: new Map() };
   if (!isRecord(value)) return fail(errors, path, 'invalid_type', `usage must be an object, got ${describeValue(value)}.`);
@@ -109,7 +130,8 @@ function parseRules(value: unknown, path: string, errors: Errors, currencyAny: b
     const conditions = parseCondition(raw['conditions'], fieldPath(rulePath, 'conditions'), errors);
     const rewardPath = fieldPath(rulePath, 'reward');
     const reward = raw['reward'] === undefined ? fail(errors, rewardPath, 'required', 'reward is required.') : parseReward(raw['reward'], rewardPath, errors);
-    if (conditions === undefined || reward === undefined) return;
+    const maxDiscount = reward === undefined ? undefined : readMaxDiscount(raw['reward'], reward, rewardPath, errors);
+    if (conditions === undefined || reward === undefined || maxDiscount === undefined) return;
     if (currencyAny) {
       for (const field of [
         ...amountFieldsOfCondition(conditions, fieldPath(rulePath, 'conditions')),
@@ -121,7 +143,7 @@ function parseRules(value: unknown, path: string, errors: Errors, currencyAny: b
         fail(errors, field, 'not_allowed', 'An amount needs one currency; targeting.currency is "any" (README rule 8).');
       }
     }
-    rules.push({ conditions, reward });
+    rules.push({ conditions, reward, maxDiscount });
   });
   return rules;
 }
@@ -178,14 +200,15 @@ function parsePromotionInto(value: unknown, path: string, errors: Errors): Promo
   const targeting = parseTargeting(value['targeting'], fieldPath(path, 'targeting'), errors);
   const schedule = parseSchedule(value['schedule'], fieldPath(path, 'schedule'), errors);
   const usage = parseUsage(value['usage'], fieldPath(path, 'usage'), errors);
+  const limits = parseLimits(value['limits'], fieldPath(path, 'limits'), errors, targeting);
   const rulesMode = readEnum(value, 'rulesMode', path, errors, ['all', 'lastQualifying'] as const, 'all');
   const rulesPath = fieldPath(path, 'rules');
   // P4: an amount needs a single currency, so "any" is refused when the promotion is created.
   const rules = parseRules(value['rules'], rulesPath, errors, targeting?.currency === 'any');
-  if (id === undefined || kind === undefined || stacking === undefined || targeting === undefined || schedule === undefined || usage === undefined || rulesMode === undefined || rules === undefined) {
+  if (id === undefined || kind === undefined || stacking === undefined || targeting === undefined || schedule === undefined || usage === undefined || limits === undefined || rulesMode === undefined || rules === undefined) {
     return undefined;
   }
-  const base = { id: toPromotionId(id), name, stacking, targeting, schedule, usage, rulesMode, rules };
+  const base = { id: toPromotionId(id), name, stacking, targeting, schedule, usage, limits, rulesMode, rules };
   if (kind === 'automatic') {
     const priority = readInteger(value, 'priority', path, errors, { required: false }) ?? 0;
     const stopAfter = readBoolean(value, 'stopAfter', path, errors, false);

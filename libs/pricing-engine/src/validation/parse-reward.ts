@@ -83,6 +83,18 @@ function readMaxQuantity(obj: Readonly<Record<string, unknown>>, path: string, e
   return readInteger(obj, 'maxQuantityPerLine', path, errors, { min: 1 });
 }
 
+/**
+ * README rules 15 and 22: a parsed reward's `maxDiscount`, an integer ≥ 1 on any reward but `gift` and `tiered`
+ * (a tier's reward may carry one); null when absent.
+ */
+export function readMaxDiscount(raw: unknown, reward: Reward, path: string, errors: Errors): number | null | undefined {
+  if (!isRecord(raw) || raw['maxDiscount'] === undefined || raw['maxDiscount'] === null) return null;
+  if (reward.type === 'gift' || reward.type === 'tiered') {
+    return fail(errors, fieldPath(path, 'maxDiscount'), 'not_allowed', `maxDiscount caps a discount; a ${reward.type} reward takes none${reward.type === 'tiered' ? ' (a tier\'s reward may)' : ''}.`);
+  }
+  return readInteger(raw, 'maxDiscount', path, errors, { min: 1 });
+}
+
 /** A reward (P2) from its wire shape; `allowTiered` is false inside a tier. */
 export function parseReward(value: unknown, path: string, errors: Errors, allowTiered = true): Reward | undefined {
   if (!isRecord(value)) return fail(errors, path, 'invalid_type', `A reward must be an object, got ${describeValue(value)}.`);
@@ -252,8 +264,9 @@ function parseTiered(obj: Readonly<Record<string, unknown>>, path: string, error
     }
     const atLeast = readInteger(raw, 'atLeast', tierPath, errors, { min: 0 });
     const reward = parseReward(raw['reward'], fieldPath(tierPath, 'reward'), errors, false);
-    if (atLeast === undefined || reward === undefined || reward.type === 'tiered') ok = false;
-    else tiers.push({ atLeast, reward: asTierReward(reward) });
+    const maxDiscount = reward === undefined ? undefined : readMaxDiscount(raw['reward'], reward, fieldPath(tierPath, 'reward'), errors);
+    if (atLeast === undefined || reward === undefined || reward.type === 'tiered' || maxDiscount === undefined) ok = false;
+    else tiers.push({ atLeast, reward: asTierReward(reward), maxDiscount });
   });
   if (!ok || basis === undefined) return undefined;
   return { type: 'tiered', basis, tiers };

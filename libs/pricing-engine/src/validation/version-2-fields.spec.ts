@@ -154,3 +154,74 @@ describe('maxRounds (README rule 22)', () => {
     expect(rewardErrors({ ...bogo, maxRounds: 1 })).toEqual([]);
   });
 });
+
+describe('Version 2 shipping methods (README rule 22)', () => {
+  const method = { methodId: 'm1', zone: 'domestic', method: 'standard', amount: 500 };
+
+  it('accepts a list of methods, with or without a country, and an empty list', () => {
+    expect(cartErrors({ shipping: [method, { ...method, methodId: 'm2', country: 'US' }] })).toEqual([]);
+    expect(cartErrors({ shipping: [] })).toEqual([]);
+  });
+
+  it.each(['methodId', 'zone', 'method'])('refuses a missing, empty or mistyped %s', (key) => {
+    const { [key]: _left, ...without } = method as Readonly<Record<string, unknown>>;
+    expect(cartErrors({ shipping: [method, without] })).toEqual([[`cart.shipping[1].${key}`, 'required']]);
+    expect(cartErrors({ shipping: [{ ...method, [key]: '' }] })).toEqual([[`cart.shipping[0].${key}`, 'required']]);
+    expect(cartErrors({ shipping: [{ ...method, [key]: 7 }] })).toEqual([[`cart.shipping[0].${key}`, 'invalid_type']]);
+  });
+
+  it('refuses a methodId used twice', () => {
+    expect(cartErrors({ shipping: [method, { ...method }] })).toEqual([['cart.shipping[1].methodId', 'duplicate']]);
+  });
+
+  it.each([
+    [undefined, 'required'],
+    [5.5, 'invalid_type'],
+    ['500', 'invalid_type'],
+    [-1, 'out_of_range'],
+  ])('refuses an amount of %j', (amount, reason) => {
+    expect(cartErrors({ shipping: [{ ...method, amount }] })).toEqual([['cart.shipping[0].amount', reason]]);
+  });
+});
+
+describe('maxDiscount, budget and limits (README rule 22)', () => {
+  function promotionErrors(extra: Readonly<Record<string, unknown>>, reward: unknown = { type: 'orderPercent', percent: 10 }): [string, string][] {
+    return validatePromotion({ id: 'p', kind: 'automatic', priority: 1, rules: [{ reward }], ...extra }).map((error) => [error.field, error.reason]);
+  }
+
+  it.each([
+    [{ type: 'orderPercent', percent: 10, maxDiscount: 2.5 }, 'invalid_type'],
+    [{ type: 'orderPercent', percent: 10, maxDiscount: '100' }, 'invalid_type'],
+    [{ type: 'orderPercent', percent: 10, maxDiscount: 0 }, 'out_of_range'],
+    [{ type: 'gift', sku: 'G', maxDiscount: 100 }, 'not_allowed'],
+    [{ type: 'tiered', tiers: [{ atLeast: 0, reward: { type: 'orderAmount', amount: 5 } }], maxDiscount: 100 }, 'not_allowed'],
+  ])('refuses the reward %j', (reward, reason) => {
+    expect(promotionErrors({}, reward)).toEqual([['rules[0].reward.maxDiscount', reason]]);
+  });
+
+  it("accepts a cap on a tier's reward and reports a bad one at the tier's path", () => {
+    const tier = (maxDiscount: unknown): unknown => ({ type: 'tiered', tiers: [{ atLeast: 0, reward: { type: 'orderPercent', percent: 10, maxDiscount } }] });
+    expect(promotionErrors({}, tier(500))).toEqual([]);
+    expect(promotionErrors({}, tier(0))).toEqual([['rules[0].reward.tiers[0].reward.maxDiscount', 'out_of_range']]);
+  });
+
+  it.each([
+    [{ budgetRemaining: 1.5 }, 'limits.budgetRemaining', 'invalid_type'],
+    [{ budgetRemaining: -1 }, 'limits.budgetRemaining', 'out_of_range'],
+    [{ budgetRemaining: 100, currency: 'USD' }, 'limits.currency', 'not_allowed'],
+  ])('refuses the limits %j', (limits, field, reason) => {
+    expect(promotionErrors({ limits })).toEqual([[field, reason]]);
+  });
+
+  it('accepts a budget of 0 and a limits currency equal to the targeted one, and refuses another', () => {
+    expect(promotionErrors({ limits: { budgetRemaining: 0, currency: 'USD' }, targeting: { currency: 'USD' } })).toEqual([]);
+    expect(promotionErrors({ limits: { currency: 'EUR' }, targeting: { currency: 'USD' } })).toEqual([['limits.currency', 'not_allowed']]);
+  });
+
+  it('refuses maxDiscount and a budget under currency "any"', () => {
+    expect(promotionErrors({ targeting: { currency: 'any' }, limits: { budgetRemaining: 100 } }, { type: 'orderPercent', percent: 10, maxDiscount: 100 })).toEqual([
+      ['limits.budgetRemaining', 'not_allowed'],
+      ['rules[0].reward.maxDiscount', 'not_allowed'],
+    ]);
+  });
+});
