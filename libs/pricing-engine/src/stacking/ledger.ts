@@ -54,6 +54,20 @@ function capAtLeft(amounts: readonly number[], left: readonly number[], into: nu
   for (let i = 0; i < amounts.length; i += 1) into[offset + i] = Math.max(0, Math.min(amounts[i] ?? 0, left[i] ?? 0));
 }
 
+/** Without a cap, takes each part, capped at what is left, straight off `left` into `given` (no array in between). */
+function takeCappedAtLeft(amounts: readonly number[], left: number[], given: number[]): number {
+  let taken = 0;
+  for (let i = 0; i < amounts.length; i += 1) {
+    const leftOn = left[i] ?? 0;
+    const part = Math.max(0, Math.min(amounts[i] ?? 0, leftOn));
+    if (part === 0) continue;
+    left[i] = leftOn - part;
+    given[i] = (given[i] ?? 0) + part;
+    taken += part;
+  }
+  return taken;
+}
+
 /** Takes the parts (lines first, then shipping methods) off the ledger and adds them to the promotion's figures. */
 function take(parts: readonly number[], ledger: Ledger, lines: number[], methods: number[]): number {
   let taken = 0;
@@ -128,12 +142,16 @@ export function applyPromotion(
       shippingBase: independent ? ledger.shippingTotals : ledger.shippingLeft,
       shippingLeft: ledger.shippingLeft,
     });
-    if (effect.lines !== null || effect.shipping !== null) {
+    const maxDiscount = maxDiscountOf(rule, cart);
+    if (maxDiscount === null) {
+      if (effect.lines !== null) total += takeCappedAtLeft(effect.lines, ledger.left, lines);
+      if (effect.shipping !== null) total += takeCappedAtLeft(effect.shipping, ledger.shippingLeft, methods);
+    } else if (effect.lines !== null || effect.shipping !== null) {
+      // README rule 15: the parts u, one per line then one per shipping method, each capped at what is left.
       const parts = zeros(lineCount + methods.length);
       if (effect.lines !== null) capAtLeft(effect.lines, ledger.left, parts, 0);
       if (effect.shipping !== null) capAtLeft(effect.shipping, ledger.shippingLeft, parts, lineCount);
-      const maxDiscount = maxDiscountOf(rule, cart);
-      total += take(maxDiscount === null ? parts : (capParts(parts, maxDiscount) ?? parts), ledger, lines, methods);
+      total += take(capParts(parts, maxDiscount) ?? parts, ledger, lines, methods);
     }
     if (effect.gifts.length > 0) {
       gifts ??= [];
