@@ -13,7 +13,7 @@ import { type Cart, compilePromotions } from '../src';
 const SIZES = [100, 1000, 10_000] as const;
 const WARM_UP_MS = 1_000;
 const AT = '2026-11-20T15:00:00Z';
-const SETTINGS = { maxCodesPerOrder: 3, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'America/New_York' } as const;
+const SETTINGS = { maxCodesPerOrder: 3, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'America/New_York', pricesIncludeTax: false, nonDiscountableCountsTowardConditions: true } as const;
 
 /** Deterministic pseudo-random numbers (mulberry32) so every run prices the same store. */
 function random(seed: number): () => number {

@@ -16,7 +16,7 @@ export { parsePromotion, validatePromotion, validatePromotions } from './validat
 export { parseSettings } from './validation/parse-settings';
 export { parseCart } from './validation/parse-cart';
 export type { ParseResult, ValidationError } from './validation/issues';
-export type { Cart, CartCustomer, CartLine, CartShipping } from './model/cart';
+export type { Cart, CartCustomer, CartLine, CartShipping, CartShippingMethod, CustomFieldValue } from './model/cart';
 export type { Settings } from './model/settings';
 export { DEFAULT_SETTINGS } from './model/settings';
 export type * from './model/promotion';

@@ -1,4 +1,4 @@
-import type { Cart, CartShipping } from '../model/cart';
+import type { Cart, CartShipping, CartShippingMethod, CustomFieldValue } from '../model/cart';
 import type { ItemSelector, Targeting } from '../model/promotion';
 import type { Reason } from '../reasons/reason';
 import type { Settings } from '../model/settings';
@@ -19,10 +19,30 @@ export interface PreparedLine {
   /** Every category path of the line and every ancestor of it ("a", "a/b", "a/b/c"). */
   readonly categoryPaths: readonly string[];
   readonly brand: string | null;
+  /** The custom fields whose value is text (`in` filters and index keys). */
   readonly customFields: Readonly<Record<string, string>>;
+  /** The custom fields whose value is a JSON number (README rule 17). */
+  readonly numericFields: Readonly<Record<string, number>>;
   readonly options: Readonly<Record<string, string>>;
   readonly onSale: boolean;
+  /** Basis points (README rule 11). */
+  readonly taxRate: number;
+  /** README rule 0: not a gift certificate, and not left out for a $0 or overridden price. */
   readonly qualifies: boolean;
+  /** README rule 10: a qualifying line that counts toward conditions and tiers (discountable, or counted by the setting). */
+  readonly isConditionLine: boolean;
+  /** README rule 10: a qualifying line that is discountable; only these are ever discounted. */
+  readonly isRewardLine: boolean;
+}
+
+/** A shipping method ready for pricing. */
+export interface PreparedShippingMethod {
+  readonly methodId: string;
+  readonly zone: string | null;
+  readonly method: string | null;
+  readonly country: string | null;
+  /** Minor units. */
+  readonly amount: number;
 }
 
 /** The cart with derived figures, computed once per pricing call. */
@@ -33,22 +53,30 @@ export interface PreparedCart {
   readonly lines: readonly PreparedLine[];
   /** Σ quantity × unitPrice over every line. */
   readonly subtotal: number;
-  /** The same over qualifying lines only: the base of conditions and tiers. */
-  readonly qualifyingSubtotal: number;
-  readonly qualifyingQuantity: number;
-  /** Indexes of the qualifying lines, in canonical order. */
-  readonly qualifyingIndexes: readonly number[];
-  readonly shipping: CartShipping | null;
+  /** The same over condition lines only (README rule 10): the base of conditions and tiers. */
+  readonly conditionSubtotal: number;
+  /** Units of the condition lines. */
+  readonly conditionQuantity: number;
+  /** Indexes of the reward lines (README rule 10), in canonical order: the base of order-level rewards. */
+  readonly rewardIndexes: readonly number[];
+  /** Every shipping method in the cart's order; a Version 1 shipping object is one method (README rule 12). */
+  readonly shippingMethods: readonly PreparedShippingMethod[];
+  /** How the result reports shipping: none (no shipping), the Version 1 object alone, or with `shippingMethods` too. */
+  readonly shippingShape: 'none' | 'object' | 'list';
   readonly customerId: string | null;
+  /** README rule 18: null when the cart names none. */
+  readonly market: string | null;
   /** Guests are the group "guest" (P4). */
   readonly groups: ReadonlySet<string>;
   readonly segments: ReadonlySet<string>;
-  /** The shipping destination country, as a set for targeting (empty without shipping). */
-  readonly countries: ReadonlySet<string>;
+  /** Each shipping method's destination country (null when it has none), for targeting (README rule 12). */
+  readonly countries: readonly (string | null)[];
   readonly orderCount: number;
   readonly codes: readonly string[];
-  /** Indexes of the lines each item selector selects, filled as pricing asks (see `selectLines`). */
+  /** Indexes of the reward lines each item selector selects, filled as pricing asks (see `selectLines`). */
   readonly lineSelections: Map<ItemSelector, readonly number[]>;
+  /** The same for condition lines (see `selectConditionLines`); the same map when every condition line is a reward line. */
+  readonly conditionLineSelections: Map<ItemSelector, readonly number[]>;
   /** The targeting check of each (shared) targeting, filled as pricing asks: null when the cart passes. */
   readonly targetingVerdicts: Map<Targeting, Reason | null>;
 }
@@ -133,6 +161,33 @@ function pathsOf(category: string, paths: string[]): string[] {
   return paths;
 }
 
+function isShippingList(shipping: CartShipping | readonly CartShippingMethod[]): shipping is readonly CartShippingMethod[] {
+  return Array.isArray(shipping);
+}
+
+/** The cart's shipping as methods: a list as given, a Version 1 object as one method (README rule 12). */
+function shippingMethodsOf(shipping: CartShipping | readonly CartShippingMethod[] | null): readonly PreparedShippingMethod[] {
+  if (shipping === null) return [];
+  if (isShippingList(shipping)) {
+    return shipping.map((method) => ({ methodId: method.methodId, zone: method.zone, method: method.method, country: method.country ?? null, amount: method.amount }));
+  }
+  return [{ methodId: '', zone: shipping.zone ?? null, method: shipping.method ?? null, country: shipping.country, amount: shipping.amount }];
+}
+
+const NO_FIELDS: Readonly<Record<string, never>> = Object.freeze({});
+
+/** A line's custom fields split by kind: text for `in` filters and index keys, numbers for comparisons (README rule 17). */
+function splitCustomFields(fields: Readonly<Record<string, CustomFieldValue>> | undefined): Pick<PreparedLine, 'customFields' | 'numericFields'> {
+  if (fields === undefined) return { customFields: NO_FIELDS, numericFields: NO_FIELDS };
+  let customFields: Record<string, string> | null = null;
+  let numericFields: Record<string, number> | null = null;
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string') (customFields ??= {})[name] = value;
+    else if (typeof value === 'number') (numericFields ??= {})[name] = value;
+  }
+  return { customFields: customFields ?? NO_FIELDS, numericFields: numericFields ?? NO_FIELDS };
+}
+
 /** Derives everything pricing needs from a validated cart (P3, P9). */
 export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
   // Each line id is cut into chunks once, not at every comparison.
@@ -141,21 +196,25 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     .sort((a, b) => compareChunked(a.line.lineId, a.chunks, b.line.lineId, b.chunks))
     .map((entry) => entry.line);
   let subtotal = 0;
-  let qualifyingSubtotal = 0;
-  let qualifyingQuantity = 0;
-  const qualifyingIndexes: number[] = [];
+  let conditionSubtotal = 0;
+  let conditionQuantity = 0;
+  let conditionLinesAreRewardLines = true;
+  const rewardIndexes: number[] = [];
   const lines = sorted.map((line, index): PreparedLine => {
     const total = line.quantity * line.unitPrice;
     const qualifies =
       line.giftCertificate !== true &&
       (settings.zeroPriceTriggers || line.unitPrice !== 0) &&
       (settings.overriddenPriceQualifies || line.priceOverridden !== true);
+    const isRewardLine = qualifies && line.discountable !== false;
+    const isConditionLine = isRewardLine || (qualifies && settings.nonDiscountableCountsTowardConditions);
     subtotal += total;
-    if (qualifies) {
-      qualifyingSubtotal += total;
-      qualifyingQuantity += line.quantity;
-      qualifyingIndexes.push(index);
+    if (isConditionLine) {
+      conditionSubtotal += total;
+      conditionQuantity += line.quantity;
     }
+    if (isRewardLine) rewardIndexes.push(index);
+    if (isConditionLine !== isRewardLine) conditionLinesAreRewardLines = false;
     return {
       index,
       lineId: line.lineId,
@@ -167,12 +226,18 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
       total,
       categoryPaths: categoryPaths(line.categories ?? []),
       brand: line.brand ?? null,
-      customFields: line.customFields ?? {},
+      ...splitCustomFields(line.customFields),
       options: line.options ?? {},
       onSale: line.onSale === true,
+      taxRate: line.taxRate ?? 0,
       qualifies,
+      isConditionLine,
+      isRewardLine,
     };
   });
+  const lineSelections = new Map<ItemSelector, readonly number[]>();
+  const shipping = cart.shipping ?? null;
+  const shippingMethods = shippingMethodsOf(shipping);
   const customer = cart.customer ?? null;
   const currencyCode = cart.currency;
   if (!isCurrencyCode(currencyCode)) throw new RangeError(`Not a currency code: ${currencyCode}`);
@@ -182,17 +247,20 @@ export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
     currency: currencyOf(currencyCode, cart.currencyExponent ?? 2),
     lines,
     subtotal,
-    qualifyingSubtotal,
-    qualifyingQuantity,
-    qualifyingIndexes,
-    shipping: cart.shipping ?? null,
+    conditionSubtotal,
+    conditionQuantity,
+    rewardIndexes,
+    shippingMethods,
+    shippingShape: shipping === null ? 'none' : isShippingList(shipping) ? 'list' : 'object',
     customerId: customer?.customerId ?? null,
+    market: cart.market ?? null,
     groups: new Set(customer === null ? ['guest'] : (customer.groups ?? [])),
     segments: new Set(customer?.segments ?? []),
-    countries: new Set(cart.shipping ? [cart.shipping.country] : []),
+    countries: shippingMethods.map((method) => method.country),
     orderCount: customer?.orderCount ?? 0,
     codes: cart.codes ?? [],
-    lineSelections: new Map(),
+    lineSelections,
+    conditionLineSelections: conditionLinesAreRewardLines ? lineSelections : new Map(),
     targetingVerdicts: new Map(),
   };
 }

@@ -2,6 +2,7 @@ import { assertNever } from '../assert-never';
 import type { PreparedCart } from '../cart/prepare-cart';
 import type { Condition } from '../model/promotion';
 import { checkAll, checkAny, checkNot } from './all-any-not.condition';
+import { checkLineQuantityAtLeast, timesLineQuantityAtLeast } from './line-quantity-at-least.condition';
 import { checkQuantityAtLeast, timesQuantityAtLeast } from './quantity-at-least.condition';
 import { checkSubtotalAtLeast, timesSubtotalAtLeast } from './subtotal-at-least.condition';
 import { checkValueAtLeast, timesValueAtLeast } from './value-at-least.condition';
@@ -24,6 +25,8 @@ export function checkCondition(condition: Condition, cart: PreparedCart): Verdic
       return checkQuantityAtLeast(condition, cart);
     case 'valueAtLeast':
       return checkValueAtLeast(condition, cart);
+    case 'lineQuantityAtLeast':
+      return checkLineQuantityAtLeast(condition, cart);
     default:
       return assertNever(condition);
   }
@@ -41,6 +44,8 @@ export function timesConditionMet(condition: Condition, cart: PreparedCart): num
       return Math.max(1, timesQuantityAtLeast(condition, cart));
     case 'valueAtLeast':
       return Math.max(1, timesValueAtLeast(condition, cart));
+    case 'lineQuantityAtLeast':
+      return Math.max(1, timesLineQuantityAtLeast(condition, cart));
     case 'none':
     case 'all':
     case 'any':

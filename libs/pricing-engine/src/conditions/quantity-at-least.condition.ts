@@ -1,17 +1,17 @@
 import type { PreparedCart } from '../cart/prepare-cart';
 import type { Condition } from '../model/promotion';
-import { selectLines } from './line-filter';
+import { selectConditionLines } from './line-filter';
 import { MET, type Verdict } from './verdict';
 
 type QuantityAtLeast = Extract<Condition, { kind: 'quantityAtLeast' }>;
 
 function quantityOf(condition: QuantityAtLeast, cart: PreparedCart): number {
   let have = 0;
-  for (const index of selectLines(condition.items, cart)) have += cart.lines[index]?.quantity ?? 0;
+  for (const index of selectConditionLines(condition.items, cart)) have += cart.lines[index]?.quantity ?? 0;
   return have;
 }
 
-/** P3: the matching qualifying lines hold at least `count` units. */
+/** P3: the matching condition lines (README rule 10) hold at least `count` units. */
 export function checkQuantityAtLeast(condition: QuantityAtLeast, cart: PreparedCart): Verdict {
   const have = quantityOf(condition, cart);
   return have >= condition.count ? MET : { met: false, missing: { quantity: condition.count - have } };

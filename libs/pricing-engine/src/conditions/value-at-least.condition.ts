@@ -1,17 +1,17 @@
 import type { PreparedCart } from '../cart/prepare-cart';
 import type { Condition } from '../model/promotion';
-import { selectLines } from './line-filter';
+import { selectConditionLines } from './line-filter';
 import { MET, type Verdict } from './verdict';
 
 type ValueAtLeast = Extract<Condition, { kind: 'valueAtLeast' }>;
 
 function valueOf(condition: ValueAtLeast, cart: PreparedCart): number {
   let have = 0;
-  for (const index of selectLines(condition.items, cart)) have += cart.lines[index]?.total ?? 0;
+  for (const index of selectConditionLines(condition.items, cart)) have += cart.lines[index]?.total ?? 0;
   return have;
 }
 
-/** P3: the matching qualifying lines are worth at least `amount`, before any discount. */
+/** P3: the matching condition lines (README rule 10) are worth at least `amount`, before any discount. */
 export function checkValueAtLeast(condition: ValueAtLeast, cart: PreparedCart): Verdict {
   const have = valueOf(condition, cart);
   return have >= condition.amount ? MET : { met: false, missing: { value: condition.amount - have } };

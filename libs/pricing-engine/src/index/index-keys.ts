@@ -60,6 +60,8 @@ export function filterKeys(filter: Filter): IndexKey[] | null {
       return filter.value ? null : [];
     case 'onSale':
     case 'not':
+    case 'unitPrice':
+    case 'customFieldNumber':
       return null;
     default:
       return assertNever(filter);
@@ -73,6 +75,8 @@ export function conditionKeys(condition: Condition): IndexKey[] | null {
       return condition.count > 0 ? filterKeys(condition.items.include) : null;
     case 'valueAtLeast':
       return condition.amount > 0 ? filterKeys(condition.items.include) : null;
+    case 'lineQuantityAtLeast':
+      return condition.quantity > 0 ? filterKeys(condition.items.include) : null;
     case 'all': {
       let best: IndexKey[] | null = null;
       for (const inner of condition.conditions) {

@@ -25,6 +25,10 @@ function filterText(filter: Filter): string {
       return `${filter.kind}(${filter.filters.map(filterText).join(',')})`;
     case 'not':
       return `not(${filterText(filter.filter)})`;
+    case 'unitPrice':
+      return `unitPrice:${String(filter.min)}-${String(filter.max)}`;
+    case 'customFieldNumber':
+      return `customFieldNumber:${JSON.stringify([filter.name, filter.gte, filter.lte, filter.eq])}`;
     default:
       return assertNever(filter);
   }
@@ -37,7 +41,9 @@ function includeExcludeText(rule: IncludeExclude): string {
 function targetingText(targeting: Targeting): string {
   const channels = targeting.channels === null ? 'null' : setText(targeting.channels);
   const customer = [targeting.customerGroups, targeting.segments, targeting.countries].map(includeExcludeText).join('/');
-  return `${channels}|${String(targeting.currency)}|${customer}|${targeting.firstPurchaseOnly}`;
+  const customerIds = targeting.customerIds === null ? 'null' : setText(targeting.customerIds);
+  const markets = targeting.markets === null ? 'null' : setText(targeting.markets);
+  return `${channels}|${String(targeting.currency)}|${customer}|${targeting.firstPurchaseOnly}|${customerIds}|${markets}`;
 }
 
 function usageText(usage: Usage): string {
@@ -97,6 +103,9 @@ export function partSharing(): (promotion: Promotion) => Promotion {
       case 'valueAtLeast':
         text = `value>=${condition.amount}:${selectorText(condition.items)}`;
         break;
+      case 'lineQuantityAtLeast':
+        text = `lineQuantity>=${condition.quantity}:${selectorText(condition.items)}`;
+        break;
       case 'all':
       case 'any':
         text = `${condition.kind}(${condition.conditions.map(conditionText).join(',')})`;
@@ -122,6 +131,7 @@ export function partSharing(): (promotion: Promotion) => Promotion {
         return shareCondition(condition);
       case 'quantityAtLeast':
       case 'valueAtLeast':
+      case 'lineQuantityAtLeast':
         return shareCondition({ ...condition, items: shareSelector(condition.items) });
       case 'all':
       case 'any':
@@ -137,11 +147,13 @@ export function partSharing(): (promotion: Promotion) => Promotion {
       case 'itemsPercent':
       case 'itemsAmount':
       case 'fixedPrice':
+      case 'linesAmount':
         return { ...reward, items: shareSelector(reward.items) };
       case 'buyXgetY':
         return { ...reward, buy: { ...reward.buy, items: shareSelector(reward.buy.items) }, get: { ...reward.get, items: shareSelector(reward.get.items) } };
       case 'orderPercent':
       case 'orderAmount':
+      case 'fixedOrderTotal':
       case 'freeShipping':
       case 'shippingAmount':
       case 'shippingPercent':

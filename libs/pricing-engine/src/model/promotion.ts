@@ -12,6 +12,10 @@ export type Filter =
   | { readonly kind: 'customField'; readonly name: string; readonly values: ReadonlySet<string> }
   | { readonly kind: 'option'; readonly name: string; readonly values: ReadonlySet<string> }
   | { readonly kind: 'onSale'; readonly value: boolean }
+  /** README rule 17: the unit price as given (gross under rule 11) within the bounds, both inclusive; null = unbounded. */
+  | { readonly kind: 'unitPrice'; readonly min: number | null; readonly max: number | null }
+  /** README rule 17: a custom field that is a JSON number meeting every comparison given. */
+  | { readonly kind: 'customFieldNumber'; readonly name: string; readonly gte: number | null; readonly lte: number | null; readonly eq: number | null }
   | { readonly kind: 'all'; readonly filters: readonly Filter[] }
   | { readonly kind: 'any'; readonly filters: readonly Filter[] }
   | { readonly kind: 'not'; readonly filter: Filter };
@@ -30,7 +34,9 @@ export type Condition =
   | { readonly kind: 'not'; readonly condition: Condition }
   | { readonly kind: 'subtotalAtLeast'; readonly amount: number }
   | { readonly kind: 'quantityAtLeast'; readonly count: number; readonly items: ItemSelector }
-  | { readonly kind: 'valueAtLeast'; readonly amount: number; readonly items: ItemSelector };
+  | { readonly kind: 'valueAtLeast'; readonly amount: number; readonly items: ItemSelector }
+  /** README rule 17: one condition line among `items` has at least `quantity` units (never added across lines). */
+  | { readonly kind: 'lineQuantityAtLeast'; readonly quantity: number; readonly items: ItemSelector };
 
 export type ApplyTo =
   | { readonly kind: 'each' }
@@ -78,6 +84,10 @@ export type Reward =
       readonly zones: ReadonlySet<string> | null;
       readonly methods: ReadonlySet<string> | null;
     }
+  /** README rule 13: `amount` off each matching reward line, once per line whatever its quantity. */
+  | { readonly type: 'linesAmount'; readonly amount: number; readonly items: ItemSelector }
+  /** README rule 14: the reward lines' base total becomes `amount`. */
+  | { readonly type: 'fixedOrderTotal'; readonly amount: number }
   | { readonly type: 'gift'; readonly sku: string; readonly productId: string | null; readonly quantity: number; readonly frequency: Frequency }
   | { readonly type: 'fixedPrice'; readonly quantity: number; readonly price: number; readonly items: ItemSelector; readonly frequency: Frequency }
   | {
@@ -86,6 +96,8 @@ export type Reward =
       readonly get: { readonly quantity: number; readonly items: ItemSelector; readonly value: GetValue };
       readonly pick: 'cheapest' | 'mostExpensive';
       readonly frequency: Frequency;
+      /** README rule 16: with `unlimited`, at most this many rounds; null = no cap. */
+      readonly maxRounds: number | null;
     }
   | { readonly type: 'tiered'; readonly basis: 'subtotal' | 'quantity'; readonly tiers: readonly Tier[] };
 
@@ -95,11 +107,23 @@ export type TierReward = Exclude<Reward, { readonly type: 'tiered' }>;
 export interface Tier {
   readonly atLeast: number;
   readonly reward: TierReward;
+  /** README rule 15: the wire's `reward.maxDiscount` of this tier; null = no cap. */
+  readonly maxDiscount: number | null;
 }
 
 export interface Rule {
   readonly conditions: Condition;
   readonly reward: Reward;
+  /** README rule 15: the wire's `reward.maxDiscount`, the most this rule gives for the cart; null = no cap (always null on gift and tiered). */
+  readonly maxDiscount: number | null;
+}
+
+/** README rule 19: what is left of the promotion's discount budget, supplied by the caller (the ledger's figure). */
+export interface Limits {
+  /** Minor units; null = no budget. */
+  readonly budgetRemaining: number | null;
+  /** When given, equal to `targeting.currency`. */
+  readonly currency: CurrencyCode | null;
 }
 
 export interface IncludeExclude {
@@ -115,6 +139,10 @@ export interface Targeting {
   readonly segments: IncludeExclude;
   readonly countries: IncludeExclude;
   readonly firstPurchaseOnly: boolean;
+  /** README rule 18: only these customers (never a guest); null = any. */
+  readonly customerIds: ReadonlySet<string> | null;
+  /** README rule 18: only carts sold in these markets (never a cart without one); null = any. */
+  readonly markets: ReadonlySet<string> | null;
 }
 
 export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
@@ -164,6 +192,7 @@ interface PromotionBase {
   readonly targeting: Targeting;
   readonly schedule: Schedule | null;
   readonly usage: Usage;
+  readonly limits: Limits;
   readonly rulesMode: 'all' | 'lastQualifying';
   readonly rules: readonly Rule[];
 }

@@ -37,14 +37,24 @@ export interface ShippingResult {
   readonly total: number;
 }
 
+/** One shipping method of a cart whose shipping is a list (README rule 12). */
+export interface ShippingMethodResult extends ShippingResult {
+  readonly methodId: string;
+}
+
 export interface LineResult {
   readonly lineId: string;
   /** quantity × unitPrice. */
   readonly subtotal: number;
+  /** Σ of the line's allocations. */
   readonly discount: number;
   readonly total: number;
   /** Discount per promotion id. */
   readonly discounts: Readonly<Record<string, number>>;
+  /** Only while prices include tax (README rule 11): the tax share of `discount`, rounded half up once per line. */
+  readonly taxDiscount?: number;
+  /** Only while prices include tax: `discount` − `taxDiscount`. */
+  readonly netDiscount?: number;
 }
 
 /** The priced cart. All amounts are minor units of `currency`. */
@@ -57,7 +67,12 @@ export interface PricingResult {
   /** Per promotion that discounted lines, its discount per line id (absent = 0). */
   readonly allocation: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly lines: readonly LineResult[];
+  /** Summed over the shipping methods when the cart's shipping is a list (README rule 12). */
   readonly shipping: ShippingResult | null;
+  /** Only when the cart's shipping is a list: each method, in the cart's order (README rule 12). */
+  readonly shippingMethods?: readonly ShippingMethodResult[];
+  /** Only while prices include tax: Σ of the lines' `taxDiscount`, not rounded again (README rule 11). */
+  readonly taxDiscount?: number;
   readonly gifts: readonly GiftLine[];
   /** subtotal + shipping.amount − Σ discounts. */
   readonly total: number;

@@ -7,6 +7,10 @@ export interface Settings {
   readonly overriddenPriceQualifies: boolean;
   /** IANA zone for schedules that name none. */
   readonly timeZone: string;
+  /** README rule 11: prices and promotion amounts are gross (tax included); the result reports each line's tax share. */
+  readonly pricesIncludeTax: boolean;
+  /** README rule 10: a line that is not discountable still counts toward conditions and tiers. */
+  readonly nonDiscountableCountsTowardConditions: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,4 +19,6 @@ export const DEFAULT_SETTINGS: Settings = {
   zeroPriceTriggers: true,
   overriddenPriceQualifies: false,
   timeZone: 'UTC',
+  pricesIncludeTax: false,
+  nonDiscountableCountsTowardConditions: true,
 };

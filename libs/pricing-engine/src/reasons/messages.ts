@@ -40,10 +40,14 @@ export function refusalMessage(
       return `${Subject} cannot be used in this store.`;
     case 'wrong_currency':
       return `${Subject} cannot be used when paying in ${currency.code}.`;
+    case 'wrong_market':
+      return `${Subject} is not available in your market.`;
     case 'customer_not_eligible':
       return `Your account is not eligible for ${subject}.`;
     case 'limit_reached':
       return `${Subject} has reached its usage limit.`;
+    case 'budget_exhausted':
+      return `${Subject} has run out of budget.`;
     case 'already_used_by_customer':
       return `You have already used ${subject}.`;
     case 'condition_not_met':

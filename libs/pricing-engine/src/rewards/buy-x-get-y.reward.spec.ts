@@ -43,3 +43,14 @@ describe('buyXgetY.reward', () => {
     expect(priceWith([anAutomatic('a', reward)], cart).discounts).toEqual({});
   });
 });
+
+describe('buyXgetY maxRounds (README rule 16)', () => {
+  it('gives with maxRounds 1 exactly what once gives', () => {
+    const cart = aCart().withLine({ unitPrice: 1000, quantity: 6 }).build();
+    const reward = { type: 'buyXgetY', buy: { quantity: 1, items: { anyItem: true } }, get: { quantity: 1, items: { anyItem: true }, percent: 100 }, pick: 'cheapest' };
+    const once = priceWith([anAutomatic('b', { ...reward, frequency: 'once' })], cart);
+    const oneRound = priceWith([anAutomatic('b', { ...reward, frequency: 'unlimited', maxRounds: 1 })], cart);
+    expect(oneRound.allocation).toEqual({ b: { l1: 1000 } });
+    expect(oneRound.allocation).toEqual(once.allocation);
+  });
+});

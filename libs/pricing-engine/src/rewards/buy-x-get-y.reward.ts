@@ -1,4 +1,4 @@
-import { selectLines } from '../conditions/line-filter';
+import { selectConditionLines, selectLines } from '../conditions/line-filter';
 import type { Reward } from '../model/promotion';
 import { BASIS_POINTS_PER_WHOLE } from '../money/percent';
 import { mulDivHalfUp } from '../money/round-half-up';
@@ -16,14 +16,17 @@ type BuyXGetY = Extract<Reward, { type: 'buyXgetY' }>;
 export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffect {
   const lines = ctx.cart.lines;
   const available = lines.map((line) => line.quantity);
-  const buyIndexes = selectLines(reward.buy.items, ctx.cart);
+  // README rule 10: a line that is not discountable may still be bought (a condition line), never given.
+  const buyIndexes = selectConditionLines(reward.buy.items, ctx.cart);
   const isBuy = lines.map(() => false);
   for (const index of buyIndexes) isBuy[index] = true;
   const getOrder = sortByUnitPrice(ctx, selectLines(reward.get.items, ctx.cart), reward.pick);
   const buyOrder = sortByUnitPrice(ctx, buyIndexes, 'mostExpensive');
   const given = zeros(ctx);
+  // README rule 16: `once` is one round; `unlimited` stops after `maxRounds` rounds when it has one.
+  const maxRounds = reward.frequency === 'once' ? 1 : (reward.maxRounds ?? Number.MAX_SAFE_INTEGER);
 
-  for (;;) {
+  for (let round = 0; round < maxRounds; round += 1) {
     let buyAvailable = 0;
     for (const index of buyOrder) buyAvailable += available[index] ?? 0;
     // Choose the given units, keeping enough buy units.
@@ -52,7 +55,6 @@ export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffec
       available[index] = (available[index] ?? 0) - take;
       toBuy -= take;
     }
-    if (reward.frequency === 'once') break;
   }
 
   const discounts = zeros(ctx);

@@ -1,11 +1,10 @@
 import type { Reward } from '../model/promotion';
-import { NO_EFFECT, type RewardContext, type RewardEffect } from './reward-context';
-import { coversShipping } from './shipping-match';
+import type { RewardContext, RewardEffect } from './reward-context';
+import { perCoveredMethod } from './shipping-match';
 
 type FreeShipping = Extract<Reward, { type: 'freeShipping' }>;
 
-/** P2: shipping becomes 0 in the listed zones (null = all zones). */
+/** P2: every covered shipping method becomes 0 (README rule 12: all that is left on it). */
 export function applyFreeShipping(reward: FreeShipping, ctx: RewardContext): RewardEffect {
-  if (!coversShipping(ctx.cart.shipping, reward.zones, reward.methods)) return NO_EFFECT;
-  return { lines: null, shipping: ctx.shippingLeft, gifts: [] };
+  return perCoveredMethod(ctx, reward.zones, reward.methods, (m) => ctx.shippingLeft[m] ?? 0);
 }

@@ -10,5 +10,5 @@ type Gift = Extract<Reward, { type: 'gift' }>;
  */
 export function applyGift(reward: Gift, ctx: RewardContext): RewardEffect {
   const times = reward.frequency === 'unlimited' ? timesConditionMet(ctx.conditions, ctx.cart) : 1;
-  return { lines: null, shipping: 0, gifts: [{ promotionId: ctx.promotionId, sku: reward.sku, quantity: reward.quantity * times }] };
+  return { lines: null, shipping: null, gifts: [{ promotionId: ctx.promotionId, sku: reward.sku, quantity: reward.quantity * times }] };
 }

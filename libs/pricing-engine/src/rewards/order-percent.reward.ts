@@ -4,7 +4,7 @@ import { type RewardContext, type RewardEffect, spreadOverLines, sumAt } from '.
 
 type OrderPercent = Extract<Reward, { type: 'orderPercent' }>;
 
-/** P2: a percentage of the qualifying lines' base total, rounded once (P8), allocated by what is left. */
+/** P2: a percentage of the reward lines' base total (README rule 10), rounded once (P8), allocated by what is left. */
 export function applyOrderPercent(reward: OrderPercent, ctx: RewardContext): RewardEffect {
-  return spreadOverLines(ctx, ctx.cart.qualifyingIndexes, percentOf(sumAt(ctx.base, ctx.cart.qualifyingIndexes), reward.basisPoints));
+  return spreadOverLines(ctx, ctx.cart.rewardIndexes, percentOf(sumAt(ctx.base, ctx.cart.rewardIndexes), reward.basisPoints));
 }

@@ -15,21 +15,23 @@ export interface RewardContext {
   readonly base: readonly number[];
   /** Per line, what is left to discount; no line goes below zero. */
   readonly left: readonly number[];
-  readonly shippingBase: number;
-  readonly shippingLeft: number;
+  /** Per shipping method (README rule 12), the amount a shipping discount is computed from. */
+  readonly shippingBase: readonly number[];
+  /** Per shipping method, what is left to discount. */
+  readonly shippingLeft: readonly number[];
 }
 
-/** What a reward gives: per-line discounts (capped later at what is left), shipping discount, gifts. */
+/** What a reward gives: per-line and per-shipping-method discounts (capped later at what is left), gifts. */
 export interface RewardEffect {
   readonly lines: readonly number[] | null;
-  readonly shipping: number;
+  readonly shipping: readonly number[] | null;
   readonly gifts: readonly GiftLine[];
 }
 
-export const NO_EFFECT: RewardEffect = { lines: null, shipping: 0, gifts: [] };
+export const NO_EFFECT: RewardEffect = { lines: null, shipping: null, gifts: [] };
 
 export function lineEffect(lines: readonly number[]): RewardEffect {
-  return { lines, shipping: 0, gifts: [] };
+  return { lines, shipping: null, gifts: [] };
 }
 
 /** A zeroed per-line array for the cart. */

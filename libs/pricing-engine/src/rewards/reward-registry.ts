@@ -1,11 +1,13 @@
 import { assertNever } from '../assert-never';
 import type { Reward } from '../model/promotion';
 import { applyBuyXGetY } from './buy-x-get-y.reward';
+import { applyFixedOrderTotal } from './fixed-order-total.reward';
 import { applyFixedPrice } from './fixed-price.reward';
 import { applyFreeShipping } from './free-shipping.reward';
 import { applyGift } from './gift.reward';
 import { applyItemsAmount } from './items-amount.reward';
 import { applyItemsPercent } from './items-percent.reward';
+import { applyLinesAmount } from './lines-amount.reward';
 import { applyOrderAmount } from './order-amount.reward';
 import { applyOrderPercent } from './order-percent.reward';
 import { NO_EFFECT, type RewardContext, type RewardEffect } from './reward-context';
@@ -24,6 +26,10 @@ export function applyReward(reward: Reward, ctx: RewardContext): RewardEffect {
       return applyItemsPercent(reward, ctx);
     case 'itemsAmount':
       return applyItemsAmount(reward, ctx);
+    case 'linesAmount':
+      return applyLinesAmount(reward, ctx);
+    case 'fixedOrderTotal':
+      return applyFixedOrderTotal(reward, ctx);
     case 'freeShipping':
       return applyFreeShipping(reward, ctx);
     case 'shippingAmount':

@@ -1,11 +1,10 @@
 import type { Reward } from '../model/promotion';
-import { NO_EFFECT, type RewardContext, type RewardEffect } from './reward-context';
-import { coversShipping } from './shipping-match';
+import type { RewardContext, RewardEffect } from './reward-context';
+import { perCoveredMethod } from './shipping-match';
 
 type ShippingAmount = Extract<Reward, { type: 'shippingAmount' }>;
 
-/** P2: an amount off shipping for the listed methods and zones, never below 0. */
+/** P2: `amount` off each covered shipping method, never below 0; the amount is not split between methods (README rule 12). */
 export function applyShippingAmount(reward: ShippingAmount, ctx: RewardContext): RewardEffect {
-  if (!coversShipping(ctx.cart.shipping, reward.zones, reward.methods)) return NO_EFFECT;
-  return { lines: null, shipping: Math.min(reward.amount, ctx.shippingLeft), gifts: [] };
+  return perCoveredMethod(ctx, reward.zones, reward.methods, () => reward.amount);
 }

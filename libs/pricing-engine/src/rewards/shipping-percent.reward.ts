@@ -1,12 +1,11 @@
 import type { Reward } from '../model/promotion';
 import { percentOf } from '../money/percent';
-import { NO_EFFECT, type RewardContext, type RewardEffect } from './reward-context';
-import { coversShipping } from './shipping-match';
+import type { RewardContext, RewardEffect } from './reward-context';
+import { perCoveredMethod } from './shipping-match';
 
 type ShippingPercent = Extract<Reward, { type: 'shippingPercent' }>;
 
-/** P2: a percentage off shipping (rounded half up, P8) for the listed methods and zones, never below 0. */
+/** P2: a percentage of each covered method's base, rounded half up per method (P8, README rule 12), never below 0. */
 export function applyShippingPercent(reward: ShippingPercent, ctx: RewardContext): RewardEffect {
-  if (!coversShipping(ctx.cart.shipping, reward.zones, reward.methods)) return NO_EFFECT;
-  return { lines: null, shipping: Math.min(percentOf(ctx.shippingBase, reward.basisPoints), ctx.shippingLeft), gifts: [] };
+  return perCoveredMethod(ctx, reward.zones, reward.methods, (m) => percentOf(ctx.shippingBase[m] ?? 0, reward.basisPoints));
 }

@@ -5,10 +5,10 @@ import type { Missing } from '../reasons/reason';
 type Tiered = Extract<Reward, { type: 'tiered' }>;
 
 function basisValue(reward: Tiered, cart: PreparedCart): number {
-  return reward.basis === 'subtotal' ? cart.qualifyingSubtotal : cart.qualifyingQuantity;
+  return reward.basis === 'subtotal' ? cart.conditionSubtotal : cart.conditionQuantity;
 }
 
-/** P2 tiered: the highest tier reached by the cart as given (qualifying subtotal or quantity), or null. */
+/** P2 tiered: the highest tier reached by the cart as given (the condition lines' subtotal or quantity, README rule 10), or null. */
 export function reachedTier(reward: Tiered, cart: PreparedCart): Tier | null {
   const have = basisValue(reward, cart);
   let best: Tier | null = null;

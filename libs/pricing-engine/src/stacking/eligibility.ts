@@ -39,8 +39,8 @@ function qualifyingRules(compiled: CompiledPromotion, cart: PreparedCart): Eligi
 }
 
 /**
- * Every check but stacking, in the order of README rule 7 (the first failing one is the
- * reason): schedule, channel, currency, customer, usage limit, per-customer use, conditions.
+ * Every check but stacking, in the order of README rules 7 and 21 (the first failing one is the
+ * reason): schedule, channel, currency, market, customer, usage limit, budget, per-customer use, conditions.
  */
 export function checkEligibility(
   compiled: CompiledPromotion,
@@ -61,6 +61,8 @@ export function checkEligibility(
   if (targeting !== null) return { ok: false, reason: targeting };
   const { usage } = promotion;
   if (usage.limit !== null && usage.used >= usage.limit) return { ok: false, reason: 'limit_reached' };
+  // README rules 19 and 21: no budget left, the promotion does not apply (an automatic one does not count as applied).
+  if (promotion.limits.budgetRemaining === 0) return { ok: false, reason: 'budget_exhausted' };
   if (usage.perCustomer !== null && cart.customerId !== null && (usage.usedBy.get(cart.customerId) ?? 0) >= usage.perCustomer) {
     return { ok: false, reason: 'already_used_by_customer' };
   }

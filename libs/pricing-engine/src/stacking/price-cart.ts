@@ -1,10 +1,11 @@
 import type { PreparedCart } from '../cart/prepare-cart';
-import type { CodeOutcome, GiftLine, LineResult, PricingResult, Refusal, ShippingResult } from '../model/result';
+import type { CodeOutcome, GiftLine, LineResult, PricingResult, Refusal, ShippingMethodResult, ShippingResult } from '../model/result';
 import type { Settings } from '../model/settings';
 import { normalizeCode } from '../model/ids';
 import { appliedMessage, refusalMessage } from '../reasons/messages';
 import type { Missing, Reason } from '../reasons/reason';
 import { type LocalTime, type Zone, localTime } from '../schedule/zone';
+import { taxShares } from '../tax/tax-shares';
 import { zeros } from '../zeros';
 import type { CompiledPromotion } from './compiled-promotion';
 import { checkEligibility } from './eligibility';
@@ -151,6 +152,25 @@ export function priceCart(inputs: PricingInputs): PricingResult {
   return buildResult(inputs, [...automatics, ...codes], outcomes, notApplied);
 }
 
+/** README rule 12: `shipping` summed over the methods; `shippingMethods` only when the cart's shipping is a list. */
+function shippingResults(
+  cart: PreparedCart,
+  methodDiscount: readonly number[],
+): { readonly shipping: ShippingResult | null; readonly shippingMethods: readonly ShippingMethodResult[] | null } {
+  if (cart.shippingShape === 'none') return { shipping: null, shippingMethods: null };
+  const methods = cart.shippingMethods.map((method, m): ShippingMethodResult => {
+    const discount = methodDiscount[m] ?? 0;
+    return { methodId: method.methodId, amount: method.amount, discount, total: method.amount - discount };
+  });
+  let amount = 0;
+  let discount = 0;
+  for (const method of methods) {
+    amount += method.amount;
+    discount += method.discount;
+  }
+  return { shipping: { amount, discount, total: amount - discount }, shippingMethods: cart.shippingShape === 'list' ? methods : null };
+}
+
 function buildResult(
   inputs: PricingInputs,
   applications: readonly Application[],
@@ -168,7 +188,7 @@ function buildResult(
   const applied: string[] = [];
   // Only an id that applies twice needs its earlier figures read back, and only an index with repeated ids has one.
   const seen = inputs.idsRepeat ? new Set<string>() : null;
-  let shippingDiscount = 0;
+  const methodDiscount = zeros(cart.shippingMethods.length);
   let totalDiscount = 0;
   for (const app of applications) {
     const id = app.compiled.promotion.id;
@@ -177,7 +197,7 @@ function buildResult(
     if (!again) seen?.add(id);
     if (app.total > 0) discounts[id] = again ? (discounts[id] ?? 0) + app.total : app.total;
     totalDiscount += app.total;
-    shippingDiscount += app.shipping;
+    if (app.shipping > 0) app.shippingMethods.forEach((amount, m) => { methodDiscount[m] = (methodDiscount[m] ?? 0) + amount; });
     let byLine: Record<string, number> | null = null;
     const amounts = app.lines;
     for (let i = 0; i < amounts.length; i += 1) {
@@ -194,17 +214,24 @@ function buildResult(
     if (byLine !== null) allocation[id] = byLine;
     for (const gift of app.gifts) gifts.push(gift);
   }
+  const withTax = inputs.settings.pricesIncludeTax;
   const lines: LineResult[] = [];
+  let taxDiscount = 0;
   for (let i = 0; i < lineCount; i += 1) {
     const line = cart.lines[i];
     if (line === undefined) continue;
     const discount = lineDiscount[i] ?? 0;
-    lines.push({ lineId: line.lineId, subtotal: line.total, discount, total: line.total - discount, discounts: lineDiscounts[i] ?? {} });
+    const result: LineResult = { lineId: line.lineId, subtotal: line.total, discount, total: line.total - discount, discounts: lineDiscounts[i] ?? {} };
+    if (withTax) {
+      const shares = taxShares(discount, line.taxRate);
+      taxDiscount += shares.taxDiscount;
+      lines.push({ ...result, ...shares });
+    } else lines.push(result);
   }
-  const shipping: ShippingResult | null = cart.shipping === null
-    ? null
-    : { amount: cart.shipping.amount, discount: shippingDiscount, total: cart.shipping.amount - shippingDiscount };
+  const { shipping, shippingMethods } = shippingResults(cart, methodDiscount);
   return {
+    ...(shippingMethods === null ? {} : { shippingMethods }),
+    ...(withTax ? { taxDiscount } : {}),
     cartId: cart.cartId,
     currency: cart.currency.code,
     subtotal: cart.subtotal,
@@ -213,7 +240,7 @@ function buildResult(
     lines,
     shipping,
     gifts,
-    total: cart.subtotal + (cart.shipping?.amount ?? 0) - totalDiscount,
+    total: cart.subtotal + (shipping?.amount ?? 0) - totalDiscount,
     codes,
     applied,
     notApplied,

@@ -2,7 +2,7 @@ import type { Condition } from '../model/promotion';
 import { parseItems } from './parse-filter';
 import { type Errors, describeValue, fail, fieldPath, indexPath, isRecord, readAmount, readInteger } from './issues';
 
-const KEYS = new Set(['all', 'any', 'not', 'subtotalAtLeast', 'quantityAtLeast', 'valueAtLeast']);
+const KEYS = new Set(['all', 'any', 'not', 'subtotalAtLeast', 'quantityAtLeast', 'valueAtLeast', 'lineQuantityAtLeast']);
 
 /** A condition (P3); absent means none. Several keys in one object mean all of them. */
 export function parseCondition(value: unknown, path: string, errors: Errors): Condition | undefined {
@@ -64,6 +64,13 @@ function parseConditionKey(obj: Readonly<Record<string, unknown>>, key: string, 
       const items = parseItems(spec['items'], fieldPath(field, 'items'), errors);
       return amount === undefined || items === undefined ? undefined : { kind: 'valueAtLeast', amount, items };
     }
+    case 'lineQuantityAtLeast': {
+      const spec = obj[key];
+      if (!isRecord(spec)) return fail(errors, field, 'invalid_type', 'lineQuantityAtLeast must be {"quantity", "items"}.');
+      const quantity = readInteger(spec, 'quantity', field, errors, { min: 1 });
+      const items = parseItems(spec['items'], fieldPath(field, 'items'), errors);
+      return quantity === undefined || items === undefined ? undefined : { kind: 'lineQuantityAtLeast', quantity, items };
+    }
     default:
       return fail(errors, field, 'unknown_type', `Unknown condition "${key}".`);
   }
@@ -79,6 +86,7 @@ export function amountFieldsOfCondition(condition: Condition, path: string): str
     case 'valueAtLeast':
       return [fieldPath(path, 'valueAtLeast.amount')];
     case 'quantityAtLeast':
+    case 'lineQuantityAtLeast':
       return [];
     case 'all':
     case 'any':

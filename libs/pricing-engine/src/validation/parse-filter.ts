@@ -1,8 +1,8 @@
 import type { Filter, ItemSelector } from '../model/promotion';
-import { type Errors, describeValue, fail, fieldPath, indexPath, isRecord, readString, readStringList } from './issues';
+import { type Errors, describeValue, fail, fieldPath, indexPath, isRecord, readInteger, readString, readStringList } from './issues';
 
 const LIST_KEYS = ['product', 'sku', 'variant', 'category', 'brand'] as const;
-const ALL_KEYS = new Set<string>([...LIST_KEYS, 'anyItem', 'customField', 'option', 'onSale', 'all', 'any', 'not']);
+const ALL_KEYS = new Set<string>([...LIST_KEYS, 'anyItem', 'customField', 'option', 'onSale', 'unitPrice', 'all', 'any', 'not']);
 
 /** A filter (P3) from its wire shape, e.g. `{"category": ["apparel/shoes"]}`. */
 export function parseFilter(value: unknown, path: string, errors: Errors): Filter | undefined {
@@ -45,15 +45,16 @@ function parseFilterKey(obj: Readonly<Record<string, unknown>>, key: string, pat
       if (typeof flag !== 'boolean') return fail(errors, field, 'invalid_type', `${key} must be true or false.`);
       return { kind: key, value: flag };
     }
-    case 'customField':
-    case 'option': {
+    case 'unitPrice':
+      return parseUnitPrice(obj[key], field, errors);
+    case 'customField': {
       const spec = obj[key];
-      if (!isRecord(spec)) return fail(errors, field, 'invalid_type', `${key} must be {"name", "in": [..]}.`);
-      const name = readString(spec, 'name', field, errors);
-      const values = readStringList(spec, 'in', field, errors, { required: true });
-      if (name === undefined || values === undefined) return undefined;
-      return { kind: key, name, values: new Set(values) };
+      if (isRecord(spec) && NUMERIC_COMPARISONS.some((name) => name in spec)) return parseCustomFieldNumber(spec, field, errors);
+      if (isRecord(spec) && !('in' in spec)) return fail(errors, field, 'required', 'customField needs "in" or at least one of gte, lte, eq.');
+      return parseInList(obj, key, field, errors);
     }
+    case 'option':
+      return parseInList(obj, key, field, errors);
     case 'all':
     case 'any': {
       const list = obj[key];
@@ -74,6 +75,50 @@ function parseFilterKey(obj: Readonly<Record<string, unknown>>, key: string, pat
     default:
       return fail(errors, field, 'unknown_type', `Unknown filter "${key}".`);
   }
+}
+
+const NUMERIC_COMPARISONS = ['gte', 'lte', 'eq'] as const;
+
+/** `{"name", "in": [..]}` of a custom field or an option (P3). */
+function parseInList(obj: Readonly<Record<string, unknown>>, key: 'customField' | 'option', field: string, errors: Errors): Filter | undefined {
+  const spec = obj[key];
+  if (!isRecord(spec)) return fail(errors, field, 'invalid_type', `${key} must be {"name", "in": [..]}${key === 'customField' ? ' or {"name", "gte", "lte", "eq"}' : ''}.`);
+  const name = readString(spec, 'name', field, errors);
+  const values = readStringList(spec, 'in', field, errors, { required: true });
+  if (name === undefined || values === undefined) return undefined;
+  return { kind: key, name, values: new Set(values) };
+}
+
+/** README rules 17 and 22: `{"name", "gte", "lte", "eq"}`, JSON numbers, at least one of them, `gte` ≤ `lte`, never with `in`. */
+function parseCustomFieldNumber(spec: Readonly<Record<string, unknown>>, field: string, errors: Errors): Filter | undefined {
+  const errorsBefore = errors.length;
+  const name = readString(spec, 'name', field, errors);
+  if ('in' in spec) return fail(errors, field, 'not_allowed', 'customField takes either "in" or numeric comparisons (gte, lte, eq), not both.');
+  const bounds: Record<(typeof NUMERIC_COMPARISONS)[number], number | null> = { gte: null, lte: null, eq: null };
+  for (const comparison of NUMERIC_COMPARISONS) {
+    const bound = spec[comparison];
+    if (bound === undefined || bound === null) continue;
+    if (typeof bound === 'number' && Number.isFinite(bound)) bounds[comparison] = bound;
+    else fail(errors, fieldPath(field, comparison), 'invalid_type', `${comparison} must be a number, got ${describeValue(bound)}.`);
+  }
+  if (bounds.gte !== null && bounds.lte !== null && bounds.gte > bounds.lte) {
+    fail(errors, fieldPath(field, 'lte'), 'out_of_range', `lte must be at least gte (${bounds.gte}), got ${bounds.lte}.`);
+  }
+  if (errors.length > errorsBefore || name === undefined) return undefined;
+  return { kind: 'customFieldNumber', name, ...bounds };
+}
+
+/** README rules 17 and 22: `{"min", "max"}` in minor units, at least one given, both integers ≥ 0, `min` ≤ `max`. */
+function parseUnitPrice(value: unknown, field: string, errors: Errors): Filter | undefined {
+  if (!isRecord(value)) return fail(errors, field, 'invalid_type', `unitPrice must be {"min", "max"}, got ${describeValue(value)}.`);
+  const hasMin = value['min'] !== undefined && value['min'] !== null;
+  const hasMax = value['max'] !== undefined && value['max'] !== null;
+  if (!hasMin && !hasMax) return fail(errors, field, 'required', 'unitPrice needs min, max or both.');
+  const min = hasMin ? readInteger(value, 'min', field, errors, { min: 0 }) : null;
+  const max = hasMax ? readInteger(value, 'max', field, errors, { min: 0 }) : null;
+  if (min === undefined || max === undefined) return undefined;
+  if (min !== null && max !== null && min > max) return fail(errors, fieldPath(field, 'max'), 'out_of_range', `max must be at least min (${min}), got ${max}.`);
+  return { kind: 'unitPrice', min, max };
 }
 
 /** Category paths compare without surrounding slashes: "apparel/shoes/" is "apparel/shoes". */

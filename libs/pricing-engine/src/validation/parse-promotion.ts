@@ -1,9 +1,10 @@
-import type { IncludeExclude, Promotion, Rule, Stacking, Targeting, Usage } from '../model/promotion';
+import type { IncludeExclude, Limits, Promotion, Rule, Stacking, Targeting, Usage } from '../model/promotion';
 import { toPromotionId } from '../model/ids';
-import { isCurrencyCode } from '../money/currencies';
+import { type CurrencyCode, isCurrencyCode } from '../money/currencies';
 import { amountFieldsOfCondition, parseCondition } from './parse-condition';
-import { amountFieldsOfReward, parseReward } from './parse-reward';
+import { amountFieldsOfReward, parseReward, readMaxDiscount } from './parse-reward';
 import { parseSchedule } from './parse-schedule';
+import { version2AmountFields } from './version-2-amounts';
 import {
   type Errors,
   type ParseResult,
@@ -33,9 +34,28 @@ function readIncludeExclude(obj: Readonly<Record<string, unknown>>, key: string,
   return { include: new Set(include), exclude: new Set(exclude) };
 }
 
+/** README rules 18 and 22: a non-empty list of non-empty strings without repeats, as a set; null when absent. */
+function readIdSet(obj: Readonly<Record<string, unknown>>, key: string, path: string, errors: Errors): ReadonlySet<string> | null | undefined {
+  const value = obj[key];
+  const field = fieldPath(path, key);
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) return fail(errors, field, 'invalid_type', `${key} must be a list of strings, got ${describeValue(value)}.`);
+  if (value.length === 0) return fail(errors, field, 'empty', `${key} must list at least one value; leave it out to place no restriction.`);
+  const ids = new Set<string>();
+  const errorsBefore = errors.length;
+  value.forEach((entry: unknown, i: number) => {
+    const entryField = indexPath(field, i);
+    if (typeof entry !== 'string') fail(errors, entryField, 'invalid_type', `Each entry of ${key} must be a string, got ${describeValue(entry)}.`);
+    else if (entry.length === 0) fail(errors, entryField, 'empty', `An entry of ${key} must not be empty.`);
+    else if (ids.has(entry)) fail(errors, entryField, 'duplicate', `${JSON.stringify(entry)} is listed twice in ${key}.`);
+    else ids.add(entry);
+  });
+  return errors.length === errorsBefore ? ids : undefined;
+}
+
 function parseTargeting(value: unknown, path: string, errors: Errors): Targeting | undefined {
   if (value === undefined || value === null) {
-    return { channels: null, currency: null, customerGroups: NO_RESTRICTION, segments: NO_RESTRICTION, countries: NO_RESTRICTION, firstPurchaseOnly: false };
+    return { channels: null, currency: null, customerGroups: NO_RESTRICTION, segments: NO_RESTRICTION, countries: NO_RESTRICTION, firstPurchaseOnly: false, customerIds: null, markets: null };
   }
   if (!isRecord(value)) return fail(errors, path, 'invalid_type', `targeting must be an object, got ${describeValue(value)}.`);
   const channelList = readStringList(value, 'channels', path, errors);
@@ -50,9 +70,32 @@ function parseTargeting(value: unknown, path: string, errors: Errors): Targeting
   const segments = readIncludeExclude(value, 'segments', path, errors);
   const countries = readIncludeExclude(value, 'countries', path, errors);
   const firstPurchaseOnly = readBoolean(value, 'firstPurchaseOnly', path, errors, false);
-  if (currency === undefined || !customerGroups || !segments || !countries) return undefined;
+  const customerIds = readIdSet(value, 'customerIds', path, errors);
+  const markets = readIdSet(value, 'markets', path, errors);
+  if (currency === undefined || !customerGroups || !segments || !countries || customerIds === undefined || markets === undefined) return undefined;
   const channels = channelList !== undefined && channelList.length > 0 ? new Set(channelList) : null;
-  return { channels, currency, customerGroups, segments, countries, firstPurchaseOnly };
+  return { channels, currency, customerGroups, segments, countries, firstPurchaseOnly, customerIds, markets };
+}
+
+/** README rules 19 and 22: `{budgetRemaining, currency}`; `currency`, when given, must equal a currency code in targeting. */
+function parseLimits(value: unknown, path: string, errors: Errors, targeting: Targeting | undefined): Limits | undefined {
+  if (value === undefined || value === null) return { budgetRemaining: null, currency: null };
+  if (!isRecord(value)) return fail(errors, path, 'invalid_type', `limits must be an object, got ${describeValue(value)}.`);
+  const errorsBefore = errors.length;
+  const budgetRemaining = readInteger(value, 'budgetRemaining', path, errors, { min: 0, required: false }) ?? null;
+  const budgetField = fieldPath(path, 'budgetRemaining');
+  if (budgetRemaining !== null && targeting?.currency === 'any') {
+    fail(errors, budgetField, 'not_allowed', 'A budget is an amount and needs one currency; targeting.currency is "any" (README rule 8).');
+  }
+  let currency: CurrencyCode | null = null;
+  if (value['currency'] !== undefined && value['currency'] !== null) {
+    const text = value['currency'];
+    const targeted = targeting?.currency;
+    if (typeof text !== 'string' || !isCurrencyCode(text) || targeted === null || targeted === 'any' || targeted !== text) {
+      fail(errors, fieldPath(path, 'currency'), 'not_allowed', 'limits.currency must equal targeting.currency, which must be a currency code.');
+    } else currency = text;
+  }
+  return errors.length > errorsBefore ? undefined : { budgetRemaining, currency };
 }
 
 function parseUsage(value: unknown, path: string, errors: Errors): Usage | undefined {
@@ -87,7 +130,8 @@ function parseRules(value: unknown, path: string, errors: Errors, currencyAny: b
     const conditions = parseCondition(raw['conditions'], fieldPath(rulePath, 'conditions'), errors);
     const rewardPath = fieldPath(rulePath, 'reward');
     const reward = raw['reward'] === undefined ? fail(errors, rewardPath, 'required', 'reward is required.') : parseReward(raw['reward'], rewardPath, errors);
-    if (conditions === undefined || reward === undefined) return;
+    const maxDiscount = reward === undefined ? undefined : readMaxDiscount(raw['reward'], reward, rewardPath, errors);
+    if (conditions === undefined || reward === undefined || maxDiscount === undefined) return;
     if (currencyAny) {
       for (const field of [
         ...amountFieldsOfCondition(conditions, fieldPath(rulePath, 'conditions')),
@@ -95,8 +139,11 @@ function parseRules(value: unknown, path: string, errors: Errors, currencyAny: b
       ]) {
         fail(errors, field, 'amount_needs_currency', 'An amount-based reward or condition needs one currency; targeting.currency is "any".');
       }
+      for (const field of version2AmountFields(raw, rulePath)) {
+        fail(errors, field, 'not_allowed', 'An amount needs one currency; targeting.currency is "any" (README rule 8).');
+      }
     }
-    rules.push({ conditions, reward });
+    rules.push({ conditions, reward, maxDiscount });
   });
   return rules;
 }
@@ -153,14 +200,15 @@ function parsePromotionInto(value: unknown, path: string, errors: Errors): Promo
   const targeting = parseTargeting(value['targeting'], fieldPath(path, 'targeting'), errors);
   const schedule = parseSchedule(value['schedule'], fieldPath(path, 'schedule'), errors);
   const usage = parseUsage(value['usage'], fieldPath(path, 'usage'), errors);
+  const limits = parseLimits(value['limits'], fieldPath(path, 'limits'), errors, targeting);
   const rulesMode = readEnum(value, 'rulesMode', path, errors, ['all', 'lastQualifying'] as const, 'all');
   const rulesPath = fieldPath(path, 'rules');
   // P4: an amount needs a single currency, so "any" is refused when the promotion is created.
   const rules = parseRules(value['rules'], rulesPath, errors, targeting?.currency === 'any');
-  if (id === undefined || kind === undefined || stacking === undefined || targeting === undefined || schedule === undefined || usage === undefined || rulesMode === undefined || rules === undefined) {
+  if (id === undefined || kind === undefined || stacking === undefined || targeting === undefined || schedule === undefined || usage === undefined || limits === undefined || rulesMode === undefined || rules === undefined) {
     return undefined;
   }
-  const base = { id: toPromotionId(id), name, stacking, targeting, schedule, usage, rulesMode, rules };
+  const base = { id: toPromotionId(id), name, stacking, targeting, schedule, usage, limits, rulesMode, rules };
   if (kind === 'automatic') {
     const priority = readInteger(value, 'priority', path, errors, { required: false }) ?? 0;
     const stopAfter = readBoolean(value, 'stopAfter', path, errors, false);

@@ -21,6 +21,8 @@ export const REWARD_TYPES = [
   'orderAmount',
   'itemsPercent',
   'itemsAmount',
+  'linesAmount',
+  'fixedOrderTotal',
   'freeShipping',
   'shippingAmount',
   'shippingPercent',
@@ -81,6 +83,18 @@ function readMaxQuantity(obj: Readonly<Record<string, unknown>>, path: string, e
   return readInteger(obj, 'maxQuantityPerLine', path, errors, { min: 1 });
 }
 
+/**
+ * README rules 15 and 22: a parsed reward's `maxDiscount`, an integer ≥ 1 on any reward but `gift` and `tiered`
+ * (a tier's reward may carry one); null when absent.
+ */
+export function readMaxDiscount(raw: unknown, reward: Reward, path: string, errors: Errors): number | null | undefined {
+  if (!isRecord(raw) || raw['maxDiscount'] === undefined || raw['maxDiscount'] === null) return null;
+  if (reward.type === 'gift' || reward.type === 'tiered') {
+    return fail(errors, fieldPath(path, 'maxDiscount'), 'not_allowed', `maxDiscount caps a discount; a ${reward.type} reward takes none${reward.type === 'tiered' ? ' (a tier\'s reward may)' : ''}.`);
+  }
+  return readInteger(raw, 'maxDiscount', path, errors, { min: 1 });
+}
+
 /** A reward (P2) from its wire shape; `allowTiered` is false inside a tier. */
 export function parseReward(value: unknown, path: string, errors: Errors, allowTiered = true): Reward | undefined {
   if (!isRecord(value)) return fail(errors, path, 'invalid_type', `A reward must be an object, got ${describeValue(value)}.`);
@@ -89,6 +103,9 @@ export function parseReward(value: unknown, path: string, errors: Errors, allowT
   const type = rewardType(rawType);
   if (type === undefined || (type === 'tiered' && !allowTiered)) {
     return fail(errors, fieldPath(path, 'type'), 'unknown_type', `Unknown reward type ${JSON.stringify(rawType)}${type === 'tiered' ? ' inside a tier' : ''}.`);
+  }
+  if (type !== 'buyXgetY' && value['maxRounds'] !== undefined && value['maxRounds'] !== null) {
+    return fail(errors, fieldPath(path, 'maxRounds'), 'not_allowed', 'maxRounds caps the rounds of a buyXgetY reward with frequency "unlimited" only.');
   }
   return parseRewardOfType(type, value, path, errors);
 }
@@ -120,6 +137,18 @@ function parseRewardOfType(type: RewardType, obj: Readonly<Record<string, unknow
       const frequency = readFrequency(obj, path, errors);
       if (amount === undefined || items === undefined || applyTo === undefined || maxQuantityPerLine === undefined || frequency === undefined) return undefined;
       return { type, amount, items, applyTo, maxQuantityPerLine, frequency };
+    }
+    case 'linesAmount': {
+      const amount = readInteger(obj, 'amount', path, errors, { min: 1 });
+      const items = obj['items'] === undefined || obj['items'] === null
+        ? fail(errors, fieldPath(path, 'items'), 'required', 'items is required: which lines the amount comes off.')
+        : parseItems(obj['items'], fieldPath(path, 'items'), errors);
+      if (amount === undefined || items === undefined) return undefined;
+      return { type, amount, items };
+    }
+    case 'fixedOrderTotal': {
+      const amount = readAmount(obj, 'amount', path, errors);
+      return amount === undefined ? undefined : { type, amount };
     }
     case 'freeShipping': {
       const zones = readZoneSet(obj, 'zones', path, errors);
@@ -166,6 +195,14 @@ function parseRewardOfType(type: RewardType, obj: Readonly<Record<string, unknow
   }
 }
 
+/** README rules 16 and 22: an integer ≥ 1, only with `frequency: "unlimited"`; null when absent. */
+function readMaxRounds(obj: Readonly<Record<string, unknown>>, path: string, errors: Errors, frequency: Frequency | undefined): number | null | undefined {
+  if (obj['maxRounds'] === undefined || obj['maxRounds'] === null) return null;
+  const maxRounds = readInteger(obj, 'maxRounds', path, errors, { min: 1 });
+  if (maxRounds !== undefined && frequency === 'once') return fail(errors, fieldPath(path, 'maxRounds'), 'not_allowed', 'maxRounds caps the rounds of frequency "unlimited" only.');
+  return maxRounds;
+}
+
 function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, errors: Errors): Reward | undefined {
   const buy = obj['buy'];
   const get = obj['get'];
@@ -194,9 +231,10 @@ function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, err
   } else {
     getValue = { kind: 'percent', basisPoints: 10_000 };
   }
+  const maxRounds = readMaxRounds(obj, path, errors, frequency);
   if (
     buyQuantity === undefined || buyItems === undefined || getQuantity === undefined || getItems === undefined ||
-    getValue === undefined || pick === undefined || frequency === undefined
+    getValue === undefined || pick === undefined || frequency === undefined || maxRounds === undefined
   ) {
     return undefined;
   }
@@ -206,6 +244,7 @@ function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, err
     get: { quantity: getQuantity, items: getItems, value: getValue },
     pick,
     frequency,
+    maxRounds,
   };
 }
 
@@ -225,8 +264,9 @@ function parseTiered(obj: Readonly<Record<string, unknown>>, path: string, error
     }
     const atLeast = readInteger(raw, 'atLeast', tierPath, errors, { min: 0 });
     const reward = parseReward(raw['reward'], fieldPath(tierPath, 'reward'), errors, false);
-    if (atLeast === undefined || reward === undefined || reward.type === 'tiered') ok = false;
-    else tiers.push({ atLeast, reward: asTierReward(reward) });
+    const maxDiscount = reward === undefined ? undefined : readMaxDiscount(raw['reward'], reward, fieldPath(tierPath, 'reward'), errors);
+    if (atLeast === undefined || reward === undefined || reward.type === 'tiered' || maxDiscount === undefined) ok = false;
+    else tiers.push({ atLeast, reward: asTierReward(reward), maxDiscount });
   });
   if (!ok || basis === undefined) return undefined;
   return { type: 'tiered', basis, tiers };
@@ -252,6 +292,9 @@ export function amountFieldsOfReward(reward: Reward, path: string): string[] {
         ...(reward.basis === 'subtotal' ? [fieldPath(path, 'basis')] : []),
         ...reward.tiers.flatMap((tier, i) => amountFieldsOfReward(tier.reward, fieldPath(indexPath(fieldPath(path, 'tiers'), i), 'reward'))),
       ];
+    // Version 2 amounts are refused with a reason of their own (version-2-amounts.ts).
+    case 'linesAmount':
+    case 'fixedOrderTotal':
     case 'orderPercent':
     case 'itemsPercent':
     case 'freeShipping':

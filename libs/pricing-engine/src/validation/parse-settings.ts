@@ -16,6 +16,8 @@ export function parseSettings(value: unknown, path = ''): ParseResult<Settings> 
     fail(errors, fieldPath(path, 'timeZone'), 'invalid_time_zone', `${JSON.stringify(timeZone)} is not an IANA time zone.`);
     timeZone = DEFAULT_SETTINGS.timeZone;
   }
+  const pricesIncludeTax = readBoolean(value, 'pricesIncludeTax', path, errors, DEFAULT_SETTINGS.pricesIncludeTax);
+  const nonDiscountableCountsTowardConditions = readBoolean(value, 'nonDiscountableCountsTowardConditions', path, errors, DEFAULT_SETTINGS.nonDiscountableCountsTowardConditions);
   if (errors.length > 0 || calculation === undefined) return { ok: false, errors };
-  return { ok: true, value: { maxCodesPerOrder, calculation, zeroPriceTriggers, overriddenPriceQualifies, timeZone } };
+  return { ok: true, value: { maxCodesPerOrder, calculation, zeroPriceTriggers, overriddenPriceQualifies, timeZone, pricesIncludeTax, nonDiscountableCountsTowardConditions } };
 }

@@ -106,4 +106,6 @@ export const settingsArb = fc.record({
   zeroPriceTriggers: fc.boolean(),
   overriddenPriceQualifies: fc.boolean(),
   timeZone: fc.constant('America/New_York'),
+  pricesIncludeTax: fc.boolean(),
+  nonDiscountableCountsTowardConditions: fc.boolean(),
 }) satisfies fc.Arbitrary<Settings>;

@@ -19,6 +19,8 @@ export function someSettings(overrides: Partial<Settings> = {}): Settings {
     zeroPriceTriggers: true,
     overriddenPriceQualifies: false,
     timeZone: 'America/New_York',
+    pricesIncludeTax: false,
+    nonDiscountableCountsTowardConditions: true,
     ...overrides,
   };
 }

@@ -1,0 +1,26 @@
+import { fieldPath, indexPath, isRecord } from './issues';
+
+const AMOUNT_REWARDS = new Set(['linesAmount', 'fixedOrderTotal']);
+const BOUNDS = ['min', 'max'] as const;
+
+/**
+ * Paths of the Version 2 amounts in a rule as sent (README rule 22): `linesAmount.amount`, `fixedOrderTotal.amount`,
+ * `maxDiscount`, and the bounds of every `unitPrice` filter, wherever they stand (conditions, items, tiers). An
+ * amount needs one currency, so these are `not_allowed` with `targeting.currency: "any"` (rule 8). `limits.budgetRemaining`
+ * is a promotion field and checked with the limits.
+ */
+export function version2AmountFields(value: unknown, path: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((entry: unknown, i: number) => version2AmountFields(entry, indexPath(path, i)));
+  if (!isRecord(value)) return [];
+  const fields: string[] = [];
+  if (typeof value['type'] === 'string' && AMOUNT_REWARDS.has(value['type']) && value['amount'] !== undefined) fields.push(fieldPath(path, 'amount'));
+  if (value['maxDiscount'] !== undefined && value['maxDiscount'] !== null) fields.push(fieldPath(path, 'maxDiscount'));
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'unitPrice' && isRecord(inner)) {
+      for (const bound of BOUNDS) if (inner[bound] !== undefined && inner[bound] !== null) fields.push(fieldPath(fieldPath(path, key), bound));
+    } else {
+      fields.push(...version2AmountFields(inner, fieldPath(path, key)));
+    }
+  }
+  return fields;
+}
