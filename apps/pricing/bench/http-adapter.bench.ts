@@ -4,12 +4,14 @@
  * loaded one at a time, in alternating rounds (PRICING_ADAPTER_BENCH_ROUNDS, default 2):
  * - `POST /v1/carts/price` and its trivial twin `POST /v1/carts/price-baseline` (same body, guard and pipes),
  *   64 connections closed loop: requests/s and p99;
- * - open loop at 1,000 req/s (autocannon `overallRate`, 256 connections): p99 of both routes.
+ * - open loop at 1,000 req/s (autocannon `overallRate`, 256 connections): p99 of both routes;
+ * - `*_per_cpu_s`: requests answered per CPU-second of the service process (/proc, less its idle CPU), the
+ *   figure a shared machine disturbs least: requests per second there depend on what else runs.
  * Each figure is printed as `BENCH name=pricing.fastify_<figure> value=<Fastify> baseline=<Express> ratio=<Fastify ÷ Express>`,
  * the means of the rounds. docs/http-adapter.md records the figures and the decision. Asserts nothing about time.
  */
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { BENCH_ADMIN_KEY as ADMIN, BENCH_STOREFRONT_KEY as STOREFRONT, benchServiceEnv, compareHttpAdapters, loadRoute, printAdapterComparison, startServiceProcess, withServiceOnEachAdapter } from '@promo/service-runtime/testing';
+import { BENCH_ADMIN_KEY as ADMIN, BENCH_STOREFRONT_KEY as STOREFRONT, benchServiceEnv, compareHttpAdapters, idleCpuOf, loadRoute, printAdapterComparison, requestsPerCpuSecond, startServiceProcess, withServiceOnEachAdapter } from '@promo/service-runtime/testing';
 import type autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { cart, promotion, random } from './bench-store';
@@ -19,7 +21,7 @@ const CONNECTIONS = 64;
 const OPEN_LOOP_CONNECTIONS = 256;
 const OPEN_LOOP_RATE = 1_000;
 const DURATION_S = Number(process.env['PRICING_BENCH_SECONDS'] ?? 10);
-const WARM_UP_S = 3;
+const WARM_UP_REQUESTS = 2_000;
 const ROUNDS = Number(process.env['PRICING_ADAPTER_BENCH_ROUNDS'] ?? 2);
 const PRICE = '/v1/carts/price';
 const BASELINE = '/v1/carts/price-baseline';
@@ -55,11 +57,13 @@ async function main(): Promise<void> {
       }
 
       const means = await compareHttpAdapters(ROUNDS, async (adapter) => {
+        const measured = await idleCpuOf(services[adapter].child.pid ?? 0);
         const post = (path: string, options: Partial<autocannon.Options>) =>
-          loadRoute({ url: `${services[adapter].baseUrl}${path}`, method: 'POST', headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: DURATION_S, ...options });
-        // Warm-up, not measured: a fresh or idle process runs unoptimised code (JIT) at first.
-        await post(BASELINE, { duration: WARM_UP_S });
-        await post(PRICE, { duration: WARM_UP_S });
+          loadRoute(measured, { url: `${services[adapter].baseUrl}${path}`, method: 'POST', headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: DURATION_S, ...options });
+        // Warm-up, not measured: a fresh or idle process runs unoptimised code (JIT) at first. A count, not a
+        // duration: on a loaded machine a few seconds are a few hundred requests, too few for the JIT.
+        await post(BASELINE, { amount: WARM_UP_REQUESTS });
+        await post(PRICE, { amount: WARM_UP_REQUESTS });
         const baseline = await post(BASELINE, {});
         const priced = await post(PRICE, {});
         const open = { connections: OPEN_LOOP_CONNECTIONS, overallRate: OPEN_LOOP_RATE };
@@ -70,9 +74,14 @@ async function main(): Promise<void> {
           'price_p99_ms.100': priced.p99,
           'baseline_rps.100': Math.round(baseline.rps),
           'baseline_p99_ms.100': baseline.p99,
+        'price_per_cpu_s.100': requestsPerCpuSecond(priced.cpuUsPerRequest),
+        'baseline_per_cpu_s.100': requestsPerCpuSecond(baseline.cpuUsPerRequest),
           [`open${OPEN_LOOP_RATE}_p99_ms`]: openPriced.p99,
           [`open${OPEN_LOOP_RATE}_baseline_p99_ms`]: openBaseline.p99,
           [`open${OPEN_LOOP_RATE}_sent_per_s`]: Math.round(openPriced.sentPerS),
+        idle_cpu_ms_per_s: Math.round(measured.idleCpuPerS * 1000),
+        errors: baseline.errors + priced.errors + openBaseline.errors + openPriced.errors,
+        timeouts: baseline.timeouts + priced.timeouts + openBaseline.timeouts + openPriced.timeouts,
         };
       });
       printAdapterComparison('pricing', means, {
@@ -80,6 +89,8 @@ async function main(): Promise<void> {
         'price_p99_ms.100': 'ms',
         'baseline_rps.100': 'req/s',
         'baseline_p99_ms.100': 'ms',
+      'price_per_cpu_s.100': 'req/cpu-s',
+      'baseline_per_cpu_s.100': 'req/cpu-s',
         [`open${OPEN_LOOP_RATE}_p99_ms`]: 'ms',
         [`open${OPEN_LOOP_RATE}_baseline_p99_ms`]: 'ms',
       });

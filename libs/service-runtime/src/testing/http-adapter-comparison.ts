@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from './service-process';
 
@@ -40,17 +41,74 @@ export function printAdapterComparison(prefix: string, means: Record<HttpAdapter
   }
 }
 
+/** Requests one CPU-second of the service answers, from its CPU time per request. */
+export function requestsPerCpuSecond(cpuUsPerRequest: number): number {
+  return Math.round(1_000_000 / cpuUsPerRequest);
+}
+
 function round(value: number): number {
   return value >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
 }
 
-/** One autocannon run; refuses a run with non-2xx answers or errors (it would measure refusals). */
-export async function loadRoute(options: autocannon.Options): Promise<{ rps: number; p99: number; sentPerS: number }> {
+/** CPU seconds (user + system, every thread) the process has used so far, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th, in clock ticks (100/s).
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** A service process and the CPU it uses per second when it answers nothing (`idleCpuOf`). */
+export interface MeasuredProcess {
+  readonly pid: number;
+  readonly idleCpuPerS: number;
+}
+
+/** Measures the CPU seconds per second the process uses while nothing is sent to it, over `seconds`. */
+export async function idleCpuOf(pid: number, seconds = 3): Promise<MeasuredProcess> {
+  const before = cpuSecondsOf(pid);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return { pid, idleCpuPerS: (cpuSecondsOf(pid) - before) / seconds };
+}
+
+export interface RouteLoad {
+  readonly rps: number;
+  readonly p99: number;
+  readonly sentPerS: number;
+  /**
+   * The service process' CPU time per answered request, µs, less its idle CPU over the run: what a request
+   * costs whatever else the machine runs (contention changes requests per second far more than this).
+   */
+  readonly cpuUsPerRequest: number;
+  readonly errors: number;
+  readonly timeouts: number;
+}
+
+/**
+ * One autocannon run against `service`. Refuses a run with non-2xx answers (it would measure refusals);
+ * connection errors and timeouts are returned, for the caller to print beside the figures.
+ */
+export async function loadRoute(service: MeasuredProcess, options: autocannon.Options): Promise<RouteLoad> {
+  const cpuBefore = cpuSecondsOf(service.pid);
+  const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    // 30 s, not autocannon's 10 s: on a shared machine a closed loop of 64 can wait that long without anything being wrong.
+    autocannon({ timeout: 30, ...options }, (error, done) => (error ? reject(error) : resolve(done)));
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${String(options.method ?? 'GET')} ${options.url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
-  return { rps: result.requests.average, p99: result.latency.p99, sentPerS: result.requests.total / (result.duration || 1) };
+  // Less what the process spends when idle (consumers polling, relays, refreshes) over the same time: at a few
+  // dozen requests per second on a loaded machine, that background would otherwise count as the requests' cost.
+  const cpu = cpuSecondsOf(service.pid) - cpuBefore - service.idleCpuPerS * ((performance.now() - started) / 1000);
+  if (result.non2xx > 0) throw new Error(`${String(options.method ?? 'GET')} ${options.url}: ${result.non2xx} non-2xx answers`);
+  const answered = result['2xx'];
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    sentPerS: result.requests.total / (result.duration || 1),
+    // NaN where the idle sample was larger than the run's own use: background work varied, the figure means nothing.
+    cpuUsPerRequest: answered > 0 && cpu > 0 ? Math.round((cpu * 1_000_000) / answered) : Number.NaN,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
 }
 
 /**
