@@ -20,6 +20,8 @@ export * from './redis/bullmq-connection';
 export * from './logging/logger.module';
 export * from './platform.module';
 export * from './bootstrap/configure-http-app';
+export * from './bootstrap/http-adapter';
+export * from './http/http-exchange';
 export * from './bootstrap/bootstrap-service';
 export * from './logging/json-logger';
 export * from './docs/api-docs';

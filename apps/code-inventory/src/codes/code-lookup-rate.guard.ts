@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CanActivate, type ExecutionContext, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { API_KEY_STORE, type ApiKeyStore, APP_CONFIG, DomainError, hashApiKey, REDIS, type RedisClient } from '@promo/platform';
-import type { Request, Response } from 'express';
+import { API_KEY_STORE, type ApiKeyStore, APP_CONFIG, DomainError, hashApiKey, type HttpReply, type HttpRequest, REDIS, type RedisClient } from '@promo/platform';
 import type { CodeInventoryConfig } from '../config/env.schema';
 
 const COUNT_LOOKUP_SCRIPT = readFileSync(join(__dirname, 'lua', 'count-lookup.lua'), 'utf8');
@@ -41,7 +40,7 @@ export class CodeLookupRateGuard implements CanActivate, OnModuleInit {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<HttpRequest>();
     if (this.keys.scopeOf(presentedKey(request)) !== 'storefront') return true;
     const redis = this.redis;
     if (!hasCommand(redis)) throw new Error('countLookup is not defined on the Redis client');
@@ -54,13 +53,13 @@ export class CodeLookupRateGuard implements CanActivate, OnModuleInit {
     const refused = [byKey, byClient].filter(([isWithin]) => isWithin === 0);
     if (refused.length === 0) return true;
     const waitMs = Math.max(...refused.map(([, remainingMs]) => remainingMs));
-    http.getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    http.getResponse<HttpReply>().header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
     throw new CodeLookupRateLimitedError(`too many code lookups: try again in ${Math.max(1, Math.ceil(waitMs / 1000))} s`);
   }
 }
 
 /** The key the key guard accepted (x-api-key or a bearer token). */
-function presentedKey(request: Request): string {
+function presentedKey(request: HttpRequest): string {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header !== '') return header;
   return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';

@@ -1,6 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
-import { ProblemDetailsFilter } from '@promo/platform';
-import type { Request, Response } from 'express';
+import { type HttpReply, type HttpRequest, ProblemDetailsFilter, requestUrlOf } from '@promo/platform';
 import { UploadConflictError, UploadInvalidError } from './upload-rejected.error';
 
 /** Adds the upload report to the problem details of a refused upload (RFC 9457 extension members). */
@@ -10,8 +9,7 @@ export class UploadReportFilter implements ExceptionFilter {
 
   catch(exception: UploadInvalidError | UploadConflictError, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const problem = this.problems.toProblem(exception, request.originalUrl);
-    http.getResponse<Response>().status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, ...exception.report }));
+    const problem = this.problems.toProblem(exception, requestUrlOf(http.getRequest<HttpRequest>()));
+    http.getResponse<HttpReply>().status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, ...exception.report }));
   }
 }

@@ -1,8 +1,7 @@
 import { ApiBody } from '@nestjs/swagger';
 import { PromotionBodyDoc } from '../docs/request-bodies.doc';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
-import type { Response } from 'express';
+import { type HttpReply, RequiresScope } from '@promo/platform';
 import { ListPromotionsQuery } from './dto/list-promotions.query';
 import { ReorderPrioritiesDto } from './dto/reorder-priorities.dto';
 import { etagOf, expectedVersion } from './expected-version';
@@ -18,7 +17,7 @@ export class PromotionsController {
   @Post('promotions')
   @ApiBody({ type: PromotionBodyDoc })
   @HttpCode(201)
-  async create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<PromotionView> {
+  async create(@Body() body: unknown, @Res({ passthrough: true }) response: HttpReply): Promise<PromotionView> {
     return this.withEtag(response, await this.promotions.create(body));
   }
 
@@ -36,7 +35,7 @@ export class PromotionsController {
   }
 
   @Get('promotions/:id')
-  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<PromotionView> {
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: HttpReply): Promise<PromotionView> {
     return this.withEtag(response, await this.promotions.get(id));
   }
 
@@ -46,20 +45,20 @@ export class PromotionsController {
     @Param('id') id: string,
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<PromotionView> {
     return this.withEtag(response, await this.promotions.update(id, body, expectedVersion(ifMatch, body)));
   }
 
   @Post('promotions/:id/enable')
   @HttpCode(200)
-  async enable(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: Response): Promise<PromotionView> {
+  async enable(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: HttpReply): Promise<PromotionView> {
     return this.withEtag(response, await this.promotions.setEnabled(id, true, expectedVersion(ifMatch)));
   }
 
   @Post('promotions/:id/disable')
   @HttpCode(200)
-  async disable(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: Response): Promise<PromotionView> {
+  async disable(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: HttpReply): Promise<PromotionView> {
     return this.withEtag(response, await this.promotions.setEnabled(id, false, expectedVersion(ifMatch)));
   }
 
@@ -75,8 +74,8 @@ export class PromotionsController {
     return { items };
   }
 
-  private withEtag(response: Response, view: PromotionView): PromotionView {
-    response.setHeader('ETag', etagOf(view.version));
+  private withEtag(response: HttpReply, view: PromotionView): PromotionView {
+    response.header('ETag', etagOf(view.version));
     return view;
   }
 }

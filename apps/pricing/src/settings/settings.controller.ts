@@ -1,9 +1,8 @@
 import { ApiBody } from '@nestjs/swagger';
 import { SettingsBodyDoc } from '../docs/request-bodies.doc';
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { type HttpReply, RequiresScope } from '@promo/platform';
 import type { Settings } from '@promo/pricing-engine';
-import type { Response } from 'express';
 import { etagOf, expectedVersion } from '../promotions/expected-version';
 import type { StoredSettings } from './settings.repository';
 import { SettingsService } from './settings.service';
@@ -17,19 +16,19 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
-  async get(@Res({ passthrough: true }) response: Response): Promise<SettingsView> {
+  async get(@Res({ passthrough: true }) response: HttpReply): Promise<SettingsView> {
     return this.view(response, await this.settings.get());
   }
 
   @Put()
   @ApiBody({ type: SettingsBodyDoc })
-  async put(@Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: Response): Promise<SettingsView> {
+  async put(@Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: HttpReply): Promise<SettingsView> {
     const settingsBody = typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'version')) : body;
     return this.view(response, await this.settings.put(settingsBody, expectedVersion(ifMatch, body)));
   }
 
-  private view(response: Response, stored: StoredSettings): SettingsView {
-    response.setHeader('ETag', etagOf(stored.version));
+  private view(response: HttpReply, stored: StoredSettings): SettingsView {
+    response.header('ETag', etagOf(stored.version));
     return { ...stored.settings, locale: stored.locale, version: stored.version };
   }
 }

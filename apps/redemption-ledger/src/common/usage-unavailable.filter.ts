@@ -1,6 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
-import { ProblemDetailsFilter } from '@promo/platform';
-import type { Request, Response } from 'express';
+import { type HttpReply, type HttpRequest, ProblemDetailsFilter, requestUrlOf } from '@promo/platform';
 import { UsageUnavailableError } from './usage-unavailable.error';
 
 /**
@@ -13,8 +12,7 @@ export class UsageUnavailableFilter implements ExceptionFilter {
 
   catch(exception: UsageUnavailableError, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const problem = this.problems.toProblem(exception, request.originalUrl ?? request.url);
-    http.getResponse<Response>().status(problem.status).setHeader('Retry-After', String(exception.retryAfterSeconds)).type('application/problem+json').send(JSON.stringify(problem));
+    const problem = this.problems.toProblem(exception, requestUrlOf(http.getRequest<HttpRequest>()));
+    http.getResponse<HttpReply>().status(problem.status).header('Retry-After', String(exception.retryAfterSeconds)).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { createKafka } from '@promo/messaging';
-import { type Clock, configureHttpApp, createRedisConnection, hashApiKey, isRedisCluster, parseClusterNodes, parseEnv, type RedisClient } from '@promo/platform';
+import { type Clock, configureHttpApp, createHttpAdapter, createRedisConnection, hashApiKey, isRedisCluster, parseClusterNodes, parseEnv, type RedisClient } from '@promo/platform';
 import { createTestDatabase as createDatabaseWithPrefix, dropTestDatabase as dropDatabaseWithPrefix, testInfra, uniqueSuffix } from '@promo/platform/testing';
 import { migrateService } from '@promo/service-runtime';
 import type { Producer } from 'kafkajs';
@@ -56,7 +56,7 @@ export interface RunningLedger {
 export async function startLedger(env: Record<string, string>, clock?: Clock): Promise<RunningLedger> {
   const config = parseEnv(redemptionLedgerEnvSchema, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-  const app = configureHttpApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  const app = configureHttpApp(moduleRef.createNestApplication(createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const address: unknown = app.getHttpServer().address();

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../errors/domain-error';
+import type { HttpRequest } from '../http/http-exchange';
 import { scopeAllows, type ApiKeyScope } from './api-key-scope';
 import { API_KEY_STORE, type ApiKeyStore } from './api-key.store';
 import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './requires-scope.decorator';
@@ -18,7 +18,7 @@ export class ApiKeyGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const accepted = this.reflector.getAllAndOverride<readonly ApiKeyScope[] | undefined>(REQUIRED_SCOPE, targets);
-    const presented = presentedKey(context.switchToHttp().getRequest<Request>());
+    const presented = presentedKey(context.switchToHttp().getRequest<HttpRequest>());
     if (presented === undefined) throw new UnauthorizedError('an API key is required (header x-api-key or Authorization: Bearer)');
     const held = this.keys.scopeOf(presented);
     if (held === undefined) throw new UnauthorizedError('the API key is not valid');
@@ -28,7 +28,7 @@ export class ApiKeyGuard implements CanActivate {
   }
 }
 
-function presentedKey(request: Request): string | undefined {
+function presentedKey(request: HttpRequest): string | undefined {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header !== '') return header;
   const authorization = request.headers.authorization;

@@ -6,6 +6,7 @@ import { InvalidEnvironmentError, parseEnv } from '../config/parse-env';
 import { JsonLogger } from '../logging/json-logger';
 import { installBrokerRejectionGuard } from './broker-rejection-guard';
 import { configureHttpApp } from './configure-http-app';
+import { createHttpAdapter } from './http-adapter';
 
 export interface BootstrapOptions<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>> {
   readonly service: string;
@@ -16,7 +17,7 @@ export interface BootstrapOptions<TSchema extends z.ZodType<CommonEnv, z.ZodType
 
 /**
  * Boots one service: validates the environment (a bad variable stops the process and is named),
- * starts HTTP, and on SIGTERM/SIGINT closes in order (consumers commit, relays flush, pools close),
+ * starts HTTP (on Express or Fastify: HTTP_ADAPTER), and on SIGTERM/SIGINT closes in order (consumers commit, relays flush, pools close),
  * exiting by force only if that takes longer than SHUTDOWN_TIMEOUT_MS.
  */
 export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>>(options: BootstrapOptions<TSchema>): Promise<void> {
@@ -29,7 +30,9 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
     process.exit(78); // EX_CONFIG
   }
   installBrokerRejectionGuard((level, msg, fields) => writeLine(level, options.service, msg, fields));
-  const app = configureHttpApp(await NestFactory.create(options.appModule(config), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }));
+  const app = configureHttpApp(
+    await NestFactory.create(options.appModule(config), createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }),
+  );
   // `on`, not `once`: the listener stays registered while the shutdown runs, so a library's own signal hook
   // (signal-exit re-raises the signal when it believes it is the last listener) cannot kill the process mid-way,
   // and a second signal is only logged.

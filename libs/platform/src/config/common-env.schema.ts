@@ -21,6 +21,8 @@ export function commonEnvSchema(defaults: { readonly httpPort: number }) {
   return z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HTTP_PORT: port.default(defaults.httpPort),
+    /** The HTTP server under Nest (#21: docs/http-adapter.md has the measured comparison). */
+    HTTP_ADAPTER: z.enum(['express', 'fastify']).default('express'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PG_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/promotions'),
     PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

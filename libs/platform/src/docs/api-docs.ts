@@ -7,6 +7,8 @@ export const API_KEY_SECURITY = 'api-key';
 /**
  * OpenAPI generated from the controllers (X3): Swagger UI at `/docs`, the document at `/docs-json`.
  * Both are served by the HTTP adapter before Nest's router, so the API-key guard never sees them: they are public.
+ * On Fastify (HTTP_ADAPTER=fastify) only the document is served: the UI's assets would need @fastify/static,
+ * whose ESM-only dependencies Jest cannot load, and no storefront or service reads the UI.
  * SWC has no @nestjs/swagger plugin, so request and response bodies are described only where DTOs carry @ApiProperty.
  */
 export function setupApiDocs(app: INestApplication, service: string): void {
@@ -20,5 +22,6 @@ export function setupApiDocs(app: INestApplication, service: string): void {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A key of scope storefront or admin, or a service key (code-lookup, code-issue) where a route also accepts it (npm run keys -- create)' }, API_KEY_SECURITY)
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  const isUiServed = app.getHttpAdapter().getType() !== 'fastify';
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml', ui: isUiServed });
 }

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { type HttpReply, type HttpRequest, requestUrlOf } from '../http/http-exchange';
 import { DomainError, type FieldError, ValidationFailedError } from './domain-error';
 
 /** RFC 9457 problem details: the one error shape of every HTTP API (STYLE.md "Errors"). */
@@ -33,13 +33,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = this.toProblem(exception, request.originalUrl ?? request.url);
+    const problem = this.toProblem(exception, requestUrlOf(http.getRequest<HttpRequest>()));
     if (problem.status >= 500) {
       this.logger.error({ err: exception, instance: problem.instance }, 'request failed');
     }
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    http.getResponse<HttpReply>().status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   toProblem(exception: unknown, instance: string): ProblemDetails {

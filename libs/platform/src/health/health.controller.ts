@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { PublicRoute } from '../auth/requires-scope.decorator';
+import type { HttpReply } from '../http/http-exchange';
 import { DependencyStatus } from './dependency-status';
 
 @Controller('health')
@@ -17,7 +17,7 @@ export class HealthController {
 
   /** 200 only when every dependency answers now; 503 naming the ones that do not. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: 'ok' | 'unavailable'; checks: Record<string, string> }> {
+  async ready(@Res({ passthrough: true }) response: HttpReply): Promise<{ status: 'ok' | 'unavailable'; checks: Record<string, string> }> {
     const states = await this.dependencies.checkNow();
     const isReady = states.every(({ state }) => state === 'up');
     response.status(isReady ? 200 : 503);

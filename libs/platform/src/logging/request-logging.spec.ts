@@ -1,5 +1,6 @@
-import { Controller, Get, type INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { Body, Controller, Get, type INestApplication, Logger as NestLogger, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { createHttpAdapter, type HttpAdapterName } from '../bootstrap/http-adapter';
 import { JsonLogger } from './json-logger';
 import { LoggingModule } from './logger.module';
 
@@ -26,27 +27,34 @@ class OrdersController {
     return 'ok';
   }
 
+  @Post('v1/order-drafts')
+  create(@Body() body: { readonly orderId: string }): string {
+    this.logger.log({ orderId: body.orderId }, 'creating order');
+    return 'created';
+  }
+
   @Get('health/live')
   live(): string {
     return 'live';
   }
 }
 
-async function appLogging(level: string): Promise<{ app: INestApplication; baseUrl: string; lines: Line[] }> {
+async function appLogging(level: string, adapter: HttpAdapterName): Promise<{ app: INestApplication; baseUrl: string; lines: Line[] }> {
   const lines: Line[] = [];
   const destination = { write: (line: string) => void lines.push(JSON.parse(line) as Line) };
   const moduleRef = await Test.createTestingModule({ imports: [LoggingModule.forRoot('log-test', level, destination)], controllers: [OrdersController] }).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  const app = moduleRef.createNestApplication(createHttpAdapter(adapter), { bufferLogs: true });
   app.useLogger(app.get(JsonLogger));
   await app.listen(0, '127.0.0.1');
   return { app, baseUrl: await app.getUrl(), lines };
 }
 
-describe('request logging', () => {
+// #21: the same on either HTTP adapter (HTTP_ADAPTER).
+describe.each(['express', 'fastify'] as const)('request logging on %s', (adapter) => {
   describe('at info', () => {
     let env: Awaited<ReturnType<typeof appLogging>>;
     beforeAll(async () => {
-      env = await appLogging('info');
+      env = await appLogging('info', adapter);
     });
     afterAll(() => env.app.close());
 
@@ -59,6 +67,14 @@ describe('request logging', () => {
       expect(mine[1]).toMatchObject({ level: 'warn', context: 'orders', orders: 2 });
       expect(mine[2]?.res?.statusCode).toBe(200);
       expect(typeof mine[2]?.responseTime).toBe('number');
+    });
+
+    it('binds the lines of a request with a JSON body to its id (the body is read before the handler runs)', async () => {
+      const response = await fetch(`${env.baseUrl}/v1/order-drafts`, { method: 'POST', headers: { 'x-request-id': 'req-create-1', 'content-type': 'application/json' }, body: JSON.stringify({ orderId: 'o-1' }) });
+      expect(response.status).toBe(201);
+      const mine = env.lines.filter((line) => line.reqId === 'req-create-1');
+      expect(mine.map((line) => line.msg)).toEqual(['creating order', 'request completed']);
+      expect(mine[0]).toMatchObject({ orderId: 'o-1', req: { method: 'POST', url: '/v1/order-drafts' } });
     });
 
     it('gives a request without a usable x-request-id a fresh id of its own', async () => {
@@ -89,7 +105,7 @@ describe('request logging', () => {
   describe('at warn', () => {
     let env: Awaited<ReturnType<typeof appLogging>>;
     beforeAll(async () => {
-      env = await appLogging('warn');
+      env = await appLogging('warn', adapter);
     });
     afterAll(() => env.app.close());
 

@@ -1,24 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Histogram, type Registry } from 'prom-client';
-
-/** Seconds; from a cache hit to a slow admin export. */
-const BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+import type { Registry } from 'prom-client';
+import { docsRoute, httpDurationHistogram } from './http-duration.histogram';
 
 /**
- * `http_request_duration_seconds{method, route, status}` (X4) for every request, including those the
- * guard refuses (401/403) and the ones no route matches (route="unmatched"). `route` is the route
- * template (`/v1/promotions/:id`), never the raw path, so ids do not explode the label set.
+ * `http_request_duration_seconds` on Express, for every request, including those the guard refuses (401/403)
+ * and the ones no route matches (route="unmatched"). Fastify's twin is http-metrics.fastify-hooks.ts.
  */
 export function httpMetricsMiddleware(registry: Registry): (request: Request, response: Response, next: NextFunction) => void {
-  const histogram =
-    (registry.getSingleMetric('http_request_duration_seconds') as Histogram<'method' | 'route' | 'status'> | undefined) ??
-    new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request latency by method, route template and status code',
-      labelNames: ['method', 'route', 'status'],
-      buckets: BUCKETS,
-      registers: [registry],
-    });
+  const histogram = httpDurationHistogram(registry);
   return (request, response, next) => {
     const end = histogram.startTimer();
     response.once('finish', () => {
@@ -35,9 +24,4 @@ function routeOf(request: Request): string {
     return route.path.includes('*') ? 'unmatched' : `${request.baseUrl}${route.path}`;
   }
   return docsRoute(request.originalUrl) ?? 'unmatched';
-}
-
-/** Swagger UI and its assets are served outside the router: one label for all of them. */
-function docsRoute(url: string): string | undefined {
-  return url === '/docs-json' || url === '/docs-yaml' ? url : url.startsWith('/docs') ? '/docs' : undefined;
 }
