@@ -51,11 +51,18 @@ async function admin(baseUrl: string, key: string, method: string, path: string,
  * a consumer that does nothing reading the same records from the same broker in the same run.
  */
 export async function benchCampaignsIngest(run: CampaignsIngestRun): Promise<void> {
-  const env: Record<string, string> = { ...run.env, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), HTTP_PORT: String(await freePort()), NODE_ENV: 'production' };
+  const suffix = uniqueSuffix();
+  const env: Record<string, string> = {
+    ...run.env,
+    KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
+    HTTP_PORT: String(await freePort()),
+    NODE_ENV: 'production',
+    // Production refuses the signing keys written in the repository.
+    LINK_SIGNING_KEY: `campaigns-bench-link-key-${suffix}`,
+  };
   const migration = startServiceProcess('campaigns', 'migrate', env);
   if ((await migration.exited).code !== 0) throw new Error(`campaigns migration failed:\n${migration.output()}`);
   const service = startServiceProcess('campaigns', 'main', env);
-  const suffix = uniqueSuffix();
   try {
     await waitUntilReady(service, 120_000);
     await admin(service.baseUrl, run.adminKey, 'POST', '/v1/campaigns', {
