@@ -19,7 +19,9 @@
  *   sends with 16 connections went from ~105/s to ~950/s to maildev and ~1,500/s to the sink (shared
  *   2-core machine, 2026-11-25), so maildev is the primary figure's server again and the baseline is
  *   no longer near our rate.
- * BENCH_PARTS=reschedules,emails,emails_fast picks parts (default all); BENCH_SEND_CONCURRENCY overrides
+ * - `campaigns.ingest_per_s` (#21): BENCH_INGEST_EVENTS (default 10,000) `cart.updated` into one service
+ *   process, beside an idle consumer of the same records (bench/campaigns-ingest.ts).
+ * BENCH_PARTS=reschedules,emails,emails_fast,ingest picks parts (default all); BENCH_SEND_CONCURRENCY overrides
  * the service's default SEND_CONCURRENCY.
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
@@ -39,6 +41,7 @@ import { messageIdFor, retentionEmailId } from '../src/email/email-identity';
 import { connectWithoutDelay } from '../src/email/smtp-socket';
 import { campaignsMigrations } from '../src/migrations';
 import { AbandonedCartQueue, bullPrefix } from '../src/scheduling/abandoned-cart.queue';
+import { benchCampaignsIngest } from './campaigns-ingest';
 import { startSmtpSink } from './smtp-sink';
 
 const CARTS = Number(process.env['BENCH_CARTS'] ?? 100_000);
@@ -48,7 +51,8 @@ const CONCURRENCY = 64;
 /** BENCH_EMAIL_CODES=0 sends without the code macro, to tell SMTP time from code issuance. */
 const WITH_CODES = process.env['BENCH_EMAIL_CODES'] !== '0';
 const ADMIN = 'bench-admin-key';
-const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'reschedules,emails,emails_fast').split(','));
+const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'reschedules,emails,emails_fast,ingest').split(','));
+const INGEST_EVENTS = Number(process.env['BENCH_INGEST_EVENTS'] ?? 10_000);
 /** Concurrent sends of the service under bench (SEND_CONCURRENCY); the service's default unless given. */
 const SEND_CONCURRENCY = process.env['BENCH_SEND_CONCURRENCY'];
 
@@ -277,6 +281,14 @@ async function main(): Promise<void> {
       note(`fast SMTP sink accepted ${await sink.accepted()} messages`);
     } finally {
       await sink.close();
+    }
+  }
+  if (PARTS.has('ingest')) {
+    const database = `campaigns_bench_ingest_${uniqueSuffix()}`;
+    try {
+      await benchCampaignsIngest({ env: { ...env, PG_URL: await createDatabase(pgBase, database) }, adminKey: ADMIN, events: INGEST_EVENTS });
+    } finally {
+      await dropDatabase(pgBase, database);
     }
   }
 }

@@ -15,11 +15,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createKafka, ensureTopics } from '@promo/messaging';
+import { benchProducer, idleReadRate, ingestBenchLine, produceRecords } from '@promo/messaging/testing';
 import { hashApiKey } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { freePort, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
 import autocannon from 'autocannon';
-import { Partitioners } from 'kafkajs';
 import { Pool } from 'pg';
 import { cart, promotion, random } from './bench-store';
 
@@ -31,6 +31,8 @@ const OPEN_LOOP_RATES = [1_000, 2_000] as const;
 const DURATION_S = Number(process.env['PRICING_BENCH_SECONDS'] ?? 10);
 const WARM_UP_S = 3;
 const EVENTS = Number(process.env['PRICING_BENCH_EVENTS'] ?? 10_000);
+/** PRICING_BENCH_PARTS=http,ingest picks parts (default both); the promotions are created either way. */
+const PARTS = new Set((process.env['PRICING_BENCH_PARTS'] ?? 'http,ingest').split(','));
 
 function required(name: string): string {
   const value = process.env[name];
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
         return ((await response.json()) as { indexVersion: number }).indexVersion >= version;
       }, { timeoutMs: 60_000, description: `the index holds ${size} promotions` });
 
+      if (!PARTS.has('http')) continue;
       const post = (path: string, options: Partial<autocannon.Options>): Promise<autocannon.Result> =>
         load({ url: `${service.baseUrl}${path}`, method: 'POST', headers: { 'x-api-key': STOREFRONT, 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: DURATION_S, ...options });
       const PRICE = '/v1/carts/price';
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
       }
     }
 
+    if (!PARTS.has('ingest')) return;
     const kafka = createKafka({ clientId: `pricing-bench-${suffix}`, brokers: env['KAFKA_BROKERS']?.split(',') ?? [] });
     const input = `${env['PRICING_TOPIC_PREFIX']}cart.updated`;
     const prefix = `benchcart-${suffix}-`;
@@ -139,33 +143,21 @@ async function main(): Promise<void> {
     });
     await waitFor(async () => (await admin.describeGroups([`pricing-bench-out-${suffix}`])).groups[0]?.state === 'Stable', { timeoutMs: 30_000, description: 'the output reader joined' });
     await admin.disconnect();
-    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
+    const producer = await benchProducer(kafka);
     const started = performance.now();
-    for (let offset = 0; offset < EVENTS; offset += 500) {
-      const messages = Array.from({ length: Math.min(500, EVENTS - offset) }, (_, i) => {
-        const cartId = `${prefix}${offset + i}`;
-        const event = { specversion: '1.0', id: randomUUID(), source: 'bench/commerce', type: 'cart.updated', time: '2026-11-25T12:00:00Z', datacontenttype: 'application/json', data: cart(cartId) };
-        return { key: cartId, value: JSON.stringify(event) };
-      });
-      await producer.send({ topic: input, messages });
-    }
+    await produceRecords(producer, input, EVENTS, (i) => {
+      const cartId = `${prefix}${i}`;
+      const event = { specversion: '1.0', id: randomUUID(), source: 'bench/commerce', type: 'cart.updated', time: '2026-11-25T12:00:00Z', datacontenttype: 'application/json', data: cart(cartId) };
+      return { key: cartId, value: JSON.stringify(event) };
+    });
     await waitFor(() => answered.size >= EVENTS, { timeoutMs: 600_000, intervalMs: 20, description: `${EVENTS} cart-priced answers` });
     const ours = EVENTS / ((performance.now() - started) / 1000);
     await outputs.disconnect();
     await producer.disconnect();
 
     // Baseline: the same records read by a consumer that does nothing, from the same broker, in the same run.
-    let read = 0;
-    const idle = kafka.consumer({ groupId: `pricing-bench-idle-${suffix}` });
-    await idle.connect();
-    await idle.subscribe({ topic: input, fromBeginning: true });
-    const readStarted = performance.now();
-    await idle.run({ eachBatch: async ({ batch }) => void (read += batch.messages.length) });
-    await waitFor(() => read >= EVENTS, { timeoutMs: 600_000, intervalMs: 20, description: `${EVENTS} records read by the idle consumer` });
-    const baseline = EVENTS / ((performance.now() - readStarted) / 1000);
-    await idle.disconnect();
-    process.stdout.write(`BENCH name=pricing.ingest_per_s value=${ours.toFixed(0)} unit=events/s baseline=${baseline.toFixed(0)} ratio=${(ours / baseline).toFixed(3)} events=${EVENTS}\n`);
+    const baseline = await idleReadRate(kafka, input, EVENTS, `pricing-bench-idle-${suffix}`);
+    process.stdout.write(ingestBenchLine('pricing.ingest_per_s', ours, baseline, { events: EVENTS }));
   } catch (error) {
     process.stderr.write(`service output (tail):\n${service.output().slice(-4_000)}\n`);
     throw error;

@@ -8,17 +8,20 @@
  *   call, as the ledger runs there, against the single-node figure of the same run as baseline. One hot
  *   promotion lives in one slot, so this is one shard's rate plus a replica round trip per reservation.
  *   LEDGER_BENCH_CLUSTER=0 skips it (it needs redis-server and redis-cli).
+ * - `ledger.ingest_per_s` (#21): LEDGER_BENCH_EVENTS (default 10,000) `order.placed`, each with one code use,
+ *   into one service process (4 partitions), beside an idle consumer of the same records (bench/ledger-ingest.ts).
  * Prints `BENCH name=... value=... unit=...` lines; asserts nothing about time.
  */
 import { connectionOfKey, createRedisConnection, hashApiKey, type RedisClient } from '@promo/platform';
 import { startLocalRedisCluster, uniqueSuffix } from '@promo/platform/testing';
-import { freePort, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
+import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { usageKeys } from '../src/usage/usage-keys';
 import { limitArgs, UsageScripts } from '../src/usage/usage-scripts';
+import { benchLedgerIngest } from './ledger-ingest';
 
 const ADMIN = 'bench-admin-key';
 const STOREFRONT = 'bench-storefront-key';
@@ -27,6 +30,10 @@ const DURATION_S = Number(process.env['LEDGER_BENCH_SECONDS'] ?? 10);
 const LUA_CALLS = Number(process.env['LEDGER_BENCH_LUA_CALLS'] ?? 50_000);
 const IN_FLIGHT = 64;
 const CODE_LIMIT = 1_000;
+/** LEDGER_BENCH_PARTS=lua,cluster,http,ingest picks parts (default all; cluster needs lua, its baseline). */
+const PARTS = new Set(env('LEDGER_BENCH_PARTS', 'lua,cluster,http,ingest').split(','));
+const INGEST_EVENTS = Number(env('LEDGER_BENCH_EVENTS', '10000'));
+const INGEST_PARTITIONS = 4;
 
 function env(name: string, fallback: string): string {
   return process.env[name] ?? fallback;
@@ -107,9 +114,9 @@ async function benchLuaCluster(prefix: string, single: number): Promise<void> {
   }
 }
 
-async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
+/** One ledger process on topics and a group of its own, migrated and ready. */
+async function startLedger(redisUrl: string, prefix: string, partitions: number): Promise<{ service: ServiceProcess; env: Record<string, string>; suffix: string }> {
   const suffix = uniqueSuffix();
-  const port = await freePort();
   const serviceEnv: Record<string, string> = {
     PG_URL: env('PG_URL', 'postgres://postgres@127.0.0.1:5432/promotions'),
     REDIS_URL: redisUrl,
@@ -117,8 +124,8 @@ async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
     KAFKA_BROKERS: env('KAFKA_BROKERS', '127.0.0.1:19092'),
     KAFKA_TOPIC_PREFIX: `ledger-bench-${suffix}.`,
     KAFKA_GROUP_ID: `ledger-bench-${suffix}`,
-    KAFKA_TOPIC_PARTITIONS: '1',
-    HTTP_PORT: String(port),
+    KAFKA_TOPIC_PARTITIONS: String(partitions),
+    HTTP_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     PG_POOL_SIZE: '20',
@@ -130,6 +137,22 @@ async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
   const service = startServiceProcess('redemption-ledger', 'main', serviceEnv);
   try {
     await waitUntilReady(service);
+  } catch (error) {
+    service.child.kill('SIGTERM');
+    throw error;
+  }
+  return { service, env: serviceEnv, suffix };
+}
+
+async function stopLedger(service: ServiceProcess, redisUrl: string, prefix: string): Promise<void> {
+  service.child.kill('SIGTERM');
+  await service.exited;
+  await deleteKeys(redisUrl, `${prefix}redemption-ledger:*`);
+}
+
+async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
+  const { service, env: serviceEnv, suffix } = await startLedger(redisUrl, prefix, 1);
+  try {
     const promotionId = `bench-http-${suffix}`;
     const learned = await fetch(`${service.baseUrl}/v1/promotion-changes`, {
       method: 'POST',
@@ -171,18 +194,39 @@ async function benchHttp(redisUrl: string, prefix: string): Promise<void> {
     const postgresHeld: number = held.rows[0]?.n ?? 0;
     line('ledger.overruns', Math.max(0, postgresHeld - CODE_LIMIT, counted - CODE_LIMIT), 'uses');
   } finally {
-    service.child.kill('SIGTERM');
-    await service.exited;
-    await deleteKeys(redisUrl, `${prefix}redemption-ledger:*`);
+    await stopLedger(service, redisUrl, prefix);
+  }
+}
+
+async function benchIngest(redisUrl: string, prefix: string): Promise<void> {
+  const { service, env: serviceEnv, suffix } = await startLedger(redisUrl, prefix, INGEST_PARTITIONS);
+  try {
+    await benchLedgerIngest({
+      service,
+      adminKey: ADMIN,
+      brokers: (serviceEnv['KAFKA_BROKERS'] ?? '').split(','),
+      pgUrl: serviceEnv['PG_URL'] ?? '',
+      topicPrefix: serviceEnv['KAFKA_TOPIC_PREFIX'] ?? '',
+      suffix,
+      events: INGEST_EVENTS,
+    });
+  } catch (error) {
+    process.stderr.write(`service output (tail):\n${service.output().slice(-4_000)}\n`);
+    throw error;
+  } finally {
+    await stopLedger(service, redisUrl, prefix);
   }
 }
 
 async function main(): Promise<void> {
   const redisUrl = env('REDIS_URL', 'redis://127.0.0.1:6379');
   const prefix = `${env('REDIS_KEY_PREFIX', 'bench:')}ledger-${uniqueSuffix()}:`;
-  const single = await benchLuaSingle(redisUrl, prefix);
-  await benchLuaCluster(prefix, single);
-  await benchHttp(redisUrl, prefix);
+  if (PARTS.has('lua')) {
+    const single = await benchLuaSingle(redisUrl, prefix);
+    if (PARTS.has('cluster')) await benchLuaCluster(prefix, single);
+  }
+  if (PARTS.has('http')) await benchHttp(redisUrl, prefix);
+  if (PARTS.has('ingest')) await benchIngest(redisUrl, prefix);
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { OrderCancelledConsumer } from './orders/order-cancelled.consumer';
 import { OrderPlacedConsumer } from './orders/order-placed.consumer';
 import { OrdersRepository } from './orders/orders.repository';
 import { OrdersService } from './orders/orders.service';
+import { PlacedOrdersBatch } from './orders/placed-orders-batch.service';
 import { ReservationReleaseService } from './reservations/reservation-release.service';
 import { ReservationsController } from './reservations/reservations.controller';
 import { ReservationsRepository } from './reservations/reservations.repository';
@@ -45,6 +46,7 @@ const LEDGER_PROVIDERS = [
   ReservationReleaseService,
   OrdersRepository,
   OrdersService,
+  PlacedOrdersBatch,
   StatisticsService,
 ];
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
-import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
+import { type BatchContext, type BatchedEvent, type BatchEventHandler, type EventContext, eventData } from '@promo/messaging';
 import { APP_CONFIG } from '@promo/platform';
 import type { CampaignsConfig } from '../config/env.schema';
 import { DecisionService } from '../decisions/decision.service';
@@ -9,9 +9,9 @@ import { EventTimeService } from '../events/event-time.service';
 import { AbandonedCartScheduler } from '../scheduling/abandoned-cart.scheduler';
 import { CartSnapshotsService } from './cart-snapshots.service';
 
-/** cart.updated: keep the latest snapshot and (re)schedule its abandoned-cart steps (K1). */
+/** cart.updated: keep the latest snapshot and (re)schedule its abandoned-cart steps (K1); a partition's batch at once (#21). */
 @Injectable()
-export class CartUpdatedConsumer implements EventHandler {
+export class CartUpdatedConsumer implements BatchEventHandler {
   readonly topic: string;
   readonly types = ['cart.updated'];
 
@@ -29,6 +29,15 @@ export class CartUpdatedConsumer implements EventHandler {
     const data = eventData(event, 'cart.updated');
     await this.eventTime.observe(context.manager, context, data.updatedAt);
     if (await this.snapshots.upsertLatest(context.manager, data)) await this.scheduler.reschedule(context.manager, data);
+    this.decisions.kick();
+  }
+
+  async handleBatch(events: readonly BatchedEvent[], context: BatchContext): Promise<void> {
+    const first = events[0];
+    if (!first) return;
+    const carts = events.map(({ event }) => eventData(event, 'cart.updated'));
+    await this.eventTime.observeMany(context.manager, first.position, carts.map((cart) => cart.updatedAt));
+    await this.scheduler.rescheduleMany(context.manager, await this.snapshots.upsertLatestMany(context.manager, carts));
     this.decisions.kick();
   }
 }

@@ -38,19 +38,40 @@ export class AbandonedCartQueue implements OnApplicationShutdown {
 
   /** (Re)schedules the job to fire at `dueAt` (event time); `now` is the injected clock's. */
   async schedule(job: DueJobData, dueAt: Date, now: Date): Promise<void> {
-    const jobId = dueJobId(job);
     await this.cancel(job);
-    const timestamp = Math.min(now.getTime(), dueAt.getTime());
-    await this.queue.add('due', job, { jobId, timestamp, delay: dueAt.getTime() - timestamp, removeOnComplete: true, removeOnFail: 1000 });
+    await this.addMany([{ job, dueAt }], now);
+  }
+
+  /**
+   * #21: adds the jobs in one round (BullMQ addBulk); each keeps its deterministic id, so a job whose id is
+   * already queued (added by another replica, or not yet cancelled) is not added twice. Cancel first to move one.
+   */
+  async addMany(jobs: readonly { readonly job: DueJobData; readonly dueAt: Date }[], now: Date): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(
+      jobs.map(({ job, dueAt }) => {
+        const timestamp = Math.min(now.getTime(), dueAt.getTime());
+        return { name: 'due', data: job, opts: { jobId: dueJobId(job), timestamp, delay: dueAt.getTime() - timestamp, removeOnComplete: true, removeOnFail: 1000 } };
+      }),
+    );
   }
 
   async cancel(job: DueJobData): Promise<void> {
-    try {
-      await this.queue.remove(dueJobId(job));
-    } catch (error) {
-      // A job being processed is locked and cannot be removed; it only wakes the decider, which reads the new due time from Postgres.
-      if (!(error instanceof Error) || !/locked/i.test(error.message)) throw error;
-    }
+    await this.cancelMany([job]);
+  }
+
+  /** Removes the jobs, their calls sent together (pipelined on the queue's connection). */
+  async cancelMany(jobs: readonly DueJobData[]): Promise<void> {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await this.queue.remove(dueJobId(job));
+        } catch (error) {
+          // A job being processed is locked and cannot be removed; it only wakes the decider, which reads the new due time from Postgres.
+          if (!(error instanceof Error) || !/locked/i.test(error.message)) throw error;
+        }
+      }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,7 +3,7 @@ import type { CartUpdatedData } from '@promo/contracts';
 import { CLOCK, type Clock } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
 import { enabledAbandonedCartCampaigns } from '../campaigns/campaigns.service';
-import { AbandonedCartQueue } from './abandoned-cart.queue';
+import { AbandonedCartQueue, dueJobId } from './abandoned-cart.queue';
 
 const MINUTE_MS = 60_000;
 
@@ -20,24 +20,35 @@ export class AbandonedCartScheduler {
   ) {}
 
   async reschedule(manager: EntityManager, cart: CartUpdatedData): Promise<void> {
+    await this.rescheduleMany(manager, [cart]);
+  }
+
+  /**
+   * #21: reschedule() for many carts (each once): one statement writes every (campaign, cart, step) row,
+   * then the jobs of the rows it changed are cancelled and the pending ones added back in bulk.
+   */
+  async rescheduleMany(manager: EntityManager, carts: readonly CartUpdatedData[]): Promise<void> {
+    if (carts.length === 0) return;
     const campaigns = await enabledAbandonedCartCampaigns(manager);
-    const updatedAt = new Date(cart.updatedAt).getTime();
-    const isEmpty = cart.lines.length === 0;
-    for (const { campaignId, definition } of campaigns) {
-      for (const [index, step] of definition.steps.entries()) {
-        const job = { campaignId, cartId: cart.cartId, step: index + 1 };
-        const dueAt = new Date(updatedAt + step.delayMinutes * MINUTE_MS);
-        const rows: unknown[] = await manager.query(
-          `INSERT INTO email_schedules (campaign_id, cart_id, step, due_at, status) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (campaign_id, cart_id, step) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status, reason = NULL, decided_at = NULL
-           WHERE email_schedules.status <> 'sent'
-           RETURNING step`,
-          [campaignId, cart.cartId, job.step, dueAt, isEmpty ? 'cancelled' : 'pending'],
-        );
-        if (rows.length === 0) continue;
-        if (isEmpty) await this.queue.cancel(job);
-        else await this.queue.schedule(job, dueAt, this.clock.now());
-      }
-    }
+    const steps = carts.flatMap((cart) => {
+      const updatedAt = new Date(cart.updatedAt).getTime();
+      const status = cart.lines.length === 0 ? 'cancelled' : 'pending';
+      return campaigns.flatMap(({ campaignId, definition }) =>
+        definition.steps.map((step, index) => ({ job: { campaignId, cartId: cart.cartId, step: index + 1 }, dueAt: new Date(updatedAt + step.delayMinutes * MINUTE_MS), status })),
+      );
+    });
+    if (steps.length === 0) return;
+    const rows: { campaign_id: string; cart_id: string; step: number }[] = await manager.query(
+      `INSERT INTO email_schedules (campaign_id, cart_id, step, due_at, status)
+       SELECT s.campaign_id, s.cart_id, s.step, s.due_at, s.status FROM unnest($1::text[], $2::text[], $3::integer[], $4::timestamptz[], $5::text[]) AS s(campaign_id, cart_id, step, due_at, status)
+       ON CONFLICT (campaign_id, cart_id, step) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status, reason = NULL, decided_at = NULL
+       WHERE email_schedules.status <> 'sent'
+       RETURNING campaign_id, cart_id, step`,
+      [steps.map((s) => s.job.campaignId), steps.map((s) => s.job.cartId), steps.map((s) => s.job.step), steps.map((s) => s.dueAt), steps.map((s) => s.status)],
+    );
+    const changed = new Set(rows.map((row) => dueJobId({ campaignId: row.campaign_id, cartId: row.cart_id, step: row.step })));
+    const written = steps.filter((s) => changed.has(dueJobId(s.job)));
+    await this.queue.cancelMany(written.map((s) => s.job));
+    await this.queue.addMany(written.filter((s) => s.status === 'pending'), this.clock.now());
   }
 }

@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrderCancelledData, OrderPlacedData, RedemptionRejectionReason } from '@promo/contracts';
+import type { OrderCancelledData, OrderPlacedData } from '@promo/contracts';
 import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { ReservationsRepository } from '../reservations/reservations.repository';
 import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
-import { holdEntityLock, holdUsageLockShared } from '../usage/usage-lock';
+import { holdEntityLock, holdEntityLocks, holdUsageLockShared } from '../usage/usage-lock';
 import { codeKeyOf, orderHoldId, type UseTarget } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
 import { UsageRebuildingError, UsageScripts } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { UsageMetrics } from '../usage/usage.metrics';
+import { decisionEntries, decisionEvents, decisionOf, isLive, settledDecision, type UseDecision } from './order-decisions';
 import { type OrderUseRow, OrdersRepository } from './orders.repository';
 
 /** One use an order carries: `units` as the order states them (null when it does not). */
@@ -109,59 +110,17 @@ export class OrdersService {
   }
 
   /** One use: committed (its reservation, or taken now under every limit) or the reason it is rejected. */
-  private async decide(manager: EntityManager, use: OrderUse): Promise<{ readonly units: number; readonly reason: RedemptionRejectionReason | null }> {
+  private async decide(manager: EntityManager, use: OrderUse): Promise<UseDecision> {
     const units = use.units ?? 1;
     const limits = await this.state.promotionLimits(manager, use.promotionId);
-    if (!limits || limits.isDeleted) return { units, reason: 'unknown_promotion' };
-    const outcome = await this.scripts.commit(use);
-    switch (outcome.kind) {
-      case 'taken':
-        return { units: outcome.units, reason: null };
-      case 'refused':
-        return { units: limits.consumeUnit === 'cart' ? 1 : units, reason: outcome.reason };
-      case 'unknown_promotion':
-        return { units, reason: 'unknown_promotion' };
-      case 'exists':
-        return { units: outcome.units, reason: null };
-      case 'not_loaded':
-        void this.rebuild.trigger(`limits of ${use.promotionId} missing`);
-        throw new UsageRebuildingError(`usage counters of ${use.promotionId} are missing; rebuilding`);
-      case 'rebuilding':
-        // Only a rebuild that died leaves a fence while this transaction holds the shared lock; the sentinel it deleted makes a replica redo it.
-        throw new UsageRebuildingError(`usage counters of ${use.promotionId} are fenced by a rebuild`);
-    }
+    if (!isLive(limits)) return { units, reason: 'unknown_promotion' };
+    const decision = decisionOf(await this.scripts.commit(use), limits, units);
+    return settledDecision(decision, use.promotionId, () => void this.rebuild.trigger(`limits of ${use.promotionId} missing`));
   }
 
   private async recordDecisions(manager: EntityManager, order: OrderPlacedData, reservationId: string | null, decided: readonly OrderUseRow[], now: Date): Promise<void> {
-    await this.ledger.append(
-      manager,
-      decided.map((use) => ({
-        kind: use.decision === 'accepted' ? 'committed' : 'rejected',
-        orderId: order.orderId,
-        reservationId,
-        promotionId: use.promotionId,
-        code: use.code,
-        codeKey: use.codeKey,
-        customerId: use.customerId,
-        units: use.units,
-        reason: use.reason,
-        discountAmount: use.discountAmount,
-        currency: order.currency,
-        at: now,
-      })),
-    );
-    for (const use of decided) {
-      const common = { orderId: order.orderId, promotionId: use.promotionId, code: use.code, customerId: use.customerId, units: use.units };
-      if (use.decision === 'accepted') {
-        await this.outbox.enqueue(manager, {
-          type: 'redemption.recorded',
-          key: use.promotionId,
-          data: { ...common, reservationId, discountAmount: use.discountAmount, currency: order.currency, orderTotal: order.total, recordedAt: now.toISOString() },
-        });
-      } else {
-        await this.outbox.enqueue(manager, { type: 'redemption.rejected', key: use.promotionId, data: { ...common, reason: rejectionReason(use.reason), rejectedAt: now.toISOString() } });
-      }
-    }
+    await this.ledger.append(manager, decisionEntries(order, reservationId, decided, now));
+    await this.outbox.enqueueMany(manager, decisionEvents(order, reservationId, decided, now));
   }
 
   /** Reserved holds the order did not use go back (released). */
@@ -184,7 +143,7 @@ export class OrdersService {
    * for it). The cost: one promotion's order events are applied one at a time across replicas.
    */
   private async holdPromotionLocks(manager: EntityManager, promotionIds: readonly string[]): Promise<void> {
-    for (const promotionId of [...new Set(promotionIds)].sort()) await holdEntityLock(manager, 'promotion', promotionId);
+    await holdEntityLocks(manager, 'promotion', promotionIds);
   }
 
   /** Only accepted uses are given back, each once (a rejected use never held anything). */
@@ -206,17 +165,5 @@ export class OrdersService {
         data: { orderId, promotionId: use.promotionId, code: use.code, customerId: use.customerId, units: use.units, reversedAt: now.toISOString() },
       });
     }
-  }
-}
-
-function rejectionReason(reason: string | null): RedemptionRejectionReason {
-  switch (reason) {
-    case 'total_limit_reached':
-    case 'code_limit_reached':
-    case 'customer_limit_reached':
-    case 'unknown_promotion':
-      return reason;
-    default:
-      throw new Error(`a rejected use has no known reason: ${String(reason)}`);
   }
 }

@@ -56,14 +56,27 @@ export class ReplicaAcknowledgements {
 
   /** Resolves once the replicas hold every write made so far on the connection of `key`'s slot. */
   async acknowledged(key: string): Promise<void> {
+    await this.acknowledgedAll([key]);
+  }
+
+  /** acknowledged() for the slots of many keys (#21: a pipelined batch): one WAIT per master among them. */
+  async acknowledgedAll(keys: readonly string[]): Promise<void> {
     if (this.replicas === 0) return;
-    const master = this.masterOf(key);
-    try {
-      await waitForReplicas(master, this.replicas, this.timeoutMs);
-    } catch (error) {
-      this.shortOfReplicas.set(addressOf(master), performance.now() + SHORT_OF_REPLICAS_MS);
-      throw error;
+    const masters = new Map<string, Redis>();
+    for (const key of keys) {
+      const master = this.masterOf(key);
+      masters.set(addressOf(master), master);
     }
+    await Promise.all(
+      [...masters].map(async ([address, master]) => {
+        try {
+          await waitForReplicas(master, this.replicas, this.timeoutMs);
+        } catch (error) {
+          this.shortOfReplicas.set(address, performance.now() + SHORT_OF_REPLICAS_MS);
+          throw error;
+        }
+      }),
+    );
   }
 
   /** Every master's writes so far are on its replicas (the end of a rebuild). */

@@ -34,12 +34,32 @@ interface HoldRecord {
 export class UsageHoldsRepository {
   /** Inserts a hold or, when it exists (a redelivery, a re-applied expired reservation), sets its state. */
   async upsert(manager: EntityManager, hold: HoldRow, at: Date): Promise<void> {
+    await this.upsertMany(manager, [hold], at);
+  }
+
+  /** upsert() for many holds in one statement (#21); their hold ids are distinct. */
+  async upsertMany(manager: EntityManager, holds: readonly HoldRow[], at: Date): Promise<void> {
+    if (holds.length === 0) return;
     await manager.query(
       `INSERT INTO usage_holds (hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+       SELECT h.hold_id, h.promotion_id, h.reservation_id, h.order_id, h.code, h.code_key, h.customer_id, h.units, h.state, h.expires_at, $1, $1
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::integer[], $10::text[], $11::timestamptz[])
+           AS h(hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at)
        ON CONFLICT (hold_id) DO UPDATE SET state = EXCLUDED.state, order_id = COALESCE(EXCLUDED.order_id, usage_holds.order_id),
          units = EXCLUDED.units, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at`,
-      [hold.holdId, hold.promotionId, hold.reservationId, hold.orderId, hold.code, hold.codeKey, hold.customerId, hold.units, hold.state, hold.expiresAt, at],
+      [
+        at,
+        holds.map((h) => h.holdId),
+        holds.map((h) => h.promotionId),
+        holds.map((h) => h.reservationId),
+        holds.map((h) => h.orderId),
+        holds.map((h) => h.code),
+        holds.map((h) => h.codeKey),
+        holds.map((h) => h.customerId),
+        holds.map((h) => h.units),
+        holds.map((h) => h.state),
+        holds.map((h) => h.expiresAt),
+      ],
     );
   }
 
@@ -57,6 +77,13 @@ export class UsageHoldsRepository {
     if (holdIds.length === 0) return [];
     const rows: HoldRecord[] = await manager.query('SELECT * FROM usage_holds WHERE hold_id = ANY($1::text[])', [holdIds]);
     return rows.map(toHold);
+  }
+
+  /** The promotions the holds of these reservations are on (#21: their locks are taken before a batch's). */
+  async promotionsOfReservations(manager: EntityManager, reservationIds: readonly string[]): Promise<string[]> {
+    if (reservationIds.length === 0) return [];
+    const rows: { promotion_id: string }[] = await manager.query('SELECT DISTINCT promotion_id FROM usage_holds WHERE reservation_id = ANY($1::text[])', [reservationIds]);
+    return rows.map((row) => row.promotion_id);
   }
 
   async ofReservation(manager: EntityManager, reservationId: string): Promise<HoldRow[]> {

@@ -28,3 +28,16 @@ export async function holdUsageLockExclusive(manager: EntityManager, keyPrefix: 
 export async function holdEntityLock(manager: EntityManager, entity: 'order' | 'promotion', id: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`redemption-ledger:${entity}:${id}`]);
 }
+
+/**
+ * holdEntityLock for many ids in one statement (#21: a batch of orders), in id order as holdEntityLock's
+ * callers take them one by one, so two transactions never wait on each other in a cycle.
+ */
+export async function holdEntityLocks(manager: EntityManager, entity: 'order' | 'promotion', ids: readonly string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await manager.query(
+    'SELECT pg_advisory_xact_lock(hashtextextended(k.name, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(name, n) ORDER BY k.n',
+    [sorted.map((id) => `redemption-ledger:${entity}:${id}`)],
+  );
+}

@@ -42,6 +42,11 @@ export interface UseRequest extends UseTarget {
   readonly units: number;
 }
 
+/** A use to commit: `units` as the order states them, null when it does not. */
+export interface CommitRequest extends UseTarget {
+  readonly units: number | null;
+}
+
 /**
  * A usage step found the counters missing (L3: a rebuild is triggered) or fenced by a rebuild running on
  * some replica. Waiting fixes both, so it carries the same infrastructure `code`: a consumer retries the
@@ -112,11 +117,23 @@ export class UsageScripts {
   }
 
   /** `units`: what the order used (null when it does not say: a reservation's units stand, else 1); a reserved hold takes these (#19.5). */
-  async commit(use: UseTarget & { readonly units: number | null }): Promise<TakeOutcome> {
-    const units = use.units === null ? '' : String(use.units);
-    const reply = replyOf(await this.write('commit-usage', use, () => this.redis.ledgerCommitUsage(...keysOf(use), use.holdId, units, use.codeKey ?? '', use.customerId ?? '')));
-    if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
-    return parseTake(reply);
+  async commit(use: CommitRequest): Promise<TakeOutcome> {
+    return parseCommit(replyOf(await this.write('commit-usage', use, () => this.redis.ledgerCommitUsage(...commitArgs(use)))));
+  }
+
+  /**
+   * #21: commit() for many uses, answered in their order. The calls go out back to back without waiting
+   * for each answer (pipelined): ioredis writes them on the connection of each slot's master in call order,
+   * and Redis runs them in that order, each script still atomic. Then one WAIT per master touched, after all
+   * of its writes: every use is answered only once the replicas hold it, as commit() answers one.
+   */
+  async commitMany(uses: readonly CommitRequest[]): Promise<TakeOutcome[]> {
+    if (uses.length === 0) return [];
+    const tags = [...new Set(uses.map((use) => promotionTag(use.promotionId)))];
+    for (const tag of tags) this.acknowledgements.assertReplicated(tag);
+    const replies = await Promise.all(uses.map((use) => this.run('commit-usage', () => this.redis.ledgerCommitUsage(...commitArgs(use)))));
+    await this.acknowledgements.acknowledgedAll(tags);
+    return replies.map((reply) => parseCommit(replyOf(reply)));
   }
 
   async release(use: UseTarget, mode: ReleaseMode, nowMs: number): Promise<ReleaseOutcome> {
@@ -191,6 +208,15 @@ export const SHARED_CODE_FIELD_PREFIX = 'shared:';
 function keysOf(use: UseTarget): string[] {
   const keys = usageKeys(use);
   return [keys.limits, keys.total, keys.code, keys.customer, keys.hold, keys.expiries];
+}
+
+function commitArgs(use: CommitRequest): string[] {
+  return [...keysOf(use), use.holdId, use.units === null ? '' : String(use.units), use.codeKey ?? '', use.customerId ?? ''];
+}
+
+function parseCommit(reply: readonly unknown[]): TakeOutcome {
+  if (reply[0] === 'committed' || reply[0] === 'exists') return { kind: 'taken', units: numberAt(reply, 1) };
+  return parseTake(reply);
 }
 
 function replyOf(raw: unknown): readonly unknown[] {

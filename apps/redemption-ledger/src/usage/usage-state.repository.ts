@@ -66,6 +66,13 @@ export class UsageStateRepository {
     return row ? toLimits(row) : undefined;
   }
 
+  /** #21: the limits of many promotions in one read, by promotion id (a promotion the ledger does not know is absent). */
+  async promotionLimitsOf(manager: EntityManager, promotionIds: readonly string[]): Promise<Map<string, PromotionLimitsRow>> {
+    if (promotionIds.length === 0) return new Map();
+    const rows: LimitsRecord[] = await manager.query('SELECT * FROM promotion_limits WHERE promotion_id = ANY($1::text[])', [[...new Set(promotionIds)]]);
+    return new Map(rows.map((row) => [row.promotion_id, toLimits(row)]));
+  }
+
   async liveHolds(manager: EntityManager): Promise<Map<string, LiveHold[]>> {
     const rows: HoldRecord[] = await manager.query(
       `SELECT h.hold_id, h.promotion_id, h.code_key, h.customer_id, h.units, h.state, h.expires_at, r.fingerprint

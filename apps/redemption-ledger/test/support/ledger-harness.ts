@@ -16,6 +16,8 @@ export interface LedgerHarness {
   readonly topicPrefix: string;
   /** Publishes a CloudEvent to this ledger's copy of a consumed topic. */
   publish(topic: ConsumedTopic, key: string, data: unknown, id?: string): Promise<void>;
+  /** Publishes CloudEvents in one send under one key: one partition, in order, read as one batch by an idle consumer. */
+  publishMany(topic: ConsumedTopic, key: string, events: readonly { readonly data: unknown; readonly id?: string }[]): Promise<void>;
   /** Publishes a recorded value as it is (a stream replay). */
   publishRaw(topic: ConsumedTopic, key: string | null, value: string): Promise<void>;
   close(): Promise<void>;
@@ -30,9 +32,9 @@ export async function startLedgerHarness(options: { readonly clock?: Clock; read
   const sql = await sqlClient(pgUrl);
   const redis = ledgerRedis(env);
   let producer: Producer | undefined;
-  const send = async (topic: ConsumedTopic, key: string | null, value: string) => {
+  const send = async (topic: ConsumedTopic, key: string | null, ...values: string[]) => {
     producer ??= await testProducer();
-    await producer.send({ topic: `${topicPrefix}${topic}`, messages: [{ key, value }] });
+    await producer.send({ topic: `${topicPrefix}${topic}`, messages: values.map((value) => ({ key, value })) });
   };
   return {
     env,
@@ -41,7 +43,8 @@ export async function startLedgerHarness(options: { readonly clock?: Clock; read
     redis,
     topicPrefix,
     publish: (topic, key, data, id) => send(topic, key, envelope(topic, key, data, id)),
-    publishRaw: send,
+    publishMany: (topic, key, events) => send(topic, key, ...events.map((event) => envelope(topic, key, event.data, event.id))),
+    publishRaw: (topic, key, value) => send(topic, key, value),
     close: async () => {
       await producer?.disconnect();
       await ledger.app.close();

@@ -1,13 +1,14 @@
 import type { Logger } from '@nestjs/common';
 import { type CloudEvent, deadLetterTopic, decodeCloudEvent } from '@promo/contracts';
-import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Admin, Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { ensureTopics } from '../kafka/ensure-topics';
 import { whileKafkaSettles } from '../kafka/retriable';
 import { ConsumerPositions, type RecordsLost } from './consumer-positions';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter';
 import { type DirectRecord, directRecords } from './direct-publish';
-import { type AnyEventHandler, isPublishingHandler, type RecordPosition } from './event-handler';
+import { type AnyEventHandler, type BatchedEvent, type BatchEventHandler, isBatchHandler, isPublishingHandler, type RecordPosition } from './event-handler';
+import { markProcessed } from './processed-events';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** What happened to one record; observers feed metrics and tests. */
@@ -53,14 +54,25 @@ export interface EventConsumerOptions {
   readonly onRetry?: (position: RecordPosition, failure: string, attempt: number) => void;
   /** Called when the group finds records it never read (the log start passed them); they are also logged as an error. */
   readonly onRecordsLost?: (lost: RecordsLost) => void;
+  /** Most records a batch handler (BatchEventHandler) is given in one transaction (default 500). */
+  readonly maxBatchRecords?: number;
 }
 
 const COMMIT_EVERY_RECORDS = 200;
+const DEFAULT_MAX_BATCH_RECORDS = 500;
+/** How often a long batch transaction heartbeats meanwhile (kafkajs sends one only once the consumer's heartbeatInterval has passed). */
+const BATCH_HEARTBEAT_MS = 1_000;
+
+/** A valid record of a batch: its message, its event and where it came from. */
+interface DecodedRecord extends BatchedEvent {
+  readonly message: KafkaMessage;
+}
 
 /**
  * The one consumer every app uses (X1): decode and validate by type before de-duplication, the effect
  * and the processed-event row in one transaction, retries with backoff without committing, malformed
  * records to `<topic>.<group>.dlq` at once, offsets committed only after the outcome is durable.
+ * A batch handler (#21) is given the valid records of a partition together, in one transaction.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -140,35 +152,113 @@ export class EventConsumer {
     // Events of publishing handlers (#21) wait here until the next commit, which sends them first.
     let outgoing: DirectRecord[] = [];
     const collect = (records: readonly DirectRecord[]): void => void outgoing.push(...records);
-    const commit = async (offset: string): Promise<void> => {
+    let lastDone: string | undefined;
+    let sinceCommit = 0;
+    const commit = async (): Promise<void> => {
+      if (lastDone === undefined || sinceCommit === 0) return;
       if (outgoing.length > 0) {
         await this.publish(outgoing);
         outgoing = [];
       }
-      await this.positions.advance(batch.topic, batch.partition, BigInt(offset) + 1n);
-      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(offset) + 1n).toString() }] }] });
+      const next = BigInt(lastDone) + 1n;
+      await this.positions.advance(batch.topic, batch.partition, next);
+      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next.toString() }] }] });
+      sinceCommit = 0;
     };
-    const first = batch.messages[0];
-    if (first) await this.reportLoss(await this.positions.beforeBatch(batch.topic, batch.partition, first.offset));
-    let lastDone: string | undefined;
-    let sinceCommit = 0;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      this.options.observeTime?.(new Date(Number(message.timestamp)));
-      const position: RecordPosition = { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
-      const isDone = await this.processRecord(message, position, heartbeat, collect);
-      if (!isDone) break; // stopping mid-retry: leave the offset uncommitted so the record is redelivered
+    const done = (message: KafkaMessage): void => {
       resolveOffset(message.offset);
       lastDone = message.offset;
       sinceCommit += 1;
-      if (sinceCommit >= COMMIT_EVERY_RECORDS) {
-        await commit(lastDone);
-        sinceCommit = 0;
+    };
+    const first = batch.messages[0];
+    if (first) await this.reportLoss(await this.positions.beforeBatch(batch.topic, batch.partition, first.offset));
+    const route = this.handlersByTopic.get(batch.topic);
+    const batchHandler = route && isBatchHandler(route.handler) ? route.handler : undefined;
+    let index = 0;
+    while (index < batch.messages.length) {
+      if (!isRunning() || isStale()) break;
+      // #21: the valid records from here on in one transaction, when the handler can take them together.
+      const run = batchHandler && route ? this.validRun(batch, index, route.types) : [];
+      if (batchHandler && run.length > 0) {
+        for (const record of run) this.options.observeTime?.(new Date(Number(record.message.timestamp)));
+        const applied = await this.applyRun(batchHandler, run, heartbeat, collect);
+        run.slice(0, applied).forEach((record) => done(record.message));
+        index += applied;
+        await commit();
+        if (applied < run.length) break; // stopping mid-retry: leave the rest uncommitted so it is redelivered
+        await heartbeat();
+        continue;
       }
+      const message = batch.messages[index];
+      if (!message) break;
+      this.options.observeTime?.(new Date(Number(message.timestamp)));
+      const isDone = await this.processRecord(message, positionOf(batch, message), heartbeat, collect);
+      if (!isDone) break; // stopping mid-retry: leave the offset uncommitted so the record is redelivered
+      done(message);
+      index += 1;
+      if (sinceCommit >= COMMIT_EVERY_RECORDS) await commit();
       await heartbeat();
     }
-    if (lastDone !== undefined && sinceCommit > 0) await commit(lastDone);
+    await commit();
     await commitOffsetsIfNecessary();
+  }
+
+  /** The valid records of `batch` from `start` on: up to the first malformed one (dead-lettered on its own), at most maxBatchRecords. */
+  private validRun(batch: Batch, start: number, types: ReadonlySet<string>): DecodedRecord[] {
+    const run: DecodedRecord[] = [];
+    const limit = this.options.maxBatchRecords ?? DEFAULT_MAX_BATCH_RECORDS;
+    for (const message of batch.messages.slice(start, start + limit)) {
+      const decoded = decodeCloudEvent(message.value, types);
+      if (!decoded.ok) break;
+      run.push({ message, event: decoded.event, position: positionOf(batch, message) });
+    }
+    return run;
+  }
+
+  /**
+   * A run of valid records in one transaction; when that fails, the same records one at a time, each with
+   * its retries and dead letter (the transaction rolled back: nothing of the run is lost or applied twice).
+   * Returns how many of the run are done, in order: all of them unless the consumer stops mid-retry.
+   */
+  private async applyRun(handler: BatchEventHandler, run: readonly DecodedRecord[], heartbeat: () => Promise<void>, collect: (records: readonly DirectRecord[]) => void): Promise<number> {
+    const outcomes = await this.applyBatchOnce(handler, run, heartbeat);
+    if (outcomes) {
+      for (const outcome of outcomes) await this.options.onOutcome?.(outcome);
+      return run.length;
+    }
+    let applied = 0;
+    for (const record of run) {
+      if (!(await this.processRecord(record.message, record.position, heartbeat, collect))) break;
+      applied += 1;
+    }
+    return applied;
+  }
+
+  /**
+   * One transaction: one multi-row processed-events insert tells which events are new, the handler applies
+   * those, one commit. undefined when it failed (rolled back). Heartbeats meanwhile, so a long batch does
+   * not cost the consumer its partitions.
+   */
+  private async applyBatchOnce(handler: BatchEventHandler, run: readonly DecodedRecord[], heartbeat: () => Promise<void>): Promise<RecordOutcome[] | undefined> {
+    const events = run.map(({ event, position }) => ({ event, position }));
+    // A failed heartbeat (a rebalance) is thrown again by the next one after the transaction; isStale() then stops the batch.
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), BATCH_HEARTBEAT_MS);
+    try {
+      const isNew = await this.options.dataSource.transaction(async (manager) => {
+        const fresh = await markProcessed(manager, this.options.groupId, events, this.options.now());
+        const newEvents = events.filter((_, i) => fresh[i]);
+        if (newEvents.length > 0) await handler.handleBatch(newEvents, { manager });
+        return fresh;
+      });
+      const outcomes = events.map(({ event, position }, i): RecordOutcome => ({ kind: isNew[i] ? 'processed' : 'duplicate', event, position }));
+      this.options.logger.debug({ ...runSpan(run), processed: outcomes.filter((o) => o.kind === 'processed').length }, 'event batch processed');
+      return outcomes;
+    } catch (error) {
+      this.options.logger.warn({ err: error, ...runSpan(run), failure: classifyFailure(error) }, 'event batch failed; applying its records one at a time');
+      return undefined;
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   /** Never a quiet reset: records deleted before the group read them are logged as an error and counted. */
@@ -268,6 +358,16 @@ export class EventConsumer {
     this.options.logger.warn({ ...position, reason: letter.reason, detail: letter.detail, eventId: letter.eventId }, 'record dead-lettered');
     await this.options.onOutcome?.({ kind: 'dead-lettered', letter, position });
   }
+}
+
+function positionOf(batch: Batch, message: KafkaMessage): RecordPosition {
+  return { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
+}
+
+/** Where a run of records lies, for logs. */
+function runSpan(run: readonly DecodedRecord[]): { topic: string | undefined; partition: number | undefined; fromOffset: string | undefined; toOffset: string | undefined; records: number } {
+  const first = run[0]?.position;
+  return { topic: first?.topic, partition: first?.partition, fromOffset: first?.offset, toOffset: run[run.length - 1]?.position.offset, records: run.length };
 }
 
 function delay(milliseconds: number): Promise<void> {

@@ -22,6 +22,27 @@ export interface EventHandler {
   handle(event: CloudEvent, context: EventContext): Promise<void>;
 }
 
+/** One event of a batch, with where its record came from. */
+export interface BatchedEvent {
+  readonly event: CloudEvent;
+  readonly position: RecordPosition;
+}
+
+export interface BatchContext {
+  /** The transaction the batch's effects must be written in, with the processed-event rows of its events. */
+  readonly manager: EntityManager;
+}
+
+/**
+ * #21: a handler that applies many events of one partition at once, in their order (set-based SQL, pipelined
+ * Redis calls). The consumer gives it only the events not processed before, in one transaction with their
+ * processed-event rows. When it throws, the transaction rolls back and the same records are applied one at
+ * a time through `handle` (retries, dead letters): `handleBatch` of one event must do what `handle` does.
+ */
+export interface BatchEventHandler extends EventHandler {
+  handleBatch(events: readonly BatchedEvent[], context: BatchContext): Promise<void>;
+}
+
 /**
  * #21: a handler whose only effect is events computed from the input alone (pricing a cart): no database
  * transaction, no processed-event row, no outbox row. What it returns goes straight to Kafka through the
@@ -38,6 +59,10 @@ export interface PublishingEventHandler {
 
 /** Either kind of handler a consumer routes records to. */
 export type AnyEventHandler = EventHandler | PublishingEventHandler;
+
+export function isBatchHandler(handler: AnyEventHandler): handler is BatchEventHandler {
+  return typeof (handler as Partial<BatchEventHandler>).handleBatch === 'function';
+}
 
 export function isPublishingHandler(handler: AnyEventHandler): handler is PublishingEventHandler {
   return 'delivery' in handler && handler.delivery === 'direct';

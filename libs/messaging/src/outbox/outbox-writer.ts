@@ -35,4 +35,16 @@ export class OutboxWriter {
     ]);
     return envelope;
   }
+
+  /** enqueue() for many events in one statement (#21: a batch's effects), published in the order given. */
+  async enqueueMany(manager: OutboxTransaction, events: readonly OutboundEvent<OutboundEventType>[]): Promise<void> {
+    if (events.length === 0) return;
+    const time = this.now();
+    const envelopes = events.map((event) => outboundEnvelope(event, { id: randomUUID(), source: this.source, time }));
+    await manager.query(
+      `INSERT INTO outbox_messages (topic, key, headers, value, created_at)
+       SELECT e.topic, e.key, $1::jsonb, e.value, $2 FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e(topic, key, value, n) ORDER BY e.n`,
+      [JSON.stringify(OUTBOUND_HEADERS), time, events.map((e) => e.type), events.map((e) => e.key), envelopes.map((e) => JSON.stringify(e))],
+    );
+  }
 }

@@ -1,1 +1,2 @@
 export * from './kafka-test-helpers';
+export * from './ingest-bench';
