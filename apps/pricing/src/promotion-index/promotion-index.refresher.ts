@@ -30,6 +30,7 @@ export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplic
   private inFlight: Promise<void> | undefined;
   private isQueued = false;
   private readonly poller: PeriodicTask;
+  private readonly isIncremental: boolean;
   /** What the store held at the snapshot this refresher last built (undefined until the first full build). */
   private built: { snapshot: IndexSnapshot; store: StoreState } | undefined;
 
@@ -39,6 +40,7 @@ export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) config: PricingConfig,
   ) {
     this.poller = new PeriodicTask(config.PRICING_INDEX_POLL_MS, () => this.poll());
+    this.isIncremental = config.PRICING_INDEX_UPDATES === 'incremental';
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,7 +70,7 @@ export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplic
 
   private async refresh(): Promise<void> {
     try {
-      if (!(await this.update())) await this.reload();
+      if (!this.isIncremental || !(await this.update())) await this.reload();
     } catch (error) {
       // The previous snapshot keeps serving; the next event or poll tries again.
       this.logger.warn({ err: error }, 'promotion index refresh failed');
