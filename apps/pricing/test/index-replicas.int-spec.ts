@@ -72,6 +72,33 @@ describe('the promotion index on two replicas (P11)', () => {
     }, { timeoutMs: 20_000, description: 'both replicas drop the disabled promotion' });
   });
 
+  it('still takes in a change committed below the index version (out of sequence order): the fingerprint tells, and both replicas read the store whole', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const promotion = anAutomatic().withChannel(channel).withPercentOff(10).build();
+    const later = anAutomatic().withChannel(`other-${channel}`).withPercentOff(10).build();
+    const cart = aCart(channel).withLine(1000, 2).build();
+    expect((await replicaA.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    // A later change holds the highest sequence, so the index version stays the same after the one below.
+    expect((await replicaA.admin('POST', '/v1/promotions', later)).status).toBe(201);
+    const laterSeen = (r: PricingApp): Promise<boolean> => priceOn(r, aCart(`other-${channel}`).withLine(1000, 2).build()).then((p) => p.total === 1800);
+    await waitFor(async () => {
+      const [a, b] = await Promise.all([priceOn(replicaA, cart), priceOn(replicaB, cart)]);
+      return a.total === 1800 && b.total === 1800 && (await laterSeen(replicaA)) && (await laterSeen(replicaB));
+    }, { timeoutMs: 20_000, description: 'both replicas price with both new promotions' });
+
+    // As if its transaction had taken its sequence before the last change read, and committed after it: no
+    // update since the index version names this row, and no event comes; only the fingerprint's sum moved.
+    await replicaA.sql.query(
+      `UPDATE promotions SET definition = jsonb_set(definition, '{rules}', '[{"reward": {"type": "orderPercent", "percent": 50}}]'), change_seq = change_seq - 1 WHERE id = $1`,
+      [promotion['id']],
+    );
+    // 2 × $10.00 − 50%, once each replica's poll saw the sum move.
+    await waitFor(async () => {
+      const [a, b] = await Promise.all([priceOn(replicaA, cart), priceOn(replicaB, cart)]);
+      return a.total === 1000 && b.total === 1000;
+    }, { timeoutMs: 30_000, description: 'both replicas rebuilt their index from the store' });
+  }, 60_000);
+
   it('dead-letters a malformed promotion change from each replica into one shared topic, leaving no topic of its own', async () => {
     const changes = 'pricing.promotion-changed';
     const shared = deadLetterTopic(changes, 'pricing-index');

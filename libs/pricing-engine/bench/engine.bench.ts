@@ -5,10 +5,12 @@
  * Personal promotions at scale (#21): 100,000 active promotions, 1 % able to match the cart, priced the same
  * way (`engine.p99_ms.100000`), with the compile time (`engine.compile_ms.100000`, baseline: JSON.parse of the
  * same promotions, the least any compile must do) and the index's heap (`engine.index_mb.100000`, measured
- * after a forced GC: run with --expose-gc, as the nx target does).
+ * after a forced GC: run with --expose-gc, as the nx target does). `engine.index_update_ms.100000` (#21): one
+ * promotion of the 100,000 changed with applyPromotionChange (the median of 21 changes, each a new index),
+ * beside a full compile of the same store in the same run (the path before #21).
  * Prints `BENCH name=... value=... unit=...` lines; no assertion on time.
  */
-import { type Cart, compilePromotions } from '../src';
+import { type Cart, applyPromotionChange, compilePromotions } from '../src';
 
 const SIZES = [100, 1000, 10_000] as const;
 const WARM_UP_MS = 1_000;
@@ -216,6 +218,17 @@ function runPersonal(): void {
   const after = heapAfterGcMb();
   console.log(`BENCH name=engine.compile_ms.${SIZE} value=${round(compileMs, 1)} unit=ms baseline=${round(parseMs, 1)} ratio=${round(compileMs / parseMs, 2)}`);
   console.log(`BENCH name=engine.index_mb.${SIZE} value=${round(after - before, 1)} unit=MB`);
+  const updates: number[] = [];
+  let updated = index;
+  for (let i = 0; i < 21; i += 1) {
+    const changed = { ...(parsed[(i * 4_801) % SIZE] as Record<string, unknown>), priority: 100 + i };
+    const t0 = performance.now();
+    updated = applyPromotionChange(updated, { type: 'upsert', promotion: changed });
+    updates.push(performance.now() - t0);
+  }
+  updates.sort((a, b) => a - b);
+  const updateMs = percentile(updates, 50);
+  console.log(`BENCH name=engine.index_update_ms.${SIZE} value=${round(updateMs, 3)} unit=ms baseline=${round(compileMs, 1)} ratio=${round(updateMs / compileMs, 6)}`);
   const m = measure(SIZE, 100, index);
   console.log(`BENCH name=engine.p50_ms.${SIZE} value=${round(m.p50, 3)} unit=ms`);
   console.log(`BENCH name=engine.p99_ms.${SIZE} value=${round(m.p99, 3)} unit=ms`);

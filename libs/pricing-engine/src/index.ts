@@ -9,6 +9,9 @@ import { type PricingInput, parsePricingInput } from './validation/parse-pricing
 
 export { compilePromotions } from './index/compile';
 export type { PriceOptions, PromotionIndex, RefusedPromotion } from './index/compile';
+export { applyPromotionChange } from './index/apply-change';
+export { PersistentMap } from './index/persistent-map';
+export type { PromotionChange } from './index/apply-change';
 export { scheduleBounds } from './schedule/schedule';
 export type { PricingInput } from './validation/parse-pricing-input';
 export { parsePricingInput } from './validation/parse-pricing-input';

@@ -25,6 +25,12 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
   /** How often a replica checks the store for changes it may have missed (a safety net beside the events). */
   PRICING_INDEX_POLL_MS: positiveInt.default(5_000),
   /**
+   * How a replica takes in a promotion change (#21): `incremental` applies the rows changed since its index version
+   * to the live index; `full` reads and compiles the whole store each time (the path before #21, kept as the
+   * benchmark's baseline and as a way back).
+   */
+  PRICING_INDEX_UPDATES: z.enum(['incremental', 'full']).default('incremental'),
+  /**
    * How often a replica re-reads the uses of its automatic promotions that have a total limit (L1), so the price
    * answer says `limit_reached` once they are spent without a query per cart (P11); the ledger stays the authority.
    */

@@ -5,7 +5,8 @@ import { PromotionIndexRefresher } from './promotion-index.refresher';
 
 /**
  * `pricing.promotion-changed` on this replica's own group: the store is the truth, so the event asks for a
- * rebuild from it (an event of another store on a shared broker changes nothing here).
+ * refresh from it, which reads the rows changed since the index's version (an event of another store on a
+ * shared broker changes nothing here).
  */
 @Injectable()
 export class PromotionChangedHandler implements EventHandler {
@@ -15,7 +16,7 @@ export class PromotionChangedHandler implements EventHandler {
   constructor(private readonly refresher: PromotionIndexRefresher) {}
 
   async handle(_event: CloudEvent): Promise<void> {
-    // Not awaited inside the consumer's transaction: the rebuild reads committed rows on its own connection.
-    void this.refresher.requestReload();
+    // Not awaited inside the consumer's transaction: the refresh reads committed rows on its own connection.
+    void this.refresher.requestRefresh();
   }
 }

@@ -3,6 +3,7 @@ import type { PromotionChangedData } from '@promo/contracts';
 import { OutboxWriter } from '@promo/messaging';
 import { CLOCK, type Clock, ConflictError, NotFoundError, ValidationFailedError } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PromotionIndexRefresher } from '../promotion-index/promotion-index.refresher';
 import { SettingsRepository } from '../settings/settings.repository';
 import { columnsOf, type PromotionDraft, parsePromotionDraft } from './promotion-draft';
 import type { PromotionView } from '@promo/contracts/http';
@@ -20,6 +21,8 @@ export interface PriorityChange {
 /**
  * Promotions as the merchant manages them. Every change bumps the promotion's version and writes
  * `pricing.promotion-changed` to the outbox in the same transaction (the ledger and every replica's index read it).
+ * Once committed, this replica also refreshes its own index at once (not awaited: the answer does not wait for
+ * it), without waiting for its event to come back through the outbox and Kafka (#21).
  */
 @Injectable()
 export class PromotionsService {
@@ -29,6 +32,7 @@ export class PromotionsService {
     private readonly settings: SettingsRepository,
     private readonly outbox: OutboxWriter,
     private readonly registry: SharedCodeRegistryClient,
+    private readonly refresher: PromotionIndexRefresher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,6 +47,7 @@ export class PromotionsService {
       await this.publish(manager, inserted, 'created', now);
       return inserted;
     });
+    this.refreshIndex();
     return toView(row, now);
   }
 
@@ -72,6 +77,7 @@ export class PromotionsService {
       }
       return updated;
     });
+    this.refreshIndex();
     return toView(this.present(row), now);
   }
 
@@ -83,6 +89,7 @@ export class PromotionsService {
       else await this.publish(manager, updated, 'updated', now);
       return updated;
     });
+    this.refreshIndex();
     return toView(this.present(row), now);
   }
 
@@ -93,6 +100,7 @@ export class PromotionsService {
       if (deleted === undefined) await this.explainMiss(manager, id, expectedVersion);
       else await this.publish(manager, deleted, 'deleted', now);
     });
+    this.refreshIndex();
   }
 
   /** P7: sets the priorities of several automatic promotions in one transaction (all or none). */
@@ -118,7 +126,12 @@ export class PromotionsService {
       }
       return out;
     });
+    this.refreshIndex();
     return rows.map((row) => toView(row, now));
+  }
+
+  private refreshIndex(): void {
+    void this.refresher.requestRefresh();
   }
 
   private parse(body: unknown, pathId?: string): PromotionDraft {

@@ -56,7 +56,7 @@ export class SettingsService {
       return stored;
     });
     // This replica at once; the others on their next poll (no settings event in the contracts).
-    await this.refresher.requestReload();
+    await this.refresher.requestRefresh();
     return written;
   }
 }
