@@ -81,7 +81,7 @@ describe('applyPromotionChange', () => {
   });
 
   it('still matches a full compile after many promotions were listed between the same two neighbours', () => {
-    const settings = { maxCodesPerOrder: 3, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'UTC' } as const;
+    const settings = { maxCodesPerOrder: 3, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'UTC', pricesIncludeTax: false, nonDiscountableCountsTowardConditions: true } as const;
     const tenOff = (id: string): unknown => ({ id, kind: 'automatic', priority: 1, stopAfter: false, rules: [{ reward: { type: 'orderAmount', amount: 10 } }] });
     const stopper = (id: string): unknown => ({ id, kind: 'automatic', priority: 1, stopAfter: true, rules: [{ reward: { type: 'orderAmount', amount: 1 } }] });
     let listing: unknown[] = [tenOff('first'), stopper('last')];
@@ -98,7 +98,7 @@ describe('applyPromotionChange', () => {
   });
 
   it('recompiles a listing that repeats an id, replacing every promotion of that id', () => {
-    const settings = { maxCodesPerOrder: 1, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'UTC' } as const;
+    const settings = { maxCodesPerOrder: 1, calculation: 'cumulative', zeroPriceTriggers: true, overriddenPriceQualifies: false, timeZone: 'UTC', pricesIncludeTax: false, nonDiscountableCountsTowardConditions: true } as const;
     const off = (id: string, amount: number): unknown => ({ id, kind: 'automatic', rules: [{ reward: { type: 'orderAmount', amount } }] });
     const index = compilePromotions([off('a', 1), off('a', 2), off('b', 4)], settings);
     const cart: Cart = { cartId: 'c', channel: 'web', currency: 'USD', currencyExponent: 2, customer: null, lines: [{ lineId: 'l1', sku: 's', productId: 'p', quantity: 1, unitPrice: 1000 }], codes: [], shipping: null };
