@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { whileKafkaSettles } from './retriable';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -15,11 +16,13 @@ const READY_TIMEOUT_MS = 30_000;
  */
 export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): Promise<void> {
   if (topics.length === 0) return;
-  const existing = new Set(await admin.listTopics());
+  // Listing reads every topic's metadata: a topic another process is creating or deleting at that moment can
+  // answer UNKNOWN_TOPIC_OR_PARTITION, which fails the whole list (seen at service start in CI): try again.
+  const existing = new Set(await whileKafkaSettles(() => admin.listTopics()));
   const missing = topics.filter((t) => !existing.has(t.topic));
   if (missing.length > 0) {
     // false (not an error) when another service created them first.
-    await admin.createTopics({ waitForLeaders: false, topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: -1 })) });
+    await whileKafkaSettles(() => admin.createTopics({ waitForLeaders: false, topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: -1 })) }));
   }
   await waitForLeaders(admin, topics.map((t) => t.topic));
 }
