@@ -198,7 +198,7 @@ describe('the merchant console in Chromium', () => {
   it('charts a promotion\'s uses per day beside its figures', async () => {
     const { page } = browser;
     // The ledger judges a use by the limits pricing.promotion-changed gave it; an order before that is rejected.
-    await waitFor(() => ledgerKnows(services.pgUrl, 'spend-more'), { timeoutMs: 60_000, description: 'the ledger has spend-more\'s limits' });
+    await waitFor(() => ledgerKnows(services.pgUrl, 'spend-more'), { timeoutMs: 180_000, description: 'the ledger has spend-more\'s limits' });
     // Three orders that used spend-more: two on 20 November, one on 21 November (UTC, the store zone).
     await publishOrders(services.kafkaBrokers, [
       { orderId: 'o-1', customerId: 'c-1', promotionId: 'spend-more', discount: 1575, total: 8925, placedAt: '2026-11-20T10:00:00Z' },
@@ -226,5 +226,5 @@ describe('the merchant console in Chromium', () => {
     expect(await page.getByTestId('uses-chart').locator('.recharts-bar-rectangle').count()).toBe(2);
     expect(await page.locator('table[aria-label="Uses per day"] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent))).toEqual(['Nov 20, 20262', 'Nov 21, 20261']);
     await shoot('08-statistics');
-  }, 150_000);
+  }, 300_000);
 });
