@@ -49,7 +49,7 @@ export async function startInventoryApp(overrides: Readonly<Record<string, strin
   await migrateInventory(env);
   const config = parseEnv(codeInventoryEnvSchema, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-  const app = configureHttpApp(moduleRef.createNestApplication(createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
+  const app = configureHttpApp(moduleRef.createNestApplication(await createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -50,7 +50,7 @@ export async function startPricingApp(overrides: Readonly<Record<string, string>
   await migrateService({ service: PRICING_SERVICE, schema: PRICING_SCHEMA, envSchema: pricingEnvSchema, env, migrations: pricingMigrations });
   const config = parseEnv(pricingEnvSchema, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-  const app = configureHttpApp(moduleRef.createNestApplication(createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
+  const app = configureHttpApp(moduleRef.createNestApplication(await createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -56,7 +56,7 @@ export interface RunningLedger {
 export async function startLedger(env: Record<string, string>, clock?: Clock): Promise<RunningLedger> {
   const config = parseEnv(redemptionLedgerEnvSchema, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, clock)] }).compile();
-  const app = configureHttpApp(moduleRef.createNestApplication(createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
+  const app = configureHttpApp(moduleRef.createNestApplication(await createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true }));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const address: unknown = app.getHttpServer().address();

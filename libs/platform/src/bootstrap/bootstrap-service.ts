@@ -31,7 +31,7 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
   }
   installBrokerRejectionGuard((level, msg, fields) => writeLine(level, options.service, msg, fields));
   const app = configureHttpApp(
-    await NestFactory.create(options.appModule(config), createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }),
+    await NestFactory.create(options.appModule(config), await createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }),
   );
   // `on`, not `once`: the listener stays registered while the shutdown runs, so a library's own signal hook
   // (signal-exit re-raises the signal when it believes it is the last listener) cannot kill the process mid-way,

@@ -1,6 +1,5 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { CommonEnv } from '../config/common-env.schema';
 
 export type HttpAdapterName = CommonEnv['HTTP_ADAPTER'];
@@ -11,7 +10,12 @@ export type HttpAdapterName = CommonEnv['HTTP_ADAPTER'];
  */
 export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
 
-/** The HTTP server under Nest (HTTP_ADAPTER): Express, the default, or Fastify (#21, docs/http-adapter.md). */
-export function createHttpAdapter(name: HttpAdapterName): AbstractHttpAdapter {
-  return name === 'fastify' ? new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT_BYTES }) : new ExpressAdapter();
+/**
+ * The HTTP server under Nest (HTTP_ADAPTER): Express, the default, or Fastify (#21, docs/http-adapter.md).
+ * Fastify is loaded only when chosen, so a service on Express does not pay for loading it at start-up.
+ */
+export async function createHttpAdapter(name: HttpAdapterName): Promise<AbstractHttpAdapter> {
+  if (name !== 'fastify') return new ExpressAdapter();
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  return new FastifyAdapter({ bodyLimit: JSON_BODY_LIMIT_BYTES });
 }

@@ -43,7 +43,7 @@ async function appLogging(level: string, adapter: HttpAdapterName): Promise<{ ap
   const lines: Line[] = [];
   const destination = { write: (line: string) => void lines.push(JSON.parse(line) as Line) };
   const moduleRef = await Test.createTestingModule({ imports: [LoggingModule.forRoot('log-test', level, destination)], controllers: [OrdersController] }).compile();
-  const app = moduleRef.createNestApplication(createHttpAdapter(adapter), { bufferLogs: true });
+  const app = moduleRef.createNestApplication(await createHttpAdapter(adapter), { bufferLogs: true });
   app.useLogger(app.get(JsonLogger));
   await app.listen(0, '127.0.0.1');
   return { app, baseUrl: await app.getUrl(), lines };
