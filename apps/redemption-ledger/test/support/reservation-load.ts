@@ -86,23 +86,24 @@ interface PostAnswer {
 }
 
 /**
- * Sends the request again, once, when it went out on a kept-alive socket the server had just closed (ECONNRESET
- * on a reused socket: the server never read it, Node's documented keep-alive race). A reservation is idempotent by
- * its id anyway. Any other failure is the caller's to count.
+ * Sends the request again, once, on a connection of its own, when it went out on a kept-alive socket the server had
+ * just closed (ECONNRESET on a reused socket: the server never read it, Node's documented keep-alive race). The retry
+ * does not take another pooled socket: on a loaded machine the next one may be just as stale (CI saw both fail). A
+ * reservation is idempotent by its id anyway. Any other failure is the caller's to count.
  */
 async function postOnce(agent: http.Agent, url: string, key: string, body: string): Promise<PostAnswer> {
   try {
     return await post(agent, url, key, body);
   } catch (error) {
     if (!(error instanceof ReusedSocketReset)) throw error;
-    return post(agent, url, key, body);
+    return post(false, url, key, body);
   }
 }
 
 class ReusedSocketReset extends Error {}
 
 /** A keep-alive POST (node:http is much lighter than fetch when 200 clients share one process with the app). */
-function post(agent: http.Agent, url: string, key: string, body: string): Promise<PostAnswer> {
+function post(agent: http.Agent | false, url: string, key: string, body: string): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', agent, headers: { 'x-api-key': key, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
       let text = '';
