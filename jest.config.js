@@ -8,4 +8,5 @@ const projects = ['apps', 'libs'].flatMap((dir) =>
     .map((entry) => `<rootDir>/${dir}/${entry.name}/jest.config.js`),
 );
 
-module.exports = { projects };
+// Suites that boot clusters of services start first (see the file): on a fresh clone they otherwise ran last.
+module.exports = { projects, testSequencer: '<rootDir>/tools/dev/jest-sequencer.js' };
