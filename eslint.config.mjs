@@ -32,6 +32,12 @@ export default [
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], bannedExternalImports: runtimePackages },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: [...runtimePackages, 'ajv', 'ajv-*', 'zod', 'class-*', 'reflect-metadata'] },
+            // Scopes: a service, the console or the e2e harness builds on the shared libraries only, never on another's code.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            ...['pricing', 'code-inventory', 'redemption-ledger', 'campaigns', 'console', 'e2e'].map((scope) => ({
+              sourceTag: `scope:${scope}`,
+              onlyDependOnLibsWithTags: ['scope:shared', `scope:${scope}`],
+            })),
           ],
         },
       ],
@@ -62,5 +68,18 @@ export default [
     // The contract harness is test tooling: it drives processes, reads wall time and its environment.
     files: ['apps/platform-e2e/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', '**/bench/**/*.ts', 'tools/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off', 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Every test runs: a focused or skipped test left in the tree silently drops the rest (#22 §5).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.spec.tsx'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'it', 'test'].flatMap((object) =>
+          ['only', 'skip', 'todo'].map((property) => ({ object, property, message: 'Every test runs in npm test: no focused, skipped or to-do tests.' })),
+        ),
+      ],
+      'no-restricted-globals': ['error', ...['fit', 'fdescribe', 'xit', 'xdescribe', 'xtest'].map((name) => ({ name, message: 'Every test runs in npm test: no focused or skipped tests.' }))],
+    },
   },
 ];
