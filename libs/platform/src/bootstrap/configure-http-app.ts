@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -34,11 +35,26 @@ function withHttpMetrics(app: INestApplication, registry: Registry): void {
 }
 
 /**
+ * How long an idle kept-alive connection stays open. Node's default, 5 s, is shorter than the idle timeout of the
+ * load balancers in front of a service (60 s on the common ones) and than a busy client's reuse of a pooled socket:
+ * the server closed sockets a client was just sending on, and the request failed with ECONNRESET (502 behind a
+ * balancer; "socket hang up" in the ledger's and code-inventory's tests on a loaded machine). Headers must be
+ * allowed a little longer than that, or Node refuses the setting's effect.
+ */
+export const HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function withKeepAlive(server: Server): void {
+  server.keepAliveTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+}
+
+/**
  * The HTTP pipeline every service (and its integration tests) uses, on Express or Fastify alike: JSON logs,
  * problem+json, strict DTOs, latency metrics, OpenAPI at /docs.
  */
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(JsonLogger));
+  withKeepAlive(app.getHttpServer() as Server);
   withHttpMetrics(app, app.get<Registry>(METRICS_REGISTRY));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(
