@@ -52,12 +52,19 @@ export async function startE2eInfrastructure(env: Readonly<Record<string, string
   const smtpPort = Number(env['E2E_SMTP_PORT'] ?? (await freePort()));
   const webPort = await freePort();
   const maildev = spawn(path.join(workspaceRoot, 'node_modules/.bin/maildev'), ['--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--silent'], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let maildevErrors = '';
+  maildev.stderr?.on('data', (chunk: Buffer) => (maildevErrors = (maildevErrors + chunk.toString('utf8')).slice(-2_000)));
   const maildevUrl = `http://127.0.0.1:${webPort}`;
   const stopMaildevOnExit = () => maildev.kill('SIGTERM');
   process.once('exit', stopMaildevOnExit);
-  await waitFor(async () => (await fetch(`${maildevUrl}/email`).catch(() => undefined))?.ok, { timeoutMs: 20_000, description: 'the replay maildev' });
+  // Generous: beside other suites' clusters on two cores it once took over 20 s to answer; an exit ends the wait at once.
+  const exited = new Promise<never>((_resolve, reject) =>
+    maildev.once('exit', (code, signal) => reject(new Error(`the replay maildev exited (${code ?? signal}) before answering: ${maildevErrors.trim()}`))),
+  );
+  exited.catch(() => undefined); // a later exit (the stop) is not an error
+  await Promise.race([waitFor(async () => (await fetch(`${maildevUrl}/email`).catch(() => undefined))?.ok, { timeoutMs: 90_000, intervalMs: 250, description: 'the replay maildev' }), exited]);
   const inbox = (await (await fetch(`${maildevUrl}/email`)).json()) as unknown[];
   if (inbox.length > 0) throw new Error(`the replay's SMTP inbox at ${maildevUrl} is not empty (${inbox.length} messages): another maildev answers there`);
 
