@@ -181,7 +181,7 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
   }
 }
 
-async function waitForPromotionChanges(ledger: AdminClient, count: number): Promise<void> {
+export async function waitForPromotionChanges(ledger: AdminClient, count: number): Promise<void> {
   await waitFor(
     async () => {
       const stats = await ledger.get<{ topics: { topic: string; processed: number }[] }>('/v1/ops/ingestion');
