@@ -39,7 +39,7 @@ describe('Version 2 fields through the admin API (#23)', () => {
       .with({
         rulesMode: 'all',
         rules,
-        targeting: { channels: ['web'], currency: 'USD', customerIds: ['cu-1', 'cu-2'], markets: ['us', 'ca'] },
+        targeting: { channels: [`web-${uniqueSuffix()}`], currency: 'USD', customerIds: ['cu-1', 'cu-2'], markets: ['us', 'ca'] },
         limits: { totalUses: 100, usesPerCode: null, usesPerCustomer: 2, consumeUnit: 'cart', budget: 250_000 },
       })
       .build();
@@ -64,6 +64,7 @@ describe('Version 2 fields through the admin API (#23)', () => {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       return ((await response.json()) as Problem).errors.map((error) => [error.field, error.reason]);
     };
+    // Never stored (each is refused), so no channel is needed to keep them out of other suites' carts.
     expect(await refusal({ currency: 'USD' }, -1)).toEqual([['limits.budget', 'out_of_range']]);
     expect(await refusal({ currency: 'USD' }, 12.5)).toEqual([['limits.budget', 'invalid_type']]);
     expect(await refusal({ currency: 'any' }, 1000)).toEqual([['limits.budget', 'not_allowed']]);
