@@ -151,6 +151,8 @@ export function draftToWire(draft: PromotionDraft): { readonly body: Wire; reado
     segments: includeExclude(draft.segmentsInclude, draft.segmentsExclude),
     countries: includeExclude(draft.countriesInclude, draft.countriesExclude),
     firstPurchaseOnly: draft.firstPurchaseOnly || undefined,
+    customerIds: listOf(draft.customerIds).length === 0 ? undefined : listOf(draft.customerIds),
+    markets: listOf(draft.markets).length === 0 ? undefined : listOf(draft.markets),
   });
   const recurring = draft.recurring
     ? { everyNWeeks: b.integer(draft.recurringEveryNWeeks, 'schedule.recurring.everyNWeeks'), weekdays: draft.recurringWeekdays, from: draft.recurringFrom, to: draft.recurringTo }
@@ -166,6 +168,7 @@ export function draftToWire(draft: PromotionDraft): { readonly body: Wire; reado
     usesPerCode: b.integer(draft.usesPerCode, 'limits.usesPerCode', true),
     usesPerCustomer: b.integer(draft.usesPerCustomer, 'limits.usesPerCustomer', true),
     consumeUnit: draft.consumeUnit === 'cart' ? undefined : draft.consumeUnit,
+    budget: draft.budget.trim() === '' ? undefined : b.money(draft.budget, 'limits.budget'),
   });
   const rules = draft.rules.map((rule, i) => definedOnly({ conditions: conditionToWire(rule.condition, `rules[${i}].conditions`, b), reward: rewardToWire(rule.reward, `rules[${i}].reward`, b) }));
   const body = definedOnly({

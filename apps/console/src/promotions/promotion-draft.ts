@@ -87,6 +87,9 @@ export interface PromotionDraft {
   readonly countriesInclude: string;
   readonly countriesExclude: string;
   readonly firstPurchaseOnly: boolean;
+  /** Version 2 (README rule 18): only these customers / markets; empty: any. */
+  readonly customerIds: string;
+  readonly markets: string;
   readonly scheduleStart: string;
   readonly scheduleEnd: string;
   /** Empty: the store's zone (P5). */
@@ -100,6 +103,8 @@ export interface PromotionDraft {
   readonly usesPerCode: string;
   readonly usesPerCustomer: string;
   readonly consumeUnit: 'cart' | 'item';
+  /** #23, rule 19: the total discount budget in major-unit text of the promotion's currency; empty: none. */
+  readonly budget: string;
   readonly rules: readonly RuleDraft[];
   /** The version read, sent as If-Match on save; null for a new promotion. */
   readonly version: number | null;
@@ -121,9 +126,9 @@ export function emptyDraft(currency: string): PromotionDraft {
   return {
     id: '', name: '', kind: 'automatic', codes: '', priority: '10', stopAfter: false, stacking: 'combinable', rulesMode: 'all', enabled: true,
     currency, channels: '', customerGroupsInclude: '', customerGroupsExclude: '', segmentsInclude: '', segmentsExclude: '',
-    countriesInclude: '', countriesExclude: '', firstPurchaseOnly: false, scheduleStart: '', scheduleEnd: '', scheduleTimeZone: '',
+    countriesInclude: '', countriesExclude: '', firstPurchaseOnly: false, customerIds: '', markets: '', scheduleStart: '', scheduleEnd: '', scheduleTimeZone: '',
     recurring: false, recurringWeekdays: [], recurringFrom: '00:00', recurringTo: '23:59', recurringEveryNWeeks: '1',
-    totalUses: '', usesPerCode: '', usesPerCustomer: '', consumeUnit: 'cart',
+    totalUses: '', usesPerCode: '', usesPerCustomer: '', consumeUnit: 'cart', budget: '',
     rules: [{ condition: emptyCondition(), reward: emptyReward() }],
     version: null,
   };

@@ -27,6 +27,28 @@ describe('wireToDraft', () => {
     expect(body['targeting']).toEqual({ currency: 'USD', channels: ['web'] });
   });
 
+  it('reads a budget, customer ids and markets back so that saving them sends the same (#23)', () => {
+    const stored = {
+      id: 'v2',
+      kind: 'automatic',
+      priority: 1,
+      stacking: 'combinable',
+      targeting: { currency: 'USD', customerIds: ['cu-1', 'cu-2'], markets: ['us', 'ca'] },
+      rules: [{ reward: { type: 'orderPercent', percent: 10 } }],
+      limits: { totalUses: null, usesPerCode: null, usesPerCustomer: null, consumeUnit: 'cart', budget: 250_050 },
+    };
+    const { body, errors } = draftToWire(wireToDraft(stored));
+    expect(errors).toEqual([]);
+    expect(body['limits']).toEqual({ budget: 250_050 });
+    expect(body['targeting']).toEqual({ currency: 'USD', customerIds: ['cu-1', 'cu-2'], markets: ['us', 'ca'] });
+  });
+
+  it('sends no budget when the field is empty', () => {
+    const draft = wireToDraft({ id: 'none', kind: 'automatic', rules: [{ reward: { type: 'orderPercent', percent: 10 } }], limits: { budget: null } });
+    expect(draft.budget).toBe('');
+    expect(draftToWire(draft).body['limits']).toBeUndefined();
+  });
+
   it('keeps a nested condition as JSON', () => {
     const draft = wireToDraft({ id: 'n', kind: 'automatic', rules: [{ conditions: { any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] }, reward: { type: 'freeShipping', zones: null, methods: null } }] });
     expect(draft.rules[0]?.condition.kind).toBe('json');

@@ -113,6 +113,8 @@ export function wireToDraft(view: Wire): PromotionDraft {
     countriesInclude: side('countries', 'include'),
     countriesExclude: side('countries', 'exclude'),
     firstPurchaseOnly: targeting['firstPurchaseOnly'] === true,
+    customerIds: list(targeting['customerIds']),
+    markets: list(targeting['markets']),
     scheduleStart: wallTime(schedule['start']),
     scheduleEnd: wallTime(schedule['end']),
     scheduleTimeZone: text(schedule['timeZone']),
@@ -125,6 +127,7 @@ export function wireToDraft(view: Wire): PromotionDraft {
     usesPerCode: text(limits['usesPerCode']),
     usesPerCustomer: text(limits['usesPerCustomer']),
     consumeUnit: limits['consumeUnit'] === 'item' ? 'item' : 'cart',
+    budget: reader.money(limits['budget']),
     rules: rules.length === 0 ? emptyDraft(currency).rules : rules,
     version: typeof view['version'] === 'number' ? view['version'] : null,
   };
