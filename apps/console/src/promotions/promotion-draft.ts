@@ -1,6 +1,7 @@
 /** The create/edit form's state: text as typed, turned into the engine's wire shape by `draftToWire`. */
 export const REWARD_TYPES = [
-  'orderPercent', 'orderAmount', 'itemsPercent', 'itemsAmount', 'freeShipping', 'shippingAmount', 'shippingPercent', 'gift', 'fixedPrice', 'buyXgetY', 'tiered',
+  'orderPercent', 'orderAmount', 'itemsPercent', 'itemsAmount', 'linesAmount', 'fixedOrderTotal', 'freeShipping', 'shippingAmount', 'shippingPercent', 'gift', 'fixedPrice',
+  'buyXgetY', 'tiered',
 ] as const;
 export type RewardType = (typeof REWARD_TYPES)[number];
 
@@ -9,6 +10,8 @@ export const REWARD_LABELS: Readonly<Record<RewardType, string>> = {
   orderAmount: 'Amount off the order',
   itemsPercent: 'Percent off items',
   itemsAmount: 'Amount off items',
+  linesAmount: 'Amount off each matching line',
+  fixedOrderTotal: 'Matching items for a fixed total',
   freeShipping: 'Free shipping',
   shippingAmount: 'Amount off shipping',
   shippingPercent: 'Percent off shipping',
@@ -45,6 +48,9 @@ export interface RewardDraft {
   readonly pick: 'cheapest' | 'mostExpensive';
   readonly basis: 'subtotal' | 'quantity';
   readonly tiers: readonly TierDraft[];
+  /** Version 2 (README rules 15, 16): the most the rule gives, major-unit text (empty: no cap); the most rounds of an unlimited buy X get Y. */
+  readonly maxDiscount: string;
+  readonly maxRounds: string;
 }
 
 export interface TierDraft {
@@ -114,7 +120,7 @@ export function emptyReward(type: RewardType = 'orderPercent'): RewardDraft {
   return {
     type, percent: '', amount: '', price: '', quantity: '1', items: 'all', applyTo: 'each', applyCount: '1', maxQuantityPerLine: '',
     zones: '', methods: '', sku: '', productId: '', frequency: 'once', buyQuantity: '1', buyItems: 'all', getQuantity: '1', getItems: 'all',
-    getValueKind: 'percent', getValue: '100', pick: 'cheapest', basis: 'subtotal', tiers: [],
+    getValueKind: 'percent', getValue: '100', pick: 'cheapest', basis: 'subtotal', tiers: [], maxDiscount: '', maxRounds: '',
   };
 }
 

@@ -56,6 +56,8 @@ export class WireReader {
       getValue: get['amount'] === undefined || get['amount'] === null ? text(get['percent'] ?? 100) : this.money(get['amount']),
       pick: value['pick'] === 'mostExpensive' ? 'mostExpensive' : 'cheapest',
       basis: value['basis'] === 'quantity' ? 'quantity' : 'subtotal',
+      maxDiscount: this.money(value['maxDiscount']),
+      maxRounds: text(value['maxRounds']),
       tiers: Array.isArray(value['tiers'])
         ? value['tiers'].filter(isRecord).map((tier) => ({
             atLeast: value['basis'] === 'quantity' ? text(tier['atLeast']) : this.money(tier['atLeast']),
