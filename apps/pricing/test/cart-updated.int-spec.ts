@@ -40,6 +40,13 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
 
   const topic = (name: string): string => `${pricing.config.PRICING_TOPIC_PREFIX}${name}`;
 
+  /** How pricing answers one entered code (as entered) on a cart. */
+  const codeOutcome = async (cart: Record<string, unknown>, code: string): Promise<{ status: string; reason?: string; discount?: number }> => {
+    const response = await pricing.storefront('POST', '/v1/carts/price', cart);
+    const body = (await response.json()) as { codes: Record<string, { status: string; reason?: string; discount?: number }> };
+    return body.codes[code] ?? { status: 'missing' };
+  };
+
   /** The cart-priced events published for one cart, in the order of its partition. */
   const cartPricedOf = (cartId: string): { id: string; source: string; data: { sourceEventId: string; total: number; indexVersion: number } }[] =>
     cartPriced.filter((r) => r.message.key?.toString() === cartId).map((r) => JSON.parse(r.message.value?.toString() ?? '{}'));
@@ -94,11 +101,7 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     const promotion = aCoupon([code]).withChannel(channel).withAmountOff(300).with({ limits: { totalUses: 2, usesPerCustomer: 1 } }).build();
     const promotionId = String(promotion['id']);
     expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
-    const outcome = async (customerId: string): Promise<{ status: string; reason?: string }> => {
-      const response = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(1000).forCustomer(customerId).withCodes(code.toLowerCase()).build());
-      const body = (await response.json()) as { codes: Record<string, { status: string; reason?: string }> };
-      return body.codes[code.toLowerCase()] ?? { status: 'missing' };
-    };
+    const outcome = (customerId: string) => codeOutcome(aCart(channel).withLine(1000).forCustomer(customerId).withCodes(code.toLowerCase()).build(), code.toLowerCase());
     await waitFor(async () => (await outcome('cu-1')).status === 'applied', { timeoutMs: 15_000, description: 'the coupon is in the index' });
 
     const redemption = (customerId: string, orderId: string) => ({
@@ -121,11 +124,7 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     const promotion = aCoupon([code]).withChannel(channel).withAmountOff(300).with({ limits: { usesPerCustomer: 2, consumeUnit: 'item' } }).build();
     const promotionId = String(promotion['id']);
     expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
-    const outcome = async (customerId: string): Promise<{ status: string; reason?: string }> => {
-      const response = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(1000, 2).forCustomer(customerId).withCodes(code).build());
-      const body = (await response.json()) as { codes: Record<string, { status: string; reason?: string }> };
-      return body.codes[code] ?? { status: 'missing' };
-    };
+    const outcome = (customerId: string) => codeOutcome(aCart(channel).withLine(1000, 2).forCustomer(customerId).withCodes(code).build(), code);
     await waitFor(async () => (await outcome('cu-1')).status === 'applied', { timeoutMs: 15_000, description: 'the coupon is in the index' });
     const customerUses = async (): Promise<number | undefined> =>
       (await pricing.sql.query<{ uses: string }>(`SELECT uses FROM customer_usage WHERE promotion_id = $1 AND customer_id = 'cu-1'`, [promotionId])).rows.map((row) => Number(row.uses))[0];
@@ -172,5 +171,58 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     await publishEvent(producer, topic('redemption.reversed'), 'redemption.reversed', promotionId, { orderId: 'o-a3', promotionId, code: null, customerId: 'cu-3', units: 1, reversedAt: '2026-06-01T13:00:00Z' });
     await waitFor(async () => (await priced('cu-2')).discount === 100, { timeoutMs: 30_000, description: 'the reversal frees a use' });
     expect(await priced('cu-1')).toEqual({ discount: 0, reason: 'already_used_by_customer' });
+  });
+
+  it('caps an automatic promotion at what is left of its budget and stops it at 0 with budget_exhausted (#23, rule 19)', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const promotion = anAutomatic().withChannel(channel).withPercentOff(10).with({ limits: { budget: 250 } }).build();
+    const promotionId = String(promotion['id']);
+    expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    // A 1000-cent line at 10% off: 100 off while the budget allows it.
+    const priced = async (): Promise<{ discount: number; reason?: string }> => {
+      const response = await pricing.storefront('POST', '/v1/carts/price', aCart(channel).withLine(1000).build());
+      const body = (await response.json()) as { discounts: Record<string, number>; notApplied: Record<string, { reason: string }> };
+      return { discount: body.discounts[promotionId] ?? 0, ...(body.notApplied[promotionId] ? { reason: body.notApplied[promotionId].reason } : {}) };
+    };
+    await waitFor(async () => (await priced()).discount === 100, { timeoutMs: 15_000, description: 'the promotion is in the index' });
+    const recorded = (orderId: string, discountAmount: number) => ({
+      orderId, promotionId, code: null, customerId: null, units: 1, discountAmount, currency: 'USD', orderTotal: 1000 - discountAmount, recordedAt: '2026-06-01T12:00:00Z',
+    });
+
+    // 250 - 100 - 100 = 50 left: the next cart gets 50, not 100.
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, recorded('o-b1', 100));
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, recorded('o-b2', 100));
+    await waitFor(async () => (await priced()).discount === 50, { timeoutMs: 30_000, description: '50 of the budget left' });
+
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, recorded('o-b3', 50));
+    await waitFor(async () => (await priced()).reason === 'budget_exhausted', { timeoutMs: 30_000, description: 'the budget is spent' });
+    expect(await priced()).toEqual({ discount: 0, reason: 'budget_exhausted' });
+
+    // A cancelled order gives its 100 back to the budget.
+    await publishEvent(producer, topic('redemption.reversed'), 'redemption.reversed', promotionId, { orderId: 'o-b1', promotionId, code: null, customerId: null, units: 1, discountAmount: 100, reversedAt: '2026-06-01T13:00:00Z' });
+    await waitFor(async () => (await priced()).discount === 100, { timeoutMs: 30_000, description: 'the reversal gives 100 back' });
+  });
+
+  it('caps a coupon at what is left of its budget and refuses it at 0 with budget_exhausted (#23, rule 19)', async () => {
+    const channel = `web-${uniqueSuffix()}`;
+    const code = `BUDGET-${uniqueSuffix()}`.toUpperCase();
+    const promotion = aCoupon([code]).withChannel(channel).withAmountOff(300).with({ limits: { budget: 500, usesPerCustomer: 10 } }).build();
+    const promotionId = String(promotion['id']);
+    expect((await pricing.admin('POST', '/v1/promotions', promotion)).status).toBe(201);
+    const outcome = () => codeOutcome(aCart(channel).withLine(1000).withCodes(code).build(), code);
+    await waitFor(async () => (await outcome()).status === 'applied', { timeoutMs: 15_000, description: 'the coupon is in the index' });
+    expect(await outcome()).toMatchObject({ status: 'applied', discount: 300 });
+    const recorded = (orderId: string) => ({
+      orderId, promotionId, code, customerId: null, units: 1, discountAmount: 300, currency: 'USD', orderTotal: 700, recordedAt: '2026-06-01T12:00:00Z',
+    });
+
+    // 500 - 300 = 200 left: a capped code is still applied (rule 21).
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, recorded('o-c1'));
+    await waitFor(async () => (await outcome()).discount === 200, { timeoutMs: 30_000, description: '200 of the budget left' });
+    expect(await outcome()).toMatchObject({ status: 'applied', discount: 200 });
+
+    await publishEvent(producer, topic('redemption.recorded'), 'redemption.recorded', promotionId, recorded('o-c2'));
+    await waitFor(async () => (await outcome()).reason === 'budget_exhausted', { timeoutMs: 30_000, description: 'the budget is spent' });
+    expect(await outcome()).toMatchObject({ status: 'rejected', reason: 'budget_exhausted' });
   });
 });

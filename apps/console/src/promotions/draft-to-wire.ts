@@ -66,7 +66,19 @@ function itemsFrequency(reward: RewardDraft): Wire {
   return reward.frequency === 'unlimited' ? { frequency: 'unlimited' } : {};
 }
 
+/** The reward with its Version 2 caps (README rules 15, 16): `maxDiscount` where the engine takes one, `maxRounds` on buy X get Y. */
 function rewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wire {
+  const at = (field: string) => `${path}.${field}`;
+  const hasCap = reward.type !== 'gift' && reward.type !== 'tiered' && reward.maxDiscount.trim() !== '';
+  const hasRounds = reward.type === 'buyXgetY' && reward.maxRounds.trim() !== '';
+  return definedOnly({
+    ...baseRewardToWire(reward, path, b),
+    maxDiscount: hasCap ? b.money(reward.maxDiscount, at('maxDiscount')) : undefined,
+    maxRounds: hasRounds ? b.integer(reward.maxRounds, at('maxRounds')) : undefined,
+  });
+}
+
+function baseRewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wire {
   const at = (field: string) => `${path}.${field}`;
   const applyTo = reward.applyTo === 'each' || reward.applyTo === 'spread' ? reward.applyTo : { [reward.applyTo]: b.integer(reward.applyCount, at('applyTo')) };
   switch (reward.type) {
@@ -78,6 +90,10 @@ function rewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wire {
       return { type: reward.type, percent: b.percent(reward.percent, at('percent')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null, ...itemsFrequency(reward) };
     case 'itemsAmount':
       return { type: reward.type, amount: b.money(reward.amount, at('amount')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null, ...itemsFrequency(reward) };
+    case 'linesAmount':
+      return { type: reward.type, amount: b.money(reward.amount, at('amount')), items: b.items(reward.items, at('items')) };
+    case 'fixedOrderTotal':
+      return { type: reward.type, amount: b.money(reward.amount, at('amount')) };
     case 'freeShipping':
       return { type: reward.type, zones: zonesOf(reward.zones), methods: zonesOf(reward.methods) };
     case 'shippingAmount':
@@ -151,6 +167,8 @@ export function draftToWire(draft: PromotionDraft): { readonly body: Wire; reado
     segments: includeExclude(draft.segmentsInclude, draft.segmentsExclude),
     countries: includeExclude(draft.countriesInclude, draft.countriesExclude),
     firstPurchaseOnly: draft.firstPurchaseOnly || undefined,
+    customerIds: listOf(draft.customerIds).length === 0 ? undefined : listOf(draft.customerIds),
+    markets: listOf(draft.markets).length === 0 ? undefined : listOf(draft.markets),
   });
   const recurring = draft.recurring
     ? { everyNWeeks: b.integer(draft.recurringEveryNWeeks, 'schedule.recurring.everyNWeeks'), weekdays: draft.recurringWeekdays, from: draft.recurringFrom, to: draft.recurringTo }
@@ -166,6 +184,7 @@ export function draftToWire(draft: PromotionDraft): { readonly body: Wire; reado
     usesPerCode: b.integer(draft.usesPerCode, 'limits.usesPerCode', true),
     usesPerCustomer: b.integer(draft.usesPerCustomer, 'limits.usesPerCustomer', true),
     consumeUnit: draft.consumeUnit === 'cart' ? undefined : draft.consumeUnit,
+    budget: draft.budget.trim() === '' ? undefined : b.money(draft.budget, 'limits.budget'),
   });
   const rules = draft.rules.map((rule, i) => definedOnly({ conditions: conditionToWire(rule.condition, `rules[${i}].conditions`, b), reward: rewardToWire(rule.reward, `rules[${i}].reward`, b) }));
   const body = definedOnly({

@@ -1,6 +1,7 @@
 /** The create/edit form's state: text as typed, turned into the engine's wire shape by `draftToWire`. */
 export const REWARD_TYPES = [
-  'orderPercent', 'orderAmount', 'itemsPercent', 'itemsAmount', 'freeShipping', 'shippingAmount', 'shippingPercent', 'gift', 'fixedPrice', 'buyXgetY', 'tiered',
+  'orderPercent', 'orderAmount', 'itemsPercent', 'itemsAmount', 'linesAmount', 'fixedOrderTotal', 'freeShipping', 'shippingAmount', 'shippingPercent', 'gift', 'fixedPrice',
+  'buyXgetY', 'tiered',
 ] as const;
 export type RewardType = (typeof REWARD_TYPES)[number];
 
@@ -9,6 +10,8 @@ export const REWARD_LABELS: Readonly<Record<RewardType, string>> = {
   orderAmount: 'Amount off the order',
   itemsPercent: 'Percent off items',
   itemsAmount: 'Amount off items',
+  linesAmount: 'Amount off each matching line',
+  fixedOrderTotal: 'Matching items for a fixed total',
   freeShipping: 'Free shipping',
   shippingAmount: 'Amount off shipping',
   shippingPercent: 'Percent off shipping',
@@ -45,6 +48,9 @@ export interface RewardDraft {
   readonly pick: 'cheapest' | 'mostExpensive';
   readonly basis: 'subtotal' | 'quantity';
   readonly tiers: readonly TierDraft[];
+  /** Version 2 (README rules 15, 16): the most the rule gives, major-unit text (empty: no cap); the most rounds of an unlimited buy X get Y. */
+  readonly maxDiscount: string;
+  readonly maxRounds: string;
 }
 
 export interface TierDraft {
@@ -87,6 +93,9 @@ export interface PromotionDraft {
   readonly countriesInclude: string;
   readonly countriesExclude: string;
   readonly firstPurchaseOnly: boolean;
+  /** Version 2 (README rule 18): only these customers / markets; empty: any. */
+  readonly customerIds: string;
+  readonly markets: string;
   readonly scheduleStart: string;
   readonly scheduleEnd: string;
   /** Empty: the store's zone (P5). */
@@ -100,6 +109,8 @@ export interface PromotionDraft {
   readonly usesPerCode: string;
   readonly usesPerCustomer: string;
   readonly consumeUnit: 'cart' | 'item';
+  /** #23, rule 19: the total discount budget in major-unit text of the promotion's currency; empty: none. */
+  readonly budget: string;
   readonly rules: readonly RuleDraft[];
   /** The version read, sent as If-Match on save; null for a new promotion. */
   readonly version: number | null;
@@ -109,7 +120,7 @@ export function emptyReward(type: RewardType = 'orderPercent'): RewardDraft {
   return {
     type, percent: '', amount: '', price: '', quantity: '1', items: 'all', applyTo: 'each', applyCount: '1', maxQuantityPerLine: '',
     zones: '', methods: '', sku: '', productId: '', frequency: 'once', buyQuantity: '1', buyItems: 'all', getQuantity: '1', getItems: 'all',
-    getValueKind: 'percent', getValue: '100', pick: 'cheapest', basis: 'subtotal', tiers: [],
+    getValueKind: 'percent', getValue: '100', pick: 'cheapest', basis: 'subtotal', tiers: [], maxDiscount: '', maxRounds: '',
   };
 }
 
@@ -121,9 +132,9 @@ export function emptyDraft(currency: string): PromotionDraft {
   return {
     id: '', name: '', kind: 'automatic', codes: '', priority: '10', stopAfter: false, stacking: 'combinable', rulesMode: 'all', enabled: true,
     currency, channels: '', customerGroupsInclude: '', customerGroupsExclude: '', segmentsInclude: '', segmentsExclude: '',
-    countriesInclude: '', countriesExclude: '', firstPurchaseOnly: false, scheduleStart: '', scheduleEnd: '', scheduleTimeZone: '',
+    countriesInclude: '', countriesExclude: '', firstPurchaseOnly: false, customerIds: '', markets: '', scheduleStart: '', scheduleEnd: '', scheduleTimeZone: '',
     recurring: false, recurringWeekdays: [], recurringFrom: '00:00', recurringTo: '23:59', recurringEveryNWeeks: '1',
-    totalUses: '', usesPerCode: '', usesPerCustomer: '', consumeUnit: 'cart',
+    totalUses: '', usesPerCode: '', usesPerCustomer: '', consumeUnit: 'cart', budget: '',
     rules: [{ condition: emptyCondition(), reward: emptyReward() }],
     version: null,
   };

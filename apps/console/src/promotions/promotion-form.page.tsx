@@ -136,6 +136,9 @@ export function PromotionFormPage({ id }: { readonly id: string | null }) {
                 <option value="item">item</option>
               </select>
             </Field>
+            <Field label={`Discount budget (${currency}, empty: none)`} path="limits.budget" errors={errors}>
+              <input name="limits.budget" value={draft.budget} onChange={(e) => set({ budget: e.target.value })} />
+            </Field>
           </div>
         </section>
         <div className="actions">

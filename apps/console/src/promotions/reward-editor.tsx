@@ -16,7 +16,7 @@ const ITEMS_HINT = 'category: shoes, bags · sku: A1 · all · or JSON';
 /** Every reward of the engine (P2); a tiered reward holds one nested reward per tier. */
 export function RewardEditor({ reward, path, currency, errors, onChange, allowTiered = true }: Props) {
   const set = (patch: Partial<RewardDraft>) => onChange({ ...reward, ...patch });
-  const input = (key: 'percent' | 'amount' | 'price' | 'quantity' | 'items' | 'maxQuantityPerLine' | 'zones' | 'methods' | 'sku' | 'productId', label: string, wirePath = key, placeholder = '') => (
+  const input = (key: 'percent' | 'amount' | 'price' | 'quantity' | 'items' | 'maxQuantityPerLine' | 'zones' | 'methods' | 'sku' | 'productId' | 'maxDiscount' | 'maxRounds', label: string, wirePath = key, placeholder = '') => (
     <Field label={label} path={`${path}.${wirePath}`} errors={errors}>
       <input name={`${path}.${wirePath}`} value={reward[key]} placeholder={placeholder} onChange={(e) => set({ [key]: e.target.value })} />
     </Field>
@@ -64,6 +64,10 @@ export function RewardEditor({ reward, path, currency, errors, onChange, allowTi
         return <>{input('percent', 'Percent off')}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}{frequency}</>;
       case 'itemsAmount':
         return <>{input('amount', `Amount off each (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}{frequency}</>;
+      case 'linesAmount':
+        return <>{input('amount', `Amount off each line (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}</>;
+      case 'fixedOrderTotal':
+        return input('amount', `Matching items total (${currency})`);
       case 'freeShipping':
         return shipping;
       case 'shippingAmount':
@@ -91,6 +95,10 @@ export function RewardEditor({ reward, path, currency, errors, onChange, allowTi
         </select>
       </Field>
       {body()}
+      <div className="row">
+        {reward.type === 'gift' || reward.type === 'tiered' ? null : input('maxDiscount', `At most (${currency}, empty: no cap)`)}
+        {reward.type === 'buyXgetY' && reward.frequency === 'unlimited' ? input('maxRounds', 'At most rounds (empty: no cap)') : null}
+      </div>
     </fieldset>
   );
 }

@@ -7,9 +7,9 @@ interface Props {
   readonly set: (patch: Partial<PromotionDraft>) => void;
 }
 
-type ListKey = 'channels' | 'customerGroupsInclude' | 'customerGroupsExclude' | 'segmentsInclude' | 'segmentsExclude' | 'countriesInclude' | 'countriesExclude';
+type ListKey = 'channels' | 'customerGroupsInclude' | 'customerGroupsExclude' | 'segmentsInclude' | 'segmentsExclude' | 'countriesInclude' | 'countriesExclude' | 'customerIds' | 'markets';
 
-/** Targeting (P4): channels, currency, customer groups, segments, countries, first purchase only. */
+/** Targeting (P4): channels, currency, customer groups, segments, countries, first purchase only; customers and markets (rule 18). */
 export function TargetingEditor({ draft, errors, set }: Props) {
   const list = (key: ListKey, label: string, path: string) => (
     <Field label={label} path={path} errors={errors}>
@@ -35,6 +35,10 @@ export function TargetingEditor({ draft, errors, set }: Props) {
         {list('segmentsExclude', 'Except segments', 'targeting.segments.exclude')}
         {list('countriesInclude', 'Countries', 'targeting.countries.include')}
         {list('countriesExclude', 'Except countries', 'targeting.countries.exclude')}
+      </div>
+      <div className="row">
+        {list('customerIds', 'Only these customer ids (empty: any; never a guest)', 'targeting.customerIds')}
+        {list('markets', 'Markets (empty: any)', 'targeting.markets')}
       </div>
     </section>
   );

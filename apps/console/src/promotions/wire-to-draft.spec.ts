@@ -27,6 +27,49 @@ describe('wireToDraft', () => {
     expect(body['targeting']).toEqual({ currency: 'USD', channels: ['web'] });
   });
 
+  it('reads a budget, customer ids and markets back so that saving them sends the same (#23)', () => {
+    const stored = {
+      id: 'v2',
+      kind: 'automatic',
+      priority: 1,
+      stacking: 'combinable',
+      targeting: { currency: 'USD', customerIds: ['cu-1', 'cu-2'], markets: ['us', 'ca'] },
+      rules: [{ reward: { type: 'orderPercent', percent: 10 } }],
+      limits: { totalUses: null, usesPerCode: null, usesPerCustomer: null, consumeUnit: 'cart', budget: 250_050 },
+    };
+    const { body, errors } = draftToWire(wireToDraft(stored));
+    expect(errors).toEqual([]);
+    expect(body['limits']).toEqual({ budget: 250_050 });
+    expect(body['targeting']).toEqual({ currency: 'USD', customerIds: ['cu-1', 'cu-2'], markets: ['us', 'ca'] });
+  });
+
+  it('reads the Version 2 rewards and caps back so that saving them sends the same rules (#23)', () => {
+    const rules = [
+      { reward: { type: 'orderPercent', percent: 30, maxDiscount: 1000 } },
+      { reward: { type: 'linesAmount', amount: 597, items: { include: { sku: ['A'] } } } },
+      { reward: { type: 'fixedOrderTotal', amount: 5000, maxDiscount: 2500 } },
+      {
+        reward: {
+          type: 'buyXgetY',
+          buy: { quantity: 1, items: { include: { sku: ['A'] } } },
+          get: { quantity: 1, items: { include: { sku: ['A'] } }, percent: 100 },
+          pick: 'cheapest',
+          frequency: 'unlimited',
+          maxRounds: 2,
+        },
+      },
+    ];
+    const { body, errors } = draftToWire(wireToDraft({ id: 'caps', kind: 'automatic', priority: 1, targeting: { currency: 'USD' }, rules }));
+    expect(errors).toEqual([]);
+    expect(body['rules']).toEqual(rules);
+  });
+
+  it('sends no budget when the field is empty', () => {
+    const draft = wireToDraft({ id: 'none', kind: 'automatic', rules: [{ reward: { type: 'orderPercent', percent: 10 } }], limits: { budget: null } });
+    expect(draft.budget).toBe('');
+    expect(draftToWire(draft).body['limits']).toBeUndefined();
+  });
+
   it('keeps a nested condition as JSON', () => {
     const draft = wireToDraft({ id: 'n', kind: 'automatic', rules: [{ conditions: { any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] }, reward: { type: 'freeShipping', zones: null, methods: null } }] });
     expect(draft.rules[0]?.condition.kind).toBe('json');

@@ -56,6 +56,8 @@ export class WireReader {
       getValue: get['amount'] === undefined || get['amount'] === null ? text(get['percent'] ?? 100) : this.money(get['amount']),
       pick: value['pick'] === 'mostExpensive' ? 'mostExpensive' : 'cheapest',
       basis: value['basis'] === 'quantity' ? 'quantity' : 'subtotal',
+      maxDiscount: this.money(value['maxDiscount']),
+      maxRounds: text(value['maxRounds']),
       tiers: Array.isArray(value['tiers'])
         ? value['tiers'].filter(isRecord).map((tier) => ({
             atLeast: value['basis'] === 'quantity' ? text(tier['atLeast']) : this.money(tier['atLeast']),
@@ -113,6 +115,8 @@ export function wireToDraft(view: Wire): PromotionDraft {
     countriesInclude: side('countries', 'include'),
     countriesExclude: side('countries', 'exclude'),
     firstPurchaseOnly: targeting['firstPurchaseOnly'] === true,
+    customerIds: list(targeting['customerIds']),
+    markets: list(targeting['markets']),
     scheduleStart: wallTime(schedule['start']),
     scheduleEnd: wallTime(schedule['end']),
     scheduleTimeZone: text(schedule['timeZone']),
@@ -125,6 +129,7 @@ export function wireToDraft(view: Wire): PromotionDraft {
     usesPerCode: text(limits['usesPerCode']),
     usesPerCustomer: text(limits['usesPerCustomer']),
     consumeUnit: limits['consumeUnit'] === 'item' ? 'item' : 'cart',
+    budget: reader.money(limits['budget']),
     rules: rules.length === 0 ? emptyDraft(currency).rules : rules,
     version: typeof view['version'] === 'number' ? view['version'] : null,
   };

@@ -17,6 +17,9 @@ export class PromotionLimitsDoc {
 
   @ApiPropertyOptional({ enum: ['cart', 'item'], description: 'Whether one order uses the promotion once or once per discounted item' })
   consumeUnit?: 'cart' | 'item';
+
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Total discount budget in minor units of targeting.currency (rule 19); the ledger enforces it at checkout' })
+  budget?: number | null;
 }
 
 export class PromotionBodyDoc {

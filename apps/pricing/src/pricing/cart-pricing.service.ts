@@ -11,7 +11,7 @@ import { type UsageCounts, UsageRepository } from '../usage/usage.repository';
 import { type Admission, admissionMessage, admitCode, type WindowStatus, windowStatusAt } from './code-admission';
 import { IndexNotReadyError } from './index-not-ready.error';
 import type { CodeOutcomeView, PricedCart } from './priced-cart';
-import { usageOf } from './usage-overlay';
+import { budgetRemainingOf, usageOf } from './usage-overlay';
 
 const NO_USES: ReadonlyMap<string, number> = new Map();
 
@@ -87,6 +87,11 @@ export class CartPricingService {
 
     const result = snapshot.index.price({ ...cart, codes: entered.filter((code) => !refused(code)) }, at, {
       extraCodes,
+      budgetRemaining: (promotionId: string) => {
+        const entry = snapshot.byId.get(promotionId);
+        if (entry === undefined) return undefined;
+        return budgetRemainingOf(entry, entry.kind === 'automatic' ? this.promotionUses.spentOf(promotionId) : (counts?.promotionSpent?.get(promotionId) ?? 0));
+      },
       ...(counts === undefined && !hasLimitedAutomatics
         ? {}
         : {

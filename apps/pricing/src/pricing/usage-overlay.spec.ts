@@ -1,5 +1,5 @@
 import type { IndexEntry } from '../promotion-index/index-snapshot';
-import { usageOf } from './usage-overlay';
+import { budgetRemainingOf, usageOf } from './usage-overlay';
 
 const entry = (limits: Partial<IndexEntry['limits']>, kind: IndexEntry['kind'] = 'coupon'): IndexEntry => ({
   id: 'p-1',
@@ -27,5 +27,15 @@ describe('usageOf', () => {
     expect(usageOf(entry({}), 'CODE', counts(0, 0, 1), 'cu-1')).toMatchObject({ perCustomer: 1, usedBy: new Map([['cu-1', 1]]) });
     expect(usageOf(entry({}, 'automatic'), null, counts(0, 0, 1), 'cu-1')).toMatchObject({ perCustomer: null });
     expect(usageOf(entry({ usesPerCustomer: 3 }), 'CODE', counts(0, 0, 2), 'cu-1')).toMatchObject({ perCustomer: 3 });
+  });
+});
+
+describe('budgetRemainingOf (#23, rule 19)', () => {
+  it('is the budget less what was given, never below 0, and nothing without a budget', () => {
+    expect(budgetRemainingOf(entry({ budget: 1000 }), 300)).toBe(700);
+    expect(budgetRemainingOf(entry({ budget: 1000 }), 1000)).toBe(0);
+    expect(budgetRemainingOf(entry({ budget: 1000 }), 1200)).toBe(0);
+    expect(budgetRemainingOf(entry({ budget: null }), 300)).toBeUndefined();
+    expect(budgetRemainingOf(entry({}), 300)).toBeUndefined();
   });
 });

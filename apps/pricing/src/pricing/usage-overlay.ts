@@ -22,3 +22,14 @@ export function usageOf(entry: IndexEntry, code: string | null, counts: UsageCou
     usedBy: customerId === null ? new Map() : new Map([[customerId, counts.customerUses.get(entry.id) ?? 0]]),
   };
 }
+
+/**
+ * #23, rule 19: what is left of a promotion's budget for the engine (`limits.budgetRemaining`), from the discount
+ * the projection counts as given; undefined for a promotion without a budget. The ledger's reservation stays the
+ * authority at checkout: the projection lags it by what is reserved and not yet placed.
+ */
+export function budgetRemainingOf(entry: IndexEntry, spent: number): number | undefined {
+  const { budget } = entry.limits;
+  if (budget === undefined || budget === null) return undefined;
+  return Math.max(0, budget - spent);
+}

@@ -49,6 +49,11 @@ export function isTotalLimitedAutomatic(entry: IndexEntry): boolean {
   return entry.kind === 'automatic' && entry.limits.totalUses !== null;
 }
 
+/** #23: an automatic promotion with a discount budget: what it has given is kept in memory (PromotionUsesHolder). */
+export function isBudgetedAutomatic(entry: IndexEntry): boolean {
+  return entry.kind === 'automatic' && entry.limits.budget !== undefined && entry.limits.budget !== null;
+}
+
 export function isCustomerLimitedAutomatic(entry: IndexEntry): boolean {
   return entry.kind === 'automatic' && entry.limits.usesPerCustomer !== null;
 }

@@ -61,14 +61,14 @@ function readLimit(limits: Readonly<Record<string, unknown>>, key: string, error
 }
 
 function parseLimits(value: unknown, errors: ValidationError[]): PromotionLimits {
-  const none: PromotionLimits = { totalUses: null, usesPerCode: null, usesPerCustomer: null, consumeUnit: 'cart' };
+  const none: PromotionLimits = { totalUses: null, usesPerCode: null, usesPerCustomer: null, consumeUnit: 'cart', budget: null };
   if (value === undefined || value === null) return none;
   if (!isRecord(value)) {
     errors.push({ field: 'limits', reason: 'invalid_type', detail: 'limits must be an object.' });
     return none;
   }
   for (const key of Object.keys(value)) {
-    if (!['totalUses', 'usesPerCode', 'usesPerCustomer', 'consumeUnit'].includes(key)) {
+    if (!['totalUses', 'usesPerCode', 'usesPerCustomer', 'consumeUnit', 'budget'].includes(key)) {
       errors.push({ field: `limits.${key}`, reason: 'unknown_field', detail: `limits has no field ${key}.` });
     }
   }
@@ -81,7 +81,37 @@ function parseLimits(value: unknown, errors: ValidationError[]): PromotionLimits
     usesPerCode: readLimit(value, 'usesPerCode', errors),
     usesPerCustomer: readLimit(value, 'usesPerCustomer', errors),
     consumeUnit,
+    budget: readBudget(value['budget']),
   };
+}
+
+/** The budget as given when it is a whole amount; anything else is reported by the engine's check (budgetErrorsOf). */
+function readBudget(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+/**
+ * Rule 19: the engine's shape with the admin's `limits.budget` as `limits.budgetRemaining`, so the engine's own check
+ * (rule 22: an integer ≥ 0, never with `targeting.currency: "any"`) validates it; its errors name `limits.budget`.
+ */
+function withBudgetToValidate(definition: Readonly<Record<string, unknown>>, limits: unknown): Readonly<Record<string, unknown>> {
+  const budget = isRecord(limits) ? limits['budget'] : undefined;
+  return budget === undefined || budget === null ? definition : { ...definition, limits: { budgetRemaining: budget } };
+}
+
+function asAdminField(error: ValidationError): ValidationError {
+  return error.field === 'limits.budgetRemaining' ? { ...error, field: 'limits.budget' } : error;
+}
+
+/** The ledger counts a budget in one currency (rule 8 reads an amount without one in the cart's currency): a budget needs `targeting.currency`. */
+function budgetCurrencyErrors(promotion: Promotion, limits: PromotionLimits): ValidationError[] {
+  if (limits.budget === null || limits.budget === undefined || typeof promotion.targeting.currency === 'string') return [];
+  return [{ field: 'limits.budget', reason: 'not_allowed', detail: 'A budget is an amount in one currency: set targeting.currency to a currency code.' }];
+}
+
+/** Limits as stored: promotions stored before #23 have no `budget`, which reads as none. */
+export function storedLimits(limits: PromotionLimits): PromotionLimits {
+  return { ...limits, budget: limits.budget ?? null };
 }
 
 /**
@@ -113,8 +143,9 @@ export function parsePromotionDraft(body: unknown, pathId?: string): { ok: true;
   const limits = parseLimits(body['limits'], errors);
   const enabled = body['enabled'] ?? true;
   if (typeof enabled !== 'boolean') errors.push({ field: 'enabled', reason: 'invalid_type', detail: 'enabled must be true or false.' });
-  const parsed = parsePromotion(engineShape(definition));
-  if (!parsed.ok) errors.push(...parsed.errors);
+  const parsed = parsePromotion(engineShape(withBudgetToValidate(definition, body['limits'])));
+  if (!parsed.ok) errors.push(...parsed.errors.map(asAdminField));
+  else errors.push(...budgetCurrencyErrors(parsed.value, limits));
   if (!parsed.ok || errors.length > 0 || typeof enabled !== 'boolean') return { ok: false, errors };
   const promotion = parsed.value;
   const codes = promotion.kind === 'coupon' ? [...new Set(promotion.codes.filter((code) => code !== BULK_ONLY_PLACEHOLDER).map((code) => normalizeCode(code)))] : [];

@@ -1,6 +1,6 @@
 import type { PromotionChangedData } from '@promo/contracts';
 import type { PromotionView } from '@promo/contracts/http';
-import { statusAt } from './promotion-draft';
+import { statusAt, storedLimits } from './promotion-draft';
 import type { PromotionRow } from './promotion.row';
 
 /** A promotion as the admin API returns it (the shape in libs/contracts): the engine shape plus limits, enabled, version and status. */
@@ -10,7 +10,7 @@ export function toView(row: PromotionRow, now: Date): PromotionView {
     id: row.id,
     kind: row.kind,
     enabled: row.enabled,
-    limits: row.limits,
+    limits: storedLimits(row.limits),
     version: row.version,
     status: statusAt(row, now),
     createdAt: row.createdAt.toISOString(),
@@ -29,7 +29,7 @@ export function promotionChanged(row: PromotionRow, change: PromotionChangedData
     change,
     version: row.version,
     changedAt: now.toISOString(),
-    promotion: change === 'deleted' ? null : { ...row.definition, id: row.id, kind: row.kind, enabled: row.enabled, limits: row.limits },
+    promotion: change === 'deleted' ? null : { ...row.definition, id: row.id, kind: row.kind, enabled: row.enabled, limits: storedLimits(row.limits) },
     startsAt: row.startsAt === null ? null : row.startsAt.toISOString(),
     endsAt: row.endsAt === null ? null : row.endsAt.toISOString(),
   };

@@ -5,6 +5,8 @@ import type { RedemptionFields } from './redemption-data';
 /** Uses counted from `redemption.*` events (promotion, code, customer); the ledger stays the authority at checkout. */
 export interface UsageCounts {
   readonly promotionUses: ReadonlyMap<string, number>;
+  /** #23: minor units of discount each promotion has given (its budget spent); absent = 0. */
+  readonly promotionSpent?: ReadonlyMap<string, number>;
   readonly codeUses: ReadonlyMap<string, number>;
   /** Orders of the cart's customer that used each promotion (one per order, whatever its units). */
   readonly customerUses: ReadonlyMap<string, number>;
@@ -22,9 +24,10 @@ export class UsageRepository {
     const { promotionId, code, customerId } = redemption;
     const units = direction * redemption.units;
     await manager.query(
-      `INSERT INTO promotion_usage (promotion_id, uses) VALUES ($1, GREATEST($2::bigint, 0))
-       ON CONFLICT (promotion_id) DO UPDATE SET uses = GREATEST(promotion_usage.uses + $2::bigint, 0)`,
-      [promotionId, units],
+      `INSERT INTO promotion_usage (promotion_id, uses, discount_spent) VALUES ($1, GREATEST($2::bigint, 0), GREATEST($3::bigint, 0))
+       ON CONFLICT (promotion_id) DO UPDATE SET uses = GREATEST(promotion_usage.uses + $2::bigint, 0),
+         discount_spent = GREATEST(promotion_usage.discount_spent + $3::bigint, 0)`,
+      [promotionId, units, direction * redemption.discountAmount],
     );
     if (code !== null) {
       await manager.query(
@@ -43,19 +46,21 @@ export class UsageRepository {
 
   /** One round trip for the promotions and codes of one cart. */
   async read(manager: EntityManager, promotionIds: readonly string[], codes: readonly string[], customerId: string | null): Promise<UsageCounts> {
-    const rows: { kind: 'promotion' | 'code' | 'customer'; key: string; uses: string }[] = await manager.query(
-      `SELECT 'promotion' AS kind, promotion_id AS key, uses FROM promotion_usage WHERE promotion_id = ANY($1)
-       UNION ALL SELECT 'code', code, uses FROM code_usage WHERE code = ANY($2)
-       UNION ALL SELECT 'customer', promotion_id, uses FROM customer_usage WHERE promotion_id = ANY($1) AND customer_id = $3`,
+    const rows: { kind: 'promotion' | 'code' | 'customer'; key: string; uses: string; spent: string }[] = await manager.query(
+      `SELECT 'promotion' AS kind, promotion_id AS key, uses, discount_spent AS spent FROM promotion_usage WHERE promotion_id = ANY($1)
+       UNION ALL SELECT 'code', code, uses, 0 FROM code_usage WHERE code = ANY($2)
+       UNION ALL SELECT 'customer', promotion_id, uses, 0 FROM customer_usage WHERE promotion_id = ANY($1) AND customer_id = $3`,
       [promotionIds, codes, customerId ?? ''],
     );
     const promotionUses = new Map<string, number>();
+    const promotionSpent = new Map<string, number>();
     const codeUses = new Map<string, number>();
     const customerUses = new Map<string, number>();
     for (const row of rows) {
       const target = row.kind === 'promotion' ? promotionUses : row.kind === 'code' ? codeUses : customerUses;
       target.set(row.key, Number(row.uses));
+      if (row.kind === 'promotion') promotionSpent.set(row.key, Number(row.spent));
     }
-    return { promotionUses, codeUses, customerUses: customerId === null ? new Map() : customerUses };
+    return { promotionUses, promotionSpent, codeUses, customerUses: customerId === null ? new Map() : customerUses };
   }
 }

@@ -74,3 +74,18 @@ export async function startPricingApp(overrides: Readonly<Record<string, string>
     },
   };
 }
+
+/** One pricing app with the default test environment for a describe block: started before its tests, closed after. */
+export function pricingAppPerSuite(): () => PricingApp {
+  let pricing: PricingApp | undefined;
+  beforeAll(async () => {
+    pricing = await startPricingApp();
+  }, 60_000);
+  afterAll(async () => {
+    await pricing?.close();
+  }, 30_000);
+  return () => {
+    if (pricing === undefined) throw new Error('the pricing app is not started yet');
+    return pricing;
+  };
+}

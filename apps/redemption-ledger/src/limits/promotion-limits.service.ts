@@ -46,12 +46,14 @@ export class PromotionLimitsService {
     if (held && held.version >= change.version) return { promotionId: change.promotionId, version: held.version, isApplied: false };
     const next = limitsFromChange(change, held);
     await manager.query(
-      `INSERT INTO promotion_limits (promotion_id, kind, version, is_deleted, total_uses, uses_per_code, uses_per_customer, consume_unit, shared_codes, changed_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO promotion_limits (promotion_id, kind, version, is_deleted, total_uses, uses_per_code, uses_per_customer, consume_unit, shared_codes,
+         budget, budget_currency, changed_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (promotion_id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version, is_deleted = EXCLUDED.is_deleted,
          total_uses = EXCLUDED.total_uses, uses_per_code = EXCLUDED.uses_per_code, uses_per_customer = EXCLUDED.uses_per_customer,
-         consume_unit = EXCLUDED.consume_unit, shared_codes = EXCLUDED.shared_codes, changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at`,
-      [next.promotionId, next.kind, next.version, next.isDeleted, next.totalUses, next.usesPerCode, next.usesPerCustomer, next.consumeUnit, next.sharedCodes, change.changedAt, this.clock.now()],
+         consume_unit = EXCLUDED.consume_unit, shared_codes = EXCLUDED.shared_codes, budget = EXCLUDED.budget, budget_currency = EXCLUDED.budget_currency,
+         changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at`,
+      [next.promotionId, next.kind, next.version, next.isDeleted, next.totalUses, next.usesPerCode, next.usesPerCustomer, next.consumeUnit, next.sharedCodes, next.budget, next.budgetCurrency, change.changedAt, this.clock.now()],
     );
     const isNew = !(await this.state.hasLiveHold(manager, change.promotionId));
     const stored = await this.scripts.setLimits(change.promotionId, redisLimitsOf(next), isNew);
@@ -82,6 +84,8 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
       usesPerCustomer: held?.usesPerCustomer ?? null,
       consumeUnit: held?.consumeUnit ?? 'cart',
       sharedCodes: held?.sharedCodes ?? null,
+      budget: held?.budget ?? null,
+      budgetCurrency: held?.budgetCurrency ?? null,
     };
   }
   const limits = promotion.limits ?? {};
@@ -96,7 +100,17 @@ export function limitsFromChange(change: PromotionChangedData, held: PromotionLi
     usesPerCustomer: perCustomer,
     consumeUnit: limits.consumeUnit ?? 'cart',
     sharedCodes: sharedCodesOf(promotion['codes']),
+    // #23, rule 19: the budget is in the promotion's one currency (pricing refuses a budget without targeting.currency).
+    budget: limits.budget ?? null,
+    budgetCurrency: limits.budget === undefined || limits.budget === null ? null : currencyOf(promotion['targeting']),
   };
+}
+
+/** `targeting.currency` when it is a currency code; null otherwise. */
+function currencyOf(targeting: unknown): string | null {
+  if (typeof targeting !== 'object' || targeting === null || !('currency' in targeting)) return null;
+  const { currency } = targeting;
+  return typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : null;
 }
 
 /** The promotion's own codes, normalized as uses are; absent (a coupon whose codes all live in code-inventory) is none. */

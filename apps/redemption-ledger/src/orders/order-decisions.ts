@@ -1,6 +1,7 @@
 import type { OrderPlacedData, RedemptionRejectionReason } from '@promo/contracts';
 import type { OutboundEvent } from '@promo/messaging';
 import type { LedgerEntryInput } from '../ledger/ledger-entry';
+import { publishedCustomerId } from '../usage/customer-key';
 import type { PromotionLimitsRow } from '../usage/usage-state.repository';
 import { type TakeOutcome, UsageRebuildingError } from '../usage/usage-scripts';
 import type { OrderUseRow } from './orders.repository';
@@ -21,6 +22,9 @@ export function decisionOf(outcome: TakeOutcome, limits: PromotionLimitsRow, uni
       return { units: limits.consumeUnit === 'cart' ? 1 : units, reason: outcome.reason };
     case 'unknown_promotion':
       return { units, reason: 'unknown_promotion' };
+    case 'discount_required':
+      // An order always states each use's discount (order.placed's amount); a commit never answers this.
+      throw new Error('commit-usage asked for a discount the order carries');
     case 'not_loaded':
     case 'rebuilding':
       return outcome.kind;
@@ -68,7 +72,7 @@ type DecisionEvent = OutboundEvent<'redemption.recorded'> | OutboundEvent<'redem
 /** The events of an order's decided uses: `redemption.recorded` or `redemption.rejected`, keyed by promotion. */
 export function decisionEvents(order: OrderPlacedData, reservationId: string | null, decided: readonly OrderUseRow[], at: Date): DecisionEvent[] {
   return decided.map((use): DecisionEvent => {
-    const common = { orderId: order.orderId, promotionId: use.promotionId, code: use.code, customerId: use.customerId, units: use.units };
+    const common = { orderId: order.orderId, promotionId: use.promotionId, code: use.code, customerId: publishedCustomerId(use.customerId), units: use.units };
     if (use.decision === 'accepted') {
       return {
         type: 'redemption.recorded',
@@ -84,6 +88,8 @@ function rejectionReason(reason: string | null): RedemptionRejectionReason {
   switch (reason) {
     case 'total_limit_reached':
     case 'code_limit_reached':
+    case 'budget_exhausted':
+    case 'budget_currency_mismatch':
     case 'customer_limit_reached':
     case 'unknown_promotion':
       return reason;

@@ -7,16 +7,17 @@ import { LedgerRepository } from '../ledger/ledger.repository';
 import { ReservationsRepository } from '../reservations/reservations.repository';
 import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { holdEntityLock, holdEntityLocks, holdUsageLockShared } from '../usage/usage-lock';
+import { customerKeyOf, publishedCustomerId } from '../usage/customer-key';
 import { codeKeyOf, orderHoldId, type UseTarget } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
-import { UsageRebuildingError, UsageScripts } from '../usage/usage-scripts';
+import { UsageRebuildingError, UsageScripts, type UseDiscount } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { UsageMetrics } from '../usage/usage.metrics';
 import { decisionEntries, decisionEvents, decisionOf, isLive, settledDecision, type UseDecision } from './order-decisions';
 import { type OrderUseRow, OrdersRepository } from './orders.repository';
 
-/** One use an order carries: `units` as the order states them (null when it does not). */
-interface OrderUse extends UseTarget {
+/** One use an order carries: `units` as the order states them (null when it does not), and its discount (#23). */
+interface OrderUse extends UseTarget, UseDiscount {
   readonly units: number | null;
 }
 
@@ -50,7 +51,7 @@ export class OrdersService {
     const isCancelledFirst = status === 'cancelled_before_placed';
     await this.orders.savePlaced(manager, order, isCancelledFirst ? 'cancelled' : 'placed');
     const now = this.clock.now();
-    const customerId = order.customer?.customerId ?? null;
+    const customerId = customerKeyOf(order.customer?.customerId, order.guestEmail);
     const reservationId = order.reservationId ?? null;
     const reserved = reservationId ? (await this.holds.ofReservation(manager, reservationId)).filter((hold) => hold.orderId === null || hold.orderId === order.orderId) : [];
     await this.holdPromotionLocks(manager, [...(order.appliedPromotions ?? []).map((applied) => applied.promotionId), ...reserved.map((hold) => hold.promotionId)]);
@@ -61,7 +62,7 @@ export class OrdersService {
       const matchIndex = unmatched.findIndex((hold) => hold.promotionId === applied.promotionId && hold.codeKey === codeKey);
       const match = matchIndex >= 0 ? unmatched.splice(matchIndex, 1)[0] : undefined;
       // #19.5: the order's units, not the reserved ones; an order that does not say keeps its reservation's (else 1).
-      const use: OrderUse = { promotionId: applied.promotionId, codeKey, customerId, holdId: match?.holdId ?? orderHoldId(order.orderId, index), units: applied.units ?? null };
+      const use: OrderUse = { promotionId: applied.promotionId, codeKey, customerId, holdId: match?.holdId ?? orderHoldId(order.orderId, index), units: applied.units ?? null, discountAmount: applied.amount, currency: order.currency };
       const decision = await this.decide(manager, use);
       // A reservation whose order outgrew a limit is not used: it goes back with the unused ones.
       if (match && decision.reason !== null) unmatched.push(match);
@@ -80,7 +81,7 @@ export class OrdersService {
         isReversed: false,
       });
       if (decision.reason === null) {
-        await this.holds.upsert(manager, { holdId: use.holdId, promotionId: use.promotionId, reservationId: match ? reservationId : null, orderId: order.orderId, code: applied.code ?? null, codeKey, customerId, units: decision.units, state: 'committed', expiresAt: null }, now);
+        await this.holds.upsert(manager, { holdId: use.holdId, promotionId: use.promotionId, reservationId: match ? reservationId : null, orderId: order.orderId, code: applied.code ?? null, codeKey, customerId, units: decision.units, state: 'committed', expiresAt: null, discountAmount: applied.amount, currency: order.currency }, now);
       }
     }
     await this.orders.insertUses(manager, decided, now);
@@ -162,7 +163,7 @@ export class OrdersService {
       await this.outbox.enqueue(manager, {
         type: 'redemption.reversed',
         key: use.promotionId,
-        data: { orderId, promotionId: use.promotionId, code: use.code, customerId: use.customerId, units: use.units, reversedAt: now.toISOString() },
+        data: { orderId, promotionId: use.promotionId, code: use.code, customerId: publishedCustomerId(use.customerId), units: use.units, discountAmount: use.discountAmount, reversedAt: now.toISOString() },
       });
     }
   }

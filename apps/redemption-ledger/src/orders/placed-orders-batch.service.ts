@@ -5,6 +5,7 @@ import { CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
 import type { EntityManager } from 'typeorm';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { type HoldRow, UsageHoldsRepository } from '../usage/usage-holds.repository';
+import { customerKeyOf } from '../usage/customer-key';
 import { codeKeyOf, orderHoldId } from '../usage/usage-keys';
 import { holdEntityLocks, holdUsageLockShared } from '../usage/usage-lock';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
@@ -83,7 +84,7 @@ export class PlacedOrdersBatch {
       (order.appliedPromotions ?? []).map((applied, index) => ({
         order,
         index,
-        request: { promotionId: applied.promotionId, codeKey: codeKeyOf(applied.code), customerId: order.customer?.customerId ?? null, holdId: orderHoldId(order.orderId, index), units: applied.units ?? null },
+        request: { promotionId: applied.promotionId, codeKey: codeKeyOf(applied.code), customerId: customerKeyOf(order.customer?.customerId, order.guestEmail), holdId: orderHoldId(order.orderId, index), units: applied.units ?? null, discountAmount: applied.amount, currency: order.currency },
       })),
     );
     const decisions = await this.decideAll(manager, uses);
@@ -106,9 +107,10 @@ export class PlacedOrdersBatch {
         isReversed: false,
       };
     });
+    const orderCurrency = new Map(orders.map((order) => [order.orderId, order.currency]));
     const committed: HoldRow[] = decided
       .filter((use) => use.decision === 'accepted')
-      .map((use) => ({ holdId: use.holdId, promotionId: use.promotionId, reservationId: null, orderId: use.orderId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, state: 'committed', expiresAt: null }));
+      .map((use) => ({ holdId: use.holdId, promotionId: use.promotionId, reservationId: null, orderId: use.orderId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, state: 'committed', expiresAt: null, discountAmount: use.discountAmount, currency: orderCurrency.get(use.orderId) ?? null }));
     await this.holds.upsertMany(manager, committed, now);
     await this.orders.insertUses(manager, decided, now);
     for (const use of decided) this.metrics.orderUses.inc({ decision: use.decision });

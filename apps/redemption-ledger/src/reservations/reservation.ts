@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { customerKeyOf } from '../usage/customer-key';
 import type { LimitReason } from '../usage/usage-scripts';
 
 export type ReservationStatus = 'reserved' | 'refused' | 'committed' | 'released' | 'expired';
@@ -6,8 +7,18 @@ export type ReservationStatus = 'reserved' | 'refused' | 'committed' | 'released
 export interface ReservationRequest {
   readonly reservationId: string;
   readonly cartId: string;
-  readonly customerId: string;
-  readonly uses: readonly { readonly promotionId: string; readonly code?: string | null | undefined; readonly units: number }[];
+  /** Absent or null for a guest, who is then known by `email` (#23: guest per-customer limits). */
+  readonly customerId?: string | null | undefined;
+  readonly email?: string | null | undefined;
+  readonly uses: readonly ReservationUse[];
+}
+
+export interface ReservationUse {
+  readonly promotionId: string;
+  readonly code?: string | null | undefined;
+  readonly units: number;
+  /** #23: the use's discount, minor units of `currency`; required by a promotion with a budget. */
+  readonly discount?: { readonly amount: number; readonly currency: string } | null | undefined;
 }
 
 export interface ReservationUseAnswer {
@@ -30,6 +41,11 @@ export interface ReservationAnswer {
 
 /** The request's identity for idempotency: the same id with another body is a conflict (409). */
 export function reservationFingerprint(request: ReservationRequest): string {
-  const canonical = JSON.stringify([request.cartId, request.customerId, request.uses.map((use) => [use.promotionId, use.code ?? null, use.units])]);
+  // A discount joins the identity only when given, so reservations made before #23 keep their fingerprint.
+  const canonical = JSON.stringify([
+    request.cartId,
+    customerKeyOf(request.customerId, request.email),
+    request.uses.map((use) => [use.promotionId, use.code ?? null, use.units, ...(use.discount ? [use.discount.amount, use.discount.currency] : [])]),
+  ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }

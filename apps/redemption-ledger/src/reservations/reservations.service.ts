@@ -8,12 +8,16 @@ import { LedgerRepository } from '../ledger/ledger.repository';
 import { UsageHoldsRepository } from '../usage/usage-holds.repository';
 import { holdUsageLockShared } from '../usage/usage-lock';
 import { UsageMetrics } from '../usage/usage.metrics';
+import { customerKeyOf } from '../usage/customer-key';
 import { codeKeyOf, reservationHoldId } from '../usage/usage-keys';
 import { UsageRebuildService } from '../usage/usage-rebuild.service';
 import { UsageRebuildingError, UsageScripts, type UseRequest } from '../usage/usage-scripts';
 import { UsageStateRepository } from '../usage/usage-state.repository';
 import { type ReservationAnswer, type ReservationRequest, type ReservationUseAnswer, reservationFingerprint } from './reservation';
 import { ReservationsRepository } from './reservations.repository';
+
+/** A request whose customer is the key its per-customer limits count under (customer-key.ts). */
+type KeyedRequest = ReservationRequest & { readonly customerId: string };
 
 interface PlannedUse extends UseRequest {
   readonly code: string | null;
@@ -53,6 +57,10 @@ export class ReservationsService {
   }
 
   private async reserveUses(request: ReservationRequest): Promise<ReservationAnswer> {
+    const customerKey = customerKeyOf(request.customerId, request.email);
+    if (customerKey === null) {
+      throw new ValidationFailedError([{ field: 'customerId', reason: 'required', detail: 'a reservation names its customer: customerId, or email for a guest' }]);
+    }
     const fingerprint = reservationFingerprint(request);
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.RESERVATION_TTL_MS);
@@ -60,9 +68,11 @@ export class ReservationsService {
       promotionId: use.promotionId,
       code: use.code ?? null,
       codeKey: codeKeyOf(use.code),
-      customerId: request.customerId,
+      customerId: customerKey,
       holdId: reservationHoldId(request.reservationId, index),
       units: use.units,
+      discountAmount: use.discount?.amount ?? null,
+      currency: use.discount?.currency ?? null,
     }));
     const taken: PlannedUse[] = [];
     // Holds made by an earlier call with this id and body (replays, or a call whose process died before Postgres).
@@ -86,6 +96,9 @@ export class ReservationsService {
         case 'unknown_promotion':
           await this.rollBack(taken);
           throw unknownPromotion(index, use.promotionId);
+        case 'discount_required':
+          await this.rollBack(taken);
+          throw new ValidationFailedError([{ field: `uses[${index}].discount`, reason: 'required', detail: `promotion ${use.promotionId} has a budget: say the discount this use gives` }]);
         case 'not_loaded':
           await this.rollBack(taken);
           return this.whenNotLoaded(index, use.promotionId);
@@ -97,7 +110,7 @@ export class ReservationsService {
     }
     if (taken.length === 0) return this.storedAnswer(request, planned, fingerprint);
     try {
-      return await this.persist(request, taken, replayed, planned, fingerprint, expiresAt, now);
+      return await this.persist({ ...request, customerId: customerKey }, taken, replayed, planned, fingerprint, expiresAt, now);
     } catch (error) {
       await this.rollBack(taken);
       throw error;
@@ -105,7 +118,7 @@ export class ReservationsService {
   }
 
   private async persist(
-    request: ReservationRequest,
+    request: KeyedRequest,
     taken: PlannedUse[],
     replayed: readonly PlannedUse[],
     planned: readonly PlannedUse[],
@@ -122,11 +135,11 @@ export class ReservationsService {
       const isInserted = await this.reservations.insert(manager, { reservationId: request.reservationId, cartId: request.cartId, customerId: request.customerId, fingerprint, uses, expiresAt, createdAt: now });
       if (!isInserted) return false;
       for (const use of [...replayed, ...taken]) {
-        await this.holds.upsert(manager, { ...use, reservationId: request.reservationId, orderId: null, state: 'reserved', expiresAt }, now);
+        await this.holds.upsert(manager, { ...use, reservationId: request.reservationId, orderId: null, state: 'reserved', expiresAt, discountAmount: use.discountAmount ?? 0, currency: use.currency ?? null }, now);
       }
       await this.ledger.append(
         manager,
-        [...replayed, ...taken].map((use) => ({ kind: 'reserved', orderId: null, reservationId: request.reservationId, promotionId: use.promotionId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, reason: null, discountAmount: null, currency: null, at: now })),
+        [...replayed, ...taken].map((use) => ({ kind: 'reserved', orderId: null, reservationId: request.reservationId, promotionId: use.promotionId, code: use.code, codeKey: use.codeKey, customerId: use.customerId, units: use.units, reason: null, discountAmount: use.discountAmount ?? null, currency: use.currency ?? null, at: now })),
       );
       return true;
     });

@@ -14,6 +14,9 @@ export interface HoldRow {
   readonly units: number;
   readonly state: HoldState;
   readonly expiresAt: Date | null;
+  /** #23: minor units of the promotion's budget the use holds (0 when it has none or the use said none), in `currency`. */
+  readonly discountAmount: number;
+  readonly currency: string | null;
 }
 
 interface HoldRecord {
@@ -27,6 +30,9 @@ interface HoldRecord {
   units: number;
   state: HoldState;
   expires_at: Date | null;
+  /** bigint: the driver answers a string. */
+  discount_amount: string;
+  currency: string | null;
 }
 
 /** usage_holds: the current state of every use, mirrored in Redis and rebuilt into it (L3). */
@@ -41,12 +47,16 @@ export class UsageHoldsRepository {
   async upsertMany(manager: EntityManager, holds: readonly HoldRow[], at: Date): Promise<void> {
     if (holds.length === 0) return;
     await manager.query(
-      `INSERT INTO usage_holds (hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at, created_at, updated_at)
-       SELECT h.hold_id, h.promotion_id, h.reservation_id, h.order_id, h.code, h.code_key, h.customer_id, h.units, h.state, h.expires_at, $1, $1
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::integer[], $10::text[], $11::timestamptz[])
-           AS h(hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at)
+      `INSERT INTO usage_holds (hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at, discount_amount, currency,
+         created_at, updated_at)
+       SELECT h.hold_id, h.promotion_id, h.reservation_id, h.order_id, h.code, h.code_key, h.customer_id, h.units, h.state, h.expires_at, h.discount_amount,
+           h.currency, $1, $1
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::integer[], $10::text[], $11::timestamptz[],
+           $12::bigint[], $13::text[])
+           AS h(hold_id, promotion_id, reservation_id, order_id, code, code_key, customer_id, units, state, expires_at, discount_amount, currency)
        ON CONFLICT (hold_id) DO UPDATE SET state = EXCLUDED.state, order_id = COALESCE(EXCLUDED.order_id, usage_holds.order_id),
-         units = EXCLUDED.units, expires_at = EXCLUDED.expires_at, updated_at = EXCLUDED.updated_at`,
+         units = EXCLUDED.units, expires_at = EXCLUDED.expires_at, discount_amount = EXCLUDED.discount_amount,
+         currency = COALESCE(EXCLUDED.currency, usage_holds.currency), updated_at = EXCLUDED.updated_at`,
       [
         at,
         holds.map((h) => h.holdId),
@@ -59,6 +69,8 @@ export class UsageHoldsRepository {
         holds.map((h) => h.units),
         holds.map((h) => h.state),
         holds.map((h) => h.expiresAt),
+        holds.map((h) => h.discountAmount),
+        holds.map((h) => h.currency),
       ],
     );
   }
@@ -104,5 +116,7 @@ function toHold(row: HoldRecord): HoldRow {
     units: row.units,
     state: row.state,
     expiresAt: row.expires_at,
+    discountAmount: Number(row.discount_amount),
+    currency: row.currency,
   };
 }

@@ -12,6 +12,8 @@ export interface UsageKeys {
   readonly customer: string;
   readonly hold: string;
   readonly expiries: string;
+  /** #23: minor units of the promotion's budget spent or held. */
+  readonly budget: string;
 }
 
 export interface UseTarget {
@@ -35,6 +37,7 @@ export function usageKeys(target: UseTarget): UsageKeys {
     customer: `${tag}:customer:${target.customerId ?? '-'}`,
     hold: `${tag}:hold:${target.holdId}`,
     expiries: `${tag}:expiries`,
+    budget: `${tag}:budget`,
   };
 }
 

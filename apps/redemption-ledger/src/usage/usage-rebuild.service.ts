@@ -153,6 +153,7 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
       if (hold.codeKey !== null) add(holdKeys.code, hold.units);
       // #19.5: the per-customer limit counts orders, one per use.
       if (hold.customerId !== null) add(holdKeys.customer, 1);
+      if (hold.discountAmount > 0) add(holdKeys.budget, hold.discountAmount);
       const expiresAt = hold.expiresAt?.getTime() ?? 0;
       multi.hset(holdKeys.hold, {
         state: hold.state,
@@ -164,14 +165,15 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
         customer: hold.customerId ?? '',
         fingerprint: hold.fingerprint ?? '',
         expiresAt,
+        discount: hold.discountAmount,
       });
       if (hold.state === 'reserved') multi.zadd(holdKeys.expiries, expiresAt, hold.holdId);
     }
     for (const [key, units] of counters) multi.set(key, units);
     const limits = redisLimitsOf(promotion);
-    const [total, perCode, perCustomer, unit, deleted, version] = limitArgs(limits);
+    const [total, perCode, perCustomer, unit, deleted, version, budget, budgetCurrency] = limitArgs(limits);
     multi.del(limitsKey);
-    multi.hset(limitsKey, { total, perCode, perCustomer, unit, deleted, version, ...sharedCodeFields(limits) });
+    multi.hset(limitsKey, { total, perCode, perCustomer, unit, deleted, version, budget, budgetCurrency, ...sharedCodeFields(limits) });
     await multi.exec();
   }
 
@@ -213,5 +215,7 @@ export function redisLimitsOf(row: PromotionLimitsRow): RedisLimits {
     isDeleted: row.isDeleted,
     version: row.version,
     sharedCodes: row.sharedCodes,
+    budget: row.budget ?? -1,
+    budgetCurrency: row.budgetCurrency ?? '',
   };
 }

@@ -18,7 +18,7 @@ declare module 'ioredis' {
   }
 }
 
-export type LimitReason = 'total_limit_reached' | 'code_limit_reached' | 'customer_limit_reached';
+export type LimitReason = 'total_limit_reached' | 'code_limit_reached' | 'budget_exhausted' | 'budget_currency_mismatch' | 'customer_limit_reached';
 
 /** What reserve-usage and commit-usage answer. */
 export type TakeOutcome =
@@ -26,6 +26,7 @@ export type TakeOutcome =
   | { readonly kind: 'exists'; readonly state: string; readonly fingerprint: string; readonly units: number }
   | { readonly kind: 'refused'; readonly reason: LimitReason; readonly limit: number }
   | { readonly kind: 'unknown_promotion' }
+  | { readonly kind: 'discount_required' }
   | { readonly kind: 'not_loaded' }
   | { readonly kind: 'rebuilding' };
 
@@ -38,12 +39,19 @@ export type ReleaseOutcome =
 
 export type ReleaseMode = 'release' | 'expire' | 'reverse';
 
-export interface UseRequest extends UseTarget {
+/** #23: the discount a use takes from its promotion's budget; null when the caller does not say (refused on a budgeted promotion). */
+export interface UseDiscount {
+  /** Minor units. */
+  readonly discountAmount?: number | null;
+  readonly currency?: string | null;
+}
+
+export interface UseRequest extends UseTarget, UseDiscount {
   readonly units: number;
 }
 
-/** A use to commit: `units` as the order states them, null when it does not. */
-export interface CommitRequest extends UseTarget {
+/** A use to commit: `units` and the discount as the order states them, null when it does not. */
+export interface CommitRequest extends UseTarget, UseDiscount {
   readonly units: number | null;
 }
 
@@ -64,15 +72,18 @@ export interface RedisLimits {
   readonly unit: 'cart' | 'item';
   readonly isDeleted: boolean;
   readonly version: number;
+  /** #23: the total discount budget in minor units, -1 for none, and its currency ('' when none). */
+  readonly budget?: number;
+  readonly budgetCurrency?: string;
   /** The promotion's shared codes, normalized; any other code is a group code (single-use by default, #19.2). Absent or null: not known, all shared. */
   readonly sharedCodes?: readonly string[] | null;
 }
 
 const LUA_DIR = path.join(__dirname, 'lua');
 const SCRIPTS = [
-  { command: 'ledgerReserveUsage', file: 'reserve-usage.lua', numberOfKeys: 6 },
-  { command: 'ledgerCommitUsage', file: 'commit-usage.lua', numberOfKeys: 6 },
-  { command: 'ledgerReleaseUsage', file: 'release-usage.lua', numberOfKeys: 6 },
+  { command: 'ledgerReserveUsage', file: 'reserve-usage.lua', numberOfKeys: 7 },
+  { command: 'ledgerCommitUsage', file: 'commit-usage.lua', numberOfKeys: 7 },
+  { command: 'ledgerReleaseUsage', file: 'release-usage.lua', numberOfKeys: 7 },
   { command: 'ledgerSetLimits', file: 'set-limits.lua', numberOfKeys: 1 },
 ] as const;
 
@@ -112,7 +123,7 @@ export class UsageScripts {
   }
 
   async reserve(use: UseRequest, expiresAtMs: number, fingerprint: string): Promise<TakeOutcome> {
-    const reply = replyOf(await this.write('reserve-usage', use, () => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint)));
+    const reply = replyOf(await this.write('reserve-usage', use, () => this.redis.ledgerReserveUsage(...keysOf(use), use.holdId, String(use.units), use.codeKey ?? '', use.customerId ?? '', String(expiresAtMs), fingerprint, ...discountArgs(use))));
     return parseTake(reply);
   }
 
@@ -187,10 +198,15 @@ export class UsageScripts {
 
 /** The limits hash fields in the order set-limits takes them. */
 export function limitArgs(limits: RedisLimits): string[] {
-  return [String(limits.total), String(limits.perCode), String(limits.perCustomer), limits.unit, limits.isDeleted ? '1' : '0', String(limits.version)];
+  return [String(limits.total), String(limits.perCode), String(limits.perCustomer), limits.unit, limits.isDeleted ? '1' : '0', String(limits.version), String(limits.budget ?? -1), limits.budgetCurrency ?? ''];
 }
 
-/** set-limits' ARGV from 8 on: "1" and the shared codes when they are known, else "0". */
+/** A use's discount and currency as the take scripts read them ("" when not said). */
+function discountArgs(use: UseDiscount): [string, string] {
+  return [use.discountAmount === null || use.discountAmount === undefined ? '' : String(use.discountAmount), use.currency ?? ''];
+}
+
+/** set-limits' ARGV from 10 on: "1" and the shared codes when they are known, else "0". */
 export function sharedCodeArgs(limits: RedisLimits): string[] {
   return limits.sharedCodes === undefined || limits.sharedCodes === null ? ['0'] : ['1', ...limits.sharedCodes];
 }
@@ -207,11 +223,11 @@ export const SHARED_CODE_FIELD_PREFIX = 'shared:';
 
 function keysOf(use: UseTarget): string[] {
   const keys = usageKeys(use);
-  return [keys.limits, keys.total, keys.code, keys.customer, keys.hold, keys.expiries];
+  return [keys.limits, keys.total, keys.code, keys.customer, keys.hold, keys.expiries, keys.budget];
 }
 
 function commitArgs(use: CommitRequest): string[] {
-  return [...keysOf(use), use.holdId, use.units === null ? '' : String(use.units), use.codeKey ?? '', use.customerId ?? ''];
+  return [...keysOf(use), use.holdId, use.units === null ? '' : String(use.units), use.codeKey ?? '', use.customerId ?? '', ...discountArgs(use)];
 }
 
 function parseCommit(reply: readonly unknown[]): TakeOutcome {
@@ -243,8 +259,12 @@ function parseTake(reply: readonly unknown[]): TakeOutcome {
       return { kind: 'rebuilding' };
     case 'unknown_promotion':
       return { kind: 'unknown_promotion' };
+    case 'discount_required':
+      return { kind: 'discount_required' };
     case 'total_limit_reached':
     case 'code_limit_reached':
+    case 'budget_exhausted':
+    case 'budget_currency_mismatch':
     case 'customer_limit_reached':
       return { kind: 'refused', reason: reply[0], limit: numberAt(reply, 1) };
     default:

@@ -15,6 +15,9 @@ export interface PromotionLimitsRow {
    * unless `usesPerCode` is set (#19.2). null: not known (learnt before the ledger kept them), all shared.
    */
   readonly sharedCodes: readonly string[] | null;
+  /** #23, rule 19: the total discount budget in minor units of `budgetCurrency`; null = none. */
+  readonly budget: number | null;
+  readonly budgetCurrency: string | null;
 }
 
 /** A use that holds units right now: reserved (until it expires) or committed. */
@@ -27,6 +30,8 @@ export interface LiveHold {
   readonly state: 'reserved' | 'committed';
   readonly expiresAt: Date | null;
   readonly fingerprint: string | null;
+  /** #23: minor units of the promotion's budget the use holds. */
+  readonly discountAmount: number;
 }
 
 interface LimitsRecord {
@@ -39,6 +44,9 @@ interface LimitsRecord {
   uses_per_customer: number | null;
   consume_unit: 'cart' | 'item';
   shared_codes: string[] | null;
+  /** bigint: the driver answers a string. */
+  budget: string | null;
+  budget_currency: string | null;
 }
 
 interface HoldRecord {
@@ -50,6 +58,7 @@ interface HoldRecord {
   state: 'reserved' | 'committed';
   expires_at: Date | null;
   fingerprint: string | null;
+  discount_amount: string;
 }
 
 /** Reads of the durable usage state (promotion_limits, usage_holds) that Redis is rebuilt from. */
@@ -75,7 +84,7 @@ export class UsageStateRepository {
 
   async liveHolds(manager: EntityManager): Promise<Map<string, LiveHold[]>> {
     const rows: HoldRecord[] = await manager.query(
-      `SELECT h.hold_id, h.promotion_id, h.code_key, h.customer_id, h.units, h.state, h.expires_at, r.fingerprint
+      `SELECT h.hold_id, h.promotion_id, h.code_key, h.customer_id, h.units, h.state, h.expires_at, h.discount_amount, r.fingerprint
          FROM usage_holds h LEFT JOIN reservations r ON r.reservation_id = h.reservation_id
         WHERE h.state IN ('reserved', 'committed')`,
     );
@@ -91,6 +100,7 @@ export class UsageStateRepository {
         state: row.state,
         expiresAt: row.expires_at,
         fingerprint: row.fingerprint,
+        discountAmount: Number(row.discount_amount),
       });
       byPromotion.set(row.promotion_id, holds);
     }
@@ -114,5 +124,7 @@ function toLimits(row: LimitsRecord): PromotionLimitsRow {
     usesPerCustomer: row.uses_per_customer,
     consumeUnit: row.consume_unit,
     sharedCodes: row.shared_codes,
+    budget: row.budget === null ? null : Number(row.budget),
+    budgetCurrency: row.budget_currency,
   };
 }

@@ -4,6 +4,7 @@ import type { AppliedPromotion, OrderCancelledData, OrderPlacedData } from '@pro
 /** Builds an `order.placed` payload: `anOrder('o-1').by('cu-1').withUse('promo', 'CODE', 500).build()`. */
 export class OrderBuilder {
   private customerId: string | null = null;
+  private guestEmail: string | null = null;
   private readonly uses: AppliedPromotion[] = [];
   private reservationId: string | null = null;
   private total = 10_000;
@@ -13,6 +14,13 @@ export class OrderBuilder {
 
   by(customerId: string): this {
     this.customerId = customerId;
+    return this;
+  }
+
+  /** A guest's order: no customer, the e-mail left at checkout. */
+  asGuest(email: string): this {
+    this.customerId = null;
+    this.guestEmail = email;
     return this;
   }
 
@@ -44,6 +52,7 @@ export class OrderBuilder {
       channel: 'web',
       currency: 'USD',
       customer: this.customerId === null ? null : { customerId: this.customerId },
+      ...(this.guestEmail === null ? {} : { guestEmail: this.guestEmail }),
       lines: [{ lineId: 'l1', sku: 'SKU-1', productId: 'p1', quantity: 1, unitPrice: this.total + discount }],
       appliedPromotions: this.uses,
       reservationId: this.reservationId,

@@ -5,6 +5,7 @@ export class PromotionChangeBuilder {
   private kind: 'automatic' | 'coupon' = 'automatic';
   private limits: PromotionLimits | undefined;
   private codes: readonly string[] | undefined;
+  private currency: string | undefined;
   private version = 1;
   private change: PromotionChangedData['change'] = 'created';
 
@@ -26,6 +27,13 @@ export class PromotionChangeBuilder {
     return this;
   }
 
+  /** #23, rule 19: a total discount budget in minor units of `currency` (the promotion's targeting.currency). */
+  withBudget(budget: number, currency = 'USD'): this {
+    this.limits = { ...this.limits, budget };
+    this.currency = currency;
+    return this;
+  }
+
   atVersion(version: number, change: PromotionChangedData['change'] = 'updated'): this {
     this.version = version;
     this.change = change;
@@ -38,7 +46,16 @@ export class PromotionChangeBuilder {
       change: this.change,
       version: this.version,
       changedAt: '2026-11-20T00:00:00Z',
-      promotion: this.change === 'deleted' ? null : { id: this.promotionId, kind: this.kind, ...(this.codes ? { codes: this.codes } : {}), ...(this.limits ? { limits: this.limits } : {}) },
+      promotion:
+        this.change === 'deleted'
+          ? null
+          : {
+              id: this.promotionId,
+              kind: this.kind,
+              ...(this.codes ? { codes: this.codes } : {}),
+              ...(this.limits ? { limits: this.limits } : {}),
+              ...(this.currency ? { targeting: { currency: this.currency } } : {}),
+            },
     };
   }
 }

@@ -7,6 +7,12 @@ export interface PromotionLimitsView {
   readonly usesPerCode: number | null;
   readonly usesPerCustomer: number | null;
   readonly consumeUnit: 'cart' | 'item';
+  /**
+   * Rule 19: the promotion's total discount budget, minor units of `targeting.currency`; null = none. The ledger keeps
+   * what is spent of it; pricing gives the engine what is left (`limits.budgetRemaining`). Absent in promotions stored
+   * before #23, read as null.
+   */
+  readonly budget?: number | null;
 }
 
 /**

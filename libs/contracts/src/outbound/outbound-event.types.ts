@@ -5,6 +5,8 @@ export interface PromotionLimits {
   readonly usesPerCode?: number | null;
   readonly usesPerCustomer?: number | null;
   readonly consumeUnit?: 'cart' | 'item';
+  /** #23, rule 19: the total discount budget in minor units of `targeting.currency`; null or absent = none. */
+  readonly budget?: number | null;
 }
 
 export interface PromotionChangedData {
@@ -48,7 +50,8 @@ export interface RedemptionRecordedData {
   readonly recordedAt: string;
 }
 
-export type RedemptionRejectionReason = 'total_limit_reached' | 'code_limit_reached' | 'customer_limit_reached' | 'unknown_promotion';
+/** #23: `budget_exhausted` and `budget_currency_mismatch` when the order's discount does not fit the promotion's budget (rule 19). */
+export type RedemptionRejectionReason = 'total_limit_reached' | 'code_limit_reached' | 'budget_exhausted' | 'budget_currency_mismatch' | 'customer_limit_reached' | 'unknown_promotion';
 
 export interface RedemptionRejectedData {
   readonly orderId: string;
@@ -66,6 +69,8 @@ export interface RedemptionReversedData {
   readonly code: string | null;
   readonly customerId: string | null;
   readonly units: number;
+  /** Minor units the reversed use had given (#23: back to the promotion's budget). Absent in events before #23. */
+  readonly discountAmount?: number;
   readonly reversedAt: string;
 }
 

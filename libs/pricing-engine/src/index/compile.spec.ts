@@ -49,7 +49,7 @@ describe('compilePromotions index', () => {
   });
 });
 
-describe('price options (bulk codes and live usage)', () => {
+describe('price options (bulk codes, live usage and budget)', () => {
   const bulk = { id: 'winback', kind: 'coupon', codes: ['WINBACK'], rules: [{ reward: { type: 'orderAmount', amount: 300 } }] };
   const index = compilePromotions([bulk], someSettings());
   const cart = aCart().withLine({ unitPrice: 1000 }).withCodes('x7k-2pq').build();
@@ -68,5 +68,15 @@ describe('price options (bulk codes and live usage)', () => {
     expect(index.price(listed, '2026-11-20T15:00:00Z', { usage: () => spent }).codes['winback']).toMatchObject({ reason: 'limit_reached' });
     expect(index.price(listed, '2026-11-20T15:00:00Z', { usage: () => usedByCustomer }).codes['winback']).toMatchObject({ reason: 'already_used_by_customer' });
     expect(index.price(listed, '2026-11-20T15:00:00Z', { usage: () => undefined }).codes['winback']).toMatchObject({ status: 'applied' });
+  });
+
+  it('caps a discount at the budget the call says is left, and refuses the code at 0 (rule 19)', () => {
+    const listed = aCart().withLine({ unitPrice: 1000 }).withCodes('winback').build();
+    // 300 off asked; 120 left gives 120, the total 1000 - 120.
+    const capped = index.price(listed, '2026-11-20T15:00:00Z', { budgetRemaining: () => 120 });
+    expect(capped.codes['winback']).toMatchObject({ status: 'applied', discount: 120 });
+    expect(capped.total).toBe(880);
+    expect(index.price(listed, '2026-11-20T15:00:00Z', { budgetRemaining: () => 0 }).codes['winback']).toMatchObject({ status: 'rejected', reason: 'budget_exhausted' });
+    expect(index.price(listed, '2026-11-20T15:00:00Z', { budgetRemaining: () => undefined }).codes['winback']).toMatchObject({ status: 'applied', discount: 300 });
   });
 });

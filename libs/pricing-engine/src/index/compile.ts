@@ -24,6 +24,8 @@ export interface PriceOptions {
   readonly extraCodes?: ReadonlyMap<string, string>;
   /** Live usage of a promotion (and of the normalised code entered, for a coupon), checked instead of its own `usage`. */
   readonly usage?: (promotionId: string, code: string | null) => Usage | undefined;
+  /** README rule 19: what is left of a promotion's budget (minor units), used instead of its own `limits.budgetRemaining`; undefined keeps that. */
+  readonly budgetRemaining?: (promotionId: string) => number | undefined;
 }
 
 /**
@@ -116,9 +118,14 @@ export function indexOf(state: IndexState): PromotionIndex {
     price(cart: Cart, at: Date | string, options?: PriceOptions): PricingResult {
       const prepared = prepareCart(cart, settings);
       const usageOf = options?.usage;
+      const budgetOf = options?.budgetRemaining;
+      const isLive = usageOf !== undefined || budgetOf !== undefined;
       const withUsage = (compiled: CompiledPromotion, code: string | null): CompiledPromotion => {
         const usage = usageOf?.(compiled.promotion.id, code);
-        return usage === undefined ? compiled : { ...compiled, promotion: { ...compiled.promotion, usage } };
+        const budgetRemaining = budgetOf?.(compiled.promotion.id);
+        if (usage === undefined && budgetRemaining === undefined) return compiled;
+        const limits = budgetRemaining === undefined ? compiled.promotion.limits : { ...compiled.promotion.limits, budgetRemaining };
+        return { ...compiled, promotion: { ...compiled.promotion, usage: usage ?? compiled.promotion.usage, limits } };
       };
       const extraCodes = options?.extraCodes;
       const automatics = candidatesFor(buckets, prepared);
@@ -126,11 +133,11 @@ export function indexOf(state: IndexState): PromotionIndex {
         cart: prepared,
         settings,
         atMs: toEpochMs(at),
-        automatics: usageOf === undefined ? automatics : automatics.map((compiled) => withUsage(compiled, null)),
+        automatics: isLive ? automatics.map((compiled) => withUsage(compiled, null)) : automatics,
         couponByCode: (code) => {
           const extraId = extraCodes?.get(code);
           const compiled = couponsByCode.get(code)?.[0]?.compiled ?? (extraId === undefined ? undefined : couponById.get(extraId));
-          return compiled === undefined || usageOf === undefined ? compiled : withUsage(compiled, code);
+          return compiled === undefined || !isLive ? compiled : withUsage(compiled, code);
         },
         idsRepeat,
       });

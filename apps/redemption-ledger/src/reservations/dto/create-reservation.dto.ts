@@ -3,6 +3,20 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from '@promo/contracts/http';
 
+/** #23: what a use gives off the cart, the amount it takes from its promotion's budget (rule 19); Stripe's amount beside currency. */
+export class ReservationDiscountDto {
+  /** Minor units. */
+  @IsInt()
+  @Min(0)
+  @ApiProperty({ minimum: 0, description: 'Minor units of currency' })
+  amount!: number;
+
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  @ApiProperty({ example: 'USD' })
+  currency!: string;
+}
+
 export class ReservationUseDto {
   // The id names Redis keys (`usage:{<id>}:...`): a `}` or `:` could alias another promotion's (#19).
   @IsString()
@@ -22,6 +36,13 @@ export class ReservationUseDto {
   @Min(1)
   @ApiProperty({ minimum: 1 })
   units!: number;
+
+  /** Required when the promotion has a budget: the reservation holds this much of it until the order commits it (#23). */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReservationDiscountDto)
+  @ApiPropertyOptional({ type: ReservationDiscountDto, nullable: true, description: 'The discount this use gives; required for a promotion with a budget' })
+  discount?: ReservationDiscountDto | null;
 }
 
 export class CreateReservationDto {
@@ -35,10 +56,22 @@ export class CreateReservationDto {
   @ApiProperty()
   cartId!: string;
 
+  /** Absent or null for a guest: then `email` keys the per-customer limits (#23). */
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @ApiProperty()
-  customerId!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The customer; leave out for a guest and send email' })
+  customerId?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A guest’s e-mail: per-customer limits count under a SHA-256 of it, trimmed and lower-cased (the address is not stored)',
+  })
+  email?: string | null;
 
   @IsArray()
   @ArrayMinSize(1)

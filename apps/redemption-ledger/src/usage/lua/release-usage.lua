@@ -1,5 +1,5 @@
 --[[
-  Gives one hold's units back to every counter it took them from: a reservation released or expired,
+  Gives one hold's units (and its discount, to a budget, #23) back to every counter it took them from: a reservation released or expired,
   or a committed use reversed by a cancellation. Idempotent by hold id: a second call finds no hold.
 
   Input:
@@ -9,6 +9,7 @@
     KEYS[4] customer counter  redemption-ledger:usage:{<promotionId>}:customer:<customerId>
     KEYS[5] hold hash         redemption-ledger:usage:{<promotionId>}:hold:<holdId>
     KEYS[6] expiries zset     redemption-ledger:usage:{<promotionId>}:expiries
+    KEYS[7] budget counter    redemption-ledger:usage:{<promotionId>}:budget (minor units spent or held, #23)
 
     ARGV[1] hold id
     ARGV[2] mode: "release" (only a reserved hold), "expire" (only a reserved hold past its expiry),
@@ -30,7 +31,7 @@ if isFenced(KEYS[1]) then
   return {"rebuilding"}
 end
 
-local hold = rcall("HMGET", KEYS[5], "state", "units", "hasCode", "hasCustomer", "expiresAt", "customerUnits")
+local hold = rcall("HMGET", KEYS[5], "state", "units", "hasCode", "hasCustomer", "expiresAt", "customerUnits", "discount")
 local state = hold[1]
 if not state then
   rcall("ZREM", KEYS[6], ARGV[1])
@@ -54,6 +55,10 @@ end
 if hold[4] == "1" then
   -- The customer counter took what the hold says (1 per order, #19.5); a hold made before it says nothing and took its units.
   rcall("DECRBY", KEYS[4], tonumber(hold[6] or hold[2]))
+end
+local discount = tonumber(hold[7] or "0")
+if discount > 0 then
+  rcall("DECRBY", KEYS[7], discount)
 end
 rcall("DEL", KEYS[5])
 rcall("ZREM", KEYS[6], ARGV[1])

@@ -12,10 +12,12 @@
     ARGV[4] consume unit: "cart" or "item"
     ARGV[5] "1" when the promotion is deleted
     ARGV[6] version
-    ARGV[7] "1" when Postgres holds no use of the promotion (a new one: zero counters are right)
-    ARGV[8] "1" when the promotion's shared codes are known (then ARGV[9..] are all of them, normalized),
+    ARGV[7] total discount budget, minor units (-1: none; #23, rule 19)
+    ARGV[8] the budget's currency ("" when none)
+    ARGV[9] "1" when Postgres holds no use of the promotion (a new one: zero counters are right)
+    ARGV[10] "1" when the promotion's shared codes are known (then ARGV[11..] are all of them, normalized),
             "0" when not (every code of the promotion is read as shared)
-    ARGV[9..] the shared codes: field "shared:<code>"; any other code is a group code (includes/take-use)
+    ARGV[11..] the shared codes: field "shared:<code>"; any other code is a group code (includes/take-use)
 
   Output:
     {"ok"}           stored
@@ -30,7 +32,7 @@ if rcall("HEXISTS", KEYS[1], "fence") == 1 then
   return {"not_loaded"}
 end
 local held = rcall("HGET", KEYS[1], "version")
-if not held and ARGV[7] ~= "1" then
+if not held and ARGV[9] ~= "1" then
   return {"not_loaded"}
 end
 if held and tonumber(held) > tonumber(ARGV[6]) then
@@ -43,8 +45,8 @@ for _, field in ipairs(rcall("HKEYS", KEYS[1])) do
   end
 end
 rcall("HSET", KEYS[1], "total", ARGV[1], "perCode", ARGV[2], "perCustomer", ARGV[3], "unit", ARGV[4],
-  "deleted", ARGV[5], "version", ARGV[6], "codesKnown", ARGV[8] or "0")
-for i = 9, #ARGV do
+  "deleted", ARGV[5], "version", ARGV[6], "budget", ARGV[7], "budgetCurrency", ARGV[8], "codesKnown", ARGV[10] or "0")
+for i = 11, #ARGV do
   rcall("HSET", KEYS[1], "shared:" .. ARGV[i], "1")
 end
 return {"ok"}

@@ -9,11 +9,20 @@
   The total and code counters take the use's units (a per-cart promotion: 1); the customer counter takes 1, one order
   (#19.5), recorded as the hold's "customerUnits" so release-usage gives back exactly what was taken.
 
-  Returns {"ok", units} or {reason, limit} or {"not_loaded"} / {"unknown_promotion"}.
+  #23, rule 19: a budgeted promotion (limits "budget" >= 0) also takes the use's discount (minor units) from its
+  budget counter, refused with "budget_exhausted" when spent + discount would pass the budget: the check and the
+  INCRBY are in this one step like the use counters, so concurrent reservations never overrun it. A use of a
+  budgeted promotion must say its discount ("discount_required"), and in the budget's currency when it names one
+  ("budget_currency_mismatch"). The counter takes every stated discount, budget or not, so it always equals the
+  sum over live holds that a rebuild writes (a budget set later starts from what is already spent). The hold's
+  "discount" is what release-usage gives back.
+
+  Returns {"ok", units} or {reason, limit} or {"not_loaded"} / {"unknown_promotion"} / {"discount_required"}.
 ]]
-local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expiriesKey,
-                       holdId, requestedUnits, code, customer, expiresAt, state, fingerprint)
-  local limits = redis.call("HMGET", limitsKey, "total", "perCode", "perCustomer", "unit", "deleted", "codesKnown")
+local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expiriesKey, budgetKey,
+                       holdId, requestedUnits, code, customer, expiresAt, state, fingerprint, discountArg, currency)
+  local limits = redis.call("HMGET", limitsKey, "total", "perCode", "perCustomer", "unit", "deleted", "codesKnown",
+    "budget", "budgetCurrency")
   if not limits[1] then
     return {"not_loaded"}
   end
@@ -39,6 +48,20 @@ local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expir
       and tonumber(redis.call("GET", codeKey) or "0") > 0 then
     return {"code_limit_reached", 1}
   end
+  -- Rule 21's order: limit_reached, then budget_exhausted, then already_used_by_customer.
+  local budget = tonumber(limits[7] or "-1")
+  local discount = tonumber(discountArg ~= "" and discountArg or "0")
+  if budget >= 0 then
+    if discountArg == "" then
+      return {"discount_required"}
+    end
+    if currency ~= "" and (limits[8] or "") ~= "" and currency ~= limits[8] then
+      return {"budget_currency_mismatch", budget}
+    end
+    if tonumber(redis.call("GET", budgetKey) or "0") + discount > budget then
+      return {"budget_exhausted", budget}
+    end
+  end
   -- #19.5: the per-customer limit counts orders (one per use), not items, whatever the consume unit.
   if hasCustomer == "1" and perCustomer >= 0 and tonumber(redis.call("GET", customerKey) or "0") + 1 > perCustomer then
     return {"customer_limit_reached", perCustomer}
@@ -50,8 +73,12 @@ local function takeUse(limitsKey, totalKey, codeKey, customerKey, holdKey, expir
   if hasCustomer == "1" then
     redis.call("INCRBY", customerKey, 1)
   end
+  if discount > 0 then
+    redis.call("INCRBY", budgetKey, discount)
+  end
   redis.call("HSET", holdKey, "state", state, "units", units, "hasCode", hasCode, "hasCustomer", hasCustomer,
-    "customerUnits", hasCustomer, "code", code, "customer", customer, "fingerprint", fingerprint, "expiresAt", expiresAt)
+    "customerUnits", hasCustomer, "code", code, "customer", customer, "fingerprint", fingerprint, "expiresAt", expiresAt,
+    "discount", discount)
   if state == "reserved" then
     redis.call("ZADD", expiriesKey, expiresAt, holdId)
   end
