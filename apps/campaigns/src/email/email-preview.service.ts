@@ -20,7 +20,7 @@ function cartFieldErrors(cart: unknown): FieldError[] {
     const missing = error.keyword === 'required' && typeof error.params['missingProperty'] === 'string' ? `/${error.params['missingProperty']}` : '';
     const field = `cart${error.instancePath}${missing}`.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
     const reason = error.keyword === 'required' ? 'required' : error.keyword === 'type' ? 'invalid_type' : 'invalid_value';
-    return { field, reason, detail: `${field} ${error.message ?? 'is invalid'}` };
+    return { field, reason, detail: reason === 'required' ? `${field} is required` : `${field} ${error.message ?? 'is invalid'}` };
   });
 }
 
