@@ -1,9 +1,8 @@
-import { EventTimeClock } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { aCartUpdated } from './builders/upstream-event.builder';
-import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
-import { type RunningCodeInventory, startCodeInventory } from './support/code-inventory-process';
-import { deleteReceived, type ReceivedEmail, receivedEmails } from './support/maildev-inbox';
+import { adminRequest, type RunningCampaigns } from './support/campaigns-test-env';
+import { type CampaignsWithCodes, startCampaignsWithCodes } from './support/campaigns-with-codes';
+import { type ReceivedEmail, receivedEmails } from './support/maildev-inbox';
 import { produceRecords } from './support/produce-records';
 import { testKafka } from './support/storefront-day.scenario';
 
@@ -13,7 +12,7 @@ const SOCKS = 'Wool <script>alert(1)</script> socks';
 /** #25: Liquid templates, an HTML alternative from the MJML layout, sent over the real SMTP server (maildev). */
 describe('HTML emails', () => {
   const kafka = testKafka();
-  let inventory: RunningCodeInventory;
+  let services: CampaignsWithCodes;
   let running: RunningCampaigns;
   // Unique per run: maildev is shared, and the inbox is read by campaign id.
   const liquidCampaignId = `html-liquid-${uniqueSuffix()}`;
@@ -26,39 +25,20 @@ describe('HTML emails', () => {
   };
 
   beforeAll(async () => {
-    inventory = await startCodeInventory();
-    const env = { ...campaignsTestEnv(await createTestDatabase()), ...inventory.campaignsEnv };
-    await migrate(env);
-    running = await startCampaigns(env, new EventTimeClock(0));
-    const liquid = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', {
-      campaignId: liquidCampaignId,
-      name: 'Liquid abandoned cart',
-      kind: 'abandoned_cart',
-      minimumCartValue: 0,
-      frequencyCapHours: 0,
-      steps: [{ delayMinutes: 60, template: liquidTemplate }],
-    });
-    expect(liquid.status).toBe(201);
-    const plain = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', {
-      campaignId: plainCampaignId,
-      name: 'Plain abandoned cart',
-      kind: 'abandoned_cart',
-      minimumCartValue: 0,
-      frequencyCapHours: 0,
-      steps: [{ delayMinutes: 60, template: { subject: 'Your cart', text: "Hi {{customer.email}}\n{{cart.lines}}\nCode: {{promocode 'WINBACK'}}" } }],
-    });
-    expect(plain.status).toBe(201);
-    await produceRecords(kafka, env.KAFKA_TOPIC_PREFIX, [
+    services = await startCampaignsWithCodes();
+    running = services.running;
+    const oneStep = async (campaignId: string, template: Record<string, string>): Promise<number> =>
+      (await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', { campaignId, name: campaignId, kind: 'abandoned_cart', minimumCartValue: 0, frequencyCapHours: 0, steps: [{ delayMinutes: 60, template }] })).status;
+    expect(await oneStep(liquidCampaignId, liquidTemplate)).toBe(201);
+    expect(await oneStep(plainCampaignId, { subject: 'Your cart', text: "Hi {{customer.email}}\n{{cart.lines}}\nCode: {{promocode 'WINBACK'}}" })).toBe(201);
+    await produceRecords(kafka, services.env.KAFKA_TOPIC_PREFIX, [
       aCartUpdated('cart-html').forCustomer('cu-html').withNamedLine('Trail shoe', 1250, 2, SHOE_IMAGE).withNamedLine(SOCKS, 2000, 1).at('2026-03-01T10:00:00Z').build(),
       aCartUpdated('cart-tick').withLine(100, 1).at('2026-03-02T00:00:00Z').build(),
     ]);
   }, 120_000);
 
   afterAll(async () => {
-    await running.app.close();
-    await dropTestDatabase(running.config.PG_URL);
-    await inventory.stop();
-    await deleteReceived([liquidCampaignId, plainCampaignId]);
+    await services.stop([liquidCampaignId, plainCampaignId]);
   }, 60_000);
 
   const emailOf = (campaignId: string): Promise<ReceivedEmail> =>
