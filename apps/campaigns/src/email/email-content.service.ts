@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@promo/platform';
+import { LiquidError } from 'liquidjs';
 import { DataSource } from 'typeorm';
 import type { EmailTemplate } from '../campaigns/campaign-definition';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -93,7 +94,13 @@ export class EmailContentService {
       const issued = await this.issue(email, macro.group, macro.mode);
       rendered.set(macroKey(macro), { code: issued.code, link: issued.code ? this.trackedLink(email.emailId, landingWithCode(landing, issued.code, issued.token)) : null });
     }
-    return { ...(await this.renderer.render(template, variables, rendered)), unsubscribeUrl };
+    try {
+      return { ...(await this.renderer.render(template, variables, rendered)), unsubscribeUrl };
+    } catch (error) {
+      // A template Liquid cannot render (a render limit, a filter refusing its input) fails the same way on every retry.
+      if (error instanceof LiquidError) throw new PermanentEmailError(`the template of campaign ${email.campaignId} step ${email.step} cannot be rendered: ${error.message}`, { cause: error });
+      throw error;
+    }
   }
 
   private campaignOf(campaignId: string, campaigns: CampaignsOfRound): Promise<CampaignEntity | null> {

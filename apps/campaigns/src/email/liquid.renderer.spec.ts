@@ -1,3 +1,4 @@
+import { LiquidError } from 'liquidjs';
 import { LiquidRenderer } from './liquid.renderer';
 import type { RenderedCode } from './template.renderer';
 
@@ -32,6 +33,11 @@ describe('LiquidRenderer', () => {
     expect(liquid.problemOf('{% if name %}open')).toMatch(/not closed/);
     expect(liquid.problemOf('{% promocode WINBACK %}')).toMatch(/one group in single quotes/);
     expect(liquid.problemOf("{{ name | upcase | truncate: 10 }} {% promocode 'A' %} {% last_promocode %}")).toBeNull();
+  });
+
+  it('stops a template that would hold the sender, with a LiquidError (the email then fails for good)', async () => {
+    const runaway = '{% for a in (1..100000) %}{% for b in (1..100000) %}x{% endfor %}{% endfor %}';
+    await expect(liquid.render(runaway, 'text', {}, noCodes)).rejects.toBeInstanceOf(LiquidError);
   });
 
   it('reads no file', async () => {
