@@ -31,22 +31,22 @@ const EMAIL_LAYOUT = `<mjml>
           <tr style="border-bottom:1px solid #dddddd;text-align:left">
             <th style="padding:8px 0"></th>
             <th style="padding:8px">Item</th>
-            <th style="padding:8px;text-align:right">Quantity</th>
-            <th style="padding:8px;text-align:right">Price</th>
+            <th style="padding:8px;text-align:right;white-space:nowrap">Qty</th>
+            <th style="padding:8px;text-align:right;white-space:nowrap">Price</th>
           </tr>
           {% for line in cart.lines %}
           <tr style="border-bottom:1px solid #eeeeee">
             <td style="width:72px;padding:8px 0">{% if line.imageUrl %}<img src="{{ line.imageUrl }}" alt="{{ line.name }}" width="64" style="display:block;width:64px;height:auto;border:0" />{% endif %}</td>
-            <td style="padding:8px">{{ line.name }}<br /><span style="color:#777777">{{ line.unitPrice }} each</span></td>
-            <td style="padding:8px;text-align:right">{{ line.quantity }}</td>
-            <td style="padding:8px;text-align:right">{{ line.linePrice }}</td>
+            <td style="padding:8px">{{ line.name }}<br /><span style="color:#777777;white-space:nowrap">{{ line.unitPrice }} each</span></td>
+            <td style="padding:8px;text-align:right;white-space:nowrap">{{ line.quantity }}</td>
+            <td style="padding:8px;text-align:right;white-space:nowrap">{{ line.linePrice }}</td>
           </tr>
           {% endfor %}
           <tr>
             <td></td>
             <td style="padding:8px;font-weight:bold">Total</td>
             <td></td>
-            <td style="padding:8px;text-align:right;font-weight:bold">{{ cart.total }}</td>
+            <td style="padding:8px;text-align:right;font-weight:bold;white-space:nowrap">{{ cart.total }}</td>
           </tr>
         </mj-table>
         <mj-button href="{{ cart.recoveryUrl }}" background-color="#1a73e8" color="#ffffff" font-size="16px">Return to your cart</mj-button>
