@@ -7,6 +7,10 @@ import { DecisionService } from './decisions/decision.service';
 import { WatermarkService } from './decisions/watermark.service';
 import { codeInventoryClientProvider } from './email/code-inventory-client.provider';
 import { EmailContentService } from './email/email-content.service';
+import { EmailPreviewService } from './email/email-preview.service';
+import { EmailRenderer } from './email/email.renderer';
+import { LiquidRenderer } from './email/liquid.renderer';
+import { MjmlCompiler } from './email/mjml.compiler';
 import { EmailClaims } from './email/email-claims';
 import { EmailDispatcher } from './email/email.dispatcher';
 import { PageCodeIssuer } from './email/page-code.issuer';
@@ -38,6 +42,10 @@ const services = [
   AbandonedCartProcessor,
   codeInventoryClientProvider,
   EmailContentService,
+  LiquidRenderer,
+  MjmlCompiler,
+  EmailRenderer,
+  EmailPreviewService,
   EmailClaims,
   PageCodeIssuer,
   SmtpSender,

@@ -1,8 +1,7 @@
-import { EventTimeClock } from '@promo/platform';
 import { aCartUpdated, aCustomerInactive } from './builders/upstream-event.builder';
-import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
-import { type RunningCodeInventory, startCodeInventory } from './support/code-inventory-process';
-import { deleteReceived, receivedEmails } from './support/maildev-inbox';
+import { adminRequest, type RunningCampaigns } from './support/campaigns-test-env';
+import { type CampaignsWithCodes, startCampaignsWithCodes } from './support/campaigns-with-codes';
+import { receivedEmails } from './support/maildev-inbox';
 import { produceRecords } from './support/produce-records';
 import { testKafka } from './support/storefront-day.scenario';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
@@ -10,17 +9,15 @@ import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 /** K3 code macros through the real code-inventory: a fresh code in step 1, the same one shown again in step 2. */
 describe('code macros in a two-step abandoned-cart campaign', () => {
   const kafka = testKafka();
-  let inventory: RunningCodeInventory;
+  let services: CampaignsWithCodes;
   let running: RunningCampaigns;
   // Unique per run: maildev is shared, and the inbox is read by campaign id.
   const campaignId = `two-steps-${uniqueSuffix()}`;
   const groupCampaignId = `two-steps-group-${uniqueSuffix()}`;
 
   beforeAll(async () => {
-    inventory = await startCodeInventory();
-    const env = { ...campaignsTestEnv(await createTestDatabase()), ...inventory.campaignsEnv };
-    await migrate(env);
-    running = await startCampaigns(env, new EventTimeClock(0));
+    services = await startCampaignsWithCodes();
+    running = services.running;
     const created = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', {
       campaignId,
       name: 'Two steps',
@@ -44,7 +41,7 @@ describe('code macros in a two-step abandoned-cart campaign', () => {
       template: { subject: 'Group offer', text: 'Code: {{promocode}}.' },
     });
     expect(withGroup.status).toBe(201);
-    await produceRecords(kafka, env.KAFKA_TOPIC_PREFIX, [
+    await produceRecords(kafka, services.env.KAFKA_TOPIC_PREFIX, [
       aCartUpdated('cart-m').forCustomer('cu-m').withLine(2500, 1).at('2026-03-01T10:00:00Z').build(),
       aCustomerInactive('cu-g', '2026-03-01T10:00:00Z'),
       aCartUpdated('cart-tick').withLine(100, 1).at('2026-03-02T00:00:00Z').build(),
@@ -52,10 +49,7 @@ describe('code macros in a two-step abandoned-cart campaign', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await running.app.close();
-    await dropTestDatabase(running.config.PG_URL);
-    await inventory.stop();
-    await deleteReceived([campaignId, groupCampaignId]);
+    await services.stop([campaignId, groupCampaignId]);
   }, 60_000);
 
   it('issues a fresh bound code in step 1 and shows the same code again in step 2', async () => {

@@ -1,12 +1,24 @@
 import type { FieldError } from '@promo/platform';
-import { usesCampaignGroup } from '../email/template.renderer';
+import { templateUsesCampaignGroup } from '../email/email-template-macros';
 
 export type CampaignKind = 'abandoned_cart' | 'retention';
 
-/** Subject and text body; `{{...}}` variables and code macros (K3) are filled per email. */
+/**
+ * Subject, text body and, for a Liquid template, an optional HTML body; variables and code macros (K3)
+ * are filled per email. Without `syntax` a template is plain (`{{name}}` variables, `{{promocode 'G'}}`
+ * macros), as every template stored before #25; `liquid` templates use LiquidJS with the macros as tags.
+ */
 export interface EmailTemplate {
   readonly subject: string;
   readonly text: string;
+  readonly syntax?: 'liquid';
+  /** Liquid and HTML: the email's message inside the default layout, in place of the text body. */
+  readonly html?: string;
+}
+
+/** Why a Liquid source cannot be rendered (parse error, unknown filter or tag), or null (LiquidRenderer). */
+export interface TemplateChecker {
+  problemOf(source: string): string | null;
 }
 
 export interface AbandonedCartStep {
@@ -91,13 +103,32 @@ class FieldCollector {
     return value;
   }
 
-  template(body: Fields, field: string, path: string): EmailTemplate {
+  template(body: Fields, field: string, path: string, checker: TemplateChecker): EmailTemplate {
     const value = body[field];
     if (!isRecord(value)) {
       this.add(path, 'required', `${path} must be an object with subject and text`);
       return { subject: '', text: '' };
     }
-    return { subject: this.string(value, 'subject', `${path}.subject`), text: this.string(value, 'text', `${path}.text`) };
+    const subject = this.string(value, 'subject', `${path}.subject`);
+    const text = this.string(value, 'text', `${path}.text`);
+    const syntax = value['syntax'];
+    const html = value['html'];
+    if (syntax !== undefined && syntax !== 'plain' && syntax !== 'liquid') this.add(`${path}.syntax`, 'invalid_value', `${path}.syntax must be "plain" or "liquid"`);
+    if (syntax !== 'liquid') {
+      if (html !== undefined) this.add(`${path}.html`, 'requires_liquid', `${path}.html is a Liquid template: set ${path}.syntax to "liquid"`);
+      return { subject, text };
+    }
+    const sources: [string, string][] = [
+      ['subject', subject],
+      ['text', text],
+    ];
+    if (html !== undefined) sources.push(['html', this.string(value, 'html', `${path}.html`)]);
+    for (const [name, source] of sources) {
+      const problem = source === '' ? null : checker.problemOf(source);
+      if (problem !== null) this.add(`${path}.${name}`, 'invalid_template', `${path}.${name} is not a valid Liquid template: ${problem}`);
+    }
+    const htmlSource = sources.find(([name]) => name === 'html')?.[1];
+    return { subject, text, syntax: 'liquid', ...(htmlSource === undefined ? {} : { html: htmlSource }) };
   }
 }
 
@@ -111,7 +142,7 @@ function templatesOf(definition: CampaignDefinition): readonly EmailTemplate[] {
 const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Validates a campaign body as the client sent it; every invalid field is named (400, STYLE.md "Errors"). */
-export function parseCampaignInput(body: unknown, campaignIdFromPath?: string): { readonly input?: CampaignInput; readonly errors: readonly FieldError[] } {
+export function parseCampaignInput(body: unknown, checker: TemplateChecker, campaignIdFromPath?: string): { readonly input?: CampaignInput; readonly errors: readonly FieldError[] } {
   const fields = new FieldCollector();
   if (!isRecord(body)) return { errors: [{ field: '(body)', reason: 'invalid_type', detail: 'the body must be a JSON object' }] };
   const campaignId = campaignIdFromPath ?? fields.string(body, 'campaignId', 'campaignId', CAMPAIGN_ID);
@@ -136,7 +167,7 @@ export function parseCampaignInput(body: unknown, campaignIdFromPath?: string): 
         const delayMinutes = fields.integer(step, 'delayMinutes', `${path}.delayMinutes`, 1, 60 * 24 * 60);
         const previous = steps[steps.length - 1];
         if (previous && delayMinutes <= previous.delayMinutes) fields.add(`${path}.delayMinutes`, 'not_increasing', `${path}.delayMinutes must be greater than the previous step's`);
-        steps.push({ delayMinutes, template: fields.template(step, 'template', `${path}.template`) });
+        steps.push({ delayMinutes, template: fields.template(step, 'template', `${path}.template`, checker) });
       });
     }
     definition = {
@@ -153,12 +184,12 @@ export function parseCampaignInput(body: unknown, campaignIdFromPath?: string): 
       coolDownDays: fields.integer(body, 'coolDownDays', 'coolDownDays', 0, 3650, 30),
       codeGroup: fields.codeGroup(body, 'codeGroup'),
       frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, DEFAULT_FREQUENCY_CAP_HOURS),
-      template: fields.template(body, 'template', 'template'),
+      template: fields.template(body, 'template', 'template', checker),
     };
   } else {
     fields.add('kind', kind === undefined ? 'required' : 'invalid_value', 'kind must be "abandoned_cart" or "retention"');
   }
-  if (definition && definition.codeGroup === null && usesCampaignGroup(...templatesOf(definition).flatMap((t) => [t.subject, t.text]))) {
+  if (definition && definition.codeGroup === null && templatesOf(definition).some(templateUsesCampaignGroup)) {
     fields.add('codeGroup', 'required', 'a code macro without a group issues from the campaign\'s codeGroup, which is not set');
   }
   if (fields.errors.length > 0 || !definition) return { errors: fields.errors };

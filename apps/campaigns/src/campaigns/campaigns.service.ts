@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AbandonedCartDefinition, RetentionDefinition } from './campaign-definition';
 import { parseCampaignInput } from './campaign-definition';
 import { CampaignEntity } from './campaign.entity';
+import { LiquidRenderer } from '../email/liquid.renderer';
 
 export interface CampaignView {
   readonly campaignId: string;
@@ -24,10 +25,11 @@ export class CampaignsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly liquid: LiquidRenderer,
   ) {}
 
   async create(body: unknown): Promise<CampaignView> {
-    const { input, errors } = parseCampaignInput(body);
+    const { input, errors } = parseCampaignInput(body, this.liquid);
     if (!input) throw new ValidationFailedError(errors);
     const repository = this.dataSource.getRepository(CampaignEntity);
     const now = this.clock.now();
@@ -40,7 +42,7 @@ export class CampaignsService {
   }
 
   async replace(campaignId: string, body: unknown): Promise<CampaignView> {
-    const { input, errors } = parseCampaignInput(body, campaignId);
+    const { input, errors } = parseCampaignInput(body, this.liquid, campaignId);
     if (!input) throw new ValidationFailedError(errors);
     const repository = this.dataSource.getRepository(CampaignEntity);
     const existing = await repository.findOneBy({ campaignId });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@promo/platform';
+import { LiquidError } from 'liquidjs';
 import { DataSource } from 'typeorm';
 import type { EmailTemplate } from '../campaigns/campaign-definition';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -11,8 +12,10 @@ import { EmailClaims } from './email-claims';
 import type { EmailEntity } from './email.entity';
 import { LinkSigner } from './link-signer';
 import { PermanentEmailError } from './permanent-email.error';
-import { formatAmount } from './money-text';
-import { findCodeMacros, macroKey, type RenderedCode, renderTemplate, withCampaignGroup } from './template.renderer';
+import { EmailRenderer } from './email.renderer';
+import { codeMacrosOf, withCampaignGroupIn } from './email-template-macros';
+import { emailCartOf, type EmailVariables } from './email-variables';
+import { macroKey, type RenderedCode } from './template.renderer';
 
 /** Campaign rows read once per sending round and shared by its emails (a definition edited meanwhile applies from the next round). */
 export type CampaignsOfRound = Map<string, Promise<CampaignEntity | null>>;
@@ -20,7 +23,14 @@ export type CampaignsOfRound = Map<string, Promise<CampaignEntity | null>>;
 export interface EmailContent {
   readonly subject: string;
   readonly text: string;
+  /** The HTML alternative of `text` (#25), sent with it in one multipart/alternative message. */
+  readonly html: string;
   readonly unsubscribeUrl: string;
+}
+
+/** The landing page with the code (and its token) in the query: where a code's link leads. */
+export function landingWithCode(landing: string, code: string, token: string | null): string {
+  return `${landing}${landing.includes('?') ? '&' : '?'}${new URLSearchParams({ code, ...(token ? { token } : {}) }).toString()}`;
 }
 
 /**
@@ -38,6 +48,7 @@ export class EmailContentService {
     private readonly dataSource: DataSource,
     private readonly codes: CodeInventoryClient,
     private readonly claims: EmailClaims,
+    private readonly renderer: EmailRenderer,
   ) {
     this.signer = new LinkSigner(config.LINK_SIGNING_KEY);
   }
@@ -64,7 +75,7 @@ export class EmailContentService {
     const definition = campaign.definition;
     const template: EmailTemplate | undefined = definition.kind === 'abandoned_cart' ? definition.steps[email.step - 1]?.template : definition.template;
     if (!template) throw new PermanentEmailError(`campaign ${email.campaignId} has no step ${email.step}`);
-    return { subject: withCampaignGroup(template.subject, definition.codeGroup), text: withCampaignGroup(template.text, definition.codeGroup) };
+    return withCampaignGroupIn(template, definition.codeGroup);
   }
 
   async build(email: EmailEntity, campaigns: CampaignsOfRound = new Map()): Promise<EmailContent> {
@@ -72,26 +83,24 @@ export class EmailContentService {
     const snapshot = email.cartId ? await this.dataSource.getRepository(CartSnapshotEntity).findOneBy({ cartId: email.cartId }) : null;
     const landing = snapshot?.snapshot.recoveryUrl ?? this.config.SHOP_URL;
     const unsubscribeUrl = this.unsubscribeLink(email.recipient);
-    const variables: Record<string, string> = {
-      'customer.id': email.customerId,
-      'customer.email': email.recipient,
+    const variables: EmailVariables = {
+      customer: { id: email.customerId, email: email.recipient },
+      campaign: { id: email.campaignId },
       unsubscribeUrl,
-      'campaign.id': email.campaignId,
+      cart: snapshot ? emailCartOf(snapshot.snapshot, this.trackedLink(email.emailId, landing), this.config.STORE_LOCALE) : null,
     };
-    if (snapshot) {
-      const cart = snapshot.snapshot;
-      variables['cart.id'] = cart.cartId;
-      variables['cart.total'] = formatAmount(snapshot.value, cart.currency, this.config.STORE_LOCALE);
-      variables['cart.lines'] = cart.lines.map((line) => `${line.quantity} x ${line.name ?? line.sku} at ${formatAmount(line.unitPrice, cart.currency, this.config.STORE_LOCALE)}`).join('\n');
-      variables['cart.recoveryUrl'] = this.trackedLink(email.emailId, landing);
-    }
     const rendered = new Map<string, RenderedCode>();
-    for (const macro of findCodeMacros(template.subject, template.text)) {
+    for (const macro of codeMacrosOf(template)) {
       const issued = await this.issue(email, macro.group, macro.mode);
-      const target = issued.code ? `${landing}${landing.includes('?') ? '&' : '?'}${new URLSearchParams({ code: issued.code, ...(issued.token ? { token: issued.token } : {}) }).toString()}` : null;
-      rendered.set(macroKey(macro), { code: issued.code, link: target ? this.trackedLink(email.emailId, target) : null });
+      rendered.set(macroKey(macro), { code: issued.code, link: issued.code ? this.trackedLink(email.emailId, landingWithCode(landing, issued.code, issued.token)) : null });
     }
-    return { subject: renderTemplate(template.subject, variables, rendered), text: renderTemplate(template.text, variables, rendered), unsubscribeUrl };
+    try {
+      return { ...(await this.renderer.render(template, variables, rendered)), unsubscribeUrl };
+    } catch (error) {
+      // A template Liquid cannot render (a render limit, a filter refusing its input) fails the same way on every retry.
+      if (error instanceof LiquidError) throw new PermanentEmailError(`the template of campaign ${email.campaignId} step ${email.step} cannot be rendered: ${error.message}`, { cause: error });
+      throw error;
+    }
   }
 
   private campaignOf(campaignId: string, campaigns: CampaignsOfRound): Promise<CampaignEntity | null> {

@@ -149,6 +149,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
         to,
         subject: built.subject,
         text: built.text,
+        html: built.html,
         messageId: email.messageId,
         headers: {
           'X-Campaign-Id': email.campaignId,

@@ -4,7 +4,8 @@ import { CodeInventoryClient } from '@promo/code-inventory-client';
 import { EmailClaims } from './email-claims';
 import { type CampaignsOfRound, EmailContentService } from './email-content.service';
 import type { EmailEntity } from './email.entity';
-import { type CodeMacro, findCodeMacros } from './template.renderer';
+import { codeMacrosOf } from './email-template-macros';
+import type { CodeMacro } from './template.renderer';
 
 /**
  * Codes issued per batch call: small enough that a page's first sends start soon, large enough that
@@ -89,7 +90,7 @@ export class PageCodeIssuer {
       if (email.code) continue; // issued before (a retry): the email shows that one
       // A campaign or step that is gone fails the email on the per-email path, with its reason.
       const template = await this.content.templateOf(email, campaigns).catch(() => null);
-      const macro = template ? preIssuableMacro(findCodeMacros(template.subject, template.text)) : null;
+      const macro = template ? preIssuableMacro(codeMacrosOf(template)) : null;
       if (macro) wanted.push({ email, group: macro.group });
     }
     return wanted;

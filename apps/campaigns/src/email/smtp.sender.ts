@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   readonly to: string;
   readonly subject: string;
   readonly text: string;
+  /** With `text`, one multipart/alternative message (#25). */
+  readonly html: string;
   readonly messageId: string;
   readonly headers: Readonly<Record<string, string>>;
 }
@@ -57,7 +59,7 @@ export class SmtpSender implements OnApplicationShutdown {
   async send(email: OutgoingEmail): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.transport.sendMail({ from: this.config.EMAIL_FROM, to: email.to, subject: email.subject, text: email.text, messageId: email.messageId, headers: { ...email.headers } });
+        await this.transport.sendMail({ from: this.config.EMAIL_FROM, to: email.to, subject: email.subject, text: email.text, html: email.html, messageId: email.messageId, headers: { ...email.headers } });
         return attempt;
       } catch (error) {
         if (!isTransientSmtpError(error) || attempt >= this.config.SMTP_MAX_ATTEMPTS) {

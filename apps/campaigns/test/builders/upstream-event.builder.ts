@@ -18,9 +18,12 @@ function line(cartId: string, index: number, unitPrice: number, quantity: number
   return { lineId: `${cartId}-l${index}`, sku: `SKU-${index}`, productId: `p${index}`, name: `Product ${index}`, quantity, unitPrice };
 }
 
+/** A line as an event may send it, with the product image URL the contract does not name (extra fields are allowed). */
+type CartLineWithImage = CartLine & { readonly imageUrl?: string };
+
 class CartUpdatedBuilder {
   private customer: Customer | null = null;
-  private lines: CartLine[] = [];
+  private lines: CartLineWithImage[] = [];
   private updatedAt = '2026-03-01T10:00:00Z';
   private currency = 'USD';
 
@@ -45,6 +48,13 @@ class CartUpdatedBuilder {
 
   withLine(unitPrice: number, quantity: number): this {
     this.lines.push(line(this.cartId, this.lines.length + 1, unitPrice, quantity));
+    return this;
+  }
+
+  /** A line with its name as the shopper sees it, and the product image URL the event may carry (an extra field). */
+  withNamedLine(name: string, unitPrice: number, quantity: number, imageUrl?: string): this {
+    const named = { ...line(this.cartId, this.lines.length + 1, unitPrice, quantity), name };
+    this.lines.push(imageUrl === undefined ? named : { ...named, imageUrl });
     return this;
   }
 

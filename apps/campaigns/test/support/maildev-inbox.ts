@@ -7,6 +7,10 @@ export interface ReceivedEmail {
   readonly listUnsubscribePost: string;
   readonly subject: string;
   readonly text: string;
+  /** The HTML part (#25); empty when the message has none. */
+  readonly html: string;
+  /** The message's own Content-Type (multipart/alternative when it has a text and an HTML part). */
+  readonly contentType: string;
   readonly messageId: string;
   readonly campaignId: string;
   readonly kind: string;
@@ -43,6 +47,8 @@ export async function receivedEmails(campaignIds: readonly string[]): Promise<re
         listUnsubscribePost: header('list-unsubscribe-post'),
         subject: text(field(message, 'subject')),
         text: text(field(message, 'text')),
+        html: text(field(message, 'html')),
+        contentType: header('content-type'),
         messageId: header('message-id'),
         campaignId: header('x-campaign-id'),
         kind: header('x-campaign-kind'),

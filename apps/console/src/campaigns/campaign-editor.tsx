@@ -4,6 +4,7 @@ import { parseMoney, toDecimalText, exponentOf } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
 import { describeError } from '../ui/use-async';
+import { EmailPreview } from './email-preview';
 import { type Template, TemplateEditor } from './template-editor';
 
 export interface Campaign {
@@ -89,6 +90,7 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
                 <input value={String(step.delayMinutes)} onChange={(e) => set({ steps: steps.map((s, j) => (j === i ? { ...s, delayMinutes: Number(e.target.value) } : s)) })} />
               </Field>
               <TemplateEditor template={step.template} path={`steps[${i}].template`} errors={byField} onChange={(template) => set({ steps: steps.map((s, j) => (j === i ? { ...s, template } : s)) })} />
+              {isNew ? null : <EmailPreview campaignId={draft.campaignId} step={i + 1} />}
             </fieldset>
           ))}
           <button type="button" onClick={() => set({ steps: [...steps, { delayMinutes: 1440, template: EMPTY_TEMPLATE }] })}>Add email</button>
@@ -100,6 +102,7 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
             {integer('coolDownDays', 'Then wait (days) before another')}
           </div>
           <TemplateEditor template={draft.template ?? EMPTY_TEMPLATE} path="template" errors={byField} onChange={(template) => set({ template })} />
+          {isNew ? null : <EmailPreview campaignId={draft.campaignId} step={1} />}
         </>
       )}
       <div className="actions"><button type="submit">Save campaign</button> {message === null ? null : <span role="status">{message}</span>}</div>

@@ -4,11 +4,20 @@ import { renderPreview, unknownVariables } from './template-preview';
 export interface Template {
   readonly subject: string;
   readonly text: string;
+  /** Absent: a plain template ({{name}} variables); 'liquid': LiquidJS, with an optional HTML message (#25). */
+  readonly syntax?: 'liquid';
+  readonly html?: string;
+}
+
+/** The template in the other syntax; a plain one keeps no HTML message. */
+function withLiquid(template: Template, isLiquid: boolean): Template {
+  return isLiquid ? { ...template, syntax: 'liquid' } : { subject: template.subject, text: template.text };
 }
 
 /** Subject and text of one email, with the rendered preview beside them. */
 export function TemplateEditor({ template, path, errors, onChange }: { readonly template: Template; readonly path: string; readonly errors: ReadonlyMap<string, string>; readonly onChange: (t: Template) => void }) {
   const unknown = unknownVariables(`${template.subject} ${template.text}`);
+  const isLiquid = template.syntax === 'liquid';
   return (
     <div className="grid2 template">
       <div>
@@ -18,14 +27,32 @@ export function TemplateEditor({ template, path, errors, onChange }: { readonly 
         <Field label="Text" path={`${path}.text`} errors={errors}>
           <textarea name={`${path}.text`} rows={8} value={template.text} onChange={(e) => onChange({ ...template, text: e.target.value })} />
         </Field>
-        <p className="hint">{'{{customer.email}} {{cart.total}} {{cart.lines}} {{cart.recoveryUrl}} {{unsubscribeUrl}} {{promocode \'GROUP\'}}'}</p>
-        {unknown.length === 0 ? null : <p className="field-error">Unknown (renders empty): {unknown.join(', ')}</p>}
+        <Field label="Liquid (loops, conditions, an HTML message)" path={`${path}.syntax`} errors={errors}>
+          <input type="checkbox" name={`${path}.syntax`} checked={isLiquid} onChange={(e) => onChange(withLiquid(template, e.target.checked))} />
+        </Field>
+        {isLiquid ? (
+          <>
+            <Field label="HTML message (optional; values are escaped)" path={`${path}.html`} errors={errors}>
+              <textarea name={`${path}.html`} rows={6} value={template.html ?? ''} onChange={(e) => onChange(e.target.value === '' ? withLiquid(template, true) : { ...template, html: e.target.value })} />
+            </Field>
+            <p className="hint">{"{{ customer.email }} {{ cart.total }} {% for line in cart.lines %}{{ line.name }} {{ line.quantity }} {{ line.unitPrice }} {{ line.linePrice }} {{ line.imageUrl }}{% endfor %} {{ cart.recoveryUrl }} {{ unsubscribeUrl }} {% promocode 'GROUP' %}"}</p>
+          </>
+        ) : (
+          <>
+            <p className="hint">{'{{customer.email}} {{cart.total}} {{cart.lines}} {{cart.recoveryUrl}} {{unsubscribeUrl}} {{promocode \'GROUP\'}}'}</p>
+            {unknown.length === 0 ? null : <p className="field-error">Unknown (renders empty): {unknown.join(', ')}</p>}
+          </>
+        )}
       </div>
-      <div className="template-preview" aria-label="Rendered preview">
-        <strong>{renderPreview(template.subject)}</strong>
-        {'\n\n'}
-        {renderPreview(template.text)}
-      </div>
+      {isLiquid ? (
+        <p className="template-preview hint">Liquid templates are rendered by the campaigns service: save, then preview the email for a cart below.</p>
+      ) : (
+        <div className="template-preview" aria-label="Rendered preview">
+          <strong>{renderPreview(template.subject)}</strong>
+          {'\n\n'}
+          {renderPreview(template.text)}
+        </div>
+      )}
     </div>
   );
 }

@@ -3,7 +3,9 @@ import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import { type CheckResult, compare, compareSets } from './check-result';
 import { allPages } from './items-of';
 
-interface SentEmail {
+export interface SentEmail {
+  readonly campaignId: string;
+  readonly step: number;
   readonly kind: 'abandoned_cart' | 'retention';
   readonly customerId: string;
   readonly cartId?: string | null;
@@ -11,10 +13,13 @@ interface SentEmail {
   readonly code?: string | null;
 }
 
-interface InboxEmail {
+export interface InboxEmail {
   readonly id?: string;
   readonly to?: readonly { readonly address: string }[];
   readonly subject?: string;
+  /** The text part, and the HTML part (#25) of a multipart/alternative message; maildev leaves a missing one out. */
+  readonly text?: string;
+  readonly html?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -38,12 +43,37 @@ export async function checkEmails(expected: ExpectedOutcomes, campaigns: AdminCl
     compare('distinct Message-IDs in the SMTP inbox', expected.abandonedCartEmails.length + expected.retentionEmails.length, new Set(inbox.map((m) => m.headers?.['message-id'] ?? m.id)).size),
     compare('each emailed code distinct', codes.length, new Set(codes.map((c) => c.trim().toLowerCase())).size),
     compare('emails delivered twice (same Message-ID, or same campaign step for the same customer, cart and due time)', 0, deliveredTwice(inbox)),
+    compare('emailed codes missing from the text or the HTML part of their email (#25)', [], codesMissingFromParts(sent, inbox)),
   ];
+}
+
+const header = (m: InboxEmail, name: string) => m.headers?.[name] ?? '';
+
+/** What an email is: its campaign step for its customer, cart and due time (the X- headers the campaigns service sets). */
+const inboxIdentity = (m: InboxEmail) => ['x-campaign-id', 'x-campaign-step', 'x-customer-id', 'x-cart-id', 'x-due-at'].map((h) => header(m, h)).join('|');
+const sentIdentity = (e: SentEmail) => [e.campaignId, String(e.step), e.customerId, e.cartId ?? '', iso(e.dueAt)].join('|');
+
+/**
+ * Each code the service says it emailed, as it must appear in both parts of the message that carried it:
+ * `code (text part)` or `code (HTML part)` when it does not, `code (not in the inbox)` without the message.
+ */
+export function codesMissingFromParts(sent: readonly SentEmail[], inbox: readonly InboxEmail[]): readonly string[] {
+  const byIdentity = new Map(inbox.map((m) => [inboxIdentity(m), m]));
+  const missing: string[] = [];
+  for (const email of sent) {
+    if (typeof email.code !== 'string' || email.code === '') continue;
+    const message = byIdentity.get(sentIdentity(email));
+    if (!message) missing.push(`${email.code} (not in the inbox)`);
+    else {
+      if (!(message.text ?? '').includes(email.code)) missing.push(`${email.code} (text part)`);
+      if (!(message.html ?? '').includes(email.code)) missing.push(`${email.code} (HTML part)`);
+    }
+  }
+  return missing.sort();
 }
 
 /** Copies beyond the first in the inbox, by Message-ID and by what the email is (issue 18: two replicas sent one email twice). */
 function deliveredTwice(inbox: readonly InboxEmail[]): number {
-  const header = (m: InboxEmail, name: string) => m.headers?.[name] ?? '';
   const byMessageId = inbox.length - new Set(inbox.map((m) => header(m, 'message-id') || m.id)).size;
   const identity = (m: InboxEmail) => ['x-campaign-kind', 'x-campaign-id', 'x-campaign-step', 'x-customer-id', 'x-cart-id', 'x-due-at'].map((h) => header(m, h)).join('|');
   const byIdentity = inbox.length - new Set(inbox.map(identity)).size;

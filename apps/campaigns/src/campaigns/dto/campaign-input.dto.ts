@@ -9,6 +9,12 @@ export class EmailTemplateDto {
 
   @ApiProperty({ description: 'Plain-text body; {{...}} variables and code macros (K3) are filled per email' })
   text!: string;
+
+  @ApiPropertyOptional({ enum: ['plain', 'liquid'], default: 'plain', description: "plain: {{name}} variables and {{promocode 'GROUP'}} macros; liquid: LiquidJS, cart.lines a list, macros as tags ({% promocode 'GROUP' %})" })
+  syntax?: 'plain' | 'liquid';
+
+  @ApiPropertyOptional({ description: 'liquid only: the HTML message inside the default layout (values escaped); without it the HTML shows the text body' })
+  html?: string;
 }
 
 export class AbandonedCartStepDto {
