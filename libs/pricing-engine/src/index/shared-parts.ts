@@ -1,5 +1,7 @@
 import { assertNever } from '../assert-never';
-import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Reward, Rule, Schedule, Targeting, TierReward, Usage } from '../model/promotion';
+import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Rule, Schedule, Targeting, Usage } from '../model/promotion';
+import type { RewardPartSharing } from '../rewards/reward-definition';
+import { shareRewardParts } from '../rewards/reward-registry';
 
 function setText(values: ReadonlySet<string>): string {
   return JSON.stringify([...values].sort());
@@ -142,30 +144,11 @@ export function partSharing(): (promotion: Promotion) => Promotion {
         return assertNever(condition);
     }
   };
-  const inTierReward = (reward: TierReward): TierReward => {
-    switch (reward.type) {
-      case 'itemsPercent':
-      case 'itemsAmount':
-      case 'fixedPrice':
-      case 'linesAmount':
-        return { ...reward, items: shareSelector(reward.items) };
-      case 'buyXgetY':
-        return { ...reward, buy: { ...reward.buy, items: shareSelector(reward.buy.items) }, get: { ...reward.get, items: shareSelector(reward.get.items) } };
-      case 'orderPercent':
-      case 'orderAmount':
-      case 'fixedOrderTotal':
-      case 'freeShipping':
-      case 'shippingAmount':
-      case 'shippingPercent':
-      case 'gift':
-        return reward;
-      default:
-        return assertNever(reward);
-    }
+  const rewardSharing: RewardPartSharing = {
+    selector: shareSelector,
+    reward: (reward) => shareRewardParts(reward, rewardSharing),
   };
-  const inReward = (reward: Reward): Reward =>
-    reward.type === 'tiered' ? { ...reward, tiers: reward.tiers.map((tier) => ({ ...tier, reward: inTierReward(tier.reward) })) } : inTierReward(reward);
-  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: inCondition(rule.conditions), reward: inReward(rule.reward) });
+  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: inCondition(rule.conditions), reward: shareRewardParts(rule.reward, rewardSharing) });
   return (promotion) => ({
     ...promotion,
     targeting: shareTargeting(promotion.targeting),

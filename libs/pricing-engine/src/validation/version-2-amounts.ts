@@ -1,6 +1,6 @@
+import { rewardDefinitionOf } from '../rewards/reward-registry';
 import { fieldPath, indexPath, isRecord } from './issues';
 
-const AMOUNT_REWARDS = new Set(['linesAmount', 'fixedOrderTotal']);
 const BOUNDS = ['min', 'max'] as const;
 
 /**
@@ -13,7 +13,7 @@ export function version2AmountFields(value: unknown, path: string): string[] {
   if (Array.isArray(value)) return value.flatMap((entry: unknown, i: number) => version2AmountFields(entry, indexPath(path, i)));
   if (!isRecord(value)) return [];
   const fields: string[] = [];
-  if (typeof value['type'] === 'string' && AMOUNT_REWARDS.has(value['type']) && value['amount'] !== undefined) fields.push(fieldPath(path, 'amount'));
+  for (const key of rewardDefinitionOf(value['type'])?.version2AmountKeys ?? []) if (value[key] !== undefined) fields.push(fieldPath(path, key));
   if (value['maxDiscount'] !== undefined && value['maxDiscount'] !== null) fields.push(fieldPath(path, 'maxDiscount'));
   for (const [key, inner] of Object.entries(value)) {
     if (key === 'unitPrice' && isRecord(inner)) {
