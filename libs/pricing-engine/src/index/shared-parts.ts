@@ -1,5 +1,7 @@
 import { assertNever } from '../assert-never';
 import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Rule, Schedule, Targeting, Usage } from '../model/promotion';
+import type { ConditionPartSharing, ConditionTexts } from '../conditions/condition-definition';
+import { conditionText, shareConditionParts } from '../conditions/condition-registry';
 import type { RewardPartSharing } from '../rewards/reward-definition';
 import { shareRewardParts } from '../rewards/reward-registry';
 
@@ -77,7 +79,7 @@ function pool<T>(textOf: (value: T) => string): (value: T) => T {
  * Every part is immutable, so sharing changes no result.
  */
 export function partSharing(): (promotion: Promotion) => Promotion {
-  const conditionTexts = new Map<Condition, string>();
+  const textsOfConditions = new Map<Condition, string>();
   const selectorTexts = new Map<ItemSelector, string>();
   const selectorText = (items: ItemSelector): string => {
     let text = selectorTexts.get(items);
@@ -88,67 +90,31 @@ export function partSharing(): (promotion: Promotion) => Promotion {
     return text;
   };
   const shareSelector = pool(selectorText);
-  const conditionText = (condition: Condition): string => {
-    const known = conditionTexts.get(condition);
-    if (known !== undefined) return known;
-    let text: string;
-    switch (condition.kind) {
-      case 'none':
-        text = 'none';
-        break;
-      case 'subtotalAtLeast':
-        text = `subtotal>=${condition.amount}`;
-        break;
-      case 'quantityAtLeast':
-        text = `quantity>=${condition.count}:${selectorText(condition.items)}`;
-        break;
-      case 'valueAtLeast':
-        text = `value>=${condition.amount}:${selectorText(condition.items)}`;
-        break;
-      case 'lineQuantityAtLeast':
-        text = `lineQuantity>=${condition.quantity}:${selectorText(condition.items)}`;
-        break;
-      case 'all':
-      case 'any':
-        text = `${condition.kind}(${condition.conditions.map(conditionText).join(',')})`;
-        break;
-      case 'not':
-        text = `not(${conditionText(condition.condition)})`;
-        break;
-      default:
-        return assertNever(condition);
-    }
-    conditionTexts.set(condition, text);
-    return text;
+  const conditionTexts: ConditionTexts = {
+    selector: selectorText,
+    condition: (condition) => {
+      let text = textsOfConditions.get(condition);
+      if (text === undefined) {
+        text = conditionText(condition, conditionTexts);
+        textsOfConditions.set(condition, text);
+      }
+      return text;
+    },
   };
-  const shareCondition = pool(conditionText);
+  const shareCondition = pool(conditionTexts.condition);
   const shareTargeting = pool(targetingText);
   const shareUsage = pool(usageText);
   const shareSchedule = pool(scheduleText);
 
-  const inCondition = (condition: Condition): Condition => {
-    switch (condition.kind) {
-      case 'none':
-      case 'subtotalAtLeast':
-        return shareCondition(condition);
-      case 'quantityAtLeast':
-      case 'valueAtLeast':
-      case 'lineQuantityAtLeast':
-        return shareCondition({ ...condition, items: shareSelector(condition.items) });
-      case 'all':
-      case 'any':
-        return shareCondition({ ...condition, conditions: condition.conditions.map(inCondition) });
-      case 'not':
-        return shareCondition({ ...condition, condition: inCondition(condition.condition) });
-      default:
-        return assertNever(condition);
-    }
+  const conditionSharing: ConditionPartSharing = {
+    selector: shareSelector,
+    condition: (condition) => shareCondition(shareConditionParts(condition, conditionSharing)),
   };
   const rewardSharing: RewardPartSharing = {
     selector: shareSelector,
     reward: (reward) => shareRewardParts(reward, rewardSharing),
   };
-  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: inCondition(rule.conditions), reward: shareRewardParts(rule.reward, rewardSharing) });
+  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: conditionSharing.condition(rule.conditions), reward: shareRewardParts(rule.reward, rewardSharing) });
   return (promotion) => ({
     ...promotion,
     targeting: shareTargeting(promotion.targeting),

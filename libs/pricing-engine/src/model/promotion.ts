@@ -26,17 +26,9 @@ export interface ItemSelector {
   readonly exclude: Filter | null;
 }
 
-/** A rule's condition (P3), checked against the cart as given. */
-export type Condition =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'all'; readonly conditions: readonly Condition[] }
-  | { readonly kind: 'any'; readonly conditions: readonly Condition[] }
-  | { readonly kind: 'not'; readonly condition: Condition }
-  | { readonly kind: 'subtotalAtLeast'; readonly amount: number }
-  | { readonly kind: 'quantityAtLeast'; readonly count: number; readonly items: ItemSelector }
-  | { readonly kind: 'valueAtLeast'; readonly amount: number; readonly items: ItemSelector }
-  /** README rule 17: one condition line among `items` has at least `quantity` units (never added across lines). */
-  | { readonly kind: 'lineQuantityAtLeast'; readonly quantity: number; readonly items: ItemSelector };
+/** Every condition kind is defined in its own `conditions/*.condition.ts`; the registry composes them. */
+export type { Condition, ConditionKind } from '../conditions/condition-registry';
+import type { Condition } from '../conditions/condition-registry';
 
 export type ApplyTo =
   | { readonly kind: 'each' }

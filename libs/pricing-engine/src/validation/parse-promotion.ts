@@ -1,7 +1,8 @@
 import type { IncludeExclude, Limits, Promotion, Rule, Stacking, Targeting, Usage } from '../model/promotion';
 import { toPromotionId } from '../model/ids';
 import { type CurrencyCode, isCurrencyCode } from '../money/currencies';
-import { amountFieldsOfCondition, parseCondition } from './parse-condition';
+import { amountFieldsOfCondition } from '../conditions/condition-registry';
+import { parseCondition } from './parse-condition';
 import { amountFieldsOfReward } from '../rewards/reward-registry';
 import { parseReward, readMaxDiscount } from './parse-reward';
 import { parseSchedule } from './parse-schedule';
