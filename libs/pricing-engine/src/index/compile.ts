@@ -49,13 +49,8 @@ function toEpochMs(at: Date | string): number {
   return ms;
 }
 
-/**
- * Compiles promotions (untrusted input, the conformance README shape) with the store settings
- * into an immutable index. Malformed promotions are left out and listed in `refused`.
- */
-export function compilePromotions(promotions: readonly unknown[], settings: Settings): PromotionIndex {
-  const compiler = promotionCompiler(settings);
-  const listing = promotions.map((raw, ordinal) => compiler.list(raw, ordinal));
+/** Step 1 of a compile: every listed promotion by id, whether ids repeat, and the valid ones in listed order. */
+function listedById(listing: readonly Listed[]): { byId: Map<string, Listed>; listingIdsRepeat: boolean; valid: Placed[] } {
   const byId = new Map<string, Listed>();
   let listingIdsRepeat = false;
   const valid: Placed[] = [];
@@ -66,6 +61,11 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
     }
     if (listed.outcome.ok) valid.push(listed.outcome.placed);
   }
+  return { byId, listingIdsRepeat, valid };
+}
+
+/** Step 2: the coupon promotions by id, and by each normalised code the ones that list it, in listed order (C2). */
+function couponsOf(valid: readonly Placed[]): { couponById: Map<string, CompiledPromotion>; couponsByCode: Map<string, Placed[]> } {
   const couponById = new Map<string, CompiledPromotion>();
   const couponsByCode = new Map<string, Placed[]>();
   for (const placed of valid) {
@@ -78,6 +78,19 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
       else holders.push(placed);
     }
   }
+  return { couponById, couponsByCode };
+}
+
+/**
+ * Compiles promotions (untrusted input, the conformance README shape) with the store settings
+ * into an immutable index. Malformed promotions are left out and listed in `refused`.
+ */
+export function compilePromotions(promotions: readonly unknown[], settings: Settings): PromotionIndex {
+  const compiler = promotionCompiler(settings);
+  const listing = promotions.map((raw, ordinal) => compiler.list(raw, ordinal));
+  const { byId, listingIdsRepeat, valid } = listedById(listing);
+  const { couponById, couponsByCode } = couponsOf(valid);
+  // Step 3: automatic promotions filed by channel, currency and index key (P11).
   const automatics = valid.filter((placed) => placed.compiled.promotion.kind === 'automatic');
   return indexOf({
     settings,
@@ -102,9 +115,36 @@ export function stateOf(index: PromotionIndex): IndexState {
   return state;
 }
 
+/** A compiled promotion with the live usage the caller supplies, when it supplies one. */
+function withLiveUsage(compiled: CompiledPromotion, code: string | null, usageOf: PriceOptions['usage']): CompiledPromotion {
+  const usage = usageOf?.(compiled.promotion.id, code);
+  return usage === undefined ? compiled : { ...compiled, promotion: { ...compiled.promotion, usage } };
+}
+
+/** Prices a cart on an index state: the candidate automatic promotions and a lookup of codes, with live usage (P11). */
+function priceOnState(state: IndexState, cart: Cart, at: Date | string, options: PriceOptions | undefined): PricingResult {
+  const { settings, buckets, couponById, couponsByCode, idsRepeat } = state;
+  const prepared = prepareCart(cart, settings);
+  const usageOf = options?.usage;
+  const extraCodes = options?.extraCodes;
+  const automatics = candidatesFor(buckets, prepared);
+  return priceCart({
+    cart: prepared,
+    settings,
+    atMs: toEpochMs(at),
+    automatics: usageOf === undefined ? automatics : automatics.map((compiled) => withLiveUsage(compiled, null, usageOf)),
+    couponByCode: (code) => {
+      const extraId = extraCodes?.get(code);
+      const compiled = couponsByCode.get(code)?.[0]?.compiled ?? (extraId === undefined ? undefined : couponById.get(extraId));
+      return compiled === undefined || usageOf === undefined ? compiled : withLiveUsage(compiled, code, usageOf);
+    },
+    idsRepeat,
+  });
+}
+
 /** The PromotionIndex over a state. */
 export function indexOf(state: IndexState): PromotionIndex {
-  const { settings, buckets, couponById, couponsByCode, idsRepeat } = state;
+  const { settings, buckets } = state;
   let refused: readonly RefusedPromotion[] | undefined;
   const index: PromotionIndex = Object.freeze({
     settings,
@@ -114,26 +154,7 @@ export function indexOf(state: IndexState): PromotionIndex {
       return refused;
     },
     price(cart: Cart, at: Date | string, options?: PriceOptions): PricingResult {
-      const prepared = prepareCart(cart, settings);
-      const usageOf = options?.usage;
-      const withUsage = (compiled: CompiledPromotion, code: string | null): CompiledPromotion => {
-        const usage = usageOf?.(compiled.promotion.id, code);
-        return usage === undefined ? compiled : { ...compiled, promotion: { ...compiled.promotion, usage } };
-      };
-      const extraCodes = options?.extraCodes;
-      const automatics = candidatesFor(buckets, prepared);
-      return priceCart({
-        cart: prepared,
-        settings,
-        atMs: toEpochMs(at),
-        automatics: usageOf === undefined ? automatics : automatics.map((compiled) => withUsage(compiled, null)),
-        couponByCode: (code) => {
-          const extraId = extraCodes?.get(code);
-          const compiled = couponsByCode.get(code)?.[0]?.compiled ?? (extraId === undefined ? undefined : couponById.get(extraId));
-          return compiled === undefined || usageOf === undefined ? compiled : withUsage(compiled, code);
-        },
-        idsRepeat,
-      });
+      return priceOnState(state, cart, at, options);
     },
     candidates(cart: Cart): readonly string[] {
       return candidatesFor(buckets, prepareCart(cart, settings)).map((compiled) => compiled.promotion.id);
