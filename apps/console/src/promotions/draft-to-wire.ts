@@ -78,6 +78,10 @@ function rewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wire {
       return { type: reward.type, percent: b.percent(reward.percent, at('percent')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null, ...itemsFrequency(reward) };
     case 'itemsAmount':
       return { type: reward.type, amount: b.money(reward.amount, at('amount')), items: b.items(reward.items, at('items')), applyTo, maxQuantityPerLine: b.integer(reward.maxQuantityPerLine, at('maxQuantityPerLine'), true) ?? null, ...itemsFrequency(reward) };
+    case 'linesAmount':
+      return { type: reward.type, amount: b.money(reward.amount, at('amount')), items: b.items(reward.items, at('items')) };
+    case 'fixedOrderTotal':
+      return { type: reward.type, amount: b.money(reward.amount, at('amount')) };
     case 'freeShipping':
       return { type: reward.type, zones: zonesOf(reward.zones), methods: zonesOf(reward.methods) };
     case 'shippingAmount':

@@ -64,6 +64,10 @@ export function RewardEditor({ reward, path, currency, errors, onChange, allowTi
         return <>{input('percent', 'Percent off')}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}{frequency}</>;
       case 'itemsAmount':
         return <>{input('amount', `Amount off each (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}{applyTo}{frequency}</>;
+      case 'linesAmount':
+        return <>{input('amount', `Amount off each line (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}</>;
+      case 'fixedOrderTotal':
+        return input('amount', `Order total (${currency})`);
       case 'freeShipping':
         return shipping;
       case 'shippingAmount':
