@@ -36,6 +36,8 @@ export interface RewardDefinition<R extends { readonly type: string }> {
   readonly type: R['type'];
   /** README rule 22: the detail when this kind refuses `maxDiscount`; absent when it takes one. */
   readonly maxDiscountRefusal?: string;
+  /** P2: whether the kind holds other rewards (tiers); such a kind is not allowed inside another. */
+  readonly holdsRewards?: boolean;
   /** README rule 16: whether `maxRounds` may be given at all. */
   readonly takesMaxRounds?: boolean;
   /** README rule 22: the wire fields that hold a Version 2 amount (refused with currency "any"). */

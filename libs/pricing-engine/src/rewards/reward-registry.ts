@@ -61,6 +61,11 @@ export function rewardDefinitionOf(type: unknown): RewardDefinition<Reward> | un
   return typeof type === 'string' ? BY_TYPE.get(type) : undefined;
 }
 
+/** P2: whether a reward may stand in a tier: any kind that holds no rewards itself. */
+export function isTierReward(reward: Reward): reward is TierReward {
+  return definitionOf(reward).holdsRewards !== true;
+}
+
 function definitionOf(reward: Reward): RewardDefinition<Reward> {
   const definition = BY_TYPE.get(reward.type);
   if (definition === undefined) throw new TypeError(`No definition for reward type ${reward.type}.`);

@@ -59,6 +59,7 @@ function parseTiered(obj: Readonly<Record<string, unknown>>, path: string, error
 
 export const tieredReward: RewardDefinition<Tiered> = {
   type: 'tiered',
+  holdsRewards: true,
   // README rule 15: each tier's reward carries its own cap.
   maxDiscountRefusal: 'maxDiscount caps a discount; a tiered reward takes none (a tier\'s reward may).',
   parse: parseTiered,

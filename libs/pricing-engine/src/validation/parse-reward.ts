@@ -1,10 +1,10 @@
-import { type Reward, rewardDefinitionOf } from '../rewards/reward-registry';
+import { type Reward, isTierReward, rewardDefinitionOf } from '../rewards/reward-registry';
 import type { NestedRewardParser } from '../rewards/reward-definition';
 import { type Errors, describeValue, fail, fieldPath, isRecord, readInteger } from './issues';
 
 /**
- * README rules 15 and 22: a parsed reward's `maxDiscount`, an integer ≥ 1 on any kind that takes one (`gift` and
- * `tiered` do not; a tier's reward may carry one); null when absent.
+ * README rules 15 and 22: a parsed reward's `maxDiscount`, an integer ≥ 1 on any kind that takes one (a kind that
+ * does not says why in its `maxDiscountRefusal`; a tier's reward may carry one); null when absent.
  */
 export function readMaxDiscount(raw: unknown, reward: Reward, path: string, errors: Errors): number | null | undefined {
   if (!isRecord(raw) || raw['maxDiscount'] === undefined || raw['maxDiscount'] === null) return null;
@@ -17,7 +17,7 @@ const NESTED: NestedRewardParser = {
   parseTierReward(raw, path, errors) {
     const reward = parseReward(raw, path, errors, false);
     const maxDiscount = reward === undefined ? undefined : readMaxDiscount(raw, reward, path, errors);
-    if (reward === undefined || reward.type === 'tiered' || maxDiscount === undefined) return undefined;
+    if (reward === undefined || !isTierReward(reward) || maxDiscount === undefined) return undefined;
     return { reward, maxDiscount };
   },
 };
@@ -28,8 +28,8 @@ export function parseReward(value: unknown, path: string, errors: Errors, allowT
   const rawType = value['type'];
   if (rawType === undefined || rawType === null) return fail(errors, fieldPath(path, 'type'), 'required', 'type is required.');
   const definition = rewardDefinitionOf(rawType);
-  // P2: a tier holds a reward that is not itself tiered.
-  const isNestedTier = !allowTiered && definition?.type === 'tiered';
+  // P2: a tier holds a reward that holds no rewards itself.
+  const isNestedTier = !allowTiered && definition?.holdsRewards === true;
   if (definition === undefined || isNestedTier) {
     return fail(errors, fieldPath(path, 'type'), 'unknown_type', `Unknown reward type ${JSON.stringify(rawType)}${isNestedTier ? ' inside a tier' : ''}.`);
   }

@@ -4,8 +4,8 @@ import { fieldPath, indexPath, isRecord } from './issues';
 const BOUNDS = ['min', 'max'] as const;
 
 /**
- * Paths of the Version 2 amounts in a rule as sent (README rule 22): `linesAmount.amount`, `fixedOrderTotal.amount`,
- * `maxDiscount`, and the bounds of every `unitPrice` filter, wherever they stand (conditions, items, tiers). An
+ * Paths of the Version 2 amounts in a rule as sent (README rule 22): the fields each reward kind lists in its
+ * `version2AmountKeys`, `maxDiscount`, and the bounds of every `unitPrice` filter, wherever they stand (conditions, items, tiers). An
  * amount needs one currency, so these are `not_allowed` with `targeting.currency: "any"` (rule 8). `limits.budgetRemaining`
  * is a promotion field and checked with the limits.
  */
