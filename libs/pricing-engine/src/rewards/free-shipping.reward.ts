@@ -19,7 +19,7 @@ export const freeShippingReward: RewardDefinition<FreeShipping> = {
   type: 'freeShipping',
   parse(obj, path, errors) {
     const cover = readShippingCover(obj, path, errors);
-    return cover === undefined ? undefined : { type: 'freeShipping', ...cover };
+    return cover === undefined ? undefined : { type: 'freeShipping', zones: cover.zones, methods: cover.methods };
   },
   apply: applyFreeShipping,
 };

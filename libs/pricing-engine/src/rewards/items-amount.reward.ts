@@ -60,7 +60,9 @@ export const itemsAmountReward: RewardDefinition<ItemsAmount> = {
   parse(obj, path, errors) {
     const amount = readAmount(obj, 'amount', path, errors);
     const rest = parseItemsReward(obj, path, errors);
-    return amount === undefined || rest === undefined ? undefined : { type: 'itemsAmount', amount, ...rest };
+    if (amount === undefined || rest === undefined) return undefined;
+    // Every field written out, not spread: the index holds 100,000s of these, and a literal keeps them compact.
+    return { type: 'itemsAmount', amount, items: rest.items, applyTo: rest.applyTo, maxQuantityPerLine: rest.maxQuantityPerLine, frequency: rest.frequency };
   },
   apply: applyItemsAmount,
   amountFields: (_reward, path) => [fieldPath(path, 'amount')],

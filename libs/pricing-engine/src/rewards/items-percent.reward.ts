@@ -62,7 +62,9 @@ export const itemsPercentReward: RewardDefinition<ItemsPercent> = {
   parse(obj, path, errors) {
     const basisPoints = readPercent(obj, 'percent', path, errors);
     const rest = parseItemsReward(obj, path, errors);
-    return basisPoints === undefined || rest === undefined ? undefined : { type: 'itemsPercent', basisPoints, ...rest };
+    if (basisPoints === undefined || rest === undefined) return undefined;
+    // Every field written out, not spread: the index holds 100,000s of these, and a literal keeps them compact.
+    return { type: 'itemsPercent', basisPoints, items: rest.items, applyTo: rest.applyTo, maxQuantityPerLine: rest.maxQuantityPerLine, frequency: rest.frequency };
   },
   apply: applyItemsPercent,
   shareParts: shareItems,

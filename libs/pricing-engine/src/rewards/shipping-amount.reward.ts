@@ -22,7 +22,7 @@ export const shippingAmountReward: RewardDefinition<ShippingAmount> = {
   parse(obj, path, errors) {
     const amount = readAmount(obj, 'amount', path, errors);
     const cover = readShippingCover(obj, path, errors);
-    return amount === undefined || cover === undefined ? undefined : { type: 'shippingAmount', amount, ...cover };
+    return amount === undefined || cover === undefined ? undefined : { type: 'shippingAmount', amount, zones: cover.zones, methods: cover.methods };
   },
   apply: applyShippingAmount,
   amountFields: (_reward, path) => [fieldPath(path, 'amount')],

@@ -22,7 +22,7 @@ export const shippingPercentReward: RewardDefinition<ShippingPercent> = {
   parse(obj, path, errors) {
     const basisPoints = readPercent(obj, 'percent', path, errors);
     const cover = readShippingCover(obj, path, errors);
-    return basisPoints === undefined || cover === undefined ? undefined : { type: 'shippingPercent', basisPoints, ...cover };
+    return basisPoints === undefined || cover === undefined ? undefined : { type: 'shippingPercent', basisPoints, zones: cover.zones, methods: cover.methods };
   },
   apply: applyShippingPercent,
 };

@@ -51,7 +51,7 @@ function parseTiered(obj: Readonly<Record<string, unknown>>, path: string, error
     const atLeast = readInteger(raw, 'atLeast', tierPath, errors, { min: 0 });
     const tierReward = nested.parseTierReward(raw['reward'], fieldPath(tierPath, 'reward'), errors);
     if (atLeast === undefined || tierReward === undefined) ok = false;
-    else tiers.push({ atLeast, ...tierReward });
+    else tiers.push({ atLeast, reward: tierReward.reward, maxDiscount: tierReward.maxDiscount });
   });
   if (!ok || basis === undefined) return undefined;
   return { type: 'tiered', basis, tiers };
