@@ -1,4 +1,6 @@
+import type { Condition } from '../conditions/condition-registry';
 import type { CurrencyCode } from '../money/currencies';
+import type { Reward } from '../rewards/reward-registry';
 import type { PromotionId } from './ids';
 
 /** Which lines a filter selects (P3); the wire shape is `{"category": [..]}` and friends. */
@@ -28,7 +30,6 @@ export interface ItemSelector {
 
 /** Every condition kind is defined in its own `conditions/*.condition.ts`; the registry composes them. */
 export type { Condition, ConditionKind } from '../conditions/condition-registry';
-import type { Condition } from '../conditions/condition-registry';
 
 export type ApplyTo =
   | { readonly kind: 'each' }
@@ -45,7 +46,6 @@ export type GetValue =
 
 /** Every reward kind is defined in its own `rewards/*.reward.ts`; the registry composes them. */
 export type { Reward, RewardType, Tier, TierReward } from '../rewards/reward-registry';
-import type { Reward } from '../rewards/reward-registry';
 
 export interface Rule {
   readonly conditions: Condition;
