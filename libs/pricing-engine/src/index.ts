@@ -23,6 +23,9 @@ export type { Cart, CartCustomer, CartLine, CartShipping, CartShippingMethod, Cu
 export type { Settings } from './model/settings';
 export { DEFAULT_SETTINGS } from './model/settings';
 export type * from './model/promotion';
+/** Every reward `type` and condition key the engine knows, from its registries, for editors that offer them. */
+export { REWARD_TYPES } from './rewards/reward-registry';
+export { CONDITION_KEYS } from './conditions/condition-registry';
 export type * from './model/result';
 export type { PromotionId, LineId, CouponCode } from './model/ids';
 export { normalizeCode } from './model/ids';

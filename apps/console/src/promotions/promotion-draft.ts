@@ -1,17 +1,17 @@
 /** The create/edit form's state: text as typed, turned into the engine's wire shape by `draftToWire`. */
-export const REWARD_TYPES = [
-  'orderPercent', 'orderAmount', 'itemsPercent', 'itemsAmount', 'linesAmount', 'fixedOrderTotal', 'freeShipping', 'shippingAmount', 'shippingPercent', 'gift', 'fixedPrice',
-  'buyXgetY', 'tiered',
-] as const;
-export type RewardType = (typeof REWARD_TYPES)[number];
+import { type ConditionKind as EngineConditionKind, REWARD_TYPES, type RewardType } from '@promo/pricing-engine';
 
+/** Every reward kind of the engine, in its registry's order: the form offers each one the engine knows. */
+export { REWARD_TYPES, type RewardType };
+
+/** How the form names each reward kind; a kind the engine adds fails the console's typecheck until it is named here. */
 export const REWARD_LABELS: Readonly<Record<RewardType, string>> = {
   orderPercent: 'Percent off the order',
   orderAmount: 'Amount off the order',
   itemsPercent: 'Percent off items',
   itemsAmount: 'Amount off items',
   linesAmount: 'Amount off each matching line',
-  fixedOrderTotal: 'Matching items for a fixed total',
+  fixedOrderTotal: 'Discountable subtotal becomes',
   freeShipping: 'Free shipping',
   shippingAmount: 'Amount off shipping',
   shippingPercent: 'Percent off shipping',
@@ -58,7 +58,8 @@ export interface TierDraft {
   readonly reward: RewardDraft;
 }
 
-export type ConditionKind = 'none' | 'subtotalAtLeast' | 'quantityAtLeast' | 'valueAtLeast' | 'json';
+/** The engine's condition kinds that have a form of their own; every other one (all / any / not nesting, the rest) is edited as JSON. */
+export type ConditionKind = Extract<EngineConditionKind, 'none' | 'subtotalAtLeast' | 'quantityAtLeast' | 'valueAtLeast'> | 'json';
 
 export interface ConditionDraft {
   readonly kind: ConditionKind;

@@ -67,7 +67,7 @@ export function RewardEditor({ reward, path, currency, errors, onChange, allowTi
       case 'linesAmount':
         return <>{input('amount', `Amount off each line (${currency})`)}{input('items', 'Items', 'items', ITEMS_HINT)}</>;
       case 'fixedOrderTotal':
-        return input('amount', `Matching items total (${currency})`);
+        return input('amount', `Discountable subtotal becomes (${currency})`);
       case 'freeShipping':
         return shipping;
       case 'shippingAmount':

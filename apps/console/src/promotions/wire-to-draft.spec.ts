@@ -75,4 +75,16 @@ describe('wireToDraft', () => {
     expect(draft.rules[0]?.condition.kind).toBe('json');
     expect(JSON.parse(draft.rules[0]?.condition.json ?? '')).toEqual({ any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] });
   });
+
+  it('reads the Version 2 reward kinds back as themselves, so saving keeps them', () => {
+    const rules = [
+      { reward: { type: 'linesAmount', amount: 250, items: { include: { category: ['tees'] } } } },
+      { reward: { type: 'fixedOrderTotal', amount: 5000 } },
+    ];
+    const draft = wireToDraft({ id: 'v2', kind: 'automatic', targeting: { currency: 'USD' }, rules });
+    expect(draft.rules.map((rule) => rule.reward.type)).toEqual(['linesAmount', 'fixedOrderTotal']);
+    expect(draft.rules[0]?.reward).toMatchObject({ amount: '2.50', items: 'category: tees' });
+    expect(draft.rules[1]?.reward.amount).toBe('50.00');
+    expect(draftToWire(draft).body['rules']).toEqual(rules);
+  });
 });

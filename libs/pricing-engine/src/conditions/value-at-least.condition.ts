@@ -1,9 +1,18 @@
 import type { PreparedCart } from '../cart/prepare-cart';
-import type { Condition } from '../model/promotion';
+import { filterKeys } from '../index/filter-keys';
+import type { ItemSelector } from '../model/promotion';
+import { fieldPath, readAmount } from '../validation/issues';
+import { parseItemsCondition } from '../validation/condition-fields';
+import { type ConditionDefinition, shareConditionItems } from './condition-definition';
 import { selectConditionLines } from './line-filter';
 import { MET, type Verdict } from './verdict';
 
-type ValueAtLeast = Extract<Condition, { kind: 'valueAtLeast' }>;
+/** P3: the matching condition lines are worth at least `amount` (minor units). */
+export interface ValueAtLeast {
+  readonly kind: 'valueAtLeast';
+  readonly amount: number;
+  readonly items: ItemSelector;
+}
 
 function valueOf(condition: ValueAtLeast, cart: PreparedCart): number {
   let have = 0;
@@ -21,3 +30,17 @@ export function checkValueAtLeast(condition: ValueAtLeast, cart: PreparedCart): 
 export function timesValueAtLeast(condition: ValueAtLeast, cart: PreparedCart): number {
   return condition.amount > 0 ? Math.floor(valueOf(condition, cart) / condition.amount) : 1;
 }
+
+export const valueAtLeastCondition: ConditionDefinition<ValueAtLeast> = {
+  kind: 'valueAtLeast',
+  parse(obj, path, errors) {
+    const parsed = parseItemsCondition(obj, 'valueAtLeast', 'amount', path, errors, readAmount);
+    return parsed === undefined ? undefined : { kind: 'valueAtLeast', amount: parsed.value, items: parsed.items };
+  },
+  check: checkValueAtLeast,
+  timesMet: (condition, cart) => Math.max(1, timesValueAtLeast(condition, cart)),
+  amountFields: (_condition, path) => [fieldPath(path, 'valueAtLeast.amount')],
+  text: (condition, texts) => `value>=${condition.amount}:${texts.selector(condition.items)}`,
+  shareParts: shareConditionItems,
+  indexKeys: (condition) => (condition.amount > 0 ? filterKeys(condition.items.include) : null),
+};

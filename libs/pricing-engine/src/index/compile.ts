@@ -51,13 +51,8 @@ function toEpochMs(at: Date | string): number {
   return ms;
 }
 
-/**
- * Compiles promotions (untrusted input, the conformance README shape) with the store settings
- * into an immutable index. Malformed promotions are left out and listed in `refused`.
- */
-export function compilePromotions(promotions: readonly unknown[], settings: Settings): PromotionIndex {
-  const compiler = promotionCompiler(settings);
-  const listing = promotions.map((raw, ordinal) => compiler.list(raw, ordinal));
+/** Step 1 of a compile: every listed promotion by id, whether ids repeat, and the valid ones in listed order. */
+function listedById(listing: readonly Listed[]): { byId: Map<string, Listed>; listingIdsRepeat: boolean; valid: Placed[] } {
   const byId = new Map<string, Listed>();
   let listingIdsRepeat = false;
   const valid: Placed[] = [];
@@ -68,6 +63,11 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
     }
     if (listed.outcome.ok) valid.push(listed.outcome.placed);
   }
+  return { byId, listingIdsRepeat, valid };
+}
+
+/** Step 2: the coupon promotions by id, and by each normalised code the ones that list it, in listed order (C2). */
+function couponsOf(valid: readonly Placed[]): { couponById: Map<string, CompiledPromotion>; couponsByCode: Map<string, Placed[]> } {
   const couponById = new Map<string, CompiledPromotion>();
   const couponsByCode = new Map<string, Placed[]>();
   for (const placed of valid) {
@@ -80,6 +80,19 @@ export function compilePromotions(promotions: readonly unknown[], settings: Sett
       else holders.push(placed);
     }
   }
+  return { couponById, couponsByCode };
+}
+
+/**
+ * Compiles promotions (untrusted input, the conformance README shape) with the store settings
+ * into an immutable index. Malformed promotions are left out and listed in `refused`.
+ */
+export function compilePromotions(promotions: readonly unknown[], settings: Settings): PromotionIndex {
+  const compiler = promotionCompiler(settings);
+  const listing = promotions.map((raw, ordinal) => compiler.list(raw, ordinal));
+  const { byId, listingIdsRepeat, valid } = listedById(listing);
+  const { couponById, couponsByCode } = couponsOf(valid);
+  // Step 3: automatic promotions filed by channel, currency and index key (P11).
   const automatics = valid.filter((placed) => placed.compiled.promotion.kind === 'automatic');
   return indexOf({
     settings,
@@ -104,9 +117,39 @@ export function stateOf(index: PromotionIndex): IndexState {
   return state;
 }
 
+/** A compiled promotion with the live usage and budget left (README rule 19) the caller supplies, when it supplies them. */
+function withLiveUsage(compiled: CompiledPromotion, code: string | null, options: PriceOptions): CompiledPromotion {
+  const usage = options.usage?.(compiled.promotion.id, code);
+  const budgetRemaining = options.budgetRemaining?.(compiled.promotion.id);
+  if (usage === undefined && budgetRemaining === undefined) return compiled;
+  const limits = budgetRemaining === undefined ? compiled.promotion.limits : { ...compiled.promotion.limits, budgetRemaining };
+  return { ...compiled, promotion: { ...compiled.promotion, usage: usage ?? compiled.promotion.usage, limits } };
+}
+
+/** Prices a cart on an index state: the candidate automatic promotions and a lookup of codes, with live usage (P11). */
+function priceOnState(state: IndexState, cart: Cart, at: Date | string, options: PriceOptions | undefined): PricingResult {
+  const { settings, buckets, couponById, couponsByCode, idsRepeat } = state;
+  const prepared = prepareCart(cart, settings);
+  const live = options?.usage !== undefined || options?.budgetRemaining !== undefined ? options : undefined;
+  const extraCodes = options?.extraCodes;
+  const automatics = candidatesFor(buckets, prepared);
+  return priceCart({
+    cart: prepared,
+    settings,
+    atMs: toEpochMs(at),
+    automatics: live === undefined ? automatics : automatics.map((compiled) => withLiveUsage(compiled, null, live)),
+    couponByCode: (code) => {
+      const extraId = extraCodes?.get(code);
+      const compiled = couponsByCode.get(code)?.[0]?.compiled ?? (extraId === undefined ? undefined : couponById.get(extraId));
+      return compiled === undefined || live === undefined ? compiled : withLiveUsage(compiled, code, live);
+    },
+    idsRepeat,
+  });
+}
+
 /** The PromotionIndex over a state. */
 export function indexOf(state: IndexState): PromotionIndex {
-  const { settings, buckets, couponById, couponsByCode, idsRepeat } = state;
+  const { settings, buckets } = state;
   let refused: readonly RefusedPromotion[] | undefined;
   const index: PromotionIndex = Object.freeze({
     settings,
@@ -116,31 +159,7 @@ export function indexOf(state: IndexState): PromotionIndex {
       return refused;
     },
     price(cart: Cart, at: Date | string, options?: PriceOptions): PricingResult {
-      const prepared = prepareCart(cart, settings);
-      const usageOf = options?.usage;
-      const budgetOf = options?.budgetRemaining;
-      const isLive = usageOf !== undefined || budgetOf !== undefined;
-      const withUsage = (compiled: CompiledPromotion, code: string | null): CompiledPromotion => {
-        const usage = usageOf?.(compiled.promotion.id, code);
-        const budgetRemaining = budgetOf?.(compiled.promotion.id);
-        if (usage === undefined && budgetRemaining === undefined) return compiled;
-        const limits = budgetRemaining === undefined ? compiled.promotion.limits : { ...compiled.promotion.limits, budgetRemaining };
-        return { ...compiled, promotion: { ...compiled.promotion, usage: usage ?? compiled.promotion.usage, limits } };
-      };
-      const extraCodes = options?.extraCodes;
-      const automatics = candidatesFor(buckets, prepared);
-      return priceCart({
-        cart: prepared,
-        settings,
-        atMs: toEpochMs(at),
-        automatics: isLive ? automatics.map((compiled) => withUsage(compiled, null)) : automatics,
-        couponByCode: (code) => {
-          const extraId = extraCodes?.get(code);
-          const compiled = couponsByCode.get(code)?.[0]?.compiled ?? (extraId === undefined ? undefined : couponById.get(extraId));
-          return compiled === undefined || !isLive ? compiled : withUsage(compiled, code);
-        },
-        idsRepeat,
-      });
+      return priceOnState(state, cart, at, options);
     },
     candidates(cart: Cart): readonly string[] {
       return candidatesFor(buckets, prepareCart(cart, settings)).map((compiled) => compiled.promotion.id);

@@ -1,4 +1,5 @@
-import type { Promotion, Reward, Schedule } from '../model/promotion';
+import type { Promotion, Schedule } from '../model/promotion';
+import { givesBuyXGetY } from '../rewards/reward-registry';
 import type { Settings } from '../model/settings';
 import { type CompiledSchedule, compileSchedule } from '../schedule/schedule';
 import { type Zone, createZone } from '../schedule/zone';
@@ -51,10 +52,6 @@ export interface IndexState {
   readonly couponById: PersistentMap<string, CompiledPromotion>;
   /** Coupons that list each normalised code, in listed order: the first one redeems it. */
   readonly couponsByCode: PersistentMap<string, readonly Placed[]>;
-}
-
-function givesBuyXGetY(reward: Reward): boolean {
-  return reward.type === 'buyXgetY' || (reward.type === 'tiered' && reward.tiers.some((tier) => tier.reward.type === 'buyXgetY'));
 }
 
 /**

@@ -1,5 +1,9 @@
 import { assertNever } from '../assert-never';
-import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Reward, Rule, Schedule, Targeting, TierReward, Usage } from '../model/promotion';
+import type { Condition, Filter, IncludeExclude, ItemSelector, Promotion, Rule, Schedule, Targeting, Usage } from '../model/promotion';
+import type { ConditionPartSharing, ConditionTexts } from '../conditions/condition-definition';
+import { conditionText, shareConditionParts } from '../conditions/condition-registry';
+import type { RewardPartSharing } from '../rewards/reward-definition';
+import { shareRewardParts } from '../rewards/reward-registry';
 
 function setText(values: ReadonlySet<string>): string {
   return JSON.stringify([...values].sort());
@@ -75,7 +79,7 @@ function pool<T>(textOf: (value: T) => string): (value: T) => T {
  * Every part is immutable, so sharing changes no result.
  */
 export function partSharing(): (promotion: Promotion) => Promotion {
-  const conditionTexts = new Map<Condition, string>();
+  const textsOfConditions = new Map<Condition, string>();
   const selectorTexts = new Map<ItemSelector, string>();
   const selectorText = (items: ItemSelector): string => {
     let text = selectorTexts.get(items);
@@ -86,86 +90,31 @@ export function partSharing(): (promotion: Promotion) => Promotion {
     return text;
   };
   const shareSelector = pool(selectorText);
-  const conditionText = (condition: Condition): string => {
-    const known = conditionTexts.get(condition);
-    if (known !== undefined) return known;
-    let text: string;
-    switch (condition.kind) {
-      case 'none':
-        text = 'none';
-        break;
-      case 'subtotalAtLeast':
-        text = `subtotal>=${condition.amount}`;
-        break;
-      case 'quantityAtLeast':
-        text = `quantity>=${condition.count}:${selectorText(condition.items)}`;
-        break;
-      case 'valueAtLeast':
-        text = `value>=${condition.amount}:${selectorText(condition.items)}`;
-        break;
-      case 'lineQuantityAtLeast':
-        text = `lineQuantity>=${condition.quantity}:${selectorText(condition.items)}`;
-        break;
-      case 'all':
-      case 'any':
-        text = `${condition.kind}(${condition.conditions.map(conditionText).join(',')})`;
-        break;
-      case 'not':
-        text = `not(${conditionText(condition.condition)})`;
-        break;
-      default:
-        return assertNever(condition);
-    }
-    conditionTexts.set(condition, text);
-    return text;
+  const conditionTexts: ConditionTexts = {
+    selector: selectorText,
+    condition: (condition) => {
+      let text = textsOfConditions.get(condition);
+      if (text === undefined) {
+        text = conditionText(condition, conditionTexts);
+        textsOfConditions.set(condition, text);
+      }
+      return text;
+    },
   };
-  const shareCondition = pool(conditionText);
+  const shareCondition = pool(conditionTexts.condition);
   const shareTargeting = pool(targetingText);
   const shareUsage = pool(usageText);
   const shareSchedule = pool(scheduleText);
 
-  const inCondition = (condition: Condition): Condition => {
-    switch (condition.kind) {
-      case 'none':
-      case 'subtotalAtLeast':
-        return shareCondition(condition);
-      case 'quantityAtLeast':
-      case 'valueAtLeast':
-      case 'lineQuantityAtLeast':
-        return shareCondition({ ...condition, items: shareSelector(condition.items) });
-      case 'all':
-      case 'any':
-        return shareCondition({ ...condition, conditions: condition.conditions.map(inCondition) });
-      case 'not':
-        return shareCondition({ ...condition, condition: inCondition(condition.condition) });
-      default:
-        return assertNever(condition);
-    }
+  const conditionSharing: ConditionPartSharing = {
+    selector: shareSelector,
+    condition: (condition) => shareCondition(shareConditionParts(condition, conditionSharing)),
   };
-  const inTierReward = (reward: TierReward): TierReward => {
-    switch (reward.type) {
-      case 'itemsPercent':
-      case 'itemsAmount':
-      case 'fixedPrice':
-      case 'linesAmount':
-        return { ...reward, items: shareSelector(reward.items) };
-      case 'buyXgetY':
-        return { ...reward, buy: { ...reward.buy, items: shareSelector(reward.buy.items) }, get: { ...reward.get, items: shareSelector(reward.get.items) } };
-      case 'orderPercent':
-      case 'orderAmount':
-      case 'fixedOrderTotal':
-      case 'freeShipping':
-      case 'shippingAmount':
-      case 'shippingPercent':
-      case 'gift':
-        return reward;
-      default:
-        return assertNever(reward);
-    }
+  const rewardSharing: RewardPartSharing = {
+    selector: shareSelector,
+    reward: (reward) => shareRewardParts(reward, rewardSharing),
   };
-  const inReward = (reward: Reward): Reward =>
-    reward.type === 'tiered' ? { ...reward, tiers: reward.tiers.map((tier) => ({ ...tier, reward: inTierReward(tier.reward) })) } : inTierReward(reward);
-  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: inCondition(rule.conditions), reward: inReward(rule.reward) });
+  const inRule = (rule: Rule): Rule => ({ ...rule, conditions: conditionSharing.condition(rule.conditions), reward: shareRewardParts(rule.reward, rewardSharing) });
   return (promotion) => ({
     ...promotion,
     targeting: shareTargeting(promotion.targeting),

@@ -1,4 +1,6 @@
+import type { Condition } from '../conditions/condition-registry';
 import type { CurrencyCode } from '../money/currencies';
+import type { Reward } from '../rewards/reward-registry';
 import type { PromotionId } from './ids';
 
 /** Which lines a filter selects (P3); the wire shape is `{"category": [..]}` and friends. */
@@ -26,17 +28,8 @@ export interface ItemSelector {
   readonly exclude: Filter | null;
 }
 
-/** A rule's condition (P3), checked against the cart as given. */
-export type Condition =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'all'; readonly conditions: readonly Condition[] }
-  | { readonly kind: 'any'; readonly conditions: readonly Condition[] }
-  | { readonly kind: 'not'; readonly condition: Condition }
-  | { readonly kind: 'subtotalAtLeast'; readonly amount: number }
-  | { readonly kind: 'quantityAtLeast'; readonly count: number; readonly items: ItemSelector }
-  | { readonly kind: 'valueAtLeast'; readonly amount: number; readonly items: ItemSelector }
-  /** README rule 17: one condition line among `items` has at least `quantity` units (never added across lines). */
-  | { readonly kind: 'lineQuantityAtLeast'; readonly quantity: number; readonly items: ItemSelector };
+/** Every condition kind is defined in its own `conditions/*.condition.ts`; the registry composes them. */
+export type { Condition, ConditionKind } from '../conditions/condition-registry';
 
 export type ApplyTo =
   | { readonly kind: 'each' }
@@ -51,65 +44,8 @@ export type GetValue =
   | { readonly kind: 'percent'; readonly basisPoints: number }
   | { readonly kind: 'amount'; readonly amount: number };
 
-/** A reward (P2). Percentages are basis points, amounts minor units. */
-export type Reward =
-  | { readonly type: 'orderPercent'; readonly basisPoints: number }
-  | { readonly type: 'orderAmount'; readonly amount: number }
-  | {
-      readonly type: 'itemsPercent';
-      readonly frequency: Frequency;
-      readonly basisPoints: number;
-      readonly items: ItemSelector;
-      readonly applyTo: ApplyTo;
-      readonly maxQuantityPerLine: number | null;
-    }
-  | {
-      readonly type: 'itemsAmount';
-      readonly frequency: Frequency;
-      readonly amount: number;
-      readonly items: ItemSelector;
-      readonly applyTo: ApplyTo;
-      readonly maxQuantityPerLine: number | null;
-    }
-  | { readonly type: 'freeShipping'; readonly zones: ReadonlySet<string> | null; readonly methods: ReadonlySet<string> | null }
-  | {
-      readonly type: 'shippingAmount';
-      readonly amount: number;
-      readonly zones: ReadonlySet<string> | null;
-      readonly methods: ReadonlySet<string> | null;
-    }
-  | {
-      readonly type: 'shippingPercent';
-      readonly basisPoints: number;
-      readonly zones: ReadonlySet<string> | null;
-      readonly methods: ReadonlySet<string> | null;
-    }
-  /** README rule 13: `amount` off each matching reward line, once per line whatever its quantity. */
-  | { readonly type: 'linesAmount'; readonly amount: number; readonly items: ItemSelector }
-  /** README rule 14: the reward lines' base total becomes `amount`. */
-  | { readonly type: 'fixedOrderTotal'; readonly amount: number }
-  | { readonly type: 'gift'; readonly sku: string; readonly productId: string | null; readonly quantity: number; readonly frequency: Frequency }
-  | { readonly type: 'fixedPrice'; readonly quantity: number; readonly price: number; readonly items: ItemSelector; readonly frequency: Frequency }
-  | {
-      readonly type: 'buyXgetY';
-      readonly buy: { readonly quantity: number; readonly items: ItemSelector };
-      readonly get: { readonly quantity: number; readonly items: ItemSelector; readonly value: GetValue };
-      readonly pick: 'cheapest' | 'mostExpensive';
-      readonly frequency: Frequency;
-      /** README rule 16: with `unlimited`, at most this many rounds; null = no cap. */
-      readonly maxRounds: number | null;
-    }
-  | { readonly type: 'tiered'; readonly basis: 'subtotal' | 'quantity'; readonly tiers: readonly Tier[] };
-
-export type TierReward = Exclude<Reward, { readonly type: 'tiered' }>;
-
-/** One step of a tiered reward; the highest `atLeast` reached applies. */
-export interface Tier {
-  readonly atLeast: number;
-  readonly reward: TierReward;
-  /** README rule 15: the wire's `reward.maxDiscount` of this tier; null = no cap. */
-  readonly maxDiscount: number | null;
-}
+/** Every reward kind is defined in its own `rewards/*.reward.ts`; the registry composes them. */
+export type { Reward, RewardType, Tier, TierReward } from '../rewards/reward-registry';
 
 export interface Rule {
   readonly conditions: Condition;

@@ -1,4 +1,4 @@
-import { mulDivFloor, mulDivHalfUp, roundHalfUp } from './round-half-up';
+import { mulDivHalfUp, roundHalfUp } from './round-half-up';
 
 describe('roundHalfUp', () => {
   it('rounds exactly one half up (1.005 dollars of 10% of $10.05 becomes 101 cents)', () => {
@@ -27,12 +27,5 @@ describe('roundHalfUp', () => {
   it('refuses a zero denominator or a negative numerator', () => {
     expect(() => roundHalfUp(1, 0)).toThrow(RangeError);
     expect(() => roundHalfUp(-1, 2)).toThrow(RangeError);
-  });
-});
-
-describe('mulDivFloor', () => {
-  it('rounds down', () => {
-    expect(mulDivFloor(7, 1, 2)).toBe(3);
-    expect(mulDivFloor(1999, 2, 3)).toBe(1332);
   });
 });

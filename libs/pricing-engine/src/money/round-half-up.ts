@@ -27,10 +27,3 @@ export function mulDivHalfUp(a: number, b: number, c: number): number {
   if (Number.isSafeInteger(product)) return roundHalfUp(product, c);
   return Number(roundHalfUpBig(BigInt(a) * BigInt(b), BigInt(c)));
 }
-
-/** a * b / c rounded down, for non-negative integers; exact beyond 2^53. */
-export function mulDivFloor(a: number, b: number, c: number): number {
-  const product = a * b;
-  if (Number.isSafeInteger(product)) return Math.floor(product / c);
-  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
-}

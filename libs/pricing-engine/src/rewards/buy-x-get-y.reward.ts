@@ -1,10 +1,23 @@
 import { selectConditionLines, selectLines } from '../conditions/line-filter';
-import type { Reward } from '../model/promotion';
+import type { Frequency, GetValue, ItemSelector } from '../model/promotion';
 import { BASIS_POINTS_PER_WHOLE } from '../money/percent';
 import { mulDivHalfUp } from '../money/round-half-up';
+import { type Errors, fail, fieldPath, isRecord, readAmount, readEnum, readInteger } from '../validation/issues';
+import { parseItems } from '../validation/parse-filter';
+import { readFrequency, readPercent } from '../validation/reward-fields';
 import { type RewardContext, type RewardEffect, lineEffect, sortByUnitPrice, unitsValue, zeros } from './reward-context';
+import type { RewardDefinition } from './reward-definition';
 
-type BuyXGetY = Extract<Reward, { type: 'buyXgetY' }>;
+/** P2 buy X get Y (README rule 9): `get.quantity` units given for each `buy.quantity` bought. */
+export interface BuyXGetY {
+  readonly type: 'buyXgetY';
+  readonly buy: { readonly quantity: number; readonly items: ItemSelector };
+  readonly get: { readonly quantity: number; readonly items: ItemSelector; readonly value: GetValue };
+  readonly pick: 'cheapest' | 'mostExpensive';
+  readonly frequency: Frequency;
+  /** README rule 16: with `unlimited`, at most this many rounds; null = no cap. */
+  readonly maxRounds: number | null;
+}
 
 /**
  * P2 buy X get Y / BOGO (README rule 9): order the units matching `get.items` by `pick`;
@@ -68,3 +81,76 @@ export function applyBuyXGetY(reward: BuyXGetY, ctx: RewardContext): RewardEffec
   });
   return lineEffect(discounts);
 }
+
+/** README rules 16 and 22: an integer ≥ 1, only with `frequency: "unlimited"`; null when absent. */
+function readMaxRounds(obj: Readonly<Record<string, unknown>>, path: string, errors: Errors, frequency: Frequency | undefined): number | null | undefined {
+  if (obj['maxRounds'] === undefined || obj['maxRounds'] === null) return null;
+  const maxRounds = readInteger(obj, 'maxRounds', path, errors, { min: 1 });
+  if (maxRounds !== undefined && frequency === 'once') return fail(errors, fieldPath(path, 'maxRounds'), 'not_allowed', 'maxRounds caps the rounds of frequency "unlimited" only.');
+  return maxRounds;
+}
+
+/** What a given unit gets off: `percent` or `amount`, 100% when neither is given. */
+function readGetValue(get: Readonly<Record<string, unknown>>, getPath: string, errors: Errors): GetValue | undefined {
+  const hasPercent = get['percent'] !== undefined && get['percent'] !== null;
+  const hasAmount = get['amount'] !== undefined && get['amount'] !== null;
+  if (hasPercent && hasAmount) {
+    fail(errors, getPath, 'invalid_value', 'get takes either percent or amount, not both.');
+    return undefined;
+  }
+  if (hasAmount) {
+    const amount = readAmount(get, 'amount', getPath, errors);
+    return amount === undefined ? undefined : { kind: 'amount', amount };
+  }
+  if (hasPercent) {
+    const basisPoints = readPercent(get, 'percent', getPath, errors);
+    return basisPoints === undefined ? undefined : { kind: 'percent', basisPoints };
+  }
+  return { kind: 'percent', basisPoints: 10_000 };
+}
+
+function parseBuyXGetY(obj: Readonly<Record<string, unknown>>, path: string, errors: Errors): BuyXGetY | undefined {
+  const buy = obj['buy'];
+  const get = obj['get'];
+  const buyPath = fieldPath(path, 'buy');
+  const getPath = fieldPath(path, 'get');
+  if (!isRecord(buy)) fail(errors, buyPath, 'required', 'buy must be {"quantity", "items"}.');
+  if (!isRecord(get)) fail(errors, getPath, 'required', 'get must be {"quantity", "items", "percent" or "amount"}.');
+  const pick = readEnum(obj, 'pick', path, errors, ['cheapest', 'mostExpensive'] as const, 'cheapest');
+  const frequency = readFrequency(obj, path, errors);
+  if (!isRecord(buy) || !isRecord(get)) return undefined;
+  const buyQuantity = readInteger(buy, 'quantity', buyPath, errors, { min: 1 });
+  const buyItems = parseItems(buy['items'], fieldPath(buyPath, 'items'), errors);
+  const getQuantity = readInteger(get, 'quantity', getPath, errors, { min: 1 });
+  const getItems = parseItems(get['items'], fieldPath(getPath, 'items'), errors);
+  const getValue = readGetValue(get, getPath, errors);
+  const maxRounds = readMaxRounds(obj, path, errors, frequency);
+  if (
+    buyQuantity === undefined || buyItems === undefined || getQuantity === undefined || getItems === undefined ||
+    getValue === undefined || pick === undefined || frequency === undefined || maxRounds === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    type: 'buyXgetY',
+    buy: { quantity: buyQuantity, items: buyItems },
+    get: { quantity: getQuantity, items: getItems, value: getValue },
+    pick,
+    frequency,
+    maxRounds,
+  };
+}
+
+export const buyXGetYReward: RewardDefinition<BuyXGetY> = {
+  type: 'buyXgetY',
+  takesMaxRounds: true,
+  parse: parseBuyXGetY,
+  apply: applyBuyXGetY,
+  amountFields: (reward, path) => (reward.get.value.kind === 'amount' ? [fieldPath(path, 'get.amount')] : []),
+  shareParts: (reward, sharing) => ({
+    ...reward,
+    buy: { ...reward.buy, items: sharing.selector(reward.buy.items) },
+    get: { ...reward.get, items: sharing.selector(reward.get.items) },
+  }),
+  givesBuyXGetY: () => true,
+};

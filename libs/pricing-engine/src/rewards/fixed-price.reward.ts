@@ -1,9 +1,20 @@
 import { selectLines } from '../conditions/line-filter';
-import type { Reward } from '../model/promotion';
+import type { Frequency, ItemSelector } from '../model/promotion';
 import { allocate } from '../money/allocate';
+import { fieldPath, readAmount, readInteger } from '../validation/issues';
+import { parseItems } from '../validation/parse-filter';
+import { readFrequency } from '../validation/reward-fields';
 import { type RewardContext, type RewardEffect, type UnitRun, lineEffect, sortByUnitPrice, unitsValue, zeros } from './reward-context';
+import { type RewardDefinition, shareItems } from './reward-definition';
 
-type FixedPrice = Extract<Reward, { type: 'fixedPrice' }>;
+/** P2: `quantity` matching units for `price` (minor units) a group. */
+export interface FixedPrice {
+  readonly type: 'fixedPrice';
+  readonly quantity: number;
+  readonly price: number;
+  readonly items: ItemSelector;
+  readonly frequency: Frequency;
+}
 
 /** Splits runs of units (most expensive first) into groups of `size` units. */
 function groupUnits(ctx: RewardContext, indexes: readonly number[], size: number, maxGroups: number): UnitRun[][] {
@@ -47,3 +58,18 @@ export function applyFixedPrice(reward: FixedPrice, ctx: RewardContext): RewardE
   }
   return lineEffect(lines);
 }
+
+export const fixedPriceReward: RewardDefinition<FixedPrice> = {
+  type: 'fixedPrice',
+  parse(obj, path, errors) {
+    const quantity = readInteger(obj, 'quantity', path, errors, { min: 1 });
+    const price = readAmount(obj, 'price', path, errors);
+    const items = parseItems(obj['items'], fieldPath(path, 'items'), errors);
+    const frequency = readFrequency(obj, path, errors);
+    if (quantity === undefined || price === undefined || items === undefined || frequency === undefined) return undefined;
+    return { type: 'fixedPrice', quantity, price, items, frequency };
+  },
+  apply: applyFixedPrice,
+  amountFields: (_reward, path) => [fieldPath(path, 'price')],
+  shareParts: shareItems,
+};

@@ -1,10 +1,21 @@
 import { assertNever } from '../assert-never';
 import { timesConditionMet } from '../conditions/condition-registry';
 import { selectLines } from '../conditions/line-filter';
-import type { Reward } from '../model/promotion';
+import type { ApplyTo, Frequency, ItemSelector } from '../model/promotion';
+import { fieldPath, readAmount } from '../validation/issues';
+import { parseItemsReward } from '../validation/reward-fields';
 import { type RewardContext, type RewardEffect, lineEffect, pickUnits, spreadOverLines, unitsValue, zeros } from './reward-context';
+import { type RewardDefinition, shareItems } from './reward-definition';
 
-type ItemsAmount = Extract<Reward, { type: 'itemsAmount' }>;
+/** P2: an amount (minor units) off matching items. */
+export interface ItemsAmount {
+  readonly type: 'itemsAmount';
+  readonly frequency: Frequency;
+  readonly amount: number;
+  readonly items: ItemSelector;
+  readonly applyTo: ApplyTo;
+  readonly maxQuantityPerLine: number | null;
+}
 
 /** `amount` off each of `count` units of a line, each unit capped at its value. */
 function amountOffUnits(ctx: RewardContext, index: number, count: number, amount: number): number {
@@ -43,3 +54,17 @@ export function applyItemsAmount(reward: ItemsAmount, ctx: RewardContext): Rewar
       return assertNever(reward.applyTo);
   }
 }
+
+export const itemsAmountReward: RewardDefinition<ItemsAmount> = {
+  type: 'itemsAmount',
+  parse(obj, path, errors) {
+    const amount = readAmount(obj, 'amount', path, errors);
+    const rest = parseItemsReward(obj, path, errors);
+    if (amount === undefined || rest === undefined) return undefined;
+    // Every field written out, not spread: the index holds 100,000s of these, and a literal keeps them compact.
+    return { type: 'itemsAmount', amount, items: rest.items, applyTo: rest.applyTo, maxQuantityPerLine: rest.maxQuantityPerLine, frequency: rest.frequency };
+  },
+  apply: applyItemsAmount,
+  amountFields: (_reward, path) => [fieldPath(path, 'amount')],
+  shareParts: shareItems,
+};

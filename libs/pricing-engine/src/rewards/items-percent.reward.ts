@@ -1,12 +1,22 @@
 import { assertNever } from '../assert-never';
 import { timesConditionMet } from '../conditions/condition-registry';
 import { selectLines } from '../conditions/line-filter';
-import type { Reward } from '../model/promotion';
+import type { ApplyTo, Frequency, ItemSelector } from '../model/promotion';
 import { BASIS_POINTS_PER_WHOLE, percentOf } from '../money/percent';
 import { mulDivHalfUp } from '../money/round-half-up';
+import { parseItemsReward, readPercent } from '../validation/reward-fields';
 import { type RewardContext, type RewardEffect, lineEffect, pickUnits, spreadOverLines, unitsValue, zeros } from './reward-context';
+import { type RewardDefinition, shareItems } from './reward-definition';
 
-type ItemsPercent = Extract<Reward, { type: 'itemsPercent' }>;
+/** P2: a percentage (basis points) off matching items. */
+export interface ItemsPercent {
+  readonly type: 'itemsPercent';
+  readonly frequency: Frequency;
+  readonly basisPoints: number;
+  readonly items: ItemSelector;
+  readonly applyTo: ApplyTo;
+  readonly maxQuantityPerLine: number | null;
+}
 
 /** The percentage of `count` of a line's units, rounded half up once for the line (README rule 3). */
 function percentOfUnits(ctx: RewardContext, index: number, count: number, basisPoints: number): number {
@@ -46,3 +56,16 @@ export function applyItemsPercent(reward: ItemsPercent, ctx: RewardContext): Rew
       return assertNever(reward.applyTo);
   }
 }
+
+export const itemsPercentReward: RewardDefinition<ItemsPercent> = {
+  type: 'itemsPercent',
+  parse(obj, path, errors) {
+    const basisPoints = readPercent(obj, 'percent', path, errors);
+    const rest = parseItemsReward(obj, path, errors);
+    if (basisPoints === undefined || rest === undefined) return undefined;
+    // Every field written out, not spread: the index holds 100,000s of these, and a literal keeps them compact.
+    return { type: 'itemsPercent', basisPoints, items: rest.items, applyTo: rest.applyTo, maxQuantityPerLine: rest.maxQuantityPerLine, frequency: rest.frequency };
+  },
+  apply: applyItemsPercent,
+  shareParts: shareItems,
+};

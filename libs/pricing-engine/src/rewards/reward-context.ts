@@ -2,7 +2,7 @@ import type { PreparedCart } from '../cart/prepare-cart';
 import type { GiftLine } from '../model/result';
 import type { Condition } from '../model/promotion';
 import { allocate } from '../money/allocate';
-import { mulDivFloor } from '../money/round-half-up';
+import { mulDivFloor } from '../money/mul-div-floor';
 import { zeros as zerosOf } from '../zeros';
 
 /** What a reward sees (P9): `base` is the original line totals (independent) or what is left (cumulative). */
@@ -104,7 +104,7 @@ export function sortByUnitPrice(ctx: RewardContext, indexes: readonly number[], 
   return sorted;
 }
 
-/** Value of `count` of the line's units at its base (its share of the line base), rounded half up. */
+/** Value of `count` of the line's units at its base (their share of the line base), rounded down: never more than that share. */
 export function unitsValue(ctx: RewardContext, index: number, count: number): number {
   const quantity = ctx.cart.lines[index]?.quantity ?? 1;
   const base = ctx.base[index] ?? 0;

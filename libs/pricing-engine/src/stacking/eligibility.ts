@@ -2,7 +2,7 @@ import type { PreparedCart } from '../cart/prepare-cart';
 import { checkCondition } from '../conditions/condition-registry';
 import type { Rule } from '../model/promotion';
 import type { Missing, Reason } from '../reasons/reason';
-import { missingForLowestTier, reachedTier } from '../rewards/tiered.reward';
+import { rewardQualifies } from '../rewards/reward-registry';
 import { scheduleStatus } from '../schedule/schedule';
 import type { LocalTime, Zone } from '../schedule/zone';
 import { checkTargeting } from '../targeting/targeting';
@@ -21,12 +21,11 @@ function qualifyingRules(compiled: CompiledPromotion, cart: PreparedCart): Eligi
   for (let r = 0; r < rules.length; r += 1) {
     const rule = rules[r];
     if (rule === undefined) continue;
-    const verdict = checkCondition(rule.conditions, cart);
-    // A tiered reward that reaches no tier gives nothing: the rule does not qualify.
-    const fails = !verdict.met || (rule.reward.type === 'tiered' && reachedTier(rule.reward, cart) === null);
-    if (fails) {
-      if (!verdict.met) missing ??= verdict.missing ?? undefined;
-      else if (rule.reward.type === 'tiered') missing ??= missingForLowestTier(rule.reward, cart);
+    const conditionVerdict = checkCondition(rule.conditions, cart);
+    // Met conditions are not enough when the reward can give nothing on this cart (a tiered reward below its lowest tier).
+    const verdict = conditionVerdict.met ? rewardQualifies(rule.reward, cart) : conditionVerdict;
+    if (!verdict.met) {
+      missing ??= verdict.missing ?? undefined;
       qualified ??= rules.slice(0, r);
       continue;
     }

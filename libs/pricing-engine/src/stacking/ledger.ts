@@ -2,8 +2,7 @@ import type { PreparedCart } from '../cart/prepare-cart';
 import type { Rule } from '../model/promotion';
 import type { GiftLine } from '../model/result';
 import type { Settings } from '../model/settings';
-import { applyReward } from '../rewards/reward-registry';
-import { reachedTier } from '../rewards/tiered.reward';
+import { applyReward, maxDiscountOf } from '../rewards/reward-registry';
 import { zeros } from '../zeros';
 import { capParts } from './cap-parts';
 import type { CompiledPromotion } from './compiled-promotion';
@@ -41,12 +40,6 @@ export function newLedger(cart: PreparedCart): Ledger {
   const totals = cart.lines.map((line) => line.total);
   const shippingTotals = cart.shippingMethods.map((method) => method.amount);
   return { left: totals.slice(), shippingLeft: shippingTotals.slice(), totals, shippingTotals };
-}
-
-/** README rule 15: the rule's cap, or that of the tier it reaches; null when it has none. */
-function maxDiscountOf(rule: Rule, cart: PreparedCart): number | null {
-  if (rule.reward.type !== 'tiered') return rule.maxDiscount;
-  return reachedTier(rule.reward, cart)?.maxDiscount ?? null;
 }
 
 /** Each part capped at what is left on it (so nothing goes below zero), into `into`. */
@@ -142,7 +135,7 @@ export function applyPromotion(
       shippingBase: independent ? ledger.shippingTotals : ledger.shippingLeft,
       shippingLeft: ledger.shippingLeft,
     });
-    const maxDiscount = maxDiscountOf(rule, cart);
+    const maxDiscount = maxDiscountOf(rule.reward, rule.maxDiscount, cart);
     if (maxDiscount === null) {
       if (effect.lines !== null) total += takeCappedAtLeft(effect.lines, ledger.left, lines);
       if (effect.shipping !== null) total += takeCappedAtLeft(effect.shipping, ledger.shippingLeft, methods);

@@ -1,15 +1,16 @@
 import type { PreparedCart } from '../cart/prepare-cart';
-import type { CodeOutcome, GiftLine, LineResult, PricingResult, Refusal, ShippingMethodResult, ShippingResult } from '../model/result';
+import type { Rule } from '../model/promotion';
+import type { CodeOutcome, PricingResult, Refusal } from '../model/result';
 import type { Settings } from '../model/settings';
 import { normalizeCode } from '../model/ids';
 import { appliedMessage, refusalMessage } from '../reasons/messages';
 import type { Missing, Reason } from '../reasons/reason';
 import { type LocalTime, type Zone, localTime } from '../schedule/zone';
-import { taxShares } from '../tax/tax-shares';
-import { zeros } from '../zeros';
+import { buildResult } from './build-result';
 import type { CompiledPromotion } from './compiled-promotion';
 import { checkEligibility } from './eligibility';
 import { type Application, type Ledger, applyPromotion, newLedger } from './ledger';
+import { AUTOMATIC_STACKING_RULES, type Applied, CODE_STACKING_RULES, firstConflict } from './stacking-rules';
 
 /** What the pricing of one cart needs from the compiled promotions. */
 export interface PricingInputs {
@@ -46,14 +47,25 @@ function replay(applications: readonly Application[], inputs: PricingInputs): { 
   return { ledger, applications: replayed };
 }
 
-/**
- * Prices one cart (P7): automatic promotions by priority, then codes one by one in the order
- * entered, with every stacking rule of README rules 1 and 5.
- */
-export function priceCart(inputs: PricingInputs): PricingResult {
-  const { cart, settings, atMs } = inputs;
+/** The state of one pricing call as promotions apply: what is left, what applied, what was refused. */
+interface Stack extends Applied {
+  ledger: Ledger;
+  automatics: Application[];
+  codes: Application[];
+  exclusiveAutomatic: CompiledPromotion | null;
+  stoppedBy: CompiledPromotion | null;
+  /** Automatic promotions that did not apply, by id. */
+  readonly notApplied: Record<string, Refusal>;
+  /** Each code as entered, once. */
+  readonly outcomes: Record<string, CodeOutcome>;
+}
+
+type LocalAt = (zone: Zone) => LocalTime;
+
+/** Local times by zone for the instant priced, each worked out once per call. */
+function localTimesAt(atMs: number): LocalAt {
   const localTimes = new Map<string, LocalTime>();
-  const localAt = (zone: Zone): LocalTime => {
+  return (zone) => {
     let local = localTimes.get(zone.name);
     if (local === undefined) {
       local = localTime(zone, atMs);
@@ -61,188 +73,106 @@ export function priceCart(inputs: PricingInputs): PricingResult {
     }
     return local;
   };
+}
 
-  let ledger = newLedger(cart);
-  let automatics: Application[] = [];
-  const notApplied: Record<string, Refusal> = {};
-  let stoppedBy: CompiledPromotion | null = null;
-  let exclusiveAutomatic: CompiledPromotion | null = null;
-
+/** P7 step 1: automatic promotions by ascending priority, each checked, then stacked by AUTOMATIC_STACKING_RULES. */
+function applyAutomatics(inputs: PricingInputs, stack: Stack, localAt: LocalAt): void {
+  const { cart, settings, atMs } = inputs;
   for (const compiled of inputs.automatics) {
     const { promotion } = compiled;
     const eligibility = checkEligibility(compiled, cart, atMs, localAt);
     if (!eligibility.ok) {
-      notApplied[promotion.id] = refusal(eligibility.reason, subjectOf(compiled), inputs, eligibility.missing);
+      stack.notApplied[promotion.id] = refusal(eligibility.reason, subjectOf(compiled), inputs, eligibility.missing);
       continue;
     }
-    // P7: stop-after, and an exclusive promotion neither joins nor lets others join.
-    const blocker = stoppedBy ?? exclusiveAutomatic ?? (promotion.stacking === 'exclusive' ? automatics[0]?.compiled : undefined);
+    const blocker = firstConflict(AUTOMATIC_STACKING_RULES, compiled, stack, settings.maxCodesPerOrder);
     if (blocker !== undefined) {
-      notApplied[promotion.id] = refusal('not_combinable', subjectOf(compiled), inputs, undefined, blocker);
+      stack.notApplied[promotion.id] = refusal('not_combinable', subjectOf(compiled), inputs, undefined, blocker);
       continue;
     }
-    automatics.push(applyPromotion(compiled, eligibility.rules, null, cart, ledger, settings));
-    if (promotion.stacking === 'exclusive') exclusiveAutomatic = compiled;
-    if (promotion.kind === 'automatic' && promotion.stopAfter) stoppedBy = compiled;
+    stack.automatics.push(applyPromotion(compiled, eligibility.rules, null, cart, stack.ledger, settings));
+    if (promotion.stacking === 'exclusive') stack.exclusiveAutomatic = compiled;
+    if (promotion.kind === 'automatic' && promotion.stopAfter) stack.stoppedBy = compiled;
   }
+}
 
-  let codes: Application[] = [];
-  const outcomes: Record<string, CodeOutcome> = {};
-  for (const entered of cart.codes) {
-    if (Object.prototype.hasOwnProperty.call(outcomes, entered)) continue;
-    const subject = entered.trim();
-    const compiled = inputs.couponByCode(normalizeCode(entered));
-    const reject = (reason: Reason, missing?: Missing, conflict?: CompiledPromotion): void => {
-      outcomes[entered] = { status: 'rejected', ...(compiled ? { promotionId: compiled.promotion.id } : {}), ...refusal(reason, subject, inputs, missing, conflict) };
-    };
-    if (compiled === undefined) {
-      reject('unknown');
-      continue;
-    }
-    const { promotion } = compiled;
-    const eligibility = checkEligibility(compiled, cart, atMs, localAt);
-    if (!eligibility.ok) {
-      reject(eligibility.reason, eligibility.missing);
-      continue;
-    }
-    const firstApplied = automatics[0]?.compiled ?? codes[0]?.compiled;
-    const firstCode = codes[0]?.compiled;
-    const sameAgain = codes.find((app) => app.compiled.promotion.id === promotion.id);
-    const exclusiveCode = codes.find((app) => app.compiled.promotion.stacking === 'exclusive');
-    let conflict: CompiledPromotion | undefined;
-    if (sameAgain !== undefined) conflict = compiled;
-    else if (exclusiveAutomatic !== null) conflict = exclusiveAutomatic;
-    else if (exclusiveCode !== undefined) conflict = exclusiveCode.compiled;
-    else if (promotion.stacking === 'exclusive' && firstApplied !== undefined) conflict = firstApplied;
-    else if (promotion.stacking === 'rejectIfAutomatic' && automatics.length > 0) conflict = automatics[0]?.compiled;
-    else if (firstCode !== undefined && (compiled.givesBuyXGetY || codes.some((app) => app.compiled.givesBuyXGetY))) conflict = firstCode;
-    else if (codes.length >= settings.maxCodesPerOrder) conflict = firstCode ?? compiled;
-    if (conflict !== undefined) {
-      reject('not_combinable', undefined, conflict);
-      continue;
-    }
-    if (promotion.stacking === 'replaceIfBetter' && automatics.length > 0) {
-      // P7 / README rule 5: D is computed on the cart without the automatic promotions.
-      const before = automatics.reduce((sum, app) => sum + app.total, 0);
-      const without = replay(codes, inputs);
-      const candidate = applyPromotion(compiled, eligibility.rules, entered, cart, without.ledger, settings);
-      if (candidate.total > before) {
-        for (const app of automatics) notApplied[app.compiled.promotion.id] = refusal('not_combinable', subjectOf(app.compiled), inputs, undefined, compiled);
-        automatics = [];
-        exclusiveAutomatic = null;
-        codes = [...without.applications, candidate];
-        ledger = without.ledger;
-        outcomes[entered] = { status: 'applied', promotionId: promotion.id, discount: candidate.total, message: appliedMessage(subject, candidate.total, cart.currency) };
-      } else {
-        reject('not_combinable', undefined, automatics[0]?.compiled);
-      }
-      continue;
-    }
-    const application = applyPromotion(compiled, eligibility.rules, entered, cart, ledger, settings);
-    codes = [...codes, application];
-    outcomes[entered] = { status: 'applied', promotionId: promotion.id, discount: application.total, message: appliedMessage(subject, application.total, cart.currency) };
+function applied(subject: string, application: Application, currency: PreparedCart['currency']): CodeOutcome {
+  return { status: 'applied', promotionId: application.compiled.promotion.id, discount: application.total, message: appliedMessage(subject, application.total, currency) };
+}
+
+/**
+ * P7 / README rule 5: a `replaceIfBetter` code, with automatic promotions applied, replaces them when its
+ * discount D, computed on the cart without them, is larger than theirs; otherwise it is refused.
+ */
+function replaceAutomaticsIfBetter(inputs: PricingInputs, stack: Stack, compiled: CompiledPromotion, rules: readonly Rule[], entered: string): void {
+  const before = stack.automatics.reduce((sum, app) => sum + app.total, 0);
+  const without = replay(stack.codes, inputs);
+  const candidate = applyPromotion(compiled, rules, entered, inputs.cart, without.ledger, inputs.settings);
+  if (candidate.total <= before) {
+    stack.outcomes[entered] = rejected(compiled, refusal('not_combinable', entered.trim(), inputs, undefined, stack.automatics[0]?.compiled));
+    return;
   }
-  // Discounts of codes applied before a replacement were recomputed: refresh their figures.
-  for (const app of codes) {
-    const outcome = app.code === null ? undefined : outcomes[app.code];
+  for (const app of stack.automatics) stack.notApplied[app.compiled.promotion.id] = refusal('not_combinable', subjectOf(app.compiled), inputs, undefined, compiled);
+  stack.automatics = [];
+  stack.exclusiveAutomatic = null;
+  stack.codes = [...without.applications, candidate];
+  stack.ledger = without.ledger;
+  stack.outcomes[entered] = applied(entered.trim(), candidate, inputs.cart.currency);
+}
+
+function rejected(compiled: CompiledPromotion | undefined, why: Refusal): CodeOutcome {
+  return { status: 'rejected', ...(compiled ? { promotionId: compiled.promotion.id } : {}), ...why };
+}
+
+/** P7 step 2: one code as entered: found (C2), checked, stacked by CODE_STACKING_RULES, then applied. */
+function applyCode(inputs: PricingInputs, stack: Stack, entered: string, localAt: LocalAt): void {
+  const { cart, settings, atMs } = inputs;
+  const subject = entered.trim();
+  const compiled = inputs.couponByCode(normalizeCode(entered));
+  if (compiled === undefined) {
+    stack.outcomes[entered] = rejected(undefined, refusal('unknown', subject, inputs));
+    return;
+  }
+  const eligibility = checkEligibility(compiled, cart, atMs, localAt);
+  if (!eligibility.ok) {
+    stack.outcomes[entered] = rejected(compiled, refusal(eligibility.reason, subject, inputs, eligibility.missing));
+    return;
+  }
+  const conflict = firstConflict(CODE_STACKING_RULES, compiled, stack, settings.maxCodesPerOrder);
+  if (conflict !== undefined) {
+    stack.outcomes[entered] = rejected(compiled, refusal('not_combinable', subject, inputs, undefined, conflict));
+    return;
+  }
+  if (compiled.promotion.stacking === 'replaceIfBetter' && stack.automatics.length > 0) {
+    replaceAutomaticsIfBetter(inputs, stack, compiled, eligibility.rules, entered);
+    return;
+  }
+  const application = applyPromotion(compiled, eligibility.rules, entered, cart, stack.ledger, settings);
+  stack.codes = [...stack.codes, application];
+  stack.outcomes[entered] = applied(subject, application, cart.currency);
+}
+
+/** Discounts of codes applied before a replacement were recomputed: their outcomes take the new figures. */
+function refreshReplayedCodes(stack: Stack, currency: PreparedCart['currency']): void {
+  for (const app of stack.codes) {
+    const outcome = app.code === null ? undefined : stack.outcomes[app.code];
     if (outcome !== undefined && outcome.status === 'applied' && app.code !== null && outcome.discount !== app.total) {
-      outcomes[app.code] = { ...outcome, discount: app.total, message: appliedMessage(app.code.trim(), app.total, cart.currency) };
+      stack.outcomes[app.code] = { ...outcome, discount: app.total, message: appliedMessage(app.code.trim(), app.total, currency) };
     }
   }
-  return buildResult(inputs, [...automatics, ...codes], outcomes, notApplied);
 }
 
-/** README rule 12: `shipping` summed over the methods; `shippingMethods` only when the cart's shipping is a list. */
-function shippingResults(
-  cart: PreparedCart,
-  methodDiscount: readonly number[],
-): { readonly shipping: ShippingResult | null; readonly shippingMethods: readonly ShippingMethodResult[] | null } {
-  if (cart.shippingShape === 'none') return { shipping: null, shippingMethods: null };
-  const methods = cart.shippingMethods.map((method, m): ShippingMethodResult => {
-    const discount = methodDiscount[m] ?? 0;
-    return { methodId: method.methodId, amount: method.amount, discount, total: method.amount - discount };
-  });
-  let amount = 0;
-  let discount = 0;
-  for (const method of methods) {
-    amount += method.amount;
-    discount += method.discount;
+/**
+ * Prices one cart (P7): automatic promotions by priority, then codes one by one in the order
+ * entered, with every stacking rule of README rules 1 and 5.
+ */
+export function priceCart(inputs: PricingInputs): PricingResult {
+  const localAt = localTimesAt(inputs.atMs);
+  const stack: Stack = { ledger: newLedger(inputs.cart), automatics: [], codes: [], exclusiveAutomatic: null, stoppedBy: null, notApplied: {}, outcomes: {} };
+  applyAutomatics(inputs, stack, localAt);
+  for (const entered of inputs.cart.codes) {
+    if (!Object.prototype.hasOwnProperty.call(stack.outcomes, entered)) applyCode(inputs, stack, entered, localAt);
   }
-  return { shipping: { amount, discount, total: amount - discount }, shippingMethods: cart.shippingShape === 'list' ? methods : null };
-}
-
-function buildResult(
-  inputs: PricingInputs,
-  applications: readonly Application[],
-  codes: Readonly<Record<string, CodeOutcome>>,
-  notApplied: Readonly<Record<string, Refusal>>,
-): PricingResult {
-  const { cart } = inputs;
-  const lineCount = cart.lines.length;
-  const discounts: Record<string, number> = {};
-  const allocation: Record<string, Record<string, number>> = {};
-  const lineDiscount = zeros(lineCount);
-  const lineDiscounts: Record<string, number>[] = [];
-  for (let i = 0; i < lineCount; i += 1) lineDiscounts.push({});
-  const gifts: GiftLine[] = [];
-  const applied: string[] = [];
-  // Only an id that applies twice needs its earlier figures read back, and only an index with repeated ids has one.
-  const seen = inputs.idsRepeat ? new Set<string>() : null;
-  const methodDiscount = zeros(cart.shippingMethods.length);
-  let totalDiscount = 0;
-  for (const app of applications) {
-    const id = app.compiled.promotion.id;
-    applied.push(id);
-    const again = seen !== null && seen.has(id);
-    if (!again) seen?.add(id);
-    if (app.total > 0) discounts[id] = again ? (discounts[id] ?? 0) + app.total : app.total;
-    totalDiscount += app.total;
-    if (app.shipping > 0) app.shippingMethods.forEach((amount, m) => { methodDiscount[m] = (methodDiscount[m] ?? 0) + amount; });
-    let byLine: Record<string, number> | null = null;
-    const amounts = app.lines;
-    for (let i = 0; i < amounts.length; i += 1) {
-      const amount = amounts[i] ?? 0;
-      const line = cart.lines[i];
-      const perPromotion = lineDiscounts[i];
-      if (amount === 0 || line === undefined || perPromotion === undefined) continue;
-      byLine ??= {};
-      byLine[line.lineId] = amount;
-      lineDiscount[i] = (lineDiscount[i] ?? 0) + amount;
-      perPromotion[id] = again ? (perPromotion[id] ?? 0) + amount : amount;
-    }
-    // Only promotions that discounted a line get an allocation; an absent line or id is 0.
-    if (byLine !== null) allocation[id] = byLine;
-    for (const gift of app.gifts) gifts.push(gift);
-  }
-  const withTax = inputs.settings.pricesIncludeTax;
-  const lines: LineResult[] = [];
-  let taxDiscount = 0;
-  for (let i = 0; i < lineCount; i += 1) {
-    const line = cart.lines[i];
-    if (line === undefined) continue;
-    const discount = lineDiscount[i] ?? 0;
-    const result: LineResult = { lineId: line.lineId, subtotal: line.total, discount, total: line.total - discount, discounts: lineDiscounts[i] ?? {} };
-    if (withTax) {
-      const shares = taxShares(discount, line.taxRate);
-      taxDiscount += shares.taxDiscount;
-      lines.push({ ...result, ...shares });
-    } else lines.push(result);
-  }
-  const { shipping, shippingMethods } = shippingResults(cart, methodDiscount);
-  return {
-    ...(shippingMethods === null ? {} : { shippingMethods }),
-    ...(withTax ? { taxDiscount } : {}),
-    cartId: cart.cartId,
-    currency: cart.currency.code,
-    subtotal: cart.subtotal,
-    discounts,
-    allocation,
-    lines,
-    shipping,
-    gifts,
-    total: cart.subtotal + (shipping?.amount ?? 0) - totalDiscount,
-    codes,
-    applied,
-    notApplied,
-  };
+  refreshReplayedCodes(stack, inputs.cart.currency);
+  return buildResult(inputs, [...stack.automatics, ...stack.codes], stack.outcomes, stack.notApplied);
 }

@@ -1,8 +1,10 @@
 import type { IncludeExclude, Limits, Promotion, Rule, Stacking, Targeting, Usage } from '../model/promotion';
 import { toPromotionId } from '../model/ids';
 import { type CurrencyCode, isCurrencyCode } from '../money/currencies';
-import { amountFieldsOfCondition, parseCondition } from './parse-condition';
-import { amountFieldsOfReward, parseReward, readMaxDiscount } from './parse-reward';
+import { amountFieldsOfCondition } from '../conditions/condition-registry';
+import { parseCondition } from './parse-condition';
+import { amountFieldsOfReward } from '../rewards/reward-registry';
+import { parseReward, readMaxDiscount } from './parse-reward';
 import { parseSchedule } from './parse-schedule';
 import { version2AmountFields } from './version-2-amounts';
 import {
