@@ -3,3 +3,4 @@ export * from './test-env';
 export * from './test-database';
 export * from './local-redis-cluster';
 export * from './run-tool';
+export * from './committed-api-document';
