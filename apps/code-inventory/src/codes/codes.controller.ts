@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
-import { type FieldError, RequiresScope, ValidationFailedError } from '@promo/platform';
+import { type FieldError, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { CodeLookupRateGuard } from './code-lookup-rate.guard';
 import { CodeLookupService } from './code-lookup.service';
@@ -17,6 +17,7 @@ export class CodesController {
   ) {}
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
+  @ApiProblemResponses(400, 404, 429)
   @Get('codes/:code')
   @RequiresScope('storefront', 'code-lookup')
   @UseGuards(CodeLookupRateGuard)
@@ -26,12 +27,14 @@ export class CodesController {
     return this.lookups.lookup(code, typeof customerId === 'string' ? customerId : undefined, typeof token === 'string' ? token : undefined);
   }
 
+  @ApiProblemResponses(400, 404, 409)
   @Post('codes')
   @RequiresScope('admin')
   create(@Body() body: CreateSharedCodeDto): Promise<SharedCode> {
     return this.sharedCodes.create({ code: body.code, promotionId: body.promotionId, hidden: body.hidden ?? false });
   }
 
+  @ApiProblemResponses(400)
   @Get('promotions/:promotionId/codes')
   @RequiresScope('storefront')
   async listPublic(@Param('promotionId') promotionId: string): Promise<{ readonly codes: readonly SharedCode[] }> {
@@ -39,6 +42,7 @@ export class CodesController {
   }
 
   /** The codes of a `code-inventory.codes-added` event's id range, for its subscribers; admin only (a list of valid codes). */
+  @ApiProblemResponses(400, 404)
   @Get('groups/:groupId/codes')
   @RequiresScope('admin')
   listAdded(@Param('groupId') groupId: string, @Query() query: AddedCodesQuery): Promise<AddedCodesPage> {

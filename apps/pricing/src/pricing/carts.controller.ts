@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
-import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import { RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { CartBodyDoc, DryRunBodyDoc } from '../docs/request-bodies.doc';
 import { ImpactRequestDto } from '../impact/dto/impact-request.dto';
 import { type ImpactReport, ImpactService } from '../impact/impact.service';
@@ -18,6 +18,7 @@ export class CartsController {
     private readonly impact: ImpactService,
   ) {}
 
+  @ApiProblemResponses(400, 503)
   @Post('carts/price')
   @ApiBody({ type: CartBodyDoc })
   @HttpCode(200)
@@ -28,6 +29,7 @@ export class CartsController {
     return this.pricing.price(parsed.request.cart, parsed.request.token, { remember: true });
   }
 
+  @ApiProblemResponses(400)
   @Post('carts/price/dry-run')
   @ApiBody({ type: DryRunBodyDoc })
   @HttpCode(200)
@@ -36,6 +38,7 @@ export class CartsController {
     return this.dryRuns.dryRun(body);
   }
 
+  @ApiProblemResponses(400)
   @Post('promotions/impact')
   @HttpCode(200)
   @RequiresScope('admin')

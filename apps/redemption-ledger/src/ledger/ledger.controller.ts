@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { LedgerQueryDto } from './dto/ledger-query.dto';
 import { type LedgerPage, LedgerService } from './ledger.service';
 
@@ -8,6 +8,7 @@ import { type LedgerPage, LedgerService } from './ledger.service';
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
+  @ApiProblemResponses(400)
   @Get()
   @RequiresScope('admin')
   list(@Query() query: LedgerQueryDto): Promise<LedgerPage> {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import { RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { isPromotionChangedData, promotionChangeFieldErrors } from './promotion-change.validation';
 import { type LimitsChangeResult, PromotionLimitsService } from './promotion-limits.service';
 
@@ -8,6 +8,7 @@ import { type LimitsChangeResult, PromotionLimitsService } from './promotion-lim
 export class PromotionChangesController {
   constructor(private readonly limits: PromotionLimitsService) {}
 
+  @ApiProblemResponses(400)
   @Post()
   @HttpCode(200)
   @RequiresScope('admin')
