@@ -13,6 +13,8 @@ import codeChangedSchema from './outbound/schemas/code-inventory.code-changed.v1
 import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.schema.json';
 import codesAddedSchema from './outbound/schemas/code-inventory.codes-added.v2.schema.json';
 import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
+import pricedCartSchema from './http/schemas/priced-cart.schema.json';
+import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
 export const ENVELOPE_SCHEMA = envelopeSchema;
@@ -36,3 +38,13 @@ export const DATA_SCHEMAS: Readonly<Record<string, object>> = {
   'code-inventory.codes-added': codesAddedSchema,
   'campaigns.email-sent': emailSentSchema,
 };
+
+/** The JSON Schemas of HTTP answers (#24), by name: the API documents are generated from them. */
+export const HTTP_SCHEMAS = {
+  'priced-cart': pricedCartSchema,
+} as const;
+
+/** Every schema file by its `$id`: what a `$ref` in any of them may name. */
+export const SCHEMAS_BY_ID: ReadonlyMap<string, JsonValue> = new Map(
+  [ENVELOPE_SCHEMA, COMMON_SCHEMA, ...Object.values(DATA_SCHEMAS), ...Object.values(HTTP_SCHEMAS)].map((schema): [string, JsonValue] => [String((schema as { $id?: unknown }).$id), schema as JsonValue]),
+);

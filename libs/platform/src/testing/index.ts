@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './local-redis-cluster';
 export * from './run-tool';
 export * from './committed-api-document';
+export * from './documented-response-validator';
