@@ -14,6 +14,8 @@ import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.s
 import codesAddedSchema from './outbound/schemas/code-inventory.codes-added.v2.schema.json';
 import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
 import pricedCartSchema from './http/schemas/priced-cart.schema.json';
+import codeLookupAnswerSchema from './http/schemas/code-lookup-answer.schema.json';
+import issueResultSchema from './http/schemas/issue-result.schema.json';
 import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
@@ -42,9 +44,14 @@ export const DATA_SCHEMAS: Readonly<Record<string, object>> = {
 /** The JSON Schemas of HTTP answers (#24), by name: the API documents are generated from them. */
 export const HTTP_SCHEMAS = {
   'priced-cart': pricedCartSchema,
+  'code-lookup-answer': codeLookupAnswerSchema,
+  'issue-result': issueResultSchema,
+  'issue-batch-answer': { $ref: 'urn:promotions:http:issue-result:v1#/$defs/batch' },
 } as const;
 
 /** Every schema file by its `$id`: what a `$ref` in any of them may name. */
 export const SCHEMAS_BY_ID: ReadonlyMap<string, JsonValue> = new Map(
-  [ENVELOPE_SCHEMA, COMMON_SCHEMA, ...Object.values(DATA_SCHEMAS), ...Object.values(HTTP_SCHEMAS)].map((schema): [string, JsonValue] => [String((schema as { $id?: unknown }).$id), schema as JsonValue]),
+  [ENVELOPE_SCHEMA, COMMON_SCHEMA, ...Object.values(DATA_SCHEMAS), ...Object.values(HTTP_SCHEMAS)].flatMap((schema): [string, JsonValue][] =>
+    '$id' in schema && typeof schema.$id === 'string' ? [[schema.$id, schema as JsonValue]] : [],
+  ),
 );

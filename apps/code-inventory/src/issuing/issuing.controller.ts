@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ISSUE_BATCH_ANSWER_SCHEMA, ISSUE_RESULT_SCHEMA } from '../docs/code-api.schemas';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { IssueBatchDto } from './dto/issue-batch.dto';
 import { IssueCodeDto } from './dto/issue-code.dto';
@@ -16,6 +18,7 @@ export class IssuingController {
   ) {}
 
   @ApiProblemResponses(400, 404, 409)
+  @ApiOkResponse({ description: 'the code issued, or every field null when the group has none to give', schema: ISSUE_RESULT_SCHEMA })
   @Post('groups/:groupId/issue')
   @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
@@ -25,6 +28,7 @@ export class IssuingController {
 
   /** The answers in request order, each as the single issue answers it (campaigns issue a page of emails' codes at once). */
   @ApiProblemResponses(400, 404, 409)
+  @ApiOkResponse({ description: 'each request answered as the single issue answers it, in request order', schema: ISSUE_BATCH_ANSWER_SCHEMA })
   @Post('groups/:groupId/issue-batch')
   @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
