@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { type CampaignView, CampaignsService } from './campaigns.service';
 import { CampaignInputDto } from './dto/campaign-input.dto';
 
+// A campaign is answered as it was sent, with enabled filled in (toCampaignView): one documented shape for both.
+const CAMPAIGN = { description: 'the campaign as stored', type: CampaignInputDto };
+
 @Controller('v1/campaigns')
 @RequiresScope('admin')
+@ApiExtraModels(CampaignInputDto)
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
@@ -13,6 +17,7 @@ export class CampaignsController {
   @Post()
   @HttpCode(201)
   @ApiBody({ type: CampaignInputDto })
+  @ApiCreatedResponse(CAMPAIGN)
   create(@Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.create(body);
   }
@@ -20,17 +25,20 @@ export class CampaignsController {
   @ApiProblemResponses(400, 404)
   @Put(':campaignId')
   @ApiBody({ type: CampaignInputDto })
+  @ApiOkResponse(CAMPAIGN)
   replace(@Param('campaignId') campaignId: string, @Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.replace(campaignId, body);
   }
 
   @ApiProblemResponses(400, 404)
   @Get(':campaignId')
+  @ApiOkResponse(CAMPAIGN)
   get(@Param('campaignId') campaignId: string): Promise<CampaignView> {
     return this.campaigns.get(campaignId);
   }
 
   @Get()
+  @ApiOkResponse({ description: 'every campaign', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(CampaignInputDto) } } } } })
   async list(): Promise<{ readonly items: readonly CampaignView[] }> {
     return { items: await this.campaigns.list() };
   }
