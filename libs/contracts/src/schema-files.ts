@@ -16,6 +16,8 @@ import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.j
 import pricedCartSchema from './http/schemas/priced-cart.schema.json';
 import codeLookupAnswerSchema from './http/schemas/code-lookup-answer.schema.json';
 import issueResultSchema from './http/schemas/issue-result.schema.json';
+import usageStatisticsSchema from './http/schemas/usage-statistics.schema.json';
+import ledgerPageSchema from './http/schemas/ledger-page.schema.json';
 import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
@@ -47,6 +49,8 @@ export const HTTP_SCHEMAS = {
   'code-lookup-answer': codeLookupAnswerSchema,
   'issue-result': issueResultSchema,
   'issue-batch-answer': { $ref: 'urn:promotions:http:issue-result:v1#/$defs/batch' },
+  'usage-statistics': usageStatisticsSchema,
+  'ledger-page': ledgerPageSchema,
 } as const;
 
 /** Every schema file by its `$id`: what a `$ref` in any of them may name. */

@@ -1,4 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { USAGE_STATISTICS_SCHEMA } from '../docs/ledger-api.schemas';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 import { type OrderStatistics, StatisticsService, type UsageStatistics } from './statistics.service';
@@ -8,6 +10,7 @@ export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
   @ApiProblemResponses(400)
+  @ApiOkResponse({ description: "the promotion's redemptions, figures per currency and uses per day", schema: USAGE_STATISTICS_SCHEMA })
   @Get('promotions/:promotionId')
   @RequiresScope('admin')
   forPromotion(@Param('promotionId') promotionId: string, @Query() query: StatisticsQueryDto): Promise<UsageStatistics> {
@@ -15,6 +18,7 @@ export class StatisticsController {
   }
 
   @ApiProblemResponses(400)
+  @ApiOkResponse({ description: "the code's redemptions, figures per currency and uses per day", schema: USAGE_STATISTICS_SCHEMA })
   @Get('codes/:code')
   @RequiresScope('admin')
   forCode(@Param('code') code: string, @Query() query: StatisticsQueryDto): Promise<UsageStatistics> {
