@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Redirect } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { PublicRoute, RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { type StepStatistics, StatisticsService } from './statistics.service';
 
@@ -21,6 +22,7 @@ export class StatisticsController {
 
   /** Every link of an email goes through here (signed), so opened links can be counted (K5). */
   @ApiProblemResponses(400)
+  @ApiResponse({ status: 302, description: 'to the link target, the open counted', headers: { Location: { description: 'the link target', schema: { type: 'string' } } } })
   @Get('links/:emailId')
   @PublicRoute()
   @Redirect()

@@ -36,14 +36,14 @@ function successStatusOf(handler: object): number {
 
 function hasSuccessResponse(handler: object): boolean {
   const responses: unknown = Reflect.getMetadata(DECORATORS.API_RESPONSE, handler);
-  return typeof responses === 'object' && responses !== null && Object.keys(responses).some((status) => status.startsWith('2'));
+  return typeof responses === 'object' && responses !== null && Object.keys(responses).some((status) => status.startsWith('2') || status.startsWith('3'));
 }
 
 /**
  * Documents the problem+json answers a route can give besides 401 and 403 (#24): name each status the route's
  * validation, services and guards can answer, read from what they throw (DomainError subclasses).
  * Put it above the route's other decorators: a route that documents any response loses @nestjs/swagger's default
- * success response, so where no 2xx is documented below, this one documents the status Nest answers with.
+ * success response, so where no 2xx (or redirect) is documented below, this one documents the status Nest answers with.
  */
 export const ApiProblemResponses =
   (...statuses: readonly ProblemStatus[]): MethodDecorator =>
