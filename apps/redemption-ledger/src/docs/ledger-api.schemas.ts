@@ -1,7 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { contractOpenApiSchema } from '@promo/contracts';
 
-// The statistics' and the ledger listing's answers in redemption-ledger's OpenAPI document (#24), from the
+// The statistics' and the ledger listing's answers, and the promotion change's body, in redemption-ledger's OpenAPI document (#24), from the
 // contracts' schema files (libs/contracts/src/http/schemas); test/ledger-api-schema.int-spec.ts validates real
 // answers against them.
 
@@ -10,3 +10,6 @@ export const USAGE_STATISTICS_SCHEMA = contractOpenApiSchema('usage-statistics')
 
 /** GET /v1/ledger. */
 export const LEDGER_PAGE_SCHEMA = contractOpenApiSchema('ledger-page') as SchemaObject;
+
+/** POST /v1/promotion-changes's body: pricing.promotion-changed's data, the event it stands in for (L1). */
+export const PROMOTION_CHANGE_SCHEMA = contractOpenApiSchema('pricing.promotion-changed') as SchemaObject;

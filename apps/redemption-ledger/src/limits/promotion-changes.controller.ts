@@ -1,4 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import { PROMOTION_CHANGE_SCHEMA } from '../docs/ledger-api.schemas';
 import { RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { isPromotionChangedData, promotionChangeFieldErrors } from './promotion-change.validation';
 import { type LimitsChangeResult, PromotionLimitsService } from './promotion-limits.service';
@@ -10,6 +12,7 @@ export class PromotionChangesController {
 
   @ApiProblemResponses(400)
   @Post()
+  @ApiBody({ schema: PROMOTION_CHANGE_SCHEMA })
   @HttpCode(200)
   @RequiresScope('admin')
   async apply(@Body() body: unknown): Promise<LimitsChangeResult> {
