@@ -1,13 +1,16 @@
 import { EventTimeClock } from '@promo/platform';
+import { documentedSchemaCheck, fetchApiDocument, type ServedApiDocument } from '@promo/platform/testing';
 import { adminRequest, campaignsTestEnv, createTestDatabase, dropTestDatabase, migrate, type RunningCampaigns, startCampaigns } from './support/campaigns-test-env';
 
 describe('campaigns admin API', () => {
   let running: RunningCampaigns;
+  let document: ServedApiDocument;
 
   beforeAll(async () => {
     const env = campaignsTestEnv(await createTestDatabase());
     await migrate(env);
     running = await startCampaigns(env, new EventTimeClock('2026-03-01T00:00:00Z'));
+    document = await fetchApiDocument(running.baseUrl);
   }, 120_000);
 
   afterAll(async () => {
@@ -84,5 +87,28 @@ describe('campaigns admin API', () => {
   it('refuses an unknown email kind filter and requires the admin key', async () => {
     expect((await adminRequest(running.baseUrl, 'GET', '/v1/emails?kind=sms')).status).toBe(400);
     expect((await fetch(`${running.baseUrl}/v1/emails`)).status).toBe(401);
+  });
+
+  // #24: every answer is what the OpenAPI document says, checked with ajv against the schemas /docs-json serves.
+  it('answers campaigns of both kinds, and its problems, as its OpenAPI document says', async () => {
+    const retention = { campaignId: 'doc-win-back', name: 'Win back', kind: 'retention', minimumDaysInactive: 90, template: { subject: 'We miss you', text: 'Come back' } };
+    const created = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', { ...abandonedCart, campaignId: 'doc-cart' });
+    const createdRetention = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', retention);
+    const replaced = await adminRequest(running.baseUrl, 'PUT', '/v1/campaigns/doc-win-back', { ...retention, enabled: false });
+    const read = await adminRequest(running.baseUrl, 'GET', '/v1/campaigns/doc-cart');
+    const listed = await adminRequest(running.baseUrl, 'GET', '/v1/campaigns');
+    const conflict = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', { ...abandonedCart, campaignId: 'doc-cart' });
+    const unknown = await adminRequest(running.baseUrl, 'GET', '/v1/campaigns/nowhere');
+    const invalid = await adminRequest(running.baseUrl, 'POST', '/v1/campaigns', { ...abandonedCart, campaignId: 'Bad Id' });
+    expect([created.status, createdRetention.status, replaced.status, read.status, listed.status, conflict.status, unknown.status, invalid.status]).toEqual([201, 201, 200, 200, 200, 409, 404, 400]);
+    const check = (path: string, method: string, status: number, body: unknown) => documentedSchemaCheck(document, path, method, status, status >= 400 ? 'application/problem+json' : 'application/json')(body);
+    expect(check('/v1/campaigns', 'post', 201, created.body)).toEqual([]);
+    expect(check('/v1/campaigns', 'post', 201, createdRetention.body)).toEqual([]);
+    expect(check('/v1/campaigns/{campaignId}', 'put', 200, replaced.body)).toEqual([]);
+    expect(check('/v1/campaigns/{campaignId}', 'get', 200, read.body)).toEqual([]);
+    expect(check('/v1/campaigns', 'get', 200, listed.body)).toEqual([]);
+    expect(check('/v1/campaigns', 'post', 409, conflict.body)).toEqual([]);
+    expect(check('/v1/campaigns/{campaignId}', 'get', 404, unknown.body)).toEqual([]);
+    expect(check('/v1/campaigns', 'post', 400, invalid.body)).toEqual([]);
   });
 });

@@ -4,3 +4,5 @@ export { knownEventTypes, validateData } from './schema-registry';
 export * from './upstream/upstream-event.types';
 export * from './outbound/outbound-event';
 export * from './outbound/outbound-event.types';
+export { contractOpenApiSchema } from './openapi/contract-openapi-schema';
+export type { JsonValue, OpenApiSchema } from './openapi/json-schema-to-openapi';

@@ -13,6 +13,12 @@ import codeChangedSchema from './outbound/schemas/code-inventory.code-changed.v1
 import codeIssuedSchema from './outbound/schemas/code-inventory.code-issued.v1.schema.json';
 import codesAddedSchema from './outbound/schemas/code-inventory.codes-added.v2.schema.json';
 import emailSentSchema from './outbound/schemas/campaigns.email-sent.v1.schema.json';
+import pricedCartSchema from './http/schemas/priced-cart.schema.json';
+import codeLookupAnswerSchema from './http/schemas/code-lookup-answer.schema.json';
+import issueResultSchema from './http/schemas/issue-result.schema.json';
+import usageStatisticsSchema from './http/schemas/usage-statistics.schema.json';
+import ledgerPageSchema from './http/schemas/ledger-page.schema.json';
+import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
 export const ENVELOPE_SCHEMA = envelopeSchema;
@@ -36,3 +42,20 @@ export const DATA_SCHEMAS: Readonly<Record<string, object>> = {
   'code-inventory.codes-added': codesAddedSchema,
   'campaigns.email-sent': emailSentSchema,
 };
+
+/** The JSON Schemas of HTTP answers (#24), by name: the API documents are generated from them. */
+export const HTTP_SCHEMAS = {
+  'priced-cart': pricedCartSchema,
+  'code-lookup-answer': codeLookupAnswerSchema,
+  'issue-result': issueResultSchema,
+  'issue-batch-answer': { $ref: 'urn:promotions:http:issue-result:v1#/$defs/batch' },
+  'usage-statistics': usageStatisticsSchema,
+  'ledger-page': ledgerPageSchema,
+} as const;
+
+/** Every schema file by its `$id`: what a `$ref` in any of them may name. */
+export const SCHEMAS_BY_ID: ReadonlyMap<string, JsonValue> = new Map(
+  [ENVELOPE_SCHEMA, COMMON_SCHEMA, ...Object.values(DATA_SCHEMAS), ...Object.values(HTTP_SCHEMAS)].flatMap((schema): [string, JsonValue][] =>
+    '$id' in schema && typeof schema.$id === 'string' ? [[schema.$id, schema as JsonValue]] : [],
+  ),
+);

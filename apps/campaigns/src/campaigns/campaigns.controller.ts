@@ -1,34 +1,43 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
-import { RequiresScope } from '@promo/platform';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { type CampaignView, CampaignsService } from './campaigns.service';
 import { CampaignInputDto } from './dto/campaign-input.dto';
 import { EmailPreviewDto } from './dto/email-preview.dto';
 import { EmailPreviewService } from '../email/email-preview.service';
 import type { RenderedEmail } from '../email/email.renderer';
 
+// A campaign is answered as it was sent, with enabled filled in (toCampaignView): one documented shape for both.
+const CAMPAIGN = { description: 'the campaign as stored', type: CampaignInputDto };
+
 @Controller('v1/campaigns')
 @RequiresScope('admin')
+@ApiExtraModels(CampaignInputDto)
 export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly previews: EmailPreviewService,
   ) {}
 
+  @ApiProblemResponses(400, 409)
   @Post()
   @HttpCode(201)
   @ApiBody({ type: CampaignInputDto })
+  @ApiCreatedResponse(CAMPAIGN)
   create(@Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.create(body);
   }
 
+  @ApiProblemResponses(400, 404)
   @Put(':campaignId')
   @ApiBody({ type: CampaignInputDto })
+  @ApiOkResponse(CAMPAIGN)
   replace(@Param('campaignId') campaignId: string, @Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.replace(campaignId, body);
   }
 
   /** #25: the email a step would send for the cart in the body, issuing no code and sending nothing. */
+  @ApiProblemResponses(400, 404)
   @Post(':campaignId/steps/:step/preview')
   @HttpCode(200)
   @ApiBody({ type: EmailPreviewDto })
@@ -36,12 +45,15 @@ export class CampaignsController {
     return this.previews.preview(campaignId, step, body);
   }
 
+  @ApiProblemResponses(400, 404)
   @Get(':campaignId')
+  @ApiOkResponse(CAMPAIGN)
   get(@Param('campaignId') campaignId: string): Promise<CampaignView> {
     return this.campaigns.get(campaignId);
   }
 
   @Get()
+  @ApiOkResponse({ description: 'every campaign', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(CampaignInputDto) } } } } })
   async list(): Promise<{ readonly items: readonly CampaignView[] }> {
     return { items: await this.campaigns.list() };
   }

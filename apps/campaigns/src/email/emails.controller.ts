@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { type ListPage, parsePageRequest } from '../paging/list-page';
 import { type EmailView, EmailsService } from './emails.service';
 
@@ -7,6 +7,7 @@ import { type EmailView, EmailsService } from './emails.service';
 export class EmailsController {
   constructor(private readonly emails: EmailsService) {}
 
+  @ApiProblemResponses(400)
   @Get()
   @RequiresScope('admin')
   async list(

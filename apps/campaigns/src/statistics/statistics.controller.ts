@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Redirect } from '@nestjs/common';
-import { PublicRoute, RequiresScope } from '@promo/platform';
+import { ApiResponse } from '@nestjs/swagger';
+import { PublicRoute, RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { type StepStatistics, StatisticsService } from './statistics.service';
 
 @Controller('v1')
@@ -12,6 +13,7 @@ export class StatisticsController {
     return { items: await this.statistics.perStep() };
   }
 
+  @ApiProblemResponses(400)
   @Get('statistics/campaigns/:campaignId')
   @RequiresScope('admin')
   async one(@Param('campaignId') campaignId: string): Promise<{ readonly items: readonly StepStatistics[] }> {
@@ -19,6 +21,8 @@ export class StatisticsController {
   }
 
   /** Every link of an email goes through here (signed), so opened links can be counted (K5). */
+  @ApiProblemResponses(400)
+  @ApiResponse({ status: 302, description: 'to the link target, the open counted', headers: { Location: { description: 'the link target', schema: { type: 'string' } } } })
   @Get('links/:emailId')
   @PublicRoute()
   @Redirect()

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
-import { PublicRoute, RequiresScope } from '@promo/platform';
+import { PublicRoute, RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { AddSuppressionDto } from './dto/add-suppression.dto';
 import type { SuppressionEntity } from './suppression.entity';
 import { type ListPage, parsePageRequest } from '../paging/list-page';
@@ -12,12 +12,14 @@ import { parseUnsubscribeLink, requireOneClickBody } from './unsubscribe-request
 export class SuppressionsController {
   constructor(private readonly suppressions: SuppressionsService) {}
 
+  @ApiProblemResponses(400)
   @Get('suppressions')
   @RequiresScope('admin')
   list(@Query('limit') limit?: string, @Query('cursor') cursor?: string): Promise<ListPage<SuppressionEntity>> {
     return this.suppressions.list(parsePageRequest(limit, cursor));
   }
 
+  @ApiProblemResponses(400, 409)
   @Post('suppressions')
   @RequiresScope('admin')
   @HttpCode(201)
@@ -26,6 +28,7 @@ export class SuppressionsController {
     return this.suppressions.add(body);
   }
 
+  @ApiProblemResponses(400, 404)
   @Delete('suppressions/:email')
   @RequiresScope('admin')
   @HttpCode(204)
@@ -37,6 +40,7 @@ export class SuppressionsController {
    * The signed link in every email (K3); the signature stands in for an API key. A GET only shows a page
    * asking to confirm (link scanners and previews follow links); unsubscribing is the POST.
    */
+  @ApiProblemResponses(400)
   @Get('unsubscribe')
   @PublicRoute()
   @Header('content-type', 'text/html; charset=utf-8')
@@ -46,6 +50,7 @@ export class SuppressionsController {
   }
 
   /** RFC 8058 one-click unsubscribe: what a mail client sends for `List-Unsubscribe-Post`, and the confirmation page's button. */
+  @ApiProblemResponses(400)
   @Post('unsubscribe')
   @PublicRoute()
   @HttpCode(200)

@@ -1,6 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
-import { type FieldError, RequiresScope, ValidationFailedError } from '@promo/platform';
+
+const MAX_CUSTOMER_ID_LENGTH = 200;
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { type FieldError, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
+import { CODE_LOOKUP_ANSWER_SCHEMA } from '../docs/code-api.schemas';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { CodeLookupRateGuard } from './code-lookup-rate.guard';
 import { CodeLookupService } from './code-lookup.service';
@@ -17,21 +21,27 @@ export class CodesController {
   ) {}
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
+  @ApiProblemResponses(400, 404, 429)
+  @ApiOkResponse({ description: 'the code, its state and whether the token binds it', schema: CODE_LOOKUP_ANSWER_SCHEMA })
+  @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', maxLength: MAX_CUSTOMER_ID_LENGTH }, description: 'The shopper, to check a bound code against (C10)' })
+  @ApiQuery({ name: 'token', required: false, schema: { type: 'string', maxLength: MAX_CODE_TOKEN_LENGTH }, description: 'The email-link token the shopper came with' })
   @Get('codes/:code')
   @RequiresScope('storefront', 'code-lookup')
   @UseGuards(CodeLookupRateGuard)
   lookup(@Param('code') code: string, @Query('customerId') customerId: unknown, @Query('token') token: unknown): Promise<CodeLookupAnswer> {
-    const errors = [optionalText('customerId', customerId, 200), optionalText('token', token, MAX_CODE_TOKEN_LENGTH)].flatMap((error) => (error === null ? [] : [error]));
+    const errors = [optionalText('customerId', customerId, MAX_CUSTOMER_ID_LENGTH), optionalText('token', token, MAX_CODE_TOKEN_LENGTH)].flatMap((error) => (error === null ? [] : [error]));
     if (errors.length > 0) throw new ValidationFailedError(errors);
     return this.lookups.lookup(code, typeof customerId === 'string' ? customerId : undefined, typeof token === 'string' ? token : undefined);
   }
 
+  @ApiProblemResponses(400, 404, 409)
   @Post('codes')
   @RequiresScope('admin')
   create(@Body() body: CreateSharedCodeDto): Promise<SharedCode> {
     return this.sharedCodes.create({ code: body.code, promotionId: body.promotionId, hidden: body.hidden ?? false });
   }
 
+  @ApiProblemResponses(400)
   @Get('promotions/:promotionId/codes')
   @RequiresScope('storefront')
   async listPublic(@Param('promotionId') promotionId: string): Promise<{ readonly codes: readonly SharedCode[] }> {
@@ -39,6 +49,7 @@ export class CodesController {
   }
 
   /** The codes of a `code-inventory.codes-added` event's id range, for its subscribers; admin only (a list of valid codes). */
+  @ApiProblemResponses(400, 404)
   @Get('groups/:groupId/codes')
   @RequiresScope('admin')
   listAdded(@Param('groupId') groupId: string, @Query() query: AddedCodesQuery): Promise<AddedCodesPage> {

@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import type { Response } from 'express';
 import { EXPORT_COLUMNS, ExportService } from './export.service';
 
@@ -10,6 +10,7 @@ export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   /** CSV with a header line; each code's state, to whom and when it was issued (C5). */
+  @ApiProblemResponses(400, 404)
   @Get()
   async exportGroup(@Param('groupId') groupId: string, @Res() response: Response): Promise<void> {
     const rows = await this.exports.exportGroup(groupId);

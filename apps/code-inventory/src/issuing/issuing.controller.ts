@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ISSUE_BATCH_ANSWER_SCHEMA, ISSUE_RESULT_SCHEMA } from '../docs/code-api.schemas';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { IssueBatchDto } from './dto/issue-batch.dto';
 import { IssueCodeDto } from './dto/issue-code.dto';
 import { PageQuery } from './dto/page.query';
@@ -15,6 +17,8 @@ export class IssuingController {
     private readonly history: IssuanceHistoryService,
   ) {}
 
+  @ApiProblemResponses(400, 404, 409)
+  @ApiOkResponse({ description: 'the code issued, or every field null when the group has none to give', schema: ISSUE_RESULT_SCHEMA })
   @Post('groups/:groupId/issue')
   @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
@@ -23,6 +27,8 @@ export class IssuingController {
   }
 
   /** The answers in request order, each as the single issue answers it (campaigns issue a page of emails' codes at once). */
+  @ApiProblemResponses(400, 404, 409)
+  @ApiOkResponse({ description: 'each request answered as the single issue answers it, in request order', schema: ISSUE_BATCH_ANSWER_SCHEMA })
   @Post('groups/:groupId/issue-batch')
   @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
@@ -31,11 +37,13 @@ export class IssuingController {
     return { results: await this.issuing.issueBatch(groupId, requests) };
   }
 
+  @ApiProblemResponses(400, 404)
   @Get('groups/:groupId/customers')
   customersOfGroup(@Param('groupId') groupId: string, @Query() query: PageQuery): ReturnType<IssuanceHistoryService['customersOfGroup']> {
     return this.history.customersOfGroup(groupId, query.after, query.limit ?? 100);
   }
 
+  @ApiProblemResponses(400)
   @Get('customers/:customerId/codes')
   ofCustomer(@Param('customerId') customerId: string): Promise<CustomerIssuance> {
     return this.history.ofCustomer(customerId);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { RegisterSharedCodesDto } from './dto/register-shared-codes.dto';
 import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-registry.service';
 
@@ -10,6 +10,7 @@ import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-re
 export class SharedCodesController {
   constructor(private readonly registry: SharedCodeRegistry) {}
 
+  @ApiProblemResponses(400, 409)
   @Put()
   @HttpCode(200)
   register(@Param('promotionId') promotionId: string, @Body() body: RegisterSharedCodesDto): Promise<RegisteredSharedCodes> {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { APP_CONFIG, RequiresScope, ValidationFailedError } from '@promo/platform';
+import { APP_CONFIG, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import type { Request } from 'express';
 import type { CodeInventoryConfig } from '../config/env.schema';
 import { UploadCodesDto } from './dto/upload-codes.dto';
@@ -27,6 +27,7 @@ export class UploadController {
   }
 
   /** A pasted list. */
+  @ApiProblemResponses(400, 404, 409, 413)
   @Post()
   @HttpCode(200)
   uploadList(@Param('groupId') groupId: string, @Body() body: UploadCodesDto): Promise<UploadReport> {
@@ -34,6 +35,7 @@ export class UploadController {
   }
 
   /** A CSV file as multipart/form-data, field `file`; the first column holds the code. */
+  @ApiProblemResponses(400, 404, 409, 413)
   @Post('csv')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1 } }))
@@ -43,6 +45,7 @@ export class UploadController {
   }
 
   /** The streaming API: a text/plain or text/csv body up to UPLOAD_MAX_BYTES and UPLOAD_MAX_LINES, one code per line, read as it arrives. */
+  @ApiProblemResponses(400, 404, 409, 413)
   @Post('stream')
   @HttpCode(200)
   uploadStream(@Param('groupId') groupId: string, @Req() request: Request): Promise<UploadReport> {

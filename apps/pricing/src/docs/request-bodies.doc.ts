@@ -1,9 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
+import { PRICE_REQUEST_SCHEMA } from './price-api.schemas';
 
 // The OpenAPI shapes of the pricing service's request bodies. Validation is the engine's (parsePromotion,
 // parseCart, settings parsing), which names every bad field with a reason; these classes only document the
-// top level, so keep them in step. The full grammar of conditions and rewards: libs/pricing-engine/src/model/promotion.ts,
-// checked by libs/pricing-engine/src/validation/parse-promotion.ts.
+// top level, so keep them in step. The cart's shape is price-api.schemas.ts's, from the contracts' schema files.
+// The full grammar of conditions and rewards: libs/pricing-engine/src/model/promotion.ts, checked by
+// libs/pricing-engine/src/validation/parse-promotion.ts.
 
 export class PromotionLimitsDoc {
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: 'Uses of the promotion in all (the ledger enforces it at checkout)' })
@@ -66,35 +68,9 @@ export class PromotionBodyDoc {
   version?: number;
 }
 
-export class CartBodyDoc {
-  @ApiProperty()
-  cartId!: string;
-
-  @ApiProperty({ example: 'web' })
-  channel!: string;
-
-  @ApiProperty({ description: 'ISO 4217; its exponent comes from the engine\'s currency table (P8)', example: 'USD' })
-  currency!: string;
-
-  @ApiPropertyOptional({ description: 'customerId, groups, segments, orderCount; absent for a guest', type: 'object', additionalProperties: true, nullable: true })
-  customer?: Record<string, unknown> | null;
-
-  @ApiProperty({ description: 'lineId, sku, productId, quantity, unitPrice (minor units), categories, brand, ...', type: 'array', items: { type: 'object', additionalProperties: true } })
-  lines!: Record<string, unknown>[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Codes in the order entered' })
-  codes?: string[];
-
-  @ApiPropertyOptional({ description: 'country, zone, method, amount (minor units)', type: 'object', additionalProperties: true, nullable: true })
-  shipping?: Record<string, unknown> | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The email-link token binding a code to this customer' })
-  token?: string | null;
-}
-
 export class DryRunBodyDoc {
-  @ApiProperty({ type: CartBodyDoc })
-  cart!: CartBodyDoc;
+  @ApiProperty(PRICE_REQUEST_SCHEMA as ApiPropertyOptions)
+  cart!: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: [PromotionBodyDoc], description: 'Drafts added, or replacing stored promotions of the same id' })
   promotions?: PromotionBodyDoc[];

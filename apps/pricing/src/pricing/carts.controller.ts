@@ -1,7 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
-import { RequiresScope, ValidationFailedError } from '@promo/platform';
-import { CartBodyDoc, DryRunBodyDoc } from '../docs/request-bodies.doc';
+import { ApiBody, ApiOkResponse } from '@nestjs/swagger';
+import { RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
+import { PRICE_REQUEST_EXAMPLE, PRICED_CART_EXAMPLE } from '../docs/price-api.examples';
+import { PRICE_REQUEST_SCHEMA, PRICED_CART_SCHEMA } from '../docs/price-api.schemas';
+import { DryRunBodyDoc } from '../docs/request-bodies.doc';
 import { ImpactRequestDto } from '../impact/dto/impact-request.dto';
 import { type ImpactReport, ImpactService } from '../impact/impact.service';
 import { CartPricingService } from './cart-pricing.service';
@@ -18,8 +20,10 @@ export class CartsController {
     private readonly impact: ImpactService,
   ) {}
 
+  @ApiProblemResponses(400, 503)
   @Post('carts/price')
-  @ApiBody({ type: CartBodyDoc })
+  @ApiBody({ schema: PRICE_REQUEST_SCHEMA, examples: { 'a cart with a code': { value: PRICE_REQUEST_EXAMPLE } } })
+  @ApiOkResponse({ description: 'the priced cart; a code that did not apply is data here (P10), not an error', schema: PRICED_CART_SCHEMA, example: PRICED_CART_EXAMPLE })
   @HttpCode(200)
   @RequiresScope('storefront')
   async price(@Body() body: unknown): Promise<PricedCart> {
@@ -28,14 +32,17 @@ export class CartsController {
     return this.pricing.price(parsed.request.cart, parsed.request.token, { remember: true });
   }
 
+  @ApiProblemResponses(400)
   @Post('carts/price/dry-run')
   @ApiBody({ type: DryRunBodyDoc })
+  @ApiOkResponse({ description: 'the cart priced with the drafts, nothing remembered', schema: PRICED_CART_SCHEMA })
   @HttpCode(200)
   @RequiresScope('admin')
   async dryRun(@Body() body: unknown): Promise<PricedCart> {
     return this.dryRuns.dryRun(body);
   }
 
+  @ApiProblemResponses(400)
   @Post('promotions/impact')
   @HttpCode(200)
   @RequiresScope('admin')

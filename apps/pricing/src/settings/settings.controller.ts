@@ -1,7 +1,7 @@
 import { ApiBody } from '@nestjs/swagger';
 import { SettingsBodyDoc } from '../docs/request-bodies.doc';
 import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
-import { type HttpReply, RequiresScope } from '@promo/platform';
+import { type HttpReply, RequiresScope, ApiProblemResponses } from '@promo/platform';
 import type { Settings } from '@promo/pricing-engine';
 import { etagOf, expectedVersion } from '../promotions/expected-version';
 import type { StoredSettings } from './settings.repository';
@@ -20,6 +20,7 @@ export class SettingsController {
     return this.view(response, await this.settings.get());
   }
 
+  @ApiProblemResponses(400, 409)
   @Put()
   @ApiBody({ type: SettingsBodyDoc })
   async put(@Body() body: unknown, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) response: HttpReply): Promise<SettingsView> {

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { LEDGER_PAGE_SCHEMA } from '../docs/ledger-api.schemas';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { LedgerQueryDto } from './dto/ledger-query.dto';
 import { type LedgerPage, LedgerService } from './ledger.service';
 
@@ -8,6 +10,8 @@ import { type LedgerPage, LedgerService } from './ledger.service';
 export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
+  @ApiProblemResponses(400)
+  @ApiOkResponse({ description: 'a page of ledger entries, oldest first', schema: LEDGER_PAGE_SCHEMA })
   @Get()
   @RequiresScope('admin')
   list(@Query() query: LedgerQueryDto): Promise<LedgerPage> {

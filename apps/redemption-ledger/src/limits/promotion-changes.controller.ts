@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { RequiresScope, ValidationFailedError } from '@promo/platform';
+import { ApiBody } from '@nestjs/swagger';
+import { PROMOTION_CHANGE_SCHEMA } from '../docs/ledger-api.schemas';
+import { RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { isPromotionChangedData, promotionChangeFieldErrors } from './promotion-change.validation';
 import { type LimitsChangeResult, PromotionLimitsService } from './promotion-limits.service';
 
@@ -8,7 +10,9 @@ import { type LimitsChangeResult, PromotionLimitsService } from './promotion-lim
 export class PromotionChangesController {
   constructor(private readonly limits: PromotionLimitsService) {}
 
+  @ApiProblemResponses(400)
   @Post()
+  @ApiBody({ schema: PROMOTION_CHANGE_SCHEMA })
   @HttpCode(200)
   @RequiresScope('admin')
   async apply(@Body() body: unknown): Promise<LimitsChangeResult> {

@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { USAGE_STATISTICS_SCHEMA } from '../docs/ledger-api.schemas';
+import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 import { type OrderStatistics, StatisticsService, type UsageStatistics } from './statistics.service';
 
@@ -7,12 +9,16 @@ import { type OrderStatistics, StatisticsService, type UsageStatistics } from '.
 export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
+  @ApiProblemResponses(400)
+  @ApiOkResponse({ description: "the promotion's redemptions, figures per currency and uses per day", schema: USAGE_STATISTICS_SCHEMA })
   @Get('promotions/:promotionId')
   @RequiresScope('admin')
   forPromotion(@Param('promotionId') promotionId: string, @Query() query: StatisticsQueryDto): Promise<UsageStatistics> {
     return this.statistics.forPromotion(promotionId, { cursor: query.cursor, limit: query.limit ?? 31 });
   }
 
+  @ApiProblemResponses(400)
+  @ApiOkResponse({ description: "the code's redemptions, figures per currency and uses per day", schema: USAGE_STATISTICS_SCHEMA })
   @Get('codes/:code')
   @RequiresScope('admin')
   forCode(@Param('code') code: string, @Query() query: StatisticsQueryDto): Promise<UsageStatistics> {

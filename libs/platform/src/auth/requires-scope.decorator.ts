@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiExtension, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import { API_KEY_SECURITY } from '../docs/api-docs';
 import type { ApiKeyScope } from './api-key-scope';
 
@@ -9,7 +9,8 @@ export const PUBLIC_ROUTE = 'promo:public-route';
 /**
  * Every route declares the scope it needs (X3); the guard refuses a route that declares none. `alsoAccepted`
  * names the narrow scopes of a service-to-service key that may call it too (`code-lookup`, `code-issue`); an
- * admin key may call any route. The OpenAPI document says so too (`x-required-scope`, `x-also-accepted-scopes`).
+ * admin key may call any route. The OpenAPI document says so too (`x-required-scope`, `x-also-accepted-scopes`,
+ * and the 401 and 403 responses docs/complete-operations.ts adds to every scoped operation).
  */
 export const RequiresScope = (scope: ApiKeyScope, ...alsoAccepted: ApiKeyScope[]) => {
   const accepted = [scope, ...alsoAccepted];
@@ -18,8 +19,6 @@ export const RequiresScope = (scope: ApiKeyScope, ...alsoAccepted: ApiKeyScope[]
     ApiSecurity(API_KEY_SECURITY),
     ApiExtension('x-required-scope', scope),
     ...(alsoAccepted.length > 0 ? [ApiExtension('x-also-accepted-scopes', alsoAccepted)] : []),
-    ApiUnauthorizedResponse({ description: 'no API key, or an unknown or revoked one (problem+json)' }),
-    ApiForbiddenResponse({ description: `the key does not hold the ${accepted.join(' or ')} scope (problem+json)` }),
   );
 };
 

@@ -64,7 +64,8 @@ describe('setupApiDocs', () => {
     expect(create?.['x-required-scope']).toBe('admin');
     expect(Object.keys(create?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
     const open = document.paths['/v1/greetings/open']?.['get'];
-    expect(open?.security).toBeUndefined();
+    // Public, and said so: an empty list of requirements.
+    expect(open?.security).toEqual([]);
     expect(document.paths['/metrics']).toBeDefined();
   });
 

@@ -3,3 +3,5 @@ export * from './test-env';
 export * from './test-database';
 export * from './local-redis-cluster';
 export * from './run-tool';
+export * from './committed-api-document';
+export * from './documented-response-validator';
