@@ -284,7 +284,7 @@ describe('the merchant console in Chromium', () => {
     expect(await pricing<{ timeZone: string; maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ timeZone: 'Europe/Berlin', maxCodesPerOrder: 3 });
   });
 
-  it('refuses a stale settings save with a message that offers to reload', async () => {
+  it('refuses a stale settings save with a message that offers to reload, and warns before leaving unsaved changes', async () => {
     const { page } = browser;
     // Someone else saves between this page's load and its save.
     const current = await pricing<Record<string, unknown>>('GET', '/v1/settings');
@@ -296,6 +296,16 @@ describe('the merchant console in Chromium', () => {
     expect(await stale.textContent()).toContain('Someone else saved the store settings after you opened this page');
     await shoot('11-settings-stale');
     expect(await pricing<{ maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ maxCodesPerOrder: 5 });
+    // The unsaved 4 warns before a console link leaves the page; declining stays.
+    const warnings: string[] = [];
+    page.once('dialog', (dialog) => {
+      warnings.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Codes' }).click();
+    expect(warnings).toEqual(['You have unsaved changes. Leave this page and lose them?']);
+    expect(await page.locator('input[name="maxCodesPerOrder"]').inputValue()).toBe('4');
+    expect(page.url()).toContain('#/settings');
     await page.getByRole('button', { name: 'Reload settings' }).click();
     await expectEventually(() => page.locator('input[name="maxCodesPerOrder"]').inputValue(), '5');
   });
