@@ -227,4 +227,86 @@ describe('the merchant console in Chromium', () => {
     expect(await page.locator('table[aria-label="Uses per day"] tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent))).toEqual(['Nov 20, 20262', 'Nov 21, 20261']);
     await shoot('08-statistics');
   }, 300_000);
+  it('renames a code group and reads the name back', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Codes' }).click();
+    await page.locator('tr[data-group="BULK"] td').first().getByRole('button').click();
+    await page.locator('input[name="editGroupName"]').fill('Autumn bulk codes');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.locator('tr[data-group="BULK"]').filter({ hasText: 'Autumn bulk codes (BULK)' }).waitFor();
+    expect(await codes<{ name: string }>('GET', '/v1/groups/BULK')).toMatchObject({ name: 'Autumn bulk codes' });
+  });
+
+  it('refuses in words to delete a group with issued codes, and deletes an unused one after confirmation', async () => {
+    const { page } = browser;
+    for (const [groupId, code] of [['IN-USE', 'INUSE-001'], ['UNUSED', 'UNUSED-001']] as const) {
+      await codes('POST', '/v1/groups', { groupId, name: groupId, promotionId: 'bulk-coupon' });
+      await codes('POST', `/v1/groups/${groupId}/codes`, { codes: [code] });
+    }
+    await codes('POST', '/v1/groups/IN-USE/issue', { customerId: 'c-in-use', mode: 'first' });
+    await page.reload();
+
+    const deleteInConsole = async (groupId: string) => {
+      await page.locator(`tr[data-group="${groupId}"] td`).first().getByRole('button').click();
+      await page.getByRole('button', { name: 'Delete group' }).click();
+      await page.getByRole('button', { name: 'Yes, delete the group' }).click();
+    };
+    await deleteInConsole('IN-USE');
+    const refusal = page.getByTestId('group-message');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe('Group IN-USE is in use: some of its codes were given to customers and not yet redeemed, so it cannot be deleted.');
+    await shoot('09-codes-delete-refused');
+    expect(await codes<{ total: number }>('GET', '/v1/groups/IN-USE')).toMatchObject({ total: 1 });
+
+    await deleteInConsole('UNUSED');
+    await page.locator('tr[data-group="UNUSED"]').waitFor({ state: 'detached' });
+    const listed = await codes<{ groups: readonly { groupId: string }[] }>('GET', '/v1/groups');
+    expect(listed.groups.map((g) => g.groupId)).not.toContain('UNUSED');
+    expect(listed.groups.map((g) => g.groupId)).toContain('IN-USE');
+  });
+
+  // Last: a new store zone would move the days the statistics above are counted in.
+  it('saves the store time zone and codes per order, which survive a reload and the API reads back', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Store settings' }).waitFor();
+    await page.locator('select[name="timeZone"]').selectOption('Europe/Berlin');
+    await page.locator('input[name="maxCodesPerOrder"]').fill('3');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    // The store context follows: every page now shows times in the new zone.
+    expect(await page.locator('nav .store').textContent()).toContain('Times in Europe/Berlin');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Store settings' }).waitFor();
+    expect(await page.locator('select[name="timeZone"]').inputValue()).toBe('Europe/Berlin');
+    expect(await page.locator('input[name="maxCodesPerOrder"]').inputValue()).toBe('3');
+    await shoot('10-settings');
+    expect(await pricing<{ timeZone: string; maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ timeZone: 'Europe/Berlin', maxCodesPerOrder: 3 });
+  });
+
+  it('refuses a stale settings save with a message that offers to reload, and warns before leaving unsaved changes', async () => {
+    const { page } = browser;
+    // Someone else saves between this page's load and its save.
+    const current = await pricing<Record<string, unknown>>('GET', '/v1/settings');
+    await pricing('PUT', '/v1/settings', { ...current, maxCodesPerOrder: 5 });
+    await page.locator('input[name="maxCodesPerOrder"]').fill('4');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const stale = page.locator('[data-message="stale"]');
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain('Someone else saved the store settings after you opened this page');
+    await shoot('11-settings-stale');
+    expect(await pricing<{ maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ maxCodesPerOrder: 5 });
+    // The unsaved 4 warns before a console link leaves the page; declining stays.
+    const warnings: string[] = [];
+    page.once('dialog', (dialog) => {
+      warnings.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Codes' }).click();
+    expect(warnings).toEqual(['You have unsaved changes. Leave this page and lose them?']);
+    expect(await page.locator('input[name="maxCodesPerOrder"]').inputValue()).toBe('4');
+    expect(page.url()).toContain('#/settings');
+    await page.getByRole('button', { name: 'Reload settings' }).click();
+    await expectEventually(() => page.locator('input[name="maxCodesPerOrder"]').inputValue(), '5');
+  });
 });

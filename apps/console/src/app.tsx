@@ -6,6 +6,7 @@ import { CampaignsPage } from './campaigns/campaigns.page';
 import { CodesPage } from './codes/codes.page';
 import { PromotionFormPage } from './promotions/promotion-form.page';
 import { PromotionsListPage } from './promotions/promotions-list.page';
+import { SettingsPage } from './settings/settings.page';
 import { type Store, StoreContext, type StoreSettings, makeStore } from './settings/store-context';
 import { StatisticsPage } from './statistics/statistics.page';
 import { describeError } from './ui/use-async';
@@ -16,6 +17,7 @@ const SECTIONS = [
   ['codes', 'Codes'],
   ['campaigns', 'Campaigns'],
   ['statistics', 'Statistics'],
+  ['settings', 'Settings'],
 ] as const;
 
 function Page({ route }: { readonly route: readonly string[] }) {
@@ -27,6 +29,8 @@ function Page({ route }: { readonly route: readonly string[] }) {
       return <CampaignsPage />;
     case 'statistics':
       return <StatisticsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'promotions':
       if (id === 'new') return <PromotionFormPage id={null} />;
       if (id !== undefined) return <PromotionFormPage key={id} id={id} />;
@@ -46,8 +50,9 @@ export function App() {
 
   useEffect(() => {
     if (client === null) return;
+    const settingsSaved = (settings: StoreSettings) => setStore(makeStore(client, settings, navigator.language, settingsSaved));
     client.json<StoreSettings>('pricing', '/v1/settings').then(
-      (settings) => setStore(makeStore(client, settings, navigator.language)),
+      settingsSaved,
       (failure: unknown) => setError(describeError(failure)),
     );
   }, [client]);

@@ -4,6 +4,7 @@ import { describeError, useAsync } from '../ui/use-async';
 import type { CodeGroup } from '@promo/contracts/http';
 import { CodeLookup } from './code-lookup';
 import { GenerateCodes } from './generate-codes';
+import { GroupSettings } from './group-settings';
 import { UploadCodes } from './upload-codes';
 
 /** Code groups with their counts; per group: generate, upload, export. Plus a code lookup. */
@@ -13,6 +14,7 @@ export function CodesPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState({ groupId: '', name: '', promotionId: '' });
   const [message, setMessage] = useState<string | null>(null);
+  const selectedGroup = groups.data?.find((g) => g.groupId === selected);
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -64,6 +66,9 @@ export function CodesPage() {
       {selected === null ? null : (
         <section aria-label={`Group ${selected}`}>
           <h2>Group {selected}</h2>
+          {selectedGroup === undefined ? null : (
+            <GroupSettings key={`s-${selected}`} group={selectedGroup} onChanged={groups.reload} onDeleted={() => { setSelected(null); groups.reload(); }} />
+          )}
           <h3>Generate unique codes</h3>
           <GenerateCodes key={`g-${selected}`} groupId={selected} onFinished={groups.reload} />
           <h3>Upload codes</h3>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError, type FieldError, errorsByField } from '../api/api-error';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
+import { useUnsavedChangesWarning } from '../ui/unsaved-changes';
 import { navigate } from '../ui/use-hash-route';
 import { describeError } from '../ui/use-async';
 import { ConditionEditor } from './condition-editor';
@@ -18,6 +19,8 @@ import { wireToDraft } from './wire-to-draft';
 export function PromotionFormPage({ id }: { readonly id: string | null }) {
   const store = useStore();
   const [draft, setDraft] = useState<PromotionDraft | null>(id === null ? emptyDraft('USD') : null);
+  // The draft as loaded (or empty): what "unsaved changes" are measured against.
+  const [initial, setInitial] = useState<PromotionDraft | null>(draft);
   const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -25,13 +28,18 @@ export function PromotionFormPage({ id }: { readonly id: string | null }) {
   useEffect(() => {
     if (id === null) return;
     store.client.json<Record<string, unknown>>('pricing', `/v1/promotions/${encodeURIComponent(id)}`).then(
-      (view) => setDraft(wireToDraft(view)),
+      (view) => {
+        const loaded = wireToDraft(view);
+        setDraft(loaded);
+        setInitial(loaded);
+      },
       (error: unknown) => setMessage(describeError(error)),
     );
   }, [id, store.client]);
 
   const wire = useMemo(() => (draft === null ? null : draftToWire(draft)), [draft]);
   const errors = useMemo(() => errorsByField([...(wire?.errors ?? []), ...serverErrors]), [wire, serverErrors]);
+  useUnsavedChangesWarning(draft !== null && JSON.stringify(draft) !== JSON.stringify(initial));
   if (draft === null) return <p>{message ?? 'Loading…'}</p>;
   const set = (patch: Partial<PromotionDraft>) => {
     setDraft({ ...draft, ...patch });

@@ -22,9 +22,11 @@ export interface Store {
   money(amount: number, currency: string): string;
   instant(iso: string): string;
   day(day: string): string;
+  /** After the settings page saves: every page then shows times in the new zone and locale. */
+  settingsSaved(settings: StoreSettings): void;
 }
 
-export function makeStore(client: HttpClient, settings: StoreSettings, browserLocale: string): Store {
+export function makeStore(client: HttpClient, settings: StoreSettings, browserLocale: string, settingsSaved: (settings: StoreSettings) => void): Store {
   const locale = settings.locale ?? browserLocale;
   return {
     client,
@@ -33,6 +35,7 @@ export function makeStore(client: HttpClient, settings: StoreSettings, browserLo
     money: (amount, currency) => formatMoney(amount, currency, locale),
     instant: (iso) => formatInstant(iso, settings.timeZone, locale),
     day: (day) => formatDay(day, locale),
+    settingsSaved,
   };
 }
 
