@@ -2,13 +2,19 @@ import { createAppDataSource, runMigrations } from '@promo/persistence';
 import { testInfra, uniqueSuffix } from '@promo/platform/testing';
 import type { DataSource } from 'typeorm';
 import { pricingMigrations } from '../src/migrations';
+import { LowerCaseCodeKeys1796649459584 } from '../src/migrations/1796649459584-lower-case-code-keys.migration';
+
+/** The migrations up to (without) this one, and up to it: later ones are not this test's. */
+const position = pricingMigrations.indexOf(LowerCaseCodeKeys1796649459584);
+const beforeIt = pricingMigrations.slice(0, position);
+const throughIt = pricingMigrations.slice(0, position + 1);
 
 /** Pricing keyed codes upper case before #22; the migration re-keys them to the one normal form, lower case. */
 describe('LowerCaseCodeKeys migration', () => {
   const schema = `pricing_rekey_${uniqueSuffix()}`;
   const sources: DataSource[] = [];
 
-  const source = (migrations: typeof pricingMigrations): DataSource => {
+  const source = (migrations: readonly (typeof pricingMigrations)[number][]): DataSource => {
     const dataSource = createAppDataSource({ url: testInfra().pgUrl, schema, entities: [], migrations: [...migrations], poolSize: 1 });
     sources.push(dataSource);
     return dataSource;
@@ -24,7 +30,7 @@ describe('LowerCaseCodeKeys migration', () => {
   });
 
   it('re-keys code_usage and promotion_codes to lower case, adding the uses of keys that fold to one, and back on down', async () => {
-    const before = source(pricingMigrations.slice(0, -1));
+    const before = source(beforeIt);
     await runMigrations(before, schema);
     await before.query(
       `INSERT INTO promotions (id, kind, search_text, enabled, has_own_zone, definition, limits, version, change_seq, created_at, updated_at)
@@ -35,7 +41,7 @@ describe('LowerCaseCodeKeys migration', () => {
     await before.query(`INSERT INTO code_usage (code, uses) VALUES ('WELCOME20', 4), ('BULK-1', 2), ('bulk-1', 3), ('ÉTÉ-10', 1)`);
     await before.destroy();
 
-    const after = source(pricingMigrations);
+    const after = source(throughIt);
     expect(await runMigrations(after, schema)).toEqual(['LowerCaseCodeKeys1796649459584']);
     expect(await rows(after, 'code_usage')).toEqual([
       { code: 'bulk-1', uses: 5 },
