@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { fuzzServiceHttp, type HttpFuzzReport } from '@promo/service-runtime/testing';
-import { SERVICES, ServiceCluster, type ServiceName } from './cluster/service-cluster';
-import { startE2eInfrastructure, type E2eInfrastructure } from './cluster/e2e-infrastructure';
+import { SERVICES, type ServiceName } from './cluster/service-cluster';
+import { type SingleBrokerCluster, startSingleBrokerCluster } from './cluster/single-broker-cluster';
 
 // X3/X4 (#11): generated requests (wrong types, huge numbers, unicode, deep nesting, missing fields, bad
 // keys) to every admin and storefront operation each running service documents: never a 5xx, every 400
@@ -19,24 +18,13 @@ function fuzzRunsPerService(value: string | undefined): number {
 }
 
 describe('HTTP fuzzing of the four running services', () => {
-  let infra: E2eInfrastructure;
-  let cluster: ServiceCluster;
+  let running: SingleBrokerCluster | undefined;
   /** Each service's run, started together once the cluster is up; settled, so a failure waits for its own test. */
   const runs = new Map<ServiceName, Promise<{ report: HttpFuzzReport } | { error: unknown }>>();
-  const keys = { admin: `fuzz-admin-${randomBytes(12).toString('hex')}`, storefront: `fuzz-storefront-${randomBytes(12).toString('hex')}` };
 
   beforeAll(async () => {
-    infra = await startE2eInfrastructure({ ...process.env, E2E_KAFKA_PORT: process.env['E2E_FUZZ_KAFKA_PORT'] ?? '19292' }, { kafkaNodes: 1, redisCluster: false });
-    cluster = await ServiceCluster.start({
-      pgUrl: infra.pgUrl,
-      redisUrl: infra.redisUrl,
-      redisKeyPrefix: infra.redisKeyPrefix,
-      kafkaBrokers: infra.kafkaBrokers,
-      smtpUrl: infra.smtpUrl,
-      clockStart: '2026-11-20T00:00:00Z',
-      adminKey: keys.admin,
-      storefrontKey: keys.storefront,
-    });
+    running = await startSingleBrokerCluster({ name: 'fuzz', kafkaPort: process.env['E2E_FUZZ_KAFKA_PORT'] ?? '19292', clockStart: '2026-11-20T00:00:00Z' });
+    const { cluster, keys } = running;
     // The four services are fuzzed at the same time (separate processes): one after the other, a core sat
     // idle while each request was in flight, and concurrent load on the cluster is closer to real use.
     for (const service of SERVICES) {
@@ -46,8 +34,7 @@ describe('HTTP fuzzing of the four running services', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await cluster?.stop();
-    await infra?.stop();
+    await running?.stop();
   }, 120_000);
 
   it.each(SERVICES.map((service) => [service]))('%s: no 5xx, every 400 names field and reason, still ready', async (service) => {

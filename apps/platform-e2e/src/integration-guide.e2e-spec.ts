@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AdminClient } from './cluster/admin-client';
-import { startE2eInfrastructure, type E2eInfrastructure } from './cluster/e2e-infrastructure';
-import { ServiceCluster } from './cluster/service-cluster';
+import type { ServiceName } from './cluster/service-cluster';
+import { type SingleBrokerCluster, startSingleBrokerCluster } from './cluster/single-broker-cluster';
 import { waitForPromotionChanges } from './contract-run';
 import { DEMO_PROMOTIONS, setUpDemoStore } from './setup/demo-store';
 
@@ -43,25 +42,14 @@ function runBash(script: string, env: NodeJS.ProcessEnv): Promise<{ status: numb
 // #24: the integration guide's examples, run in order as a reader would against `npm start`, here against the four
 // services of the test's own (the demo store set up through the admin APIs, as `npm start` does).
 describe('docs/integrate.md', () => {
-  let infra: E2eInfrastructure;
-  let cluster: ServiceCluster;
-  const keys = { admin: `guide-admin-${randomBytes(12).toString('hex')}`, storefront: `guide-storefront-${randomBytes(12).toString('hex')}` };
+  let running: SingleBrokerCluster | undefined;
   const markdown = readFileSync(GUIDE, 'utf8');
   const examples = examplesOf(markdown);
 
   beforeAll(async () => {
-    infra = await startE2eInfrastructure({ ...process.env, E2E_KAFKA_PORT: process.env['E2E_GUIDE_KAFKA_PORT'] ?? '19692' }, { kafkaNodes: 1, redisCluster: false });
-    cluster = await ServiceCluster.start({
-      pgUrl: infra.pgUrl,
-      redisUrl: infra.redisUrl,
-      redisKeyPrefix: infra.redisKeyPrefix,
-      kafkaBrokers: infra.kafkaBrokers,
-      smtpUrl: infra.smtpUrl,
-      clockStart: '2026-11-20T09:00:00Z',
-      adminKey: keys.admin,
-      storefrontKey: keys.storefront,
-    });
-    const client = (service: Parameters<ServiceCluster['url']>[0]) => new AdminClient(cluster.url(service), keys.admin);
+    running = await startSingleBrokerCluster({ name: 'guide', kafkaPort: process.env['E2E_GUIDE_KAFKA_PORT'] ?? '19692', clockStart: '2026-11-20T09:00:00Z' });
+    const { cluster, keys } = running;
+    const client = (service: ServiceName) => new AdminClient(cluster.url(service), keys.admin);
     await setUpDemoStore(
       { pricing: client('pricing'), codes: client('code-inventory'), ledger: client('redemption-ledger'), campaigns: client('campaigns') },
       ['GUIDE-WINBACK-1'],
@@ -70,8 +58,7 @@ describe('docs/integrate.md', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await cluster?.stop();
-    await infra?.stop();
+    await running?.stop();
   }, 120_000);
 
   it('has examples to run, each followed by what it prints', () => {
@@ -80,6 +67,8 @@ describe('docs/integrate.md', () => {
   });
 
   it('prints, for every example run in order, exactly what the guide shows under it', async () => {
+    if (running === undefined) throw new Error('the cluster did not start');
+    const { cluster, infra, keys } = running;
     const env = {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
