@@ -57,11 +57,11 @@ export interface CommitRequest extends UseTarget, UseDiscount {
 
 /**
  * A usage step found the counters missing (L3: a rebuild is triggered) or fenced by a rebuild running on
- * some replica. Waiting fixes both, so it carries the same infrastructure `code`: a consumer retries the
- * event for as long as the rebuild takes instead of dead-lettering an order after its few handler retries.
+ * some replica. Waiting fixes both, so it is `retriable`: a consumer retries the event for as long as the rebuild
+ * takes instead of dead-lettering an order after its few handler retries.
  */
 export class UsageRebuildingError extends Error {
-  readonly code = 'ECONNRESET';
+  readonly retriable = true;
 }
 
 /** Limits as the scripts read them: -1 is "no limit". */

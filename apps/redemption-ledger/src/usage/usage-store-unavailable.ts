@@ -1,10 +1,10 @@
 /**
  * Redis could not run a script (connection lost, retries exhausted, a failover under way, a write its
- * replicas did not confirm). Its `code` is one libs/messaging classifies as infrastructure, so a consumer
- * retries the event instead of dead-lettering it, and a request answers 503.
+ * replicas did not confirm). It is `retriable`, so libs/messaging classifies it as infrastructure and a consumer
+ * retries the event instead of dead-lettering it; a request answers 503.
  */
 export class UsageStoreUnavailableError extends Error {
-  readonly code = 'ECONNRESET';
+  readonly retriable = true;
 }
 
 /**

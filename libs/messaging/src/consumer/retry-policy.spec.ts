@@ -12,6 +12,15 @@ describe('classifyFailure', () => {
     expect(classifyFailure(Object.assign(new Error('x'), { code: '08006' }))).toBe('infrastructure');
   });
 
+  it('waits out an error that says it is retriable (a store being rebuilt, a broker settling), and only that one', () => {
+    class StoreRebuildingError extends Error {
+      readonly retriable = true;
+    }
+    expect(classifyFailure(new StoreRebuildingError('counters fenced'))).toBe('infrastructure');
+    expect(classifyFailure(Object.assign(new Error('not the leader'), { name: 'KafkaJSProtocolError', retriable: true }))).toBe('infrastructure');
+    expect(classifyFailure(Object.assign(new Error('bad request'), { retriable: false }))).toBe('handler');
+  });
+
   it('retries anything else a bounded number of times', () => {
     expect(classifyFailure(new Error('handler bug'))).toBe('handler');
   });

@@ -14,9 +14,14 @@ export type FailureKind = 'unrecoverable' | 'infrastructure' | 'handler';
 // Connection loss, failover and contention in Postgres: waiting fixes them, so they never dead-letter.
 const INFRASTRUCTURE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '40001', '40P01']);
 
-/** Unrecoverable → dead-letter now; infrastructure → retry while running; anything else → retry up to maxAttempts. */
+/**
+ * Unrecoverable → dead-letter now; infrastructure → retry while running; anything else → retry up to maxAttempts.
+ * An error that says waiting fixes it sets `retriable: true` (kafkajs' convention, which its own errors follow): a
+ * store being rebuilt or out of reach, a broker settling. Errors of drivers are known by their codes.
+ */
 export function classifyFailure(error: unknown): FailureKind {
   if (error instanceof UnrecoverableEventError) return 'unrecoverable';
+  if ((error as { retriable?: unknown } | null)?.retriable === true) return 'infrastructure';
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (INFRASTRUCTURE_CODES.has(code) || code.startsWith('08'))) return 'infrastructure';
   const message = error instanceof Error ? error.message : '';
