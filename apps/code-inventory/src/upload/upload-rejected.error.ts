@@ -1,6 +1,11 @@
 import { ConflictError, ValidationFailedError } from '@promo/platform';
 import type { UploadReport } from './upload-report';
 
+/** The upload report as RFC 9457 extension members of the refusal's problem. */
+function reportMembers(report: UploadReport): Readonly<Record<string, unknown>> {
+  return { ...report };
+}
+
 /** 400: invalid lines or duplicates inside the upload; nothing was imported. */
 export class UploadInvalidError extends ValidationFailedError {
   constructor(readonly report: UploadReport) {
@@ -13,6 +18,10 @@ export class UploadInvalidError extends ValidationFailedError {
       })),
     ]);
   }
+
+  override get extensions(): Readonly<Record<string, unknown>> {
+    return reportMembers(this.report);
+  }
 }
 
 /** 409: every line is valid but some codes already exist in the store; nothing was imported. */
@@ -21,6 +30,10 @@ export class UploadConflictError extends ConflictError {
     const first = report.duplicates[0];
     const where = first !== undefined && first.conflict.source === 'store' ? `, e.g. ${first.code} in ${describeStore(first.conflict)}` : '';
     super(`${report.duplicateCount} codes already exist in the store${where}; nothing was imported`, 'duplicate_code');
+  }
+
+  override get extensions(): Readonly<Record<string, unknown>> {
+    return reportMembers(this.report);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, HttpCode, Inject, Param, Post, Req, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { APP_CONFIG, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import type { Request } from 'express';
@@ -8,14 +8,12 @@ import { UploadCodesDto } from './dto/upload-codes.dto';
 import { linesOfList, linesOfStream } from './read-code-lines';
 import type { UploadLimits } from './upload-limits.error';
 import type { UploadReport } from './upload-report';
-import { UploadReportFilter } from './upload-report.filter';
 import { UploadService } from './upload.service';
 
 const MAX_CSV_BYTES = 64 * 1024 * 1024;
 
 @Controller('v1/groups/:groupId/codes')
 @RequiresScope('admin')
-@UseFilters(UploadReportFilter)
 export class UploadController {
   private readonly limits: UploadLimits;
 

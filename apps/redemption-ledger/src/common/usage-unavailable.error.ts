@@ -17,4 +17,8 @@ export class UsageUnavailableError extends DomainError {
   ) {
     super(MESSAGES[reason]);
   }
+
+  override get headers(): Readonly<Record<string, string>> {
+    return { 'Retry-After': String(this.retryAfterSeconds) };
+  }
 }

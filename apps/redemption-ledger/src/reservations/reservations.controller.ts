@@ -1,13 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { RequiresScope } from '@promo/platform';
-import { UsageUnavailableFilter } from '../common/usage-unavailable.filter';
 import { CreateReservationDto } from './dto/create-reservation.dto';
 import type { ReservationAnswer } from './reservation';
 import { type ReleaseAnswer, ReservationReleaseService } from './reservation-release.service';
 import { ReservationsService } from './reservations.service';
 
 @Controller('v1/reservations')
-@UseFilters(UsageUnavailableFilter)
 export class ReservationsController {
   constructor(
     private readonly reservations: ReservationsService,

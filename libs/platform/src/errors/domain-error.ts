@@ -13,6 +13,16 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly reason: string;
 
+  /** Response headers the answer carries besides the problem (the `Retry-After` of a 503). */
+  get headers(): Readonly<Record<string, string>> {
+    return {};
+  }
+
+  /** RFC 9457 extension members added to the problem body (an upload's report). */
+  get extensions(): Readonly<Record<string, unknown>> {
+    return {};
+  }
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;

@@ -31,13 +31,20 @@ const TITLES: Readonly<Record<number, string>> = {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
+  /**
+   * Answers the problem, with a DomainError's own headers and extension members. A 5xx the code chose (a
+   * DomainError: a store being rebuilt, a dependency that did not answer, "try later") is logged as a warning; any
+   * other 5xx is a failure and logged as an error.
+   */
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const problem = this.toProblem(exception, requestUrlOf(http.getRequest<HttpRequest>()));
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, instance: problem.instance }, 'request failed');
-    }
-    http.getResponse<HttpReply>().status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    const chosen = exception instanceof DomainError ? exception : undefined;
+    if (problem.status >= 500 && chosen === undefined) this.logger.error({ err: exception, instance: problem.instance }, 'request failed');
+    else if (problem.status >= 500) this.logger.warn({ reason: chosen?.reason, detail: problem.detail, instance: problem.instance }, 'request answered unavailable');
+    const reply = http.getResponse<HttpReply>().status(problem.status);
+    for (const [name, value] of Object.entries(chosen?.headers ?? {})) reply.header(name, value);
+    reply.type('application/problem+json').send(JSON.stringify({ ...problem, ...chosen?.extensions }));
   }
 
   toProblem(exception: unknown, instance: string): ProblemDetails {
