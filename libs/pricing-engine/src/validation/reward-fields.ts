@@ -34,8 +34,8 @@ export function readApplyTo(obj: Readonly<Record<string, unknown>>, path: string
   return fail(errors, field, 'invalid_value', 'applyTo must be "each", "spread", {"cheapest": N} or {"mostExpensive": N}.');
 }
 
-/** A shipping reward's `zones` or `methods` (README rule 12): null when absent, meaning every one. */
-export function readZoneSet(obj: Readonly<Record<string, unknown>>, key: string, path: string, errors: Errors): ReadonlySet<string> | null | undefined {
+/** An optional set of names, such as a shipping reward's `zones` or `methods` (README rule 12): null when absent, meaning every one. */
+export function readOptionalNameSet(obj: Readonly<Record<string, unknown>>, key: string, path: string, errors: Errors): ReadonlySet<string> | null | undefined {
   if (obj[key] === undefined || obj[key] === null) return null;
   const list = readStringList(obj, key, path, errors);
   return list === undefined ? undefined : new Set(list);
@@ -47,8 +47,8 @@ export function readShippingCover(
   path: string,
   errors: Errors,
 ): { readonly zones: ReadonlySet<string> | null; readonly methods: ReadonlySet<string> | null } | undefined {
-  const zones = readZoneSet(obj, 'zones', path, errors);
-  const methods = readZoneSet(obj, 'methods', path, errors);
+  const zones = readOptionalNameSet(obj, 'zones', path, errors);
+  const methods = readOptionalNameSet(obj, 'methods', path, errors);
   return zones === undefined || methods === undefined ? undefined : { zones, methods };
 }
 
