@@ -11,6 +11,7 @@ import { normaliseAddress } from '../email/email-address';
 import { abandonedCartEmailId, messageIdFor } from '../email/email-identity';
 import { decideAbandonedCart } from './abandoned-cart.decision';
 import { WatermarkService } from './watermark.service';
+import { isSuppressed } from '../suppression/is-suppressed';
 
 const BATCH = 200;
 const HOUR_MS = 3_600_000;
@@ -112,7 +113,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       customerId,
       email,
       hasMarketingConsent: snapshot?.marketingConsent ?? false,
-      isSuppressed: email !== null && (await this.exists(manager, `SELECT 1 FROM suppressions WHERE email = $1`, [email])),
+      isSuppressed: await isSuppressed(manager, email),
       hasOrderAtOrBeforeDue: await this.exists(manager, `SELECT 1 FROM orders_seen WHERE cart_id = $1 AND placed_at <= $2 LIMIT 1`, [row.cartId, row.dueAt]),
       // Only sent (queued or sent) emails start a cap window; suppressed ones do not (streams README).
       hasRecentEmail:

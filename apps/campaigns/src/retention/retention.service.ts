@@ -6,6 +6,7 @@ import { DEFAULT_FREQUENCY_CAP_HOURS } from '../campaigns/campaign-definition';
 import { enabledRetentionCampaigns } from '../campaigns/campaigns.service';
 import { normaliseAddress } from '../email/email-address';
 import { messageIdFor, retentionEmailId } from '../email/email-identity';
+import { isSuppressed } from '../suppression/is-suppressed';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -25,8 +26,7 @@ export class RetentionService {
     // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
     const email = normaliseAddress(data.email);
     if (data.marketingConsent !== true || email === null) return 0;
-    const suppressed: unknown[] = await manager.query(`SELECT 1 FROM suppressions WHERE email = $1`, [email]);
-    if (suppressed.length > 0) return 0;
+    if (await isSuppressed(manager, email)) return 0;
     const detectedAt = new Date(data.detectedAt);
     let queued = 0;
     // Serialises two triggers of one customer (consumed on different partitions) in the cool-down and cap checks.
