@@ -7,6 +7,7 @@ import { enabledRetentionCampaigns } from '../campaigns/campaigns.service';
 import { normaliseAddress } from '../email/email-address';
 import { messageIdFor, retentionEmailId } from '../email/email-identity';
 import { isSuppressed } from '../suppression/is-suppressed';
+import { decideRetentionOffer, refuseRecipient } from './retention.decision';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -25,30 +26,22 @@ export class RetentionService {
   async onInactive(manager: EntityManager, data: CustomerInactiveData): Promise<number> {
     // One normalised address or none: an address list is never emailed, and suppression matches however it was written.
     const email = normaliseAddress(data.email);
-    if (data.marketingConsent !== true || email === null) return 0;
-    if (await isSuppressed(manager, email)) return 0;
+    const hasMarketingConsent = data.marketingConsent === true;
+    const recipient = { hasMarketingConsent, email, isSuppressed: hasMarketingConsent && (await isSuppressed(manager, email)) };
+    if (refuseRecipient(recipient) !== undefined) return 0;
     const detectedAt = new Date(data.detectedAt);
     let queued = 0;
     // Serialises two triggers of one customer (consumed on different partitions) in the cool-down and cap checks.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`retention:${data.customerId}`]);
     for (const { campaignId, definition } of await enabledRetentionCampaigns(manager)) {
-      if (data.daysInactive < definition.minimumDaysInactive) continue;
-      const recent: unknown[] = await manager.query(
-        `SELECT 1 FROM emails WHERE kind = 'retention' AND campaign_id = $1 AND customer_id = $2 AND due_at > $3 LIMIT 1`,
-        [campaignId, data.customerId, new Date(detectedAt.getTime() - definition.coolDownDays * DAY_MS)],
-      );
-      if (recent.length > 0) continue;
-      // K3's frequency cap: any retention campaign's email (not failed) due within the cap before this one.
-      const capHours = definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS;
-      const capped: unknown[] =
-        capHours === 0
-          ? []
-          : await manager.query(`SELECT 1 FROM emails WHERE kind = 'retention' AND customer_id = $1 AND status <> 'failed' AND due_at > $2 AND due_at <= $3 LIMIT 1`, [
-              data.customerId,
-              new Date(detectedAt.getTime() - capHours * HOUR_MS),
-              detectedAt,
-            ]);
-      if (capped.length > 0) continue;
+      const verdict = decideRetentionOffer({
+        ...recipient,
+        daysInactive: data.daysInactive,
+        minimumDaysInactive: definition.minimumDaysInactive,
+        hasOfferWithinCoolDown: await this.hasOfferWithin(manager, campaignId, data.customerId, detectedAt, definition.coolDownDays * DAY_MS),
+        hasRetentionEmailWithinCap: await this.hasRetentionEmailWithin(manager, data.customerId, detectedAt, (definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS) * HOUR_MS),
+      });
+      if (!verdict.send) continue;
       const emailId = retentionEmailId(campaignId, data.customerId, detectedAt);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO emails (email_id, kind, campaign_id, step, customer_id, cart_id, recipient, due_at, message_id, status, attempts, created_at)
@@ -58,5 +51,26 @@ export class RetentionService {
       queued += inserted.length;
     }
     return queued;
+  }
+
+  /** An offer of the campaign to the customer is due within `windowMs` before `at` (the campaign's cool-down). */
+  private async hasOfferWithin(manager: EntityManager, campaignId: string, customerId: string, at: Date, windowMs: number): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM emails WHERE kind = 'retention' AND campaign_id = $1 AND customer_id = $2 AND due_at > $3 LIMIT 1`, [
+      campaignId,
+      customerId,
+      new Date(at.getTime() - windowMs),
+    ]);
+    return rows.length > 0;
+  }
+
+  /** K3's frequency cap: a retention email of any campaign (not failed) due within `windowMs` before `at`; a cap of 0 caps nothing. */
+  private async hasRetentionEmailWithin(manager: EntityManager, customerId: string, at: Date, windowMs: number): Promise<boolean> {
+    if (windowMs === 0) return false;
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM emails WHERE kind = 'retention' AND customer_id = $1 AND status <> 'failed' AND due_at > $2 AND due_at <= $3 LIMIT 1`, [
+      customerId,
+      new Date(at.getTime() - windowMs),
+      at,
+    ]);
+    return rows.length > 0;
   }
 }
