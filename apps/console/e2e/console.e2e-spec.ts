@@ -198,7 +198,9 @@ describe('the merchant console in Chromium', () => {
   it('charts a promotion\'s uses per day beside its figures', async () => {
     const { page } = browser;
     // The ledger judges a use by the limits pricing.promotion-changed gave it; an order before that is rejected.
-    await waitFor(() => ledgerKnows(services.pgUrl, 'spend-more'), { timeoutMs: 180_000, description: 'the ledger has spend-more\'s limits' });
+    await waitFor(() => ledgerKnows(services.pgUrl, 'spend-more'), { timeoutMs: 180_000, description: 'the ledger has spend-more\'s limits' }).catch((error: unknown) => {
+      throw new Error(`${String(error)}\npricing output:\n${services.output('pricing').slice(-4_000)}\nledger output:\n${services.output('redemption-ledger').slice(-4_000)}`);
+    });
     // Three orders that used spend-more: two on 20 November, one on 21 November (UTC, the store zone).
     await publishOrders(services.kafkaBrokers, [
       { orderId: 'o-1', customerId: 'c-1', promotionId: 'spend-more', discount: 1575, total: 8925, placedAt: '2026-11-20T10:00:00Z' },

@@ -105,14 +105,43 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     await this.ensureOwnTopics();
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.isStopping) void this.runAgainAfterCrash(payload.error);
+    });
     await this.consumer.connect();
     await whileKafkaSettles(() => this.consumer.subscribe({ topics: [...this.topics], fromBeginning: this.options.fromBeginning ?? true }));
+    await this.run();
+  }
+
+  private async run(): Promise<void> {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.processBatch(payload),
+      // What escapes a batch (the database or the broker out of reach mid-commit) is retriable for kafkajs, which then
+      // restarts the consumer from the last committed offset: a non-retriable error would stop it for good, silently.
+      eachBatch: (payload) => this.processBatch(payload).catch((error: unknown) => Promise.reject(restartable(error))),
     });
+  }
+
+  /**
+   * kafkajs leaves a consumer stopped after a crash it does not classify as retriable. A consumer that reads nothing
+   * while its service looks healthy loses events without saying so: log it, and join the group again after a pause
+   * (the records after the last committed offset are delivered again; effects are idempotent).
+   */
+  private async runAgainAfterCrash(error: Error): Promise<void> {
+    this.options.logger.error({ err: error, groupId: this.options.groupId }, 'consumer crashed and kafkajs will not restart it; joining the group again');
+    for (let attempt = 1; !this.isStopping; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(this.retry, attempt)));
+      if (this.isStopping) return;
+      try {
+        await this.consumer.connect();
+        await this.run();
+        return;
+      } catch (retryError) {
+        this.options.logger.error({ err: retryError, groupId: this.options.groupId, attempt }, 'consumer could not join the group again; trying once more');
+      }
+    }
   }
 
   /** Stops fetching the given topics until resumed (a lagging consumer, or back-pressure); other topics go on. */
@@ -372,4 +401,13 @@ function runSpan(run: readonly DecodedRecord[]): { topic: string | undefined; pa
 
 function delay(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/**
+ * The error a batch failed with, marked retriable for kafkajs (which otherwise stops the consumer for good). A new
+ * error, not the original: kafkajs reads `retriable` on the deepest `cause`; the original is kept as `batchError`.
+ */
+function restartable(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return Object.assign(new Error(`event batch failed: ${message}`), { name: 'EventBatchFailedError', retriable: true, batchError: error });
 }
