@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { ensureInstalled, bin, cmdResult, createDatabase, deleteRedisPrefix, dropDatabase, dropStaleDatabases, newRunId, pgUrl, run, Steps } from './lib.mjs';
 import { infraEnv, infraRelease, infraUp } from './infra.mjs';
+import { watchBroker } from '../kafka/broker-watch.mjs';
 import { takeLease } from '../infra/lease.mjs';
 import { guardOutput } from '../infra/util.mjs';
 
@@ -112,7 +113,9 @@ await step('typecheck console', async () => {
 // Every suite keeps its own schema, key prefix, topics, consumer groups and campaign ids, so two never meet.
 const chosen = jestArgs.some((arg) => /^(-w|--maxWorkers|-i|--runInBand)(=|$)/.test(arg));
 const workers = chosen ? [] : [`--maxWorkers=${process.env.JEST_WORKERS || 2}`];
+const brokerWatch = watchBroker();
 await step('jest', () => tool('jest', ['-c', 'jest.config.js', '--ci', '--forceExit', ...workers, ...jestArgs]));
+await steps.run('kafka watch', () => brokerWatch.stop());
 
 // Cleanup runs even after Ctrl-C.
 interrupted = false;
