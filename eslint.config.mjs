@@ -1,6 +1,7 @@
 // Lint is part of `npm test`: module boundaries (STYLE.md §1), a pure engine, and the house rules of §3.
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
+import js from '@eslint/js';
+import globals from 'globals';
 
 const runtimePackages = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'ioredis', 'kafkajs', 'bullmq', 'pino*', 'prom-client', 'nodemailer', 'express', 'rxjs'];
 
@@ -10,7 +11,19 @@ const impureCalls = [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'coverage/**', '.nx/**', 'apps/console/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'coverage/**', '.nx/**', 'apps/console/**', '**/*.js', '**/*.cjs'] },
+  {
+    // The plain-Node tooling (npm start/test/bench, the brokers, deploy renderers) is linted too (#22 §5): it is
+    // what every run starts with, and was 3,000 unchecked lines.
+    files: ['tools/**/*.mjs', 'deploy/**/*.mjs', '*.mjs'],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      ...js.configs.recommended.rules,
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

@@ -14,6 +14,11 @@ function row(title) {
   rows.push({ type: 'row', title, id: ++id, collapsed: false, gridPos: { h: 1, w: 24, x: 0, y: y++ }, panels: [] });
 }
 
+/**
+ * @param {string} title
+ * @param {unknown[]} targets
+ * @param {{ unit?: string, type?: string, w?: number, h?: number, x?: number, description?: string }} [options]
+ */
 function panel(title, targets, { unit = 'short', type = 'timeseries', w = 12, h = 8, x = 0, description } = {}) {
   rows.push({
     type,

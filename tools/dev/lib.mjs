@@ -23,7 +23,12 @@ export async function ensureInstalled({ log = console.log } = {}) {
   return r.code === 0 ? { ok: true, note: `npm ci (${reason})` } : { ok: false, note: `npm ci exited ${r.code ?? r.signal}` };
 }
 
-/** Runs a command in the foreground; resolves with { code, signal } (never rejects). */
+/**
+ * Runs a command in the foreground; resolves with { code, signal } (never rejects).
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, stdio?: import('node:child_process').StdioOptions, cwd?: string }} [options]
+ */
 export function run(cmd, args, { env = process.env, stdio = 'inherit', cwd = repoRoot } = {}) {
   return new Promise((resolve) => {
     let child;
@@ -110,7 +115,7 @@ export async function dropStaleDatabases(prefix, maxAgeMs = 24 * 3600_000) {
 
 /** Deletes the run's Redis keys (SCAN, never KEYS). Returns how many it deleted. */
 export async function deleteRedisPrefix(url, prefix) {
-  const { default: Redis } = await import('ioredis');
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   await redis.connect();
   let deleted = 0;
@@ -137,6 +142,7 @@ export class Steps {
   async run(name, fn) {
     const t0 = Date.now();
     banner(name);
+    /** @type {{ name: string, status: string, note: string, ms?: number }} */
     let row;
     try {
       const r = (await fn()) ?? { ok: true };

@@ -99,7 +99,12 @@ await step('database', async () => {
 // `nx show projects` builds the project graph that @nx/enforce-module-boundaries reads.
 await step('nx graph', () => tool('nx', ['show', 'projects'], { stdio: ['inherit', 'ignore', 'inherit'] }));
 await step('lint', () => tool('eslint', ['.', '--max-warnings=0']));
-await step('typecheck', () => tool('tsc', ['-p', 'tsconfig.json', '--noEmit']));
+await step('typecheck', async () => {
+  const ts = await tool('tsc', ['-p', 'tsconfig.json', '--noEmit']);
+  // The .mjs tooling is checked from its JSDoc (tools/tsconfig.mjs.json).
+  const mjs = await tool('tsc', ['-p', 'tools/tsconfig.mjs.json']);
+  return { ok: ts.ok && mjs.ok, note: [ts.note && `ts: ${ts.note}`, mjs.note && `tools .mjs: ${mjs.note}`].filter(Boolean).join('; ') };
+});
 // The console (React, DOM) has its own lint config and tsconfigs; the root ones leave apps/console out.
 await step('lint console', () => tool('eslint', ['-c', 'apps/console/eslint.config.mjs', 'apps/console', '--max-warnings=0']));
 await step('typecheck console', async () => {

@@ -23,7 +23,10 @@ export function clusterReplication(nodes) {
   return nodes >= 3 ? { replication: 3, minIsr: 2 } : { replication: nodes, minIsr: 1 };
 }
 
-/** The cluster's layout and each node's broker settings. The cluster id is made once and kept. */
+/**
+ * The cluster's layout and each node's broker settings. The cluster id is made once and kept.
+ * @param {{ nodes?: number, basePort?: number }} [options]
+ */
 export function clusterConfig({ nodes, basePort = envInt('KAFKA_CLUSTER_PORT', 19400) } = {}) {
   const dir = cacheDir('kafka', `cluster-${basePort}`);
   const metaFile = path.join(dir, 'cluster.json');
@@ -70,6 +73,7 @@ function nodeOf(cluster, id) {
 /**
  * Starts every node that is not running, all at once: a node is ready only once a majority of the
  * controllers has formed the quorum, so they cannot be started one after the other.
+ * @param {{ nodes?: number, basePort?: number, fresh?: boolean, log?: (message: string) => void }} [options]
  */
 export async function clusterUp({ nodes, basePort, fresh = false, log = console.log } = {}) {
   if (fresh) await clusterDown({ basePort, wipe: true });
@@ -80,7 +84,10 @@ export async function clusterUp({ nodes, basePort, fresh = false, log = console.
   return { cluster, results };
 }
 
-/** Stops every node (controlled shutdown); `wipe` also deletes the cluster's state. */
+/**
+ * Stops every node (controlled shutdown); `wipe` also deletes the cluster's state.
+ * @param {{ basePort?: number, wipe?: boolean }} [options]
+ */
 export async function clusterDown({ basePort, wipe = false } = {}) {
   const dir = cacheDir('kafka', `cluster-${basePort ?? envInt('KAFKA_CLUSTER_PORT', 19400)}`);
   const saved = readJson(path.join(dir, 'cluster.json'));
@@ -89,7 +96,11 @@ export async function clusterDown({ basePort, wipe = false } = {}) {
   return results;
 }
 
-/** SIGKILLs one node, as a crash would: no controlled shutdown, no leadership handed over first. */
+/**
+ * SIGKILLs one node, as a crash would: no controlled shutdown, no leadership handed over first.
+ * @param {number} id
+ * @param {{ basePort?: number }} [options]
+ */
 export async function killNode(id, { basePort } = {}) {
   const cfg = brokerConfig(nodeOf(clusterConfig({ basePort }), id));
   const pid = readPid(cfg.pidFile, PID_MARKER);
@@ -104,11 +115,16 @@ export async function killNode(id, { basePort } = {}) {
   return { action: 'killed', address: cfg.address, pid };
 }
 
-/** Starts one node again (after a kill); it catches up from the others. */
+/**
+ * Starts one node again (after a kill); it catches up from the others.
+ * @param {number} id
+ * @param {{ basePort?: number, log?: (message: string) => void }} [options]
+ */
 export async function startNode(id, { basePort, log = console.log } = {}) {
   return ensureBroker({ ...nodeOf(clusterConfig({ basePort }), id), log });
 }
 
+/** @param {{ basePort?: number }} [options] */
 export async function clusterStatus({ basePort } = {}) {
   const cluster = clusterConfig({ basePort });
   const nodes = await Promise.all(cluster.nodeConfigs.map(async (node) => ({ nodeId: node.nodeId, ...(await brokerStatus(node)) })));
@@ -138,7 +154,7 @@ async function main(cmd) {
     case 'kill':
     case 'start': {
       const id = process.argv[3];
-      const r = cmd === 'kill' ? await killNode(id) : await startNode(id);
+      const r = cmd === 'kill' ? await killNode(Number(id)) : await startNode(Number(id));
       console.log(`kafka node ${id}: ${r.action} at ${r.address} in ${fmtMs(Date.now() - t0)}`);
       return 0;
     }

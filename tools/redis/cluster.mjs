@@ -83,7 +83,10 @@ export function clusterNodes(port) {
   });
 }
 
-/** Starts the six nodes and, the first time, makes them one cluster; resolves once every slot is served. */
+/**
+ * Starts the six nodes and, the first time, makes them one cluster; resolves once every slot is served.
+ * @param {{ basePort?: number, fresh?: boolean, log?: (message: string) => void }} [options]
+ */
 export async function redisClusterUp({ basePort, fresh = false, log = console.log } = {}) {
   if (!which('redis-server') || !which('redis-cli')) throw new Error('a Redis Cluster needs redis-server and redis-cli (package redis-server)');
   if (fresh) await redisClusterDown({ basePort, wipe: true });
@@ -111,6 +114,7 @@ export async function redisClusterUp({ basePort, fresh = false, log = console.lo
   return { cfg, actions };
 }
 
+/** @param {{ basePort?: number, wipe?: boolean }} [options] */
 export async function redisClusterDown({ basePort, wipe = false } = {}) {
   const cfg = redisClusterConfig({ basePort });
   const results = await Promise.all(cfg.nodes.map(async (node) => {
@@ -124,6 +128,7 @@ export async function redisClusterDown({ basePort, wipe = false } = {}) {
 /**
  * SIGKILLs a master (the given port, or the first master found) and waits until its replica has taken
  * over and every slot is served again. Returns the killed port and the promoted one.
+ * @param {{ basePort?: number, port?: number }} [options]
  */
 export async function killMaster({ basePort, port } = {}) {
   const cfg = redisClusterConfig({ basePort });
@@ -146,7 +151,11 @@ export async function killMaster({ basePort, port } = {}) {
   return { killed: victim.port, promoted };
 }
 
-/** Starts a node again (after a kill); it rejoins as a replica of the master that replaced it. */
+/**
+ * Starts a node again (after a kill); it rejoins as a replica of the master that replaced it.
+ * @param {number} port
+ * @param {{ basePort?: number }} [options]
+ */
 export async function restartNode(port, { basePort } = {}) {
   const cfg = redisClusterConfig({ basePort });
   const node = cfg.nodes.find((n) => n.port === Number(port));
@@ -171,12 +180,12 @@ async function main(cmd) {
       return 0;
     }
     case 'kill-master': {
-      const r = await killMaster({ port: process.argv[3] });
+      const r = await killMaster(process.argv[3] ? { port: Number(process.argv[3]) } : {});
       console.log(`redis cluster: SIGKILLed master ${r.killed}; ${r.promoted} promoted, in ${fmtMs(Date.now() - t0)}`);
       return 0;
     }
     case 'start': {
-      const r = await restartNode(process.argv[3]);
+      const r = await restartNode(Number(process.argv[3]));
       console.log(`redis node ${r.address}: ${r.action}`);
       return 0;
     }
