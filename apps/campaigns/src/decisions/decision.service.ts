@@ -130,7 +130,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       row.campaignId,
       row.cartId,
       row.step,
-      verdict.send ? 'sent' : 'suppressed',
+      verdict.send ? 'queued' : 'suppressed',
       verdict.send ? null : verdict.reason,
       now,
     ]);

@@ -42,7 +42,7 @@ export class AbandonedCartScheduler {
       `INSERT INTO email_schedules (campaign_id, cart_id, step, due_at, status)
        SELECT s.campaign_id, s.cart_id, s.step, s.due_at, s.status FROM unnest($1::text[], $2::text[], $3::integer[], $4::timestamptz[], $5::text[]) AS s(campaign_id, cart_id, step, due_at, status)
        ON CONFLICT (campaign_id, cart_id, step) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status, reason = NULL, decided_at = NULL
-       WHERE email_schedules.status <> 'sent'
+       WHERE email_schedules.status <> 'queued'
        RETURNING campaign_id, cart_id, step`,
       [steps.map((s) => s.job.campaignId), steps.map((s) => s.job.cartId), steps.map((s) => s.job.step), steps.map((s) => s.dueAt), steps.map((s) => s.status)],
     );

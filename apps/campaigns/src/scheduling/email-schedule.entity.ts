@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ScheduleStatus = 'pending' | 'sent' | 'suppressed' | 'cancelled';
+/** `queued`: decided to send, its email queued in `emails` (whose status says whether it went out). */
+export type ScheduleStatus = 'pending' | 'queued' | 'suppressed' | 'cancelled';
 
 /** One (campaign, cart, step) abandoned-cart email: its due time and, once decided, the decision. */
 @Entity({ name: 'email_schedules' })
