@@ -4,16 +4,16 @@ import { ServiceCoreModule } from '@promo/service-runtime';
 import { CampaignEntity } from './campaigns/campaign.entity';
 import { CampaignsModule } from './campaigns.module';
 import { CartSnapshotEntity } from './carts/cart-snapshot.entity';
-import { CartUpdatedConsumer } from './carts/cart-updated.consumer';
+import { CartUpdatedHandler } from './carts/cart-updated.handler';
 import type { CampaignsConfig } from './config/env.schema';
 import { PartitionProgressEntity } from './decisions/partition-progress.entity';
 import { EmailEntity } from './email/email.entity';
 import { campaignsMigrations } from './migrations';
 import { OrderCancellationEntity } from './orders/order-cancellation.entity';
-import { OrderCancelledConsumer } from './orders/order-cancelled.consumer';
+import { OrderCancelledHandler } from './orders/order-cancelled.handler';
 import { OrderSeenEntity } from './orders/order-seen.entity';
-import { OrderPlacedConsumer } from './orders/order-placed.consumer';
-import { CustomerInactiveConsumer } from './retention/customer-inactive.consumer';
+import { OrderPlacedHandler } from './orders/order-placed.handler';
+import { CustomerInactiveHandler } from './retention/customer-inactive.handler';
 import { EmailScheduleEntity } from './scheduling/email-schedule.entity';
 import { SuppressionEntity } from './suppression/suppression.entity';
 
@@ -43,7 +43,7 @@ export class AppModule {
           config,
           entities: campaignsEntities,
           migrations: campaignsMigrations,
-          handlers: [CartUpdatedConsumer, OrderPlacedConsumer, OrderCancelledConsumer, CustomerInactiveConsumer],
+          handlers: [CartUpdatedHandler, OrderPlacedHandler, OrderCancelledHandler, CustomerInactiveHandler],
           publishes: ['campaigns.email-sent'],
           consumerGroup: config.KAFKA_GROUP_ID,
           ...(clock ? { clock } : {}),

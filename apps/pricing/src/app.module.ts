@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Clock } from '@promo/platform';
 import { ServiceCoreModule } from '@promo/service-runtime';
-import { CartUpdatedConsumer } from './cart-updated/cart-updated.consumer';
+import { CartUpdatedHandler } from './cart-updated/cart-updated.handler';
 import { CodeChangedHandler } from './code-lookup/code-changed.handler';
 import type { PricingConfig } from './config/env.schema';
 import { ImpactService } from './impact/impact.service';
@@ -35,7 +35,7 @@ export class AppModule {
           schema: PRICING_SCHEMA,
           config,
           migrations: pricingMigrations,
-          handlers: [CartUpdatedConsumer, RedemptionRecordedHandler, RedemptionReversedHandler],
+          handlers: [CartUpdatedHandler, RedemptionRecordedHandler, RedemptionReversedHandler],
           publishes: ['pricing.promotion-changed', 'pricing.cart-priced'],
           consumerGroup: config.PRICING_CONSUMER_GROUP,
           partitionsConsumedConcurrently: config.PRICING_CONSUMER_CONCURRENCY,

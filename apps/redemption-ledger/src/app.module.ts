@@ -5,12 +5,12 @@ import type { RedemptionLedgerConfig } from './config/env.schema';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
-import { PromotionChangedConsumer } from './limits/promotion-changed.consumer';
+import { PromotionChangedHandler } from './limits/promotion-changed.handler';
 import { PromotionChangesController } from './limits/promotion-changes.controller';
 import { PromotionLimitsService } from './limits/promotion-limits.service';
 import { redemptionLedgerMigrations } from './migrations';
-import { OrderCancelledConsumer } from './orders/order-cancelled.consumer';
-import { OrderPlacedConsumer } from './orders/order-placed.consumer';
+import { OrderCancelledHandler } from './orders/order-cancelled.handler';
+import { OrderPlacedHandler } from './orders/order-placed.handler';
 import { OrdersRepository } from './orders/orders.repository';
 import { OrdersService } from './orders/orders.service';
 import { PlacedOrdersBatch } from './orders/placed-orders-batch.service';
@@ -62,7 +62,7 @@ export class AppModule {
           schema: REDEMPTION_LEDGER_SCHEMA,
           config,
           migrations: redemptionLedgerMigrations,
-          handlers: [PromotionChangedConsumer, OrderPlacedConsumer, OrderCancelledConsumer],
+          handlers: [PromotionChangedHandler, OrderPlacedHandler, OrderCancelledHandler],
           publishes: ['redemption.recorded', 'redemption.rejected', 'redemption.reversed'],
           ...(config.KAFKA_GROUP_ID ? { consumerGroup: config.KAFKA_GROUP_ID } : {}),
           ...(clock ? { clock } : {}),

@@ -11,7 +11,7 @@ import { CartSnapshotsService } from './cart-snapshots.service';
 
 /** cart.updated: keep the latest snapshot and (re)schedule its abandoned-cart steps (K1); a partition's batch at once (#21). */
 @Injectable()
-export class CartUpdatedConsumer implements BatchEventHandler {
+export class CartUpdatedHandler implements BatchEventHandler {
   readonly topic: string;
   readonly types = ['cart.updated'];
 

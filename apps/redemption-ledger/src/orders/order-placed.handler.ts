@@ -8,7 +8,7 @@ import { PlacedOrdersBatch } from './placed-orders-batch.service';
 
 /** order.placed: commit its reservation, or apply its uses up to each limit (L2); a partition's batch at once (#21). */
 @Injectable()
-export class OrderPlacedConsumer implements BatchEventHandler {
+export class OrderPlacedHandler implements BatchEventHandler {
   readonly topic: string;
   readonly types = ['order.placed'];
 

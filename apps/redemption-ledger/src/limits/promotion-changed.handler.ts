@@ -8,7 +8,7 @@ import { isPromotionChangedData } from './promotion-change.validation';
 
 /** Consumes `pricing.promotion-changed` (L1): the limits of each promotion, highest version wins. */
 @Injectable()
-export class PromotionChangedConsumer implements EventHandler {
+export class PromotionChangedHandler implements EventHandler {
   readonly topic: string;
   readonly types = ['pricing.promotion-changed'];
 

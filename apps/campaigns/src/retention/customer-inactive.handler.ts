@@ -10,7 +10,7 @@ import { RetentionService } from './retention.service';
 
 /** customer.inactive: a retention offer once per inactivity episode (K2). */
 @Injectable()
-export class CustomerInactiveConsumer implements EventHandler {
+export class CustomerInactiveHandler implements EventHandler {
   readonly topic: string;
   readonly types = ['customer.inactive'];
 

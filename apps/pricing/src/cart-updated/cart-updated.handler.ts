@@ -36,7 +36,7 @@ function toCartPriced(priced: PricedCart, sourceEventId: string): CartPricedData
  * goes to the DLQ.
  */
 @Injectable()
-export class CartUpdatedConsumer implements PublishingEventHandler {
+export class CartUpdatedHandler implements PublishingEventHandler {
   readonly topic: string;
   readonly types = ['cart.updated'];
   readonly delivery = 'direct';

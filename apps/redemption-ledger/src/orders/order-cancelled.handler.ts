@@ -7,7 +7,7 @@ import { OrdersService } from './orders.service';
 
 /** order.cancelled: give the order's accepted uses back, each once (L2). */
 @Injectable()
-export class OrderCancelledConsumer implements EventHandler {
+export class OrderCancelledHandler implements EventHandler {
   readonly topic: string;
   readonly types = ['order.cancelled'];
 
