@@ -35,5 +35,6 @@ export * from './metrics/redis-script.metrics';
 export * from './errors/body-depth.pipe';
 export * from './errors/nul-character.pipe';
 export * from './scheduling/periodic-task';
+export * from './scheduling/coalescing-rounds';
 export * from './docs/api-problem-responses.decorator';
 export * from './docs/problem-details.schema';

@@ -1,6 +1,5 @@
-import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
+import { APP_CONFIG, CLOCK, type Clock, CoalescingRounds, PeriodicTask } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_FREQUENCY_CAP_HOURS } from '../campaigns/campaign-definition';
 import { enabledAbandonedCartCampaigns } from '../campaigns/campaigns.service';
@@ -45,7 +44,7 @@ function toDueRows(rows: unknown[]): DueRow[] {
 @Injectable()
 export class DecisionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('decisions');
-  private timer: NodeJS.Timeout | undefined;
+  private readonly tick: PeriodicTask;
   private readonly rounds = new CoalescingRounds(() => this.decideDue(), (error) => this.logger.warn({ err: error }, 'decision round failed; retrying on the next tick'));
 
   constructor(
@@ -54,14 +53,16 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
     private readonly dataSource: DataSource,
     private readonly watermark: WatermarkService,
     private readonly dispatcher: EmailDispatcher,
-  ) {}
+  ) {
+    this.tick = new PeriodicTask(config.DECIDER_INTERVAL_MS, () => this.kick());
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), this.config.DECIDER_INTERVAL_MS);
+    this.tick.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.tick.stop();
     await this.rounds.stop();
   }
 

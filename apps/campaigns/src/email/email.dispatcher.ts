@@ -1,7 +1,6 @@
-import { CoalescingRounds } from '../scheduling/coalescing-rounds';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboxWriter } from '@promo/messaging';
-import { APP_CONFIG, CLOCK, type Clock, PeriodicTask } from '@promo/platform';
+import { APP_CONFIG, CLOCK, type Clock, CoalescingRounds, PeriodicTask } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
 import { CodeInventoryRefusedError, CodeInventoryUnavailableError } from '@promo/code-inventory-client';
@@ -55,7 +54,8 @@ type SendOutcome = 'done' | 'kept';
 @Injectable()
 export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('emails');
-  private timer: NodeJS.Timeout | undefined;
+  /** Picks up what a crash (of any replica, once its claims expire) left queued, and what was queued before a kick could be seen. */
+  private readonly tick: PeriodicTask;
   private readonly rounds = new CoalescingRounds(() => this.sendQueued(), (error) => this.logger.warn({ err: error }, 'sending round failed; retrying on the next tick'));
   private readonly leaseRenewal: PeriodicTask;
 
@@ -69,22 +69,22 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
     private readonly codesAhead: PageCodeIssuer,
     private readonly claims: EmailClaims,
   ) {
+    this.tick = new PeriodicTask(Math.max(config.DECIDER_INTERVAL_MS, 200), () => this.kick());
     this.leaseRenewal = new PeriodicTask(Math.max(Math.floor(config.EMAIL_CLAIM_LEASE_MS / 3), 50), () =>
       this.claims.renewAll().catch((error: unknown) => this.logger.warn({ err: error }, 'renewing the email claims failed; retrying on the next tick')),
     );
   }
 
   onApplicationBootstrap(): void {
-    // Picks up what a crash (of any replica, once its claims expire) left queued, and what was queued before a kick could be seen.
-    this.timer = setInterval(() => this.kick(), Math.max(this.config.DECIDER_INTERVAL_MS, 200));
+    this.tick.start();
     this.leaseRenewal.start();
     this.kick();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.tick.stop();
     await this.rounds.stop(); // the page in hand gives back its unsent emails as it ends
-    this.leaseRenewal.stop();
+    await this.leaseRenewal.stop();
   }
 
   kick(): void {

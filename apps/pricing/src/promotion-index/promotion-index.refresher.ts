@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, PeriodicTask } from '@promo/platform';
+import { APP_CONFIG, CoalescingRounds, PeriodicTask } from '@promo/platform';
 import type { PricingConfig } from '../config/env.schema';
 import { applyEntryChanges } from './apply-entry-changes';
 import type { IndexSnapshot } from './index-snapshot';
@@ -27,8 +27,7 @@ function sumAfter(store: StoreState, changes: StoreChanges['changes']): string {
 @Injectable()
 export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('promotion-index');
-  private inFlight: Promise<void> | undefined;
-  private isQueued = false;
+  private readonly rounds = new CoalescingRounds(() => this.refresh(), (error) => this.logger.warn({ err: error }, 'promotion index refresh failed'));
   private readonly poller: PeriodicTask;
   private readonly isIncremental: boolean;
   /** What the store held at the snapshot this refresher last built (undefined until the first full build). */
@@ -48,24 +47,14 @@ export class PromotionIndexRefresher implements OnApplicationBootstrap, OnApplic
     this.poller.start();
   }
 
-  onApplicationShutdown(): void {
-    this.poller.stop();
+  async onApplicationShutdown(): Promise<void> {
+    await this.poller.stop();
+    await this.rounds.stop();
   }
 
-  /** Resolves once a refresh that started after this call has finished. */
+  /** Resolves once a refresh that started after this call has finished (refreshes never overlap; a burst costs one more). */
   requestRefresh(): Promise<void> {
-    if (this.inFlight !== undefined) {
-      this.isQueued = true;
-      return this.inFlight.then(() => this.inFlight ?? Promise.resolve());
-    }
-    this.inFlight = this.refresh().finally(() => {
-      this.inFlight = undefined;
-      if (this.isQueued) {
-        this.isQueued = false;
-        void this.requestRefresh();
-      }
-    });
-    return this.inFlight;
+    return this.rounds.request();
   }
 
   private async refresh(): Promise<void> {

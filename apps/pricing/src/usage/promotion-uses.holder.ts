@@ -35,8 +35,8 @@ export class PromotionUsesHolder implements OnApplicationBootstrap, OnApplicatio
     this.refresher.start();
   }
 
-  onApplicationShutdown(): void {
-    this.refresher.stop();
+  async onApplicationShutdown(): Promise<void> {
+    await this.refresher.stop();
   }
 
   /** Uses recorded for a promotion at the last refresh. */

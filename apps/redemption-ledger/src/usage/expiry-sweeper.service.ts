@@ -1,5 +1,5 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, CLOCK, type Clock, REDIS, type RedisClient } from '@promo/platform';
+import { APP_CONFIG, CLOCK, type Clock, PeriodicTask, REDIS, type RedisClient } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import type { LedgerEntryInput } from '../ledger/ledger-entry';
@@ -25,9 +25,7 @@ const BATCH = 500;
 @Injectable()
 export class ExpirySweeperService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('expiry-sweeper');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private isStopped = false;
+  private readonly passes: PeriodicTask;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: RedemptionLedgerConfig,
@@ -37,17 +35,22 @@ export class ExpirySweeperService implements OnApplicationBootstrap, BeforeAppli
     private readonly scripts: UsageScripts,
     private readonly holds: UsageHoldsRepository,
     private readonly ledger: LedgerRepository,
-  ) {}
+  ) {
+    this.passes = new PeriodicTask(config.EXPIRY_SWEEP_INTERVAL_MS, () =>
+      this.sweep().then(
+        () => undefined,
+        (error: unknown) => this.logger.warn({ err: error }, 'expiry sweep failed; will retry'),
+      ),
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.passes.start();
   }
 
   /** Before any shutdown hook closes Redis or Postgres: no pass starts, and the one under way ends first. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.isStopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 
   /** One pass over every promotion unless another replica holds this interval's lease; returns how many holds expired. */
@@ -62,19 +65,6 @@ export class ExpirySweeperService implements OnApplicationBootstrap, BeforeAppli
       expired += await this.expire(promotionId, due, nowMs);
     }
     return expired;
-  }
-
-  private schedule(): void {
-    if (this.isStopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'expiry sweep failed; will retry'))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule();
-        });
-    }, this.config.EXPIRY_SWEEP_INTERVAL_MS);
   }
 
   private async expire(promotionId: string, holdIds: readonly string[], nowMs: number): Promise<number> {

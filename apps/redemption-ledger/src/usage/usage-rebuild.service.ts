@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, REDIS, type RedisClient, redisMasters } from '@promo/platform';
+import { APP_CONFIG, PeriodicTask, REDIS, type RedisClient, redisMasters } from '@promo/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { type LiveHold, type PromotionLimitsRow, UsageStateRepository } from './usage-state.repository';
@@ -36,9 +36,8 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
   private readonly logger = new Logger('usage-rebuild');
   /** This process's rebuild, queued or running (others are serialized by the lock, and skip by epoch). */
   private rebuilding: Promise<void> | undefined;
-  private monitor: NodeJS.Timeout | undefined;
-  private isStopped = false;
-  private checking: Promise<void> | undefined;
+  /** Checks the sentinel every interval: its absence means Redis lost the usage state. */
+  private readonly monitor: PeriodicTask;
 
   constructor(
     @Inject(REDIS) private readonly redis: RedisClient,
@@ -46,18 +45,18 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
     private readonly dataSource: DataSource,
     private readonly state: UsageStateRepository,
     private readonly metrics: UsageMetrics,
-  ) {}
+  ) {
+    this.monitor = new PeriodicTask(config.SENTINEL_CHECK_INTERVAL_MS, () => this.checkSentinel());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.redis.exists(SENTINEL_KEY)) === 0) await this.trigger('no sentinel at start');
-    this.scheduleCheck();
+    this.monitor.start();
   }
 
   /** Before any shutdown hook closes Redis or Postgres: no check starts, and the check or rebuild under way ends first. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.isStopped = true;
-    clearTimeout(this.monitor);
-    await this.checking;
+    await this.monitor.stop();
     await this.rebuilding;
   }
 
@@ -81,16 +80,6 @@ export class UsageRebuildService implements OnApplicationBootstrap, BeforeApplic
       this.metrics.rebuilds.inc({ outcome: 'failed' });
       this.logger.error({ err: error }, 'usage rebuild failed; will retry on the next check');
     }
-  }
-
-  private scheduleCheck(): void {
-    if (this.isStopped) return;
-    this.monitor = setTimeout(() => {
-      this.checking = this.checkSentinel().finally(() => {
-        this.checking = undefined;
-        this.scheduleCheck();
-      });
-    }, this.config.SENTINEL_CHECK_INTERVAL_MS);
   }
 
   private async checkSentinel(): Promise<void> {

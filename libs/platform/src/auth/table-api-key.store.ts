@@ -37,7 +37,7 @@ export class TableApiKeyStore implements ApiKeyStore, OnModuleInit, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.refresher.stop();
+    await this.refresher.stop(); // the pool ends after the refresh in flight, not under it
     await this.pool.end();
   }
 

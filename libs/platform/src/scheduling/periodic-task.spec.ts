@@ -39,3 +39,20 @@ describe('PeriodicTask', () => {
     task.stop();
   });
 });
+
+describe('PeriodicTask.stop', () => {
+  it('resolves only after the run in flight has settled', async () => {
+    let release: () => void = () => undefined;
+    let settled = false;
+    const task = new PeriodicTask(10, () => new Promise<void>((resolve) => (release = resolve)).then(() => void (settled = true)));
+    task.start();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    let stopped = false;
+    const stopping = task.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(settled).toBe(true);
+  });
+});

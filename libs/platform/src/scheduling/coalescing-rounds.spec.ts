@@ -63,3 +63,45 @@ describe('CoalescingRounds', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('CoalescingRounds.request', () => {
+  it('resolves once a round that started after the call has finished, not the round already running', async () => {
+    const started: number[] = [];
+    const finished: number[] = [];
+    const releases: (() => void)[] = [];
+    const runner = new CoalescingRounds(async () => {
+      const round = started.length + 1;
+      started.push(round);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      finished.push(round);
+    }, () => undefined);
+    const first = runner.request();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Round 1 is running: a request now must wait for round 2, which starts after it.
+    let secondSettled = false;
+    const second = runner.request().then(() => (secondSettled = true));
+    releases[0]?.();
+    await first;
+    expect(finished).toEqual([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1, 2]);
+    expect(secondSettled).toBe(false);
+    releases[1]?.();
+    await second;
+    expect(finished).toEqual([1, 2]);
+    await runner.stop();
+  });
+
+  it('releases a caller waiting when the runner stops, and answers at once after', async () => {
+    let release: () => void = () => undefined;
+    const runner = new CoalescingRounds(() => new Promise<void>((resolve) => (release = resolve)), () => undefined);
+    void runner.request();
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = runner.request();
+    const stopped = runner.stop();
+    release();
+    await stopped;
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(runner.request()).resolves.toBeUndefined();
+  });
+});
