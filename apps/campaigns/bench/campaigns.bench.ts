@@ -27,7 +27,7 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { EventTimeClock, hashApiKey, parseEnv } from '@promo/platform';
+import { bullQueuePrefix, createBullConnection, EventTimeClock, hashApiKey, parseEnv } from '@promo/platform';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { migrateService } from '@promo/service-runtime';
 import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
@@ -40,7 +40,7 @@ import { EmailDispatcher } from '../src/email/email.dispatcher';
 import { messageIdFor, retentionEmailId } from '../src/email/email-identity';
 import { connectWithoutDelay } from '../src/email/smtp-socket';
 import { campaignsMigrations } from '../src/migrations';
-import { AbandonedCartQueue, bullPrefix } from '../src/scheduling/abandoned-cart.queue';
+import { ABANDONED_CART_APP, AbandonedCartQueue } from '../src/scheduling/abandoned-cart.queue';
 import { benchCampaignsIngest } from './campaigns-ingest';
 import { startSmtpSink } from './smtp-sink';
 
@@ -123,19 +123,21 @@ async function benchReschedules(env: Record<string, string>): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   bench('campaigns.reschedules_per_s', Math.round((CARTS * UPDATES_PER_CART) / seconds), 'reschedules/s', ` carts=${CARTS} updates=${UPDATES_PER_CART}`);
 
-  const prefix = `${bullPrefix(config)}:`;
+  const prefix = `${bullQueuePrefix(config, ABANDONED_CART_APP)}:`;
+  const connection = createBullConnection(config);
   let bytes = 0;
   let keys = 0;
   let cursor = '0';
   do {
-    const [nextCursor, found] = await queue.connection.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    const [nextCursor, found] = await connection.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
     cursor = nextCursor;
-    const pipeline = queue.connection.pipeline();
+    const pipeline = connection.pipeline();
     for (const key of found) pipeline.memory('USAGE', key, 'SAMPLES', '0');
     for (const [, usage] of (await pipeline.exec()) ?? []) bytes += typeof usage === 'number' ? usage : 0;
     keys += found.length;
   } while (cursor !== '0');
   const delayed = await queue.queue.getDelayedCount();
+  await connection.quit();
   bench('campaigns.redis_bytes_per_cart', Math.round(bytes / CARTS), 'bytes', ` keys=${keys} delayed_jobs=${delayed}`);
   await queue.queue.obliterate({ force: true });
   await queue.onApplicationShutdown();

@@ -1,7 +1,6 @@
-import { createBullConnection, type RedisClient } from '@promo/platform';
+import { type OwnedWorker, startBullWorker } from '@promo/platform';
 import { type LocalRedisCluster, startLocalRedisCluster, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { Worker } from 'bullmq';
-import { ABANDONED_CART_QUEUE, AbandonedCartQueue, bullPrefix, type DueJobData, dueJobId } from '../src/scheduling/abandoned-cart.queue';
+import { ABANDONED_CART_APP, ABANDONED_CART_QUEUE, AbandonedCartQueue, type DueJobData, dueJobId } from '../src/scheduling/abandoned-cart.queue';
 
 /** Its own ports (the ledger's cluster test uses 17100, pricing's 17120). */
 const CLUSTER_PORT = Number(process.env['TEST_CAMPAIGNS_REDIS_CLUSTER_PORT'] ?? 17110);
@@ -14,21 +13,18 @@ const CLUSTER_PORT = Number(process.env['TEST_CAMPAIGNS_REDIS_CLUSTER_PORT'] ?? 
 describe('the abandoned-cart queue on a Redis Cluster', () => {
   let cluster: LocalRedisCluster;
   let queue: AbandonedCartQueue;
-  let connection: RedisClient;
-  let worker: Worker<DueJobData>;
+  let worker: OwnedWorker<DueJobData>;
   const fired: string[] = [];
 
   beforeAll(async () => {
     cluster = await startLocalRedisCluster(CLUSTER_PORT);
     const config = { REDIS_URL: 'redis://127.0.0.1:1', REDIS_CLUSTER_NODES: [...cluster.nodes], REDIS_KEY_PREFIX: `test-${uniqueSuffix()}:` };
     queue = new AbandonedCartQueue(config);
-    connection = createBullConnection(config);
-    worker = new Worker<DueJobData>(ABANDONED_CART_QUEUE, async (job) => void fired.push(job.id ?? ''), { connection, prefix: bullPrefix(config) });
+    worker = startBullWorker<DueJobData>(config, ABANDONED_CART_APP, ABANDONED_CART_QUEUE, async (job) => void fired.push(job.id ?? ''));
   }, 120_000);
 
   afterAll(async () => {
     await worker?.close();
-    await connection?.quit();
     await queue?.onApplicationShutdown();
     await cluster?.stop();
   }, 60_000);

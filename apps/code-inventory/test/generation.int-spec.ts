@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { GenerationQueueService } from '../src/generation/generation-queue.service';
 import { aGroupWithCodes } from './builders/code-group.builder';
 import { type InventoryApp, startInventoryApp } from './support/inventory-app';
 
@@ -116,5 +118,32 @@ describe('bulk generation (C3)', () => {
     expect(final.done).toBeLessThan(3_000_000);
     const { rows } = await inventory.sql.query<{ n: string }>(`SELECT count(*) AS n FROM codes WHERE group_id = $1`, [groupId]);
     expect(Number(rows[0]?.n)).toBe(final.done);
+  }, 60_000);
+
+  it('marks a job that keeps failing as failed after three attempts, and BullMQ stops retrying it', async () => {
+    // A job whose group is gone fails at every attempt (not a shutdown handing it back).
+    const { groupId } = await aGroupWithCodes(inventory, 0);
+    const model = (await (await generate(groupId, { count: 10, length: 10, prefix: `F${uniqueSuffix().toUpperCase()}` })).json()) as Progress;
+    await waitFor(async () => (await progressOf(model.id)).state === 'completed', { timeoutMs: 30_000, description: 'the model job' });
+    const jobId = randomUUID();
+    await inventory.sql.query(
+      `INSERT INTO generation_jobs (id, group_id, spec, total, state, created_at, updated_at)
+       SELECT $1, $2, spec, total, 'queued', now(), now() FROM generation_jobs WHERE id = $3`,
+      [jobId, `gone-${uniqueSuffix()}`, model.id],
+    );
+    const queue = inventory.app.get(GenerationQueueService);
+    await queue.enqueue(jobId);
+    const failed = await waitFor(async () => ((await progressOf(jobId)).state === 'failed' ? progressOf(jobId) : null), { timeoutMs: 30_000, description: 'the job to fail' });
+    expect(failed.state).toBe('failed');
+    const job = await waitFor(async () => {
+      const found = await queue.queue.getJob(jobId);
+      return found !== undefined && (await found.getState()) === 'failed' ? found : null;
+    }, { timeoutMs: 10_000, description: 'BullMQ to give the job up' });
+    expect(job.attemptsMade).toBe(3);
+    expect(job.failedReason).toMatch(/no longer exists/);
+    // Given up for good: no fourth attempt comes.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await job.getState()).toBe('failed');
+    expect((await queue.queue.getJob(jobId))?.attemptsMade).toBe(3);
   }, 60_000);
 });

@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, createBullConnection, type RedisClient } from '@promo/platform';
-import { Worker } from 'bullmq';
+import { APP_CONFIG, type OwnedWorker, startBullWorker } from '@promo/platform';
 import type { CampaignsConfig } from '../config/env.schema';
 import { DecisionService } from '../decisions/decision.service';
-import { ABANDONED_CART_QUEUE, bullPrefix, type DueJobData } from './abandoned-cart.queue';
+import { ABANDONED_CART_APP, ABANDONED_CART_QUEUE, type DueJobData } from './abandoned-cart.queue';
 
 /**
  * A due abandoned-cart job wakes the decider. The job does not decide on its own: the decision waits
@@ -12,8 +11,7 @@ import { ABANDONED_CART_QUEUE, bullPrefix, type DueJobData } from './abandoned-c
  */
 @Injectable()
 export class AbandonedCartProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private worker: Worker<DueJobData> | undefined;
-  private connection: RedisClient | undefined;
+  private owned: OwnedWorker<DueJobData> | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CampaignsConfig,
@@ -21,18 +19,18 @@ export class AbandonedCartProcessor implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = createBullConnection(this.config);
-    this.worker = new Worker<DueJobData>(
+    this.owned = startBullWorker<DueJobData>(
+      this.config,
+      ABANDONED_CART_APP,
       ABANDONED_CART_QUEUE,
       async () => {
         this.decisions.kick();
       },
-      { connection: this.connection, prefix: bullPrefix(this.config), concurrency: 4 },
+      { concurrency: 4 },
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit();
+    await this.owned?.close();
   }
 }

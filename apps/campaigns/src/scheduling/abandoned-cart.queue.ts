@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, bullQueuePrefix, createBullConnection, type RedisClient } from '@promo/platform';
-import { Queue } from 'bullmq';
+import { APP_CONFIG, openBullQueue, type OwnedQueue } from '@promo/platform';
+import type { Queue } from 'bullmq';
 import type { CampaignsConfig } from '../config/env.schema';
 
 export const ABANDONED_CART_QUEUE = 'abandoned-cart';
@@ -11,9 +11,8 @@ export interface DueJobData {
   readonly step: number;
 }
 
-export function bullPrefix(config: Pick<CampaignsConfig, 'REDIS_KEY_PREFIX'>): string {
-  return bullQueuePrefix(config, 'campaigns');
-}
+/** The app part of the queue's BullMQ prefix. */
+export const ABANDONED_CART_APP = 'campaigns';
 
 /** One delayed job per (campaign, cart, step); BullMQ refuses `:` in custom ids. */
 export function dueJobId(job: DueJobData): string {
@@ -28,12 +27,12 @@ export function dueJobId(job: DueJobData): string {
  */
 @Injectable()
 export class AbandonedCartQueue implements OnApplicationShutdown {
-  readonly connection: RedisClient;
+  private readonly owned: OwnedQueue<DueJobData>;
   readonly queue: Queue<DueJobData>;
 
   constructor(@Inject(APP_CONFIG) config: Pick<CampaignsConfig, 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'REDIS_KEY_PREFIX'>) {
-    this.connection = createBullConnection(config);
-    this.queue = new Queue<DueJobData>(ABANDONED_CART_QUEUE, { connection: this.connection, prefix: bullPrefix(config) });
+    this.owned = openBullQueue<DueJobData>(config, ABANDONED_CART_APP, ABANDONED_CART_QUEUE);
+    this.queue = this.owned.queue;
   }
 
   /** (Re)schedules the job to fire at `dueAt` (event time); `now` is the injected clock's. */
@@ -75,7 +74,6 @@ export class AbandonedCartQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
-    await this.connection.quit();
+    await this.owned.close();
   }
 }

@@ -1,15 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, createBullConnection, type RedisClient } from '@promo/platform';
-import { Queue } from 'bullmq';
+import { APP_CONFIG, openBullQueue, type OwnedQueue } from '@promo/platform';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { CodeInventoryConfig } from '../config/env.schema';
-import { GENERATION_QUEUE, type GenerationJobData, generationQueuePrefix } from './generation-queue';
+import { GENERATION_APP, GENERATION_QUEUE, type GenerationJobData } from './generation-queue';
 
 /** The BullMQ queue of generation jobs; the job id is the generation job's id, so adding twice is a no-op. */
 @Injectable()
 export class GenerationQueueService implements OnApplicationBootstrap, OnModuleDestroy {
-  // BullMQ needs maxRetriesPerRequest: null on its own connection (no keyPrefix: the queue prefix does that).
-  private readonly connection: RedisClient;
+  private readonly owned: OwnedQueue<GenerationJobData>;
   /** Read by the queue metrics (generation-queue.metrics.ts). */
   readonly queue: Queue<GenerationJobData>;
 
@@ -17,8 +16,8 @@ export class GenerationQueueService implements OnApplicationBootstrap, OnModuleD
     @Inject(APP_CONFIG) config: CodeInventoryConfig,
     private readonly dataSource: DataSource,
   ) {
-    this.connection = createBullConnection(config);
-    this.queue = new Queue<GenerationJobData>(GENERATION_QUEUE, { connection: this.connection, prefix: generationQueuePrefix(config) });
+    this.owned = openBullQueue<GenerationJobData>(config, GENERATION_APP, GENERATION_QUEUE);
+    this.queue = this.owned.queue;
   }
 
   async enqueue(jobId: string): Promise<void> {
@@ -33,7 +32,6 @@ export class GenerationQueueService implements OnApplicationBootstrap, OnModuleD
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.queue.close();
-    await this.connection.quit();
+    await this.owned.close();
   }
 }

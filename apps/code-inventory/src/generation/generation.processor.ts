@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, createBullConnection, type RedisClient } from '@promo/platform';
-import { type Job, Worker } from 'bullmq';
+import { APP_CONFIG, type OwnedWorker, startBullWorker } from '@promo/platform';
+import { type Job, UnrecoverableError } from 'bullmq';
 import type { CodeInventoryConfig } from '../config/env.schema';
-import { GENERATION_QUEUE, type GenerationJobData, generationQueuePrefix } from './generation-queue';
+import { GENERATION_APP, GENERATION_QUEUE, type GenerationJobData } from './generation-queue';
 import { GenerationRunner } from './generation-runner.service';
+
+/** A generation that throws this many times (shutdowns included) is marked failed and not retried. */
+const FAILED_ATTEMPTS = 3;
 
 /** Thrown when shutdown interrupts a job: BullMQ retries it, and the next start resumes from `done`. */
 class GenerationInterruptedError extends Error {
@@ -21,8 +24,7 @@ class GenerationInterruptedError extends Error {
 @Injectable()
 export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(GenerationProcessor.name);
-  private worker: Worker<GenerationJobData> | undefined;
-  private connection: RedisClient | undefined;
+  private owned: OwnedWorker<GenerationJobData> | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: CodeInventoryConfig,
@@ -30,26 +32,22 @@ export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   onApplicationBootstrap(): void {
-    this.connection = createBullConnection(this.config);
-    this.worker = new Worker<GenerationJobData>(GENERATION_QUEUE, (job) => this.process(job), {
-      connection: this.connection,
-      prefix: generationQueuePrefix(this.config),
+    this.owned = startBullWorker<GenerationJobData>(this.config, GENERATION_APP, GENERATION_QUEUE, (job) => this.process(job), {
       concurrency: 1,
       lockDuration: this.config.GENERATION_LOCK_MS,
       stalledInterval: this.config.GENERATION_LOCK_MS,
       maxStalledCount: 1_000,
     });
     // A run that lost its lock (#18) cannot finish the job in BullMQ: noted here, not thrown at the console.
-    this.worker.on('error', (error) => this.logger.warn({ err: error }, 'generation worker error'));
-    this.worker.on('failed', (job, error) => {
+    this.owned.worker.on('error', (error) => this.logger.warn({ err: error }, 'generation worker error'));
+    this.owned.worker.on('failed', (job, error) => {
       if (!(error instanceof GenerationInterruptedError)) this.logger.error({ err: error, jobId: job?.data.jobId }, 'generation attempt failed');
     });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.runner.stop();
-    await this.worker?.close();
-    await this.connection?.quit();
+    await this.owned?.close();
   }
 
   private async process(job: Job<GenerationJobData>): Promise<string> {
@@ -60,8 +58,11 @@ export class GenerationProcessor implements OnApplicationBootstrap, OnModuleDest
       return outcome;
     } catch (error) {
       if (error instanceof GenerationInterruptedError) throw error;
-      if (job.attemptsMade + 1 >= 3) await this.runner.fail(jobId, error instanceof Error ? error.message : String(error));
-      throw error;
+      if (job.attemptsMade + 1 < FAILED_ATTEMPTS) throw error;
+      // The job's many attempts are for shutdowns handing it back; a job that fails is failed for good, once.
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.runner.fail(jobId, reason);
+      throw new UnrecoverableError(reason);
     }
   }
 }
