@@ -188,53 +188,59 @@ function splitCustomFields(fields: Readonly<Record<string, CustomFieldValue>> | 
   return { customFields: customFields ?? NO_FIELDS, numericFields: numericFields ?? NO_FIELDS };
 }
 
-/** Derives everything pricing needs from a validated cart (P3, P9). */
-export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
-  // Each line id is cut into chunks once, not at every comparison.
-  const sorted = cart.lines
+/** A line's figures and roles (P9: which lines count toward conditions, which take rewards). */
+function prepareLine(line: Cart['lines'][number], index: number, settings: Settings): PreparedLine {
+  const total = line.quantity * line.unitPrice;
+  const qualifies =
+    line.giftCertificate !== true && (settings.zeroPriceTriggers || line.unitPrice !== 0) && (settings.overriddenPriceQualifies || line.priceOverridden !== true);
+  const isRewardLine = qualifies && line.discountable !== false;
+  const isConditionLine = isRewardLine || (qualifies && settings.nonDiscountableCountsTowardConditions);
+  return {
+    index,
+    lineId: line.lineId,
+    sku: line.sku,
+    productId: line.productId,
+    variantId: line.variantId ?? null,
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    total,
+    categoryPaths: categoryPaths(line.categories ?? []),
+    brand: line.brand ?? null,
+    ...splitCustomFields(line.customFields),
+    options: line.options ?? {},
+    onSale: line.onSale === true,
+    taxRate: line.taxRate ?? 0,
+    qualifies,
+    isConditionLine,
+    isRewardLine,
+  };
+}
+
+/** The cart's lines in line-id order (natural: "l2" before "l10"); each id is cut into chunks once, not at every comparison. */
+function sortedLines(cart: Cart): Cart['lines'] {
+  return cart.lines
     .map((line) => ({ line, chunks: chunksOf(line.lineId) }))
     .sort((a, b) => compareChunked(a.line.lineId, a.chunks, b.line.lineId, b.chunks))
     .map((entry) => entry.line);
+}
+
+/** Derives everything pricing needs from a validated cart (P3, P9). */
+export function prepareCart(cart: Cart, settings: Settings): PreparedCart {
+  const lines = sortedLines(cart).map((line, index) => prepareLine(line, index, settings));
   let subtotal = 0;
   let conditionSubtotal = 0;
   let conditionQuantity = 0;
   let conditionLinesAreRewardLines = true;
   const rewardIndexes: number[] = [];
-  const lines = sorted.map((line, index): PreparedLine => {
-    const total = line.quantity * line.unitPrice;
-    const qualifies =
-      line.giftCertificate !== true &&
-      (settings.zeroPriceTriggers || line.unitPrice !== 0) &&
-      (settings.overriddenPriceQualifies || line.priceOverridden !== true);
-    const isRewardLine = qualifies && line.discountable !== false;
-    const isConditionLine = isRewardLine || (qualifies && settings.nonDiscountableCountsTowardConditions);
-    subtotal += total;
-    if (isConditionLine) {
-      conditionSubtotal += total;
+  for (const line of lines) {
+    subtotal += line.total;
+    if (line.isConditionLine) {
+      conditionSubtotal += line.total;
       conditionQuantity += line.quantity;
     }
-    if (isRewardLine) rewardIndexes.push(index);
-    if (isConditionLine !== isRewardLine) conditionLinesAreRewardLines = false;
-    return {
-      index,
-      lineId: line.lineId,
-      sku: line.sku,
-      productId: line.productId,
-      variantId: line.variantId ?? null,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      total,
-      categoryPaths: categoryPaths(line.categories ?? []),
-      brand: line.brand ?? null,
-      ...splitCustomFields(line.customFields),
-      options: line.options ?? {},
-      onSale: line.onSale === true,
-      taxRate: line.taxRate ?? 0,
-      qualifies,
-      isConditionLine,
-      isRewardLine,
-    };
-  });
+    if (line.isRewardLine) rewardIndexes.push(line.index);
+    if (line.isConditionLine !== line.isRewardLine) conditionLinesAreRewardLines = false;
+  }
   const lineSelections = new Map<ItemSelector, readonly number[]>();
   const shipping = cart.shipping ?? null;
   const shippingMethods = shippingMethodsOf(shipping);
