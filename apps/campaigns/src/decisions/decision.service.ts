@@ -7,7 +7,10 @@ import { CartSnapshotEntity } from '../carts/cart-snapshot.entity';
 import type { CampaignsConfig } from '../config/env.schema';
 import { EmailDispatcher } from '../email/email.dispatcher';
 import { normaliseAddress } from '../email/email-address';
-import { abandonedCartEmailId, messageIdFor } from '../email/email-identity';
+import { abandonedCartEmailId } from '../email/email-identity';
+import { hasEmailWithinCap, queueEmail } from '../email/email-queue.repository';
+import { hasOrderPlacedBy } from '../orders/orders-seen.repository';
+import { type DueSchedule, dueSchedules, recordDecision } from '../scheduling/email-schedules.repository';
 import { decideAbandonedCart } from './abandoned-cart.decision';
 import { WatermarkService } from './watermark.service';
 import { isSuppressed } from '../suppression/is-suppressed';
@@ -16,25 +19,6 @@ const BATCH = 200;
 const HOUR_MS = 3_600_000;
 /** pg advisory lock key: one decider at a time, so decisions follow due-time order across instances. */
 const DECIDER_LOCK = 0x0c0a_9019;
-
-interface DueRow {
-  readonly campaignId: string;
-  readonly cartId: string;
-  readonly step: number;
-  readonly dueAt: Date;
-}
-
-function toDueRows(rows: unknown[]): DueRow[] {
-  return rows.map((row) => {
-    if (typeof row !== 'object' || row === null) throw new Error('unexpected email_schedules row');
-    const campaignId: unknown = Reflect.get(row, 'campaign_id');
-    const cartId: unknown = Reflect.get(row, 'cart_id');
-    const step: unknown = Reflect.get(row, 'step');
-    const dueAt: unknown = Reflect.get(row, 'due_at');
-    if (typeof campaignId !== 'string' || typeof cartId !== 'string' || typeof step !== 'number' || !(dueAt instanceof Date)) throw new Error('unexpected email_schedules row');
-    return { campaignId, cartId, step, dueAt };
-  });
-}
 
 /**
  * Decides due abandoned-cart emails (K1, K4): only those due at or before the watermark, in order of
@@ -80,13 +64,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
     for (;;) {
       const round = await this.dataSource.transaction(async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [DECIDER_LOCK]);
-        const due = toDueRows(
-          await manager.query(
-            `SELECT campaign_id, cart_id, step, due_at FROM email_schedules WHERE status = 'pending' AND due_at <= $1
-             ORDER BY due_at, cart_id COLLATE "C", campaign_id COLLATE "C", step LIMIT ${BATCH}`,
-            [watermark],
-          ),
-        );
+        const due = await dueSchedules(manager, watermark, BATCH);
         let sends = 0;
         for (const row of due) if (await this.decideOne(manager, row)) sends += 1;
         return { count: due.length, sends };
@@ -99,7 +77,7 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
     return decided;
   }
 
-  private async decideOne(manager: EntityManager, row: DueRow): Promise<boolean> {
+  private async decideOne(manager: EntityManager, row: DueSchedule): Promise<boolean> {
     const campaign = (await enabledAbandonedCartCampaigns(manager)).find((c) => c.campaignId === row.campaignId);
     const snapshot = await manager.findOneBy(CartSnapshotEntity, { cartId: row.cartId });
     const customerId = snapshot?.customerId ?? null;
@@ -115,38 +93,14 @@ export class DecisionService implements OnApplicationBootstrap, OnApplicationShu
       email,
       hasMarketingConsent: snapshot?.marketingConsent ?? false,
       isSuppressed: await isSuppressed(manager, email),
-      hasOrderAtOrBeforeDue: await this.exists(manager, `SELECT 1 FROM orders_seen WHERE cart_id = $1 AND placed_at <= $2 LIMIT 1`, [row.cartId, row.dueAt]),
-      // Only sent (queued or sent) emails start a cap window; suppressed ones do not (streams README).
-      hasRecentEmail:
-        customerId !== null &&
-        capHours > 0 &&
-        (await this.exists(manager, `SELECT 1 FROM emails WHERE customer_id = $1 AND kind = 'abandoned_cart' AND status <> 'failed' AND due_at > $2 AND due_at <= $3 LIMIT 1`, [
-          customerId,
-          new Date(row.dueAt.getTime() - capHours * HOUR_MS),
-          row.dueAt,
-        ])),
+      hasOrderAtOrBeforeDue: await hasOrderPlacedBy(manager, row.cartId, row.dueAt),
+      hasRecentEmail: customerId !== null && (await hasEmailWithinCap(manager, 'abandoned_cart', customerId, row.dueAt, capHours * HOUR_MS)),
     });
     const now = this.clock.now();
-    await manager.query(`UPDATE email_schedules SET status = $4, reason = $5, decided_at = $6 WHERE campaign_id = $1 AND cart_id = $2 AND step = $3`, [
-      row.campaignId,
-      row.cartId,
-      row.step,
-      verdict.send ? 'queued' : 'suppressed',
-      verdict.send ? null : verdict.reason,
-      now,
-    ]);
+    await recordDecision(manager, row, verdict.send ? { status: 'queued', reason: null, at: now } : { status: 'suppressed', reason: verdict.reason, at: now });
     if (!verdict.send || customerId === null || email === null) return false;
     const emailId = abandonedCartEmailId(row.campaignId, row.cartId, row.step);
-    await manager.query(
-      `INSERT INTO emails (email_id, kind, campaign_id, step, customer_id, cart_id, recipient, due_at, message_id, status, attempts, created_at)
-       VALUES ($1, 'abandoned_cart', $2, $3, $4, $5, $6, $7, $8, 'queued', 0, $9) ON CONFLICT (email_id) DO NOTHING`,
-      [emailId, row.campaignId, row.step, customerId, row.cartId, email, row.dueAt, messageIdFor(emailId), now],
-    );
+    await queueEmail(manager, { emailId, kind: 'abandoned_cart', campaignId: row.campaignId, step: row.step, customerId, cartId: row.cartId, recipient: email, dueAt: row.dueAt, createdAt: now });
     return true;
-  }
-
-  private async exists(manager: EntityManager, sql: string, parameters: unknown[]): Promise<boolean> {
-    const rows: unknown[] = await manager.query(sql, parameters);
-    return rows.length > 0;
   }
 }

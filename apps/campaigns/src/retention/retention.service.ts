@@ -5,7 +5,8 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_FREQUENCY_CAP_HOURS } from '../campaigns/campaign-definition';
 import { enabledRetentionCampaigns } from '../campaigns/campaigns.service';
 import { normaliseAddress } from '../email/email-address';
-import { messageIdFor, retentionEmailId } from '../email/email-identity';
+import { retentionEmailId } from '../email/email-identity';
+import { hasEmailWithinCap, hasOfferWithin, queueEmail } from '../email/email-queue.repository';
 import { isSuppressed } from '../suppression/is-suppressed';
 import { decideRetentionOffer, refuseRecipient } from './retention.decision';
 
@@ -38,39 +39,14 @@ export class RetentionService {
         ...recipient,
         daysInactive: data.daysInactive,
         minimumDaysInactive: definition.minimumDaysInactive,
-        hasOfferWithinCoolDown: await this.hasOfferWithin(manager, campaignId, data.customerId, detectedAt, definition.coolDownDays * DAY_MS),
-        hasRetentionEmailWithinCap: await this.hasRetentionEmailWithin(manager, data.customerId, detectedAt, (definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS) * HOUR_MS),
+        hasOfferWithinCoolDown: await hasOfferWithin(manager, campaignId, data.customerId, detectedAt, definition.coolDownDays * DAY_MS),
+        hasRetentionEmailWithinCap: await hasEmailWithinCap(manager, 'retention', data.customerId, detectedAt, (definition.frequencyCapHours ?? DEFAULT_FREQUENCY_CAP_HOURS) * HOUR_MS),
       });
-      if (!verdict.send) continue;
+      if (!verdict.send || email === null) continue;
       const emailId = retentionEmailId(campaignId, data.customerId, detectedAt);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO emails (email_id, kind, campaign_id, step, customer_id, cart_id, recipient, due_at, message_id, status, attempts, created_at)
-         VALUES ($1, 'retention', $2, 1, $3, NULL, $4, $5, $6, 'queued', 0, $7) ON CONFLICT (email_id) DO NOTHING RETURNING email_id`,
-        [emailId, campaignId, data.customerId, email, detectedAt, messageIdFor(emailId), this.clock.now()],
-      );
-      queued += inserted.length;
+      const isNew = await queueEmail(manager, { emailId, kind: 'retention', campaignId, step: 1, customerId: data.customerId, cartId: null, recipient: email, dueAt: detectedAt, createdAt: this.clock.now() });
+      if (isNew) queued += 1;
     }
     return queued;
-  }
-
-  /** An offer of the campaign to the customer is due within `windowMs` before `at` (the campaign's cool-down). */
-  private async hasOfferWithin(manager: EntityManager, campaignId: string, customerId: string, at: Date, windowMs: number): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM emails WHERE kind = 'retention' AND campaign_id = $1 AND customer_id = $2 AND due_at > $3 LIMIT 1`, [
-      campaignId,
-      customerId,
-      new Date(at.getTime() - windowMs),
-    ]);
-    return rows.length > 0;
-  }
-
-  /** K3's frequency cap: a retention email of any campaign (not failed) due within `windowMs` before `at`; a cap of 0 caps nothing. */
-  private async hasRetentionEmailWithin(manager: EntityManager, customerId: string, at: Date, windowMs: number): Promise<boolean> {
-    if (windowMs === 0) return false;
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM emails WHERE kind = 'retention' AND customer_id = $1 AND status <> 'failed' AND due_at > $2 AND due_at <= $3 LIMIT 1`, [
-      customerId,
-      new Date(at.getTime() - windowMs),
-      at,
-    ]);
-    return rows.length > 0;
   }
 }
