@@ -1,27 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createKafka } from '@promo/messaging';
 import { collectRecords } from '@promo/messaging/testing';
 import { startTracing, type Tracing } from '@promo/platform';
-import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { aCallerSpan, traceparentIds as idsOf, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { type Consumer, type EachMessagePayload, Partitioners, type Producer } from 'kafkajs';
 import { aCart } from './builders/cart.builder';
 import { anAutomatic } from './builders/promotion.builder';
 import { type PricingApp, startPricingApp } from './support/pricing-app';
-
-/** A traceparent of a caller's span: a trace and a span id of the test's own, sampled. */
-function aCallerSpan(): { traceId: string; spanId: string; traceparent: string } {
-  const traceId = randomBytes(16).toString('hex');
-  const spanId = randomBytes(8).toString('hex');
-  return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` };
-}
-
-/** The trace and parent span ids of a traceparent. */
-function idsOf(traceparent: unknown): { traceId: string; spanId: string } | undefined {
-  const match = typeof traceparent === 'string' ? /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(traceparent) : null;
-  return match?.[1] && match[2] ? { traceId: match[1], spanId: match[2] } : undefined;
-}
 
 describe('one trace through pricing (#24): cart.updated -> pricing.cart-priced, and HTTP', () => {
   const exporter = new InMemorySpanExporter();

@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createKafka } from '@promo/messaging';
 import { collectRecords } from '@promo/messaging/testing';
 import { hashApiKey, startTracing, type Tracing } from '@promo/platform';
-import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { aCallerSpan, testInfra, traceparentIds as idsOf, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
 import type { Consumer, EachMessagePayload, Producer } from 'kafkajs';
 import { anOrder } from './builders/order-event.builder';
@@ -45,11 +45,6 @@ async function startOtlpReceiver(): Promise<{ readonly url: string; readonly spa
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${port}`, spans, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-function idsOf(traceparent: unknown): { traceId: string; spanId: string } | undefined {
-  const match = typeof traceparent === 'string' ? /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(traceparent) : null;
-  return match?.[1] && match[2] ? { traceId: match[1], spanId: match[2] } : undefined;
 }
 
 describe('one trace from an order through the ledger to code-inventory (#24)', () => {
@@ -125,12 +120,11 @@ describe('one trace from an order through the ledger to code-inventory (#24)', (
     expect((await request(harness.ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange(promotionId).coupon().build())).status).toBe(200);
 
     // The commerce platform's checkout span: a trace and span id of the test's own.
-    const traceId = randomBytes(16).toString('hex');
-    const checkoutSpanId = randomBytes(8).toString('hex');
+    const { traceId, spanId: checkoutSpanId, traceparent } = aCallerSpan();
     const orderId = `o-${suffix}`;
     const order = anOrder(orderId).by('cu-trace').withUse(promotionId, code, 500).build();
     const envelope = { specversion: '1.0', id: randomUUID(), source: 'commerce-platform/test', type: 'order.placed', time: '2026-11-20T10:00:00Z', datacontenttype: 'application/json', subject: orderId, data: order };
-    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: JSON.stringify(envelope), headers: { traceparent: `00-${traceId}-${checkoutSpanId}-01` } }] });
+    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: JSON.stringify(envelope), headers: { traceparent } }] });
 
     // The ledger: its consumer span is the checkout's child, and the outbox row kept that span's context for the relay.
     const recordedRecord = await waitFor(() => recorded.find((record) => record.message.value?.toString().includes(`"orderId":"${orderId}"`)), { timeoutMs: 30_000, description: 'redemption.recorded of the order' });

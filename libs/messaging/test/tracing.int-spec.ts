@@ -1,20 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { startTracing } from '@promo/platform';
-import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { aCallerSpan, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { type BatchEventHandler, EventConsumer, type EventHandler, OutboxWriter, type RecordOutcome } from '../src';
 import { createTestTopic, uniqueGroupId } from '../src/testing';
 import { cartUpdatedValue, quietLogger, useMessagingTestContext } from './fixtures/test-schema';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-
-/** A caller's span: trace and span id of the test's own. */
-function aCallerSpan(): { traceId: string; spanId: string; traceparent: string } {
-  const traceId = randomBytes(16).toString('hex');
-  const spanId = randomBytes(8).toString('hex');
-  return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` };
-}
 
 /** Each consumed cart.updated announces its cart's promotion as deleted: any outbound event would do. */
 function announced(event: { readonly data: unknown }): { type: 'pricing.promotion-changed'; key: string; data: { promotionId: string; change: 'deleted'; version: number; changedAt: string; promotion: null } } {
