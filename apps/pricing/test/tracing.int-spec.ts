@@ -8,7 +8,7 @@ import { aCallerSpan, traceparentIds as idsOf, uniqueSuffix, waitFor } from '@pr
 import { type Consumer, type EachMessagePayload, Partitioners, type Producer } from 'kafkajs';
 import { aCart } from './builders/cart.builder';
 import { anAutomatic } from './builders/promotion.builder';
-import { type PricingApp, startPricingApp } from './support/pricing-app';
+import { ADMIN_KEY, type PricingApp, STOREFRONT_KEY, startPricingApp } from './support/pricing-app';
 
 describe('one trace through pricing (#24): cart.updated -> pricing.cart-priced, and HTTP', () => {
   const exporter = new InMemorySpanExporter();
@@ -106,7 +106,7 @@ describe('one trace through pricing (#24): cart.updated -> pricing.cart-priced, 
     const caller = aCallerSpan();
     const response = await fetch(`${pricing.baseUrl}/v1/carts/price`, {
       method: 'POST',
-      headers: { 'x-api-key': 'test-storefront-key-pricing', 'content-type': 'application/json', traceparent: caller.traceparent },
+      headers: { 'x-api-key': STOREFRONT_KEY, 'content-type': 'application/json', traceparent: caller.traceparent },
       body: JSON.stringify(aCart(channel).withLine(1000).build()),
     });
     expect(response.status).toBe(200);
@@ -115,4 +115,19 @@ describe('one trace through pricing (#24): cart.updated -> pricing.cart-priced, 
     expect(served.parentSpanContext?.spanId).toBe(caller.spanId);
     expect(served.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/v1/carts/price', 'http.response.status_code': 200 });
   });
+
+  it('does the same on Fastify (HTTP_ADAPTER), whose reply wraps the response', async () => {
+    const onFastify = await startPricingApp({ HTTP_ADAPTER: 'fastify' });
+    try {
+      const caller = aCallerSpan();
+      const response = await fetch(`${onFastify.baseUrl}/v1/promotions/${randomUUID()}`, { headers: { 'x-api-key': ADMIN_KEY, traceparent: caller.traceparent } });
+      expect(response.status).toBe(404);
+      const served = await waitFor(() => spansOf(caller.traceId).find((span) => span.kind === SpanKind.SERVER), { timeoutMs: 10_000, description: 'the server span' });
+      expect(served.name).toBe('GET /v1/promotions/:id');
+      expect(served.parentSpanContext?.spanId).toBe(caller.spanId);
+      expect(served.attributes).toMatchObject({ 'http.route': '/v1/promotions/:id', 'http.response.status_code': 404 });
+    } finally {
+      await onFastify.close();
+    }
+  }, 60_000);
 });
