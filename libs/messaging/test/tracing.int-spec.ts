@@ -33,21 +33,60 @@ describe('EventConsumer and OutboxWriter with trace context', () => {
     await consumer.start();
   }
 
+  /** Announces each record through the outbox, one at a time or a batch at once. */
+  function announcingBatchHandler(topic: string): BatchEventHandler {
+    return {
+      topic,
+      types: ['cart.updated'],
+      handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))),
+      handleBatch: (events, { manager }) => outbox.enqueueMany(manager, events.map(({ event }) => announced(event))),
+    };
+  }
+
   async function outboxRowsOf(cartPrefix: string): Promise<{ key: string; headers: Record<string, string>; traceparent: string | null }[]> {
     return context.dataSource.query(`SELECT key, headers, value::jsonb ->> 'traceparent' AS traceparent FROM outbox_messages WHERE key LIKE $1 ORDER BY id`, [`${cartPrefix}%`]);
   }
 
-  it('writes no trace to the outbox while tracing is off, whatever the record carried', async () => {
+  it('forwards a record’s trace unchanged to the events its handler writes to the outbox while tracing is off', async () => {
     const tracing = startTracing('test', {});
-    const topic = await createTestTopic(context.admin, { prefix: 'tracing-off' });
-    const run = uniqueSuffix();
-    const handler: EventHandler = { topic, types: ['cart.updated'], handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))) };
-    const outcomes: RecordOutcome[] = [];
-    await context.producer.send({ topic, messages: [{ key: 'a', value: cartUpdatedValue(`evt-${run}`, `cart-${run}`), headers: { traceparent: aCallerSpan().traceparent } }] });
-    await consume(handler, outcomes);
-    await waitFor(() => outcomes.length === 1, { description: 'the record handled' });
-    expect(await outboxRowsOf(`cart-${run}`)).toEqual([{ key: `cart-${run}`, headers: { 'content-type': 'application/cloudevents+json' }, traceparent: null }]);
-    await tracing.shutdown();
+    try {
+      const topic = await createTestTopic(context.admin, { prefix: 'tracing-off' });
+      const run = uniqueSuffix();
+      const handler: EventHandler = { topic, types: ['cart.updated'], handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))) };
+      const outcomes: RecordOutcome[] = [];
+      const caller = aCallerSpan();
+      await context.producer.send({
+        topic,
+        messages: [
+          { key: 'a', value: cartUpdatedValue(`evt-${run}-a`, `cart-${run}-a`), headers: { traceparent: caller.traceparent, tracestate: 'congo=t61rcWkgMzE' } },
+          { key: 'a', value: cartUpdatedValue(`evt-${run}-b`, `cart-${run}-b`) },
+        ],
+      });
+      await consume(handler, outcomes);
+      await waitFor(() => outcomes.length === 2, { description: 'the records handled' });
+      expect(await outboxRowsOf(`cart-${run}-`)).toEqual([
+        { key: `cart-${run}-a`, headers: { 'content-type': 'application/cloudevents+json', traceparent: caller.traceparent, tracestate: 'congo=t61rcWkgMzE' }, traceparent: caller.traceparent },
+        { key: `cart-${run}-b`, headers: { 'content-type': 'application/cloudevents+json' }, traceparent: null },
+      ]);
+    } finally {
+      await tracing.shutdown();
+    }
+  });
+
+  it('forwards the trace of a batch handler’s run of one record while tracing is off', async () => {
+    const tracing = startTracing('test', {});
+    try {
+      const topic = await createTestTopic(context.admin, { prefix: 'tracing-off-batch' });
+      const run = uniqueSuffix();
+      const outcomes: RecordOutcome[] = [];
+      const caller = aCallerSpan();
+      await context.producer.send({ topic, messages: [{ key: 'a', value: cartUpdatedValue(`evt-${run}`, `cart-${run}`), headers: { traceparent: caller.traceparent } }] });
+      await consume(announcingBatchHandler(topic), outcomes);
+      await waitFor(() => outcomes.length === 1, { description: 'the record handled' });
+      expect((await outboxRowsOf(`cart-${run}`)).map((row) => [row.headers['traceparent'], row.traceparent])).toEqual([[caller.traceparent, caller.traceparent]]);
+    } finally {
+      await tracing.shutdown();
+    }
   });
 
   it('runs a batch of several traced records in one consumer span linked to each, and the outbox keeps that span’s context', async () => {
@@ -57,12 +96,7 @@ describe('EventConsumer and OutboxWriter with trace context', () => {
       const topic = await createTestTopic(context.admin, { prefix: 'tracing-batch' });
       const run = uniqueSuffix();
       const callers = [aCallerSpan(), aCallerSpan(), aCallerSpan()];
-      const handler: BatchEventHandler = {
-        topic,
-        types: ['cart.updated'],
-        handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))),
-        handleBatch: (events, { manager }) => outbox.enqueueMany(manager, events.map(({ event }) => announced(event))),
-      };
+      const handler = announcingBatchHandler(topic);
       // One send under one key: one partition, read as one batch by the idle consumer.
       await context.producer.send({
         topic,

@@ -12,7 +12,7 @@ import { type DirectRecord, directRecords } from './direct-publish';
 import { type AnyEventHandler, type BatchedEvent, type BatchEventHandler, isBatchHandler, isPublishingHandler, type RecordPosition } from './event-handler';
 import { markProcessed } from './processed-events';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
-import { endRecordSpan, incomingTrace, outgoingTrace, startRecordSpan, startRunSpan } from '../tracing/record-trace';
+import { carryTrace, endRecordSpan, incomingTrace, outgoingTrace, startRecordSpan, startRunSpan } from '../tracing/record-trace';
 
 /** What happened to one record; observers feed metrics and tests. */
 export type RecordOutcome =
@@ -277,6 +277,9 @@ export class EventConsumer {
     const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), BATCH_HEARTBEAT_MS);
     try {
       const isNew = await this.options.dataSource.transaction(async (manager) => {
+        // Tracing off: a run of one record forwards its trace to what it writes to the outbox; a longer run has no single one.
+        const only = run.length === 1 ? run[0] : undefined;
+        if (only && !isTracingOn()) carryTrace(manager, incomingTrace(only.message.headers, only.event));
         const fresh = await markProcessed(manager, this.options.groupId, events, this.options.now());
         const newEvents = events.filter((_, i) => fresh[i]);
         if (newEvents.length > 0) await handler.handleBatch(newEvents, { manager });
@@ -376,6 +379,7 @@ export class EventConsumer {
       return true;
     }
     return this.options.dataSource.transaction(async (manager) => {
+      if (!isTracingOn()) carryTrace(manager, incomingTrace(message.headers, event));
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_events (consumer_group, event_id, topic, partition, "offset", processed_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,

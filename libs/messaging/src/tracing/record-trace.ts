@@ -2,6 +2,7 @@ import { type Attributes, type Context, type Link, ROOT_CONTEXT, type Span, Span
 import type { CloudEvent } from '@promo/contracts';
 import { activeTraceHeaders, contextOf, isTraceparent, isTracingOn, platformTracer, type TraceHeaders } from '@promo/platform';
 import type { IHeaders } from 'kafkajs';
+import { EntityManager } from 'typeorm';
 import type { RecordPosition } from '../consumer/event-handler';
 
 /**
@@ -39,6 +40,30 @@ export function incomingTrace(headers: IHeaders | undefined, event: CloudEvent):
  */
 export function outgoingTrace(headers: IHeaders | undefined, event: CloudEvent): TraceHeaders | undefined {
   return isTracingOn() ? activeTraceHeaders() : incomingTrace(headers, event);
+}
+
+/**
+ * Where the consumer leaves a record's trace for the outbox while tracing is off (no context manager carries it):
+ * the transaction's own user-data bag, TypeORM's QueryRunner.data, new for each transaction. Events a record's
+ * handler writes to the outbox then carry the record's trace unchanged, as directly published ones do.
+ */
+const CARRIED_TRACE = 'promo.traceHeaders';
+
+/** Leaves `headers` with the consumer's transaction (tracing off). */
+export function carryTrace(manager: EntityManager, headers: TraceHeaders | undefined): void {
+  if (headers !== undefined && manager.queryRunner) manager.queryRunner.data[CARRIED_TRACE] = headers;
+}
+
+/** The trace a consumer left with this transaction (carryTrace); undefined for any other transaction. */
+export function carriedTrace(transaction: object): TraceHeaders | undefined {
+  if (!(transaction instanceof EntityManager)) return undefined;
+  const carried: unknown = transaction.queryRunner?.data[CARRIED_TRACE];
+  return typeof carried === 'object' && carried !== null && 'traceparent' in carried && typeof carried.traceparent === 'string' ? (carried as TraceHeaders) : undefined;
+}
+
+/** The trace of an event written to the outbox in `transaction`: the active span's while tracing is on, else what the consumer left there. */
+export function outboxTrace(transaction: object): TraceHeaders | undefined {
+  return isTracingOn() ? activeTraceHeaders() : carriedTrace(transaction);
 }
 
 /** The record headers of an event with this trace (`headers` itself when there is none). */
