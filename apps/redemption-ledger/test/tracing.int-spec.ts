@@ -154,3 +154,42 @@ describe('one trace from an order through the ledger to code-inventory (#24)', (
     expect(inventorySpan).toMatchObject({ traceId, parentSpanId: recordedTrace?.spanId, name: `process ${inventoryPrefix}redemption.recorded`, serviceName: 'code-inventory' });
   });
 });
+
+describe('an order’s trace through a ledger that does not trace (#24)', () => {
+  let tracing: Tracing;
+  let harness: LedgerHarness;
+  let producer: Producer;
+  let collector: Consumer;
+  let recorded: EachMessagePayload[];
+
+  beforeAll(async () => {
+    tracing = startTracing('redemption-ledger', {});
+    harness = await startLedgerHarness();
+    const kafka = createKafka({ clientId: `ledger-tracing-off-test-${uniqueSuffix()}`, brokers: testInfra().kafkaBrokers });
+    producer = kafka.producer();
+    await producer.connect();
+    ({ consumer: collector, records: recorded } = await collectRecords(kafka, 'redemption.recorded'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await collector?.disconnect();
+    await producer?.disconnect();
+    await harness?.close();
+    await tracing?.shutdown();
+  }, 60_000);
+
+  it('publishes redemption.recorded with the order’s traceparent and tracestate unchanged', async () => {
+    const suffix = uniqueSuffix();
+    const promotionId = `promo-${suffix}`;
+    expect((await request(harness.ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange(promotionId).build())).status).toBe(200);
+    const { traceparent } = aCallerSpan();
+    const orderId = `o-${suffix}`;
+    const envelope = { specversion: '1.0', id: randomUUID(), source: 'commerce-platform/test', type: 'order.placed', time: '2026-11-20T10:00:00Z', datacontenttype: 'application/json', subject: orderId, data: anOrder(orderId).by('cu-off').withUse(promotionId, null, 300).build() };
+    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: JSON.stringify(envelope), headers: { traceparent, tracestate: 'congo=t61rcWkgMzE' } }] });
+
+    const record = await waitFor(() => recorded.find((candidate) => candidate.message.value?.toString().includes(`"orderId":"${orderId}"`)), { timeoutMs: 30_000, description: 'redemption.recorded of the order' });
+    expect(record.message.headers?.['traceparent']?.toString()).toBe(traceparent);
+    expect(record.message.headers?.['tracestate']?.toString()).toBe('congo=t61rcWkgMzE');
+    expect(JSON.parse(record.message.value?.toString() ?? '{}')).toMatchObject({ type: 'redemption.recorded', traceparent, tracestate: 'congo=t61rcWkgMzE' });
+  });
+});
