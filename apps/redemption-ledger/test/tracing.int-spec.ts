@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -8,7 +7,7 @@ import { hashApiKey, startTracing, type Tracing } from '@promo/platform';
 import { aCallerSpan, testInfra, traceparentIds as idsOf, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { freePort, type ServiceProcess, startServiceProcess, waitUntilReady } from '@promo/service-runtime/testing';
 import type { Consumer, EachMessagePayload, Producer } from 'kafkajs';
-import { anOrder } from './builders/order-event.builder';
+import { anOrder, envelope } from './builders/order-event.builder';
 import { aPromotionChange } from './builders/promotion-change.builder';
 import { type LedgerHarness, startLedgerHarness } from './support/ledger-harness';
 import { ADMIN_KEY, request } from './support/ledger-test-env';
@@ -123,8 +122,7 @@ describe('one trace from an order through the ledger to code-inventory (#24)', (
     const { traceId, spanId: checkoutSpanId, traceparent } = aCallerSpan();
     const orderId = `o-${suffix}`;
     const order = anOrder(orderId).by('cu-trace').withUse(promotionId, code, 500).build();
-    const envelope = { specversion: '1.0', id: randomUUID(), source: 'commerce-platform/test', type: 'order.placed', time: '2026-11-20T10:00:00Z', datacontenttype: 'application/json', subject: orderId, data: order };
-    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: JSON.stringify(envelope), headers: { traceparent } }] });
+    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: envelope('order.placed', orderId, order), headers: { traceparent } }] });
 
     // The ledger: its consumer span is the checkout's child, and the outbox row kept that span's context for the relay.
     const recordedRecord = await waitFor(() => recorded.find((record) => record.message.value?.toString().includes(`"orderId":"${orderId}"`)), { timeoutMs: 30_000, description: 'redemption.recorded of the order' });
@@ -184,8 +182,8 @@ describe('an order’s trace through a ledger that does not trace (#24)', () => 
     expect((await request(harness.ledger.baseUrl, ADMIN_KEY, 'POST', '/v1/promotion-changes', aPromotionChange(promotionId).build())).status).toBe(200);
     const { traceparent } = aCallerSpan();
     const orderId = `o-${suffix}`;
-    const envelope = { specversion: '1.0', id: randomUUID(), source: 'commerce-platform/test', type: 'order.placed', time: '2026-11-20T10:00:00Z', datacontenttype: 'application/json', subject: orderId, data: anOrder(orderId).by('cu-off').withUse(promotionId, null, 300).build() };
-    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: JSON.stringify(envelope), headers: { traceparent, tracestate: 'congo=t61rcWkgMzE' } }] });
+    const order = anOrder(orderId).by('cu-off').withUse(promotionId, null, 300).build();
+    await producer.send({ topic: `${harness.topicPrefix}order.placed`, messages: [{ key: orderId, value: envelope('order.placed', orderId, order), headers: { traceparent, tracestate: 'congo=t61rcWkgMzE' } }] });
 
     const record = await waitFor(() => recorded.find((candidate) => candidate.message.value?.toString().includes(`"orderId":"${orderId}"`)), { timeoutMs: 30_000, description: 'redemption.recorded of the order' });
     expect(record.message.headers?.['traceparent']?.toString()).toBe(traceparent);
