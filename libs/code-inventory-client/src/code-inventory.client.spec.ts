@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { platformTracer, startTracing } from '@promo/platform';
 import { CodeInventoryClient } from './code-inventory.client';
 import { CodeInventoryRefusedError, CodeInventoryUnavailableError } from './code-inventory.errors';
 
@@ -13,10 +16,12 @@ const FOUND = { code: 'Bulk-1', normalizedCode: 'bulk-1', promotionId: 'P-1', gr
 class StandInCodeInventory {
   calls = 0;
   urls: string[] = [];
+  traceparents: (string | undefined)[] = [];
   answer: (response: ServerResponse) => void = (response) => response.writeHead(200, { 'content-type': 'application/json' }).end(ISSUED);
   private readonly server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     this.calls += 1;
     this.urls.push(request.url ?? '');
+    this.traceparents.push(request.headers['traceparent']?.toString());
     request.resume();
     request.on('end', () => this.answer(response));
   });
@@ -164,5 +169,37 @@ describe('CodeInventoryClient.lookup', () => {
   it('answers an answer in a shape not agreed as unavailable', async () => {
     standIn.answer = json({ ...FOUND, state: 'lost' });
     await expect(clientWith().lookup('bulk-1', null, null)).resolves.toEqual({ kind: 'unavailable' });
+  });
+});
+
+describe('CodeInventoryClient and the trace context (#24)', () => {
+  const standIn = new StandInCodeInventory();
+  let client: CodeInventoryClient;
+
+  beforeAll(async () => {
+    client = new CodeInventoryClient({ baseUrl: await standIn.start(), apiKey: 'k', timeoutMs: 2_000, lookupRetries: 0, breakerThreshold: 3, breakerOpenMs: 300 });
+    standIn.answer = (response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(FOUND));
+  });
+
+  afterAll(() => standIn.stop());
+
+  it('sends the active span’s traceparent while tracing is on, so code-inventory’s span continues the caller’s trace', async () => {
+    const tracing = startTracing('pricing', {}, { spanProcessors: [new SimpleSpanProcessor(new InMemorySpanExporter())] });
+    try {
+      const span = platformTracer().startSpan('POST /v1/carts/price');
+      await context.with(trace.setSpan(ROOT_CONTEXT, span), () => client.lookup('bulk-1', null, null));
+      span.end();
+      const { traceId, spanId } = span.spanContext();
+      expect(standIn.traceparents.at(-1)).toBe(`00-${traceId}-${spanId}-01`);
+    } finally {
+      await tracing.shutdown();
+    }
+  });
+
+  it('sends no traceparent while tracing is off', async () => {
+    const tracing = startTracing('pricing', {});
+    await client.lookup('bulk-1', null, null);
+    expect(standIn.traceparents.at(-1)).toBeUndefined();
+    await tracing.shutdown();
   });
 });

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { activeTraceHeaders } from '@promo/platform';
 import { type IssueResult, MAX_ISSUE_BATCH, parseCodeLookupAnswer, parseIssueBatchAnswer, parseIssueResult } from '@promo/contracts/http';
 import { CircuitBreaker } from './circuit-breaker';
 import type { CodeInventoryClientOptions } from './code-inventory-client.options';
@@ -144,7 +145,8 @@ export class CodeInventoryClient {
     return new URL(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`);
   }
 
+  /** With the active span's `traceparent` while tracing is on (#24): code-inventory's span continues the caller's trace. */
   private headers(): Record<string, string> {
-    return { 'x-api-key': this.options.apiKey, accept: 'application/json' };
+    return { 'x-api-key': this.options.apiKey, accept: 'application/json', ...activeTraceHeaders() };
   }
 }

@@ -8,6 +8,9 @@ export interface CloudEvent<TType extends string = string, TData = unknown> {
   readonly datacontenttype: 'application/json';
   readonly dataschema?: string;
   readonly subject?: string;
+  /** CloudEvents distributed-tracing extension: the W3C trace context the event was created in (#24). */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
   readonly data: TData;
 }
 

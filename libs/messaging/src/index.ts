@@ -19,3 +19,4 @@ export * from './metrics/messaging.metrics';
 export * from './kafka/producer-config';
 export * from './consumer/direct-publish';
 export * from './kafka/retriable';
+export * from './tracing/record-trace';

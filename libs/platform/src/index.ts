@@ -38,3 +38,5 @@ export * from './scheduling/periodic-task';
 export * from './scheduling/coalescing-rounds';
 export * from './docs/api-problem-responses.decorator';
 export * from './docs/problem-details.schema';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing.interceptor';

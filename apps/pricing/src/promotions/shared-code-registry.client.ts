@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, ConflictError, ValidationFailedError } from '@promo/platform';
+import { activeTraceHeaders, APP_CONFIG, ConflictError, ValidationFailedError } from '@promo/platform';
 import type { PricingConfig } from '../config/env.schema';
 import { CodeRegistryUnavailableError } from './code-registry-unavailable.error';
 
@@ -23,7 +23,7 @@ export class SharedCodeRegistryClient {
       try {
         response = await fetch(url, {
           method: 'PUT',
-          headers: { 'x-api-key': this.config.CODE_INVENTORY_API_KEY, 'content-type': 'application/json', accept: 'application/json' },
+          headers: { 'x-api-key': this.config.CODE_INVENTORY_API_KEY, 'content-type': 'application/json', accept: 'application/json', ...activeTraceHeaders() },
           body: JSON.stringify({ codes, version }),
           signal: AbortSignal.timeout(this.config.CODE_INVENTORY_REGISTRY_TIMEOUT_MS),
         });

@@ -7,6 +7,20 @@ type JsonObject = { [key: string]: Json };
 
 const COMMON_URN = 'urn:commerce:common:v1';
 
+/**
+ * The CloudEvents distributed-tracing extension (#24): optional W3C trace context, in the envelope and, under
+ * the same names, in the record headers. A consumer follows the header first, then the envelope.
+ */
+const TRACE_CONTEXT_ATTRIBUTES: JsonObject = {
+  traceparent: {
+    type: 'string',
+    pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+    description: 'W3C traceparent of the span the event was published in (CloudEvents distributed-tracing extension); an ill-formed one is ignored.',
+    examples: ['00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'],
+  },
+  tracestate: { type: 'string', description: 'W3C tracestate that goes with traceparent, passed on unchanged.' },
+};
+
 /** An id usable as an AsyncAPI component key and in a JSON pointer. */
 function componentId(name: string): string {
   return name.replace(/[^a-zA-Z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ''));
@@ -53,7 +67,12 @@ export function buildAsyncApiDocument(): JsonObject {
   schemas['CloudEventEnvelope'] = {
     ...envelope,
     title: 'CloudEvents 1.0 structured-mode envelope (every topic, upstream and ours)',
-    properties: { ...envelopeProperties, type: { type: 'string', minLength: 1 } },
+    properties: { ...envelopeProperties, type: { type: 'string', minLength: 1 }, ...TRACE_CONTEXT_ATTRIBUTES },
+  };
+  schemas['RecordHeaders'] = {
+    type: 'object',
+    description: 'Headers of every record we publish; upstream producers may send the trace headers too.',
+    properties: { 'content-type': { const: 'application/cloudevents+json' }, ...TRACE_CONTEXT_ATTRIBUTES },
   };
   for (const [type, schema] of Object.entries(DATA_SCHEMAS)) schemas[`${componentId(type)}Data`] = embed(asJson(schema));
 
@@ -71,6 +90,7 @@ export function buildAsyncApiDocument(): JsonObject {
       title: topic,
       summary: description,
       contentType: 'application/cloudevents+json',
+      headers: { $ref: '#/components/schemas/RecordHeaders' },
       payload: {
         allOf: [
           { $ref: '#/components/schemas/CloudEventEnvelope' },

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CloudEvent, OutboundEventType } from '@promo/contracts';
+import type { TraceHeaders } from '@promo/platform';
 import type { Message } from 'kafkajs';
+import { withTraceHeaders } from '../tracing/record-trace';
 import { OUTBOUND_HEADERS, outboundEnvelope } from '../outbox/outbound-envelope';
 import type { OutboundEvent } from '../outbox/outbox-writer';
 
@@ -25,14 +27,14 @@ export interface DirectRecord {
   readonly message: Message;
 }
 
-/** The records of a publishing handler's events for one input event. */
+/** The records of a publishing handler's events for one input event, each carrying `trace` (envelope and headers) when given. */
 export function directRecords(
   events: readonly OutboundEvent<OutboundEventType>[],
   input: CloudEvent,
-  options: { readonly group: string; readonly source: string; readonly now: Date },
+  options: { readonly group: string; readonly source: string; readonly now: Date; readonly trace?: TraceHeaders | undefined },
 ): DirectRecord[] {
   return events.map((event, index) => {
-    const envelope = outboundEnvelope(event, { id: derivedEventId(options.group, input.id, event.type, index), source: options.source, time: options.now });
-    return { topic: event.type, message: { key: event.key, value: JSON.stringify(envelope), headers: { ...OUTBOUND_HEADERS } } };
+    const envelope = outboundEnvelope(event, { id: derivedEventId(options.group, input.id, event.type, index), source: options.source, time: options.now, trace: options.trace });
+    return { topic: event.type, message: { key: event.key, value: JSON.stringify(envelope), headers: { ...withTraceHeaders(OUTBOUND_HEADERS, options.trace) } } };
   });
 }

@@ -1,5 +1,7 @@
 import type { Logger } from '@nestjs/common';
+import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type CloudEvent, deadLetterTopic, decodeCloudEvent } from '@promo/contracts';
+import { isTracingOn } from '@promo/platform';
 import type { Admin, Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { ensureTopics } from '../kafka/ensure-topics';
@@ -10,6 +12,7 @@ import { type DirectRecord, directRecords } from './direct-publish';
 import { type AnyEventHandler, type BatchedEvent, type BatchEventHandler, isBatchHandler, isPublishingHandler, type RecordPosition } from './event-handler';
 import { markProcessed } from './processed-events';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { carryTrace, endRecordSpan, incomingTrace, outgoingTrace, startRecordSpan, startRunSpan } from '../tracing/record-trace';
 
 /** What happened to one record; observers feed metrics and tests. */
 export type RecordOutcome =
@@ -250,7 +253,7 @@ export class EventConsumer {
    * Returns how many of the run are done, in order: all of them unless the consumer stops mid-retry.
    */
   private async applyRun(handler: BatchEventHandler, run: readonly DecodedRecord[], heartbeat: () => Promise<void>, collect: (records: readonly DirectRecord[]) => void): Promise<number> {
-    const outcomes = await this.applyBatchOnce(handler, run, heartbeat);
+    const outcomes = isTracingOn() ? await this.applyBatchOnceTraced(handler, run, heartbeat) : await this.applyBatchOnce(handler, run, heartbeat);
     if (outcomes) {
       for (const outcome of outcomes) await this.options.onOutcome?.(outcome);
       return run.length;
@@ -274,6 +277,9 @@ export class EventConsumer {
     const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), BATCH_HEARTBEAT_MS);
     try {
       const isNew = await this.options.dataSource.transaction(async (manager) => {
+        // Tracing off: a run of one record forwards its trace to what it writes to the outbox; a longer run has no single one.
+        const only = run.length === 1 ? run[0] : undefined;
+        if (only && !isTracingOn()) carryTrace(manager, incomingTrace(only.message.headers, only.event));
         const fresh = await markProcessed(manager, this.options.groupId, events, this.options.now());
         const newEvents = events.filter((_, i) => fresh[i]);
         if (newEvents.length > 0) await handler.handleBatch(newEvents, { manager });
@@ -288,6 +294,15 @@ export class EventConsumer {
     } finally {
       clearInterval(keepAlive);
     }
+  }
+
+  /** applyBatchOnce in the run's consumer span (#24): the events the batch writes to the outbox carry its context. */
+  private async applyBatchOnceTraced(handler: BatchEventHandler, run: readonly DecodedRecord[], heartbeat: () => Promise<void>): Promise<RecordOutcome[] | undefined> {
+    const records = run.map(({ message, event, position }) => ({ incoming: incomingTrace(message.headers, event), event, position }));
+    const { span, context: active } = startRunSpan(records, this.options.groupId);
+    const outcomes = await context.with(active, () => this.applyBatchOnce(handler, run, heartbeat));
+    endRecordSpan(span, outcomes === undefined ? 'the batch failed; its records were applied one at a time' : undefined);
+    return outcomes;
   }
 
   /** Never a quiet reset: records deleted before the group read them are logged as an error and counted. */
@@ -306,10 +321,28 @@ export class EventConsumer {
       await this.deadLetter(message, position, decoded.error);
       return true;
     }
-    const event = decoded.event;
+    if (!isTracingOn()) return this.processEvent(route.handler, message, decoded.event, position, heartbeat, collect);
+    // #24: the record's consumer span, child of the producer's context, is active while its handler runs.
+    const { span, context: active } = startRecordSpan(incomingTrace(message.headers, decoded.event), decoded.event, position, this.options.groupId);
+    try {
+      return await context.with(active, () => this.processEvent(route.handler, message, decoded.event, position, heartbeat, collect));
+    } finally {
+      endRecordSpan(span, undefined);
+    }
+  }
+
+  /** A valid record's attempts: true when its outcome is durable, false when the consumer stops mid-retry. */
+  private async processEvent(
+    handler: AnyEventHandler,
+    message: KafkaMessage,
+    event: CloudEvent,
+    position: RecordPosition,
+    heartbeat: () => Promise<void>,
+    collect: (records: readonly DirectRecord[]) => void,
+  ): Promise<boolean> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const isFirst = await this.applyOnce(route.handler, event, position, collect);
+        const isFirst = await this.applyOnce(handler, message, event, position, collect);
         this.options.logger.debug({ eventId: event.id, type: event.type, ...position, duplicate: !isFirst }, 'event processed');
         await this.options.onOutcome?.({ kind: isFirst ? 'processed' : 'duplicate', event, position });
         return true;
@@ -318,6 +351,7 @@ export class EventConsumer {
         const log = { err: error, eventId: event.id, ...position, attempt, failure: kind };
         if (kind === 'unrecoverable' || (kind === 'handler' && attempt >= this.retry.maxAttempts)) {
           this.options.logger.error(log, 'event dead-lettered after failing');
+          if (isTracingOn()) trace.getActiveSpan()?.setStatus({ code: SpanStatusCode.ERROR, message: `dead-lettered: ${kind}` });
           const reason = kind === 'unrecoverable' ? 'processing_failed' : 'retries_exhausted';
           await this.deadLetter(message, position, { reason, detail: (error as Error).message ?? String(error), eventId: event.id });
           return true;
@@ -337,13 +371,15 @@ export class EventConsumer {
    * publishing handler's events are collected instead, to be sent before the offset commit (no transaction:
    * a redelivery gives them the same ids).
    */
-  private async applyOnce(handler: AnyEventHandler, event: CloudEvent, position: RecordPosition, collect: (records: readonly DirectRecord[]) => void): Promise<boolean> {
+  private async applyOnce(handler: AnyEventHandler, message: KafkaMessage, event: CloudEvent, position: RecordPosition, collect: (records: readonly DirectRecord[]) => void): Promise<boolean> {
     if (isPublishingHandler(handler)) {
       const events = await handler.publish(event, position);
-      collect(directRecords(events, event, { group: this.options.groupId, source: this.options.source ?? `promotions/${this.options.groupId}`, now: this.options.now() }));
+      const source = this.options.source ?? `promotions/${this.options.groupId}`;
+      collect(directRecords(events, event, { group: this.options.groupId, source, now: this.options.now(), trace: outgoingTrace(message.headers, event) }));
       return true;
     }
     return this.options.dataSource.transaction(async (manager) => {
+      if (!isTracingOn()) carryTrace(manager, incomingTrace(message.headers, event));
       const inserted: unknown[] = await manager.query(
         `INSERT INTO processed_events (consumer_group, event_id, topic, partition, "offset", processed_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,

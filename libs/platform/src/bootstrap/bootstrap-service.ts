@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CommonEnv } from '../config/common-env.schema';
 import { InvalidEnvironmentError, parseEnv } from '../config/parse-env';
 import { JsonLogger } from '../logging/json-logger';
+import { startTracing } from '../tracing/tracing';
 import { installBrokerRejectionGuard } from './broker-rejection-guard';
 import { configureHttpApp } from './configure-http-app';
 import { createHttpAdapter } from './http-adapter';
@@ -18,7 +19,7 @@ export interface BootstrapOptions<TSchema extends z.ZodType<CommonEnv, z.ZodType
 /**
  * Boots one service: validates the environment (a bad variable stops the process and is named),
  * starts HTTP (on Express or Fastify: HTTP_ADAPTER), and on SIGTERM/SIGINT closes in order (consumers commit, relays flush, pools close),
- * exiting by force only if that takes longer than SHUTDOWN_TIMEOUT_MS.
+ * exiting by force only if that takes longer than SHUTDOWN_TIMEOUT_MS. Tracing starts first (OTEL_EXPORTER_OTLP_ENDPOINT).
  */
 export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.ZodTypeDef, unknown>>(options: BootstrapOptions<TSchema>): Promise<void> {
   let config: z.infer<TSchema>;
@@ -29,6 +30,8 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
     writeFatal(options.service, error.message, { invalid: error.problems });
     process.exit(78); // EX_CONFIG
   }
+  // First, before the app module is built: the HTTP interceptor and the consumers ask whether tracing is on.
+  const tracing = startTracing(options.service, config);
   installBrokerRejectionGuard((level, msg, fields) => writeLine(level, options.service, msg, fields));
   const app = configureHttpApp(
     await NestFactory.create(options.appModule(config), await createHttpAdapter(config.HTTP_ADAPTER), { bufferLogs: true, logger: JsonLogger.forService(options.service, config.LOG_LEVEL) }),
@@ -48,7 +51,8 @@ export async function bootstrapService<TSchema extends z.ZodType<CommonEnv, z.Zo
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
     // app.close() runs every shutdown hook: consumers stop and commit, relays flush, pools close.
-    app.close().then(
+    // Buffered spans are exported last, so the shutdown's own spans go too.
+    app.close().then(() => tracing.shutdown()).then(
       () => process.exit(0),
       (error: unknown) => {
         writeFatal(options.service, 'shutdown failed', { err: String(error) });

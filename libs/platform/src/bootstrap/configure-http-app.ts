@@ -13,6 +13,8 @@ import { BodyDepthPipe } from '../errors/body-depth.pipe';
 import { NulCharacterPipe } from '../errors/nul-character.pipe';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { validationExceptionFactory } from '../errors/validation-exception.factory';
+import { HttpTracingInterceptor } from '../tracing/http-tracing.interceptor';
+import { isTracingOn } from '../tracing/tracing';
 
 /**
  * Express hashes every response body for an ETag; our answers (prices, problem+json, admin views) are never
@@ -50,13 +52,15 @@ function withKeepAlive(server: Server): void {
 
 /**
  * The HTTP pipeline every service (and its integration tests) uses, on Express or Fastify alike: JSON logs,
- * problem+json, strict DTOs, latency metrics, OpenAPI at /docs.
+ * problem+json, strict DTOs, latency metrics, OpenAPI at /docs, and a span per request while tracing is on.
  */
 export function configureHttpApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(JsonLogger));
   withKeepAlive(app.getHttpServer() as Server);
   withHttpMetrics(app, app.get<Registry>(METRICS_REGISTRY));
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // Off, not even the interceptor: a request costs nothing more than before (#24).
+  if (isTracingOn()) app.useGlobalInterceptors(new HttpTracingInterceptor());
   app.useGlobalPipes(
     new BodyDepthPipe(),
     new NulCharacterPipe(),

@@ -43,6 +43,10 @@ export function commonEnvSchema(defaults: { readonly httpPort: number }) {
     CLOCK_MODE: z.enum(['system', 'event-time']).default('system'),
     /** Where an event-time clock starts before the first record (RFC 3339). */
     CLOCK_START: z.string().datetime({ offset: true }).optional(),
+    /** OTLP/HTTP collector base URL (`http://otel-collector:4318`; spans go to `/v1/traces`). Unset or empty: tracing is off and costs nothing. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((value) => (value === '' ? undefined : value), url(['http:', 'https:']).optional()),
+    /** The `service.name` of this service's spans; the service's own name (`pricing`, …) when unset. */
+    OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).optional(),
   });
 }
 
