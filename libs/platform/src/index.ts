@@ -37,3 +37,5 @@ export * from './errors/nul-character.pipe';
 export * from './scheduling/periodic-task';
 export * from './docs/api-problem-responses.decorator';
 export * from './docs/problem-details.schema';
+export * from './docs/api-doc-schemas';
+export * from './docs/api-retry-after.decorator';
