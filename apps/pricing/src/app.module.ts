@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { Clock } from '@promo/platform';
+import { API_DOC_SCHEMAS, type Clock } from '@promo/platform';
 import { ServiceCoreModule } from '@promo/service-runtime';
 import { CartUpdatedConsumer } from './cart-updated/cart-updated.consumer';
 import { CodeChangedHandler } from './code-lookup/code-changed.handler';
 import type { PricingConfig } from './config/env.schema';
+import { PROMOTION_SCHEMAS } from './docs/admin-api.schemas';
 import { ImpactService } from './impact/impact.service';
 import { pricingMigrations } from './migrations';
 import { PricingCoreModule } from './pricing-core.module';
@@ -45,7 +46,7 @@ export class AppModule {
         PricingCoreModule,
       ],
       controllers: [PromotionsController, SettingsController, CartsController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
-      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
+      providers: [{ provide: API_DOC_SCHEMAS, useValue: PROMOTION_SCHEMAS }, PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { USAGE_STATISTICS_SCHEMA } from '../docs/ledger-api.schemas';
+import { ORDER_STATISTICS_EXAMPLE } from '../docs/ledger-api.examples';
+import { ORDER_STATISTICS_SCHEMA, USAGE_STATISTICS_SCHEMA } from '../docs/ledger-api.schemas';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { StatisticsQueryDto } from './dto/statistics-query.dto';
 import { type OrderStatistics, StatisticsService, type UsageStatistics } from './statistics.service';
@@ -25,6 +26,7 @@ export class StatisticsController {
     return this.statistics.forCode(code, { cursor: query.cursor, limit: query.limit ?? 31 });
   }
 
+  @ApiOkResponse({ description: 'every order read, with or without a promotion, and their totals per currency', schema: ORDER_STATISTICS_SCHEMA, example: ORDER_STATISTICS_EXAMPLE })
   @Get('orders')
   @RequiresScope('admin')
   orders(): Promise<OrderStatistics> {
