@@ -1,11 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { UnknownElementException } from '@nestjs/core/errors/exceptions/unknown-element.exception';
 import type { SchemaObject } from '@nestjs/swagger';
 
 /**
- * A service's named schemas for its OpenAPI document's `components.schemas` (#24): provide them under this token
- * and reference one as `{ $ref: apiDocSchemaRef('Promotion') }`, so a large shape used by several routes is
- * written out once in the document.
+ * A service's named schemas for its OpenAPI document's `components.schemas` (#24), given to PlatformModule.forRoot
+ * (`apiDocSchemas`), which provides them under this token; a route references one as
+ * `{ $ref: apiDocSchemaRef('Promotion') }`, so a large shape used by several routes is written out once.
  */
 export const API_DOC_SCHEMAS = Symbol('API_DOC_SCHEMAS');
 
@@ -16,13 +15,7 @@ export function apiDocSchemaRef(name: string): string {
   return `#/components/schemas/${name}`;
 }
 
-/** The schemas the application provides under API_DOC_SCHEMAS; none when it provides none. */
+/** The schemas the application provides under API_DOC_SCHEMAS (PlatformModule always does). */
 export function providedApiDocSchemas(app: INestApplication): ApiDocSchemas {
-  try {
-    return app.get<ApiDocSchemas>(API_DOC_SCHEMAS, { strict: false });
-  } catch (error) {
-    // Nest throws UnknownElementException for a token no module provides: that service names no schemas.
-    if (error instanceof UnknownElementException) return {};
-    throw error;
-  }
+  return app.get<ApiDocSchemas>(API_DOC_SCHEMAS);
 }
