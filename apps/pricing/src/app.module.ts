@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { API_DOC_SCHEMAS, type Clock } from '@promo/platform';
+import type { Clock } from '@promo/platform';
 import { ServiceCoreModule } from '@promo/service-runtime';
 import { CartUpdatedConsumer } from './cart-updated/cart-updated.consumer';
 import { CodeChangedHandler } from './code-lookup/code-changed.handler';
@@ -41,12 +41,13 @@ export class AppModule {
           consumerGroup: config.PRICING_CONSUMER_GROUP,
           partitionsConsumedConcurrently: config.PRICING_CONSUMER_CONCURRENCY,
           readinessChecks: [PromotionIndexReadinessCheck],
+          apiDocSchemas: PROMOTION_SCHEMAS,
           ...(clock ? { clock } : {}),
         }),
         PricingCoreModule,
       ],
       controllers: [PromotionsController, SettingsController, CartsController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
-      providers: [{ provide: API_DOC_SCHEMAS, useValue: PROMOTION_SCHEMAS }, PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
+      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }
 }
