@@ -103,6 +103,13 @@ describe("the admin body's schema and pricing's draft parser", () => {
     expect(validateHttpSchema('promotion-admin-body', body)).toEqual([]);
   });
 
+  it('both accept a replacement that leaves its id to the URL', () => {
+    const { id, ...withoutId } = coupon;
+    const parsed = parsePromotionDraft(withoutId, id);
+    expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+    expect(validateHttpSchema('promotion-admin-body', withoutId)).toEqual([]);
+  });
+
   it.each([
     ['an id that could name another promotion’s keys', { ...coupon, id: 'a:b}' }, 'id'],
     ['an id over 100 characters', { ...coupon, id: 'p'.repeat(101) }, 'id'],

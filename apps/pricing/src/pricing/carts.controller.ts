@@ -37,7 +37,7 @@ export class CartsController {
   @ApiProblemResponses(400, 413)
   @Post('carts/price/dry-run')
   @ApiBody({ type: DryRunBodyDoc })
-  @ApiOkResponse({ description: 'the cart priced with the drafts, nothing remembered', schema: PRICED_CART_SCHEMA })
+  @ApiOkResponse({ description: 'the cart priced with the drafts, nothing remembered', schema: PRICED_CART_SCHEMA, example: PRICED_CART_EXAMPLE })
   @HttpCode(200)
   @RequiresScope('admin')
   async dryRun(@Body() body: unknown): Promise<PricedCart> {
