@@ -146,7 +146,8 @@ describe('pricing answers as its OpenAPI document says', () => {
       expect(written.body).toEqual({ ...settings, version: version + 1 });
     });
 
-    it('the impact of a draft over the carts priced above', async () => {
+    it('the impact of a draft over the most recent priced carts', async () => {
+      expect((await price(aCart(channel).withLine(1000).build())).status).toBe(200);
       const draft = anAutomatic(`draft-${uniqueSuffix()}`).withPercentOff(50).withChannel(channel).build();
       const impact = await call('POST', '/v1/promotions/impact', '/v1/promotions/impact', { promotions: [draft], carts: 50 });
       const refused = await call('POST', '/v1/promotions/impact', '/v1/promotions/impact', { promotions: [{ ...draft, rules: [] }] });
