@@ -4,6 +4,7 @@ import { ServiceCoreModule } from '@promo/service-runtime';
 import { CartUpdatedHandler } from './cart-updated/cart-updated.handler';
 import { CodeChangedHandler } from './code-lookup/code-changed.handler';
 import type { PricingConfig } from './config/env.schema';
+import { PROMOTION_SCHEMAS } from './docs/admin-api.schemas';
 import { ImpactService } from './impact/impact.service';
 import { pricingMigrations } from './migrations';
 import { PricingCoreModule } from './pricing-core.module';
@@ -40,6 +41,7 @@ export class AppModule {
           consumerGroup: config.PRICING_CONSUMER_GROUP,
           partitionsConsumedConcurrently: config.PRICING_CONSUMER_CONCURRENCY,
           readinessChecks: [PromotionIndexReadinessCheck],
+          apiDocSchemas: PROMOTION_SCHEMAS,
           ...(clock ? { clock } : {}),
         }),
         PricingCoreModule,

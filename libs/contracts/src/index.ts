@@ -4,5 +4,6 @@ export { knownEventTypes, validateData } from './schema-registry';
 export * from './upstream/upstream-event.types';
 export * from './outbound/outbound-event';
 export * from './outbound/outbound-event.types';
-export { contractOpenApiSchema } from './openapi/contract-openapi-schema';
-export type { JsonValue, OpenApiSchema } from './openapi/json-schema-to-openapi';
+export { contractOpenApiComponents, contractOpenApiSchema } from './openapi/contract-openapi-schema';
+export type { JsonValue, OpenApiComponentRefs, OpenApiSchema } from './openapi/json-schema-to-openapi';
+export { type HttpSchemaName, validateHttpSchema } from './http-schema-validator';

@@ -18,6 +18,15 @@ import codeLookupAnswerSchema from './http/schemas/code-lookup-answer.schema.jso
 import issueResultSchema from './http/schemas/issue-result.schema.json';
 import usageStatisticsSchema from './http/schemas/usage-statistics.schema.json';
 import ledgerPageSchema from './http/schemas/ledger-page.schema.json';
+import promotionSchema from './http/schemas/promotion.schema.json';
+import promotionViewSchema from './http/schemas/promotion-view.schema.json';
+import storeSettingsSchema from './http/schemas/store-settings.schema.json';
+import impactReportSchema from './http/schemas/impact-report.schema.json';
+import ingestionStatsSchema from './http/schemas/ingestion-stats.schema.json';
+import healthSchema from './http/schemas/health.schema.json';
+import reservationAnswerSchema from './http/schemas/reservation-answer.schema.json';
+import orderStatisticsSchema from './http/schemas/order-statistics.schema.json';
+import promotionChangeResultSchema from './http/schemas/promotion-change-result.schema.json';
 import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
@@ -51,6 +60,22 @@ export const HTTP_SCHEMAS = {
   'issue-batch-answer': { $ref: 'urn:promotions:http:issue-result:v1#/$defs/batch' },
   'usage-statistics': usageStatisticsSchema,
   'ledger-page': ledgerPageSchema,
+  // pricing's admin API and redemption-ledger's reservations, changes and order figures; every service's ops and health (#24).
+  promotion: promotionSchema,
+  'promotion-admin-body': { $ref: 'urn:promotions:http:promotion:v1#/$defs/adminBody' },
+  'promotion-view': promotionViewSchema,
+  'promotion-page': { $ref: 'urn:promotions:http:promotion-view:v1#/$defs/page' },
+  'promotion-list': { $ref: 'urn:promotions:http:promotion-view:v1#/$defs/list' },
+  'store-settings': storeSettingsSchema,
+  'store-settings-view': { $ref: 'urn:promotions:http:store-settings:v1#/$defs/view' },
+  'impact-report': impactReportSchema,
+  'ingestion-stats': ingestionStatsSchema,
+  'health-live': healthSchema,
+  'health-ready': { $ref: 'urn:promotions:http:health:v1#/$defs/ready' },
+  'reservation-answer': reservationAnswerSchema,
+  'reservation-release': { $ref: 'urn:promotions:http:reservation-answer:v1#/$defs/release' },
+  'order-statistics': orderStatisticsSchema,
+  'promotion-change-result': promotionChangeResultSchema,
 } as const;
 
 /** Every schema file by its `$id`: what a `$ref` in any of them may name. */

@@ -40,3 +40,5 @@ export * from './docs/api-problem-responses.decorator';
 export * from './docs/problem-details.schema';
 export * from './tracing/tracing';
 export * from './tracing/http-tracing.interceptor';
+export * from './docs/api-doc-schemas';
+export * from './docs/api-retry-after.decorator';

@@ -4,6 +4,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { API_KEY_STORE, HashedApiKeyStore } from './auth/api-key.store';
 import { TableApiKeyStore } from './auth/table-api-key.store';
 import { CLOCK, type Clock, EventTimeClock, SystemClock } from './clock/clock';
+import { API_DOC_SCHEMAS, type ApiDocSchemas } from './docs/api-doc-schemas';
 import { APP_CONFIG, SERVICE_NAME } from './config/app-config';
 import type { CommonEnv } from './config/common-env.schema';
 import { LoggingModule } from './logging/logger.module';
@@ -14,6 +15,8 @@ export interface PlatformModuleOptions<TConfig extends CommonEnv> {
   readonly config: TConfig;
   /** Defaults to the system clock; tests and replays pass their own. */
   readonly clock?: Clock;
+  /** Named schemas for the OpenAPI document's components (#24); none by default. */
+  readonly apiDocSchemas?: ApiDocSchemas;
 }
 
 /** What every service has: typed config, the clock, JSON logs, metrics and the API-key guard on every route. */
@@ -27,6 +30,7 @@ export class PlatformModule {
       providers: [
         { provide: APP_CONFIG, useValue: options.config },
         { provide: SERVICE_NAME, useValue: options.service },
+        { provide: API_DOC_SCHEMAS, useValue: options.apiDocSchemas ?? {} },
         { provide: CLOCK, useValue: options.clock ?? clockFor(options.config) },
         {
           provide: API_KEY_STORE,
@@ -38,7 +42,7 @@ export class PlatformModule {
         },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
-      exports: [APP_CONFIG, SERVICE_NAME, CLOCK, API_KEY_STORE, MetricsModule],
+      exports: [APP_CONFIG, SERVICE_NAME, API_DOC_SCHEMAS, CLOCK, API_KEY_STORE, MetricsModule],
     };
   }
 }

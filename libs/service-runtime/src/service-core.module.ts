@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { OutboundEventType } from '@promo/contracts';
 import { type AnyEventHandler, KafkaReadinessCheck, MessagingModule } from '@promo/messaging';
 import { type AppDataSourceOptions, appDataSourceOptions, PostgresReadinessCheck } from '@promo/persistence';
-import { type Clock, type CommonEnv, HealthModule, PlatformModule, type ReadinessCheck, RedisModule, RedisReadinessCheck } from '@promo/platform';
+import { type ApiDocSchemas, type Clock, type CommonEnv, HealthModule, PlatformModule, type ReadinessCheck, RedisModule, RedisReadinessCheck } from '@promo/platform';
 
 export interface ServiceCoreOptions<TConfig extends CommonEnv> {
   /** The app's name: logs, consumer group, Redis prefix (`<app>:`), dead-letter infix. */
@@ -22,6 +22,8 @@ export interface ServiceCoreOptions<TConfig extends CommonEnv> {
   readonly clock?: Clock;
   /** The app's own readiness checks, beside Postgres, Redis and Kafka (each provided by a global module of the app). */
   readonly readinessChecks?: readonly Type<ReadinessCheck>[];
+  /** Named schemas for the OpenAPI document's components (PlatformModuleOptions). */
+  readonly apiDocSchemas?: ApiDocSchemas;
 }
 
 /**
@@ -36,7 +38,7 @@ export class ServiceCoreModule {
     return {
       module: ServiceCoreModule,
       imports: [
-        PlatformModule.forRoot({ service: options.service, config, ...(options.clock ? { clock: options.clock } : {}) }),
+        PlatformModule.forRoot({ service: options.service, config, ...(options.clock ? { clock: options.clock } : {}), ...(options.apiDocSchemas ? { apiDocSchemas: options.apiDocSchemas } : {}) }),
         TypeOrmModule.forRoot({ ...serviceDataSourceOptions(options), manualInitialization: false }),
         RedisModule.forRoot({ url: config.REDIS_URL, clusterNodes: config.REDIS_CLUSTER_NODES, keyPrefix: `${config.REDIS_KEY_PREFIX}${options.service}:` }),
         MessagingModule.forRoot({

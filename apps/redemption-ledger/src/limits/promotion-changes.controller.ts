@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
-import { PROMOTION_CHANGE_SCHEMA } from '../docs/ledger-api.schemas';
+import { ApiBody, ApiOkResponse } from '@nestjs/swagger';
+import { PROMOTION_CHANGE_RESULT_EXAMPLE } from '../docs/ledger-api.examples';
+import { PROMOTION_CHANGE_RESULT_SCHEMA, PROMOTION_CHANGE_SCHEMA } from '../docs/ledger-api.schemas';
 import { RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { isPromotionChangedData, promotionChangeFieldErrors } from './promotion-change.validation';
 import { type LimitsChangeResult, PromotionLimitsService } from './promotion-limits.service';
@@ -10,7 +11,8 @@ import { type LimitsChangeResult, PromotionLimitsService } from './promotion-lim
 export class PromotionChangesController {
   constructor(private readonly limits: PromotionLimitsService) {}
 
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, 413)
+  @ApiOkResponse({ description: "the limits applied, or ignored when the ledger holds a version at least as new", schema: PROMOTION_CHANGE_RESULT_SCHEMA, example: PROMOTION_CHANGE_RESULT_EXAMPLE })
   @Post()
   @ApiBody({ schema: PROMOTION_CHANGE_SCHEMA })
   @HttpCode(200)

@@ -24,4 +24,31 @@ describe('toOpenApiSchema', () => {
   it('refuses a reference to a schema it was not given', () => {
     expect(() => toOpenApiSchema({ $ref: 'urn:test:nowhere#/$defs/x' }, byId)).toThrow('$ref urn:test:nowhere#/$defs/x: no schema urn:test:nowhere');
   });
+
+  describe('a recursive shape', () => {
+    const filters = { $id: 'urn:test:filters', $defs: { filter: { type: 'object', properties: { name: { type: 'string' }, not: { $ref: '#/$defs/filter' } } } } };
+    const withFilters = new Map([['urn:test:filters', filters]]);
+    const schema = { type: 'object', properties: { include: { anyOf: [{ $ref: 'urn:test:filters#/$defs/filter' }, { type: 'null' }] } } };
+
+    it('is inlined once, then left open, when no component names it', () => {
+      const open = { description: 'The shape of urn:test:filters#/$defs/filter again (recursive; the schema file states it in full)' };
+      expect(toOpenApiSchema(schema, withFilters)).toEqual({
+        type: 'object',
+        properties: { include: { type: 'object', nullable: true, properties: { name: { type: 'string' }, not: open } } },
+      });
+    });
+
+    it('is a reference to the component that names it, a nullable one typed beside an allOf', () => {
+      const components = { Filter: 'urn:test:filters#/$defs/filter' };
+      expect(toOpenApiSchema(schema, withFilters, '', components)).toEqual({
+        type: 'object',
+        properties: { include: { type: 'object', nullable: true, allOf: [{ $ref: '#/components/schemas/Filter' }] } },
+      });
+      // The component itself: its own shape, referring to itself where it recurses.
+      expect(toOpenApiSchema({ $ref: 'urn:test:filters#/$defs/filter' }, withFilters, '', components)).toEqual({
+        type: 'object',
+        properties: { name: { type: 'string' }, not: { $ref: '#/components/schemas/Filter' } },
+      });
+    });
+  });
 });

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, type SchemaObject } from '@nestjs/swagger';
+import { contractOpenApiSchema } from '@promo/contracts';
 import { RequiresScope } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
@@ -20,6 +22,12 @@ export class IngestionStatsController {
     private readonly dataSource: DataSource,
   ) {}
 
+  // In every service's OpenAPI document from ingestion-stats.schema.json (#24).
+  @ApiOkResponse({
+    description: "what this service's consumer group has consumed",
+    schema: contractOpenApiSchema('ingestion-stats') as SchemaObject,
+    example: { group: 'pricing', topics: [{ topic: 'cart.updated', processed: 1200 }], lost: [] },
+  })
   @Get()
   @RequiresScope('admin')
   async stats(): Promise<IngestionStats> {

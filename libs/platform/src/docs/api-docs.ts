@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { providedApiDocSchemas } from './api-doc-schemas';
 import { completeOperations } from './complete-operations';
 
 /** The name of the security scheme every scoped route requires (header `x-api-key`; `Authorization: Bearer` works too). */
@@ -25,7 +26,7 @@ export function setupApiDocs(app: INestApplication, service: string): void {
     .addServer('/', `the ${service} service`)
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A key of scope storefront or admin, or a service key (code-lookup, code-issue) where a route also accepts it (npm run keys -- create)' }, API_KEY_SECURITY)
     .build();
-  const document = completeOperations(SwaggerModule.createDocument(app, config));
+  const document = completeOperations(SwaggerModule.createDocument(app, config), providedApiDocSchemas(app));
   const isUiServed = app.getHttpAdapter().getType() !== 'fastify';
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml', ui: isUiServed });
 }

@@ -1,4 +1,4 @@
-import type { OpenAPIObject, OperationObject, PathItemObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject, PathItemObject, SchemaObject } from '@nestjs/swagger';
 import { problemResponse } from './api-problem-responses.decorator';
 import { PROBLEM_COMPONENTS } from './problem-details.schema';
 
@@ -33,11 +33,11 @@ function completeOperation(operation: OperationObject): void {
 /**
  * What every operation of a service's document gets from the platform rather than from its route (#24): the
  * problem+json 401 and 403 of the API-key guard and the problem schemas, an explicit empty `security` on public
- * routes, a summary.
+ * routes, a summary; and the service's own named schemas (api-doc-schemas.ts).
  */
-export function completeOperations(document: OpenAPIObject): OpenAPIObject {
+export function completeOperations(document: OpenAPIObject, schemas: Readonly<Record<string, SchemaObject>> = {}): OpenAPIObject {
   const components = (document.components ??= {});
-  components.schemas = { ...components.schemas, ...PROBLEM_COMPONENTS };
+  components.schemas = { ...components.schemas, ...schemas, ...PROBLEM_COMPONENTS };
   for (const pathItem of Object.values(document.paths) as PathItemObject[]) {
     for (const method of METHODS) {
       const operation = pathItem[method];

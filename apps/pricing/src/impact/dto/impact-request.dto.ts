@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PromotionBodyDoc } from '../../docs/request-bodies.doc';
+import { PROMOTION_BODY_REF } from '../../docs/admin-api.schemas';
 import { IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** POST /v1/promotions/impact: draft promotions (validated by the engine in the service) and how many recent carts. */
 export class ImpactRequestDto {
-  @ApiProperty({ type: [PromotionBodyDoc], description: 'Draft promotions, validated by the engine' })
+  @ApiProperty({ type: 'array', items: PROMOTION_BODY_REF, description: 'Draft promotions, validated as POST /v1/promotions validates them' })
   @IsArray()
   promotions!: unknown[];
 

@@ -8,12 +8,12 @@ export class ReservationDiscountDto {
   /** Minor units. */
   @IsInt()
   @Min(0)
-  @ApiProperty({ minimum: 0, description: 'Minor units of currency' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Minor units of currency' })
   amount!: number;
 
   @IsString()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
-  @ApiProperty({ example: 'USD' })
+  @ApiProperty({ pattern: '^[A-Z]{3}$', example: 'USD' })
   currency!: string;
 }
 
@@ -28,13 +28,13 @@ export class ReservationUseDto {
   @IsString()
   @MaxLength(200)
   @Matches(/^\P{Cc}*$/u, { message: 'code must not contain control characters' })
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The coupon code, for a code-limited promotion' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'The coupon code, for a code-limited promotion; no control characters' })
   code?: string | null;
 
   /** Items the promotion applies to; a per-cart promotion consumes one use whatever this says (L1). */
   @IsInt()
   @Min(1)
-  @ApiProperty({ minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1 })
   units!: number;
 
   /** Required when the promotion has a budget: the reservation holds this much of it until the order commits it (#23). */
@@ -48,19 +48,19 @@ export class ReservationUseDto {
 export class CreateReservationDto {
   @IsString()
   @IsNotEmpty()
-  @ApiProperty({ description: 'Chosen by the caller: a retry with the same id answers the same reservation' })
+  @ApiProperty({ minLength: 1, description: 'Chosen by the caller: a retry with the same id answers the same reservation; the same id with another body is a 409' })
   reservationId!: string;
 
   @IsString()
   @IsNotEmpty()
-  @ApiProperty()
+  @ApiProperty({ minLength: 1 })
   cartId!: string;
 
   /** Absent or null for a guest: then `email` keys the per-customer limits (#23). */
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The customer; leave out for a guest and send email' })
+  @ApiPropertyOptional({ type: String, nullable: true, minLength: 1, description: 'The customer; leave out for a guest and send email' })
   customerId?: string | null;
 
   @IsOptional()
@@ -69,6 +69,7 @@ export class CreateReservationDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
+    maxLength: 320,
     description: 'A guest’s e-mail: per-customer limits count under a SHA-256 of it, trimmed and lower-cased (the address is not stored)',
   })
   email?: string | null;
