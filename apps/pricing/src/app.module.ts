@@ -4,6 +4,8 @@ import { ServiceCoreModule } from '@promo/service-runtime';
 import { CartUpdatedConsumer } from './cart-updated/cart-updated.consumer';
 import { CodeChangedHandler } from './code-lookup/code-changed.handler';
 import type { PricingConfig } from './config/env.schema';
+import { CatalogController } from './catalog/catalog.controller';
+import { CatalogService } from './catalog/catalog.service';
 import { ImpactService } from './impact/impact.service';
 import { pricingMigrations } from './migrations';
 import { PricingCoreModule } from './pricing-core.module';
@@ -44,8 +46,8 @@ export class AppModule {
         }),
         PricingCoreModule,
       ],
-      controllers: [PromotionsController, SettingsController, CartsController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
-      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
+      controllers: [PromotionsController, SettingsController, CartsController, CatalogController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
+      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, CatalogService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }
 }
