@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Field } from '../ui/field';
+import { useSuggestions } from './suggestions-context';
 import {
   type FilterDraft, type ItemsDraft, LIST_FILTER_KEYS, type ListFilterKey, NAMED_FILTER_KEYS, type NamedFilterKey, emptyItems,
 } from './condition-draft';
@@ -9,6 +10,8 @@ const NAMED_LABELS: Readonly<Record<NamedFilterKey, string>> = { option: 'Option
 
 interface ValuesProps {
   readonly label: string;
+  /** Which values to suggest (see `SuggestionKey`). */
+  readonly suggest: string;
   readonly name: string;
   readonly values: readonly string[];
   readonly errors: ReadonlyMap<string, string>;
@@ -16,9 +19,10 @@ interface ValuesProps {
 }
 
 /** A list of values as removable chips, a new one typed (Enter or "Add") and suggested from a datalist. */
-function ValuesPicker({ label, name, values, errors, onChange }: ValuesProps) {
+function ValuesPicker({ label, suggest, name, values, errors, onChange }: ValuesProps) {
   const [text, setText] = useState('');
   const listId = useId();
+  const suggestions = useSuggestions(suggest);
   const add = () => {
     const value = text.trim();
     if (value !== '' && !values.includes(value)) onChange([...values, value]);
@@ -39,7 +43,9 @@ function ValuesPicker({ label, name, values, errors, onChange }: ValuesProps) {
           }}
         />
       </Field>
-      <datalist id={listId} />
+      <datalist id={listId}>
+        {suggestions.filter((s) => !values.includes(s)).map((s) => <option key={s} value={s} />)}
+      </datalist>
       <button type="button" aria-label={`Add to ${label}`} onClick={add}>Add</button>
       {values.length === 0 ? null : (
         <ul className="chips" aria-label={label}>
@@ -53,6 +59,11 @@ function ValuesPicker({ label, name, values, errors, onChange }: ValuesProps) {
       )}
     </div>
   );
+}
+
+function NameSuggestions({ id, suggest }: { readonly id: string; readonly suggest: string }) {
+  const names = useSuggestions(suggest);
+  return <datalist id={id}>{names.map((n) => <option key={n} value={n} />)}</datalist>;
 }
 
 interface FilterProps {
@@ -73,6 +84,7 @@ function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
           <ValuesPicker
             key={key}
             label={`${title} ${LIST_LABELS[key].toLowerCase()}`}
+            suggest={key}
             name={`${path}.${key}`}
             values={filter.lists[key]}
             errors={errors}
@@ -84,10 +96,12 @@ function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
         {NAMED_FILTER_KEYS.map((key) => (
           <div className="named-filter" key={key}>
             <Field label={`${title} ${NAMED_LABELS[key].toLowerCase()} name`} path={`${path}.${key}.name`} errors={errors}>
-              <input name={`${path}.${key}.name`} value={filter.named[key].name} onChange={(e) => onChange({ ...filter, named: { ...filter.named, [key]: { ...filter.named[key], name: e.target.value } } })} />
+              <input name={`${path}.${key}.name`} list={`${path}.${key}.names`} value={filter.named[key].name} onChange={(e) => onChange({ ...filter, named: { ...filter.named, [key]: { ...filter.named[key], name: e.target.value } } })} />
             </Field>
+            <NameSuggestions id={`${path}.${key}.names`} suggest={key} />
             <ValuesPicker
               label={`${title} ${NAMED_LABELS[key].toLowerCase()} values`}
+              suggest={filter.named[key].name === '' ? '' : `${key}:${filter.named[key].name}`}
               name={`${path}.${key}.in`}
               values={filter.named[key].values}
               errors={errors}
