@@ -75,12 +75,31 @@ interface FilterProps {
 }
 
 /** One side of a selector: a picker per filter key of the engine (parse-filter.ts); every filled picker must match. */
+type FilterKey = ListFilterKey | NamedFilterKey;
+
+const FILTER_KEYS: readonly FilterKey[] = [...LIST_FILTER_KEYS, ...NAMED_FILTER_KEYS];
+const FILTER_LABELS: Readonly<Record<FilterKey, string>> = { ...LIST_LABELS, ...NAMED_LABELS };
+
+function isFilled(filter: FilterDraft, key: FilterKey): boolean {
+  const list = LIST_FILTER_KEYS.find((k) => k === key);
+  if (list !== undefined) return filter.lists[list].length > 0;
+  const named = NAMED_FILTER_KEYS.find((k) => k === key);
+  return named !== undefined && (filter.named[named].name !== '' || filter.named[named].values.length > 0);
+}
+
+/**
+ * One side of a selector: a picker per filter key of the engine (parse-filter.ts) that has values or that the
+ * merchant chose to add; every filled picker must match. Unused keys wait in a select, so a leaf stays short.
+ */
 function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
+  const [opened, setOpened] = useState<readonly FilterKey[]>([]);
+  const shown = FILTER_KEYS.filter((key) => opened.includes(key) || isFilled(filter, key));
+  const hidden = FILTER_KEYS.filter((key) => !shown.includes(key));
   return (
     <fieldset className="filter" data-path={path}>
-      <legend>{title === 'Include' ? 'Include only (empty: every item)' : 'Exclude (wins over include)'}</legend>
+      <legend>{title === 'Include' ? 'Include only (none: every item)' : 'Exclude (wins over include)'}</legend>
       <div className="row">
-        {LIST_FILTER_KEYS.map((key) => (
+        {LIST_FILTER_KEYS.filter((key) => shown.includes(key)).map((key) => (
           <ValuesPicker
             key={key}
             label={`${title} ${LIST_LABELS[key].toLowerCase()}`}
@@ -91,9 +110,7 @@ function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
             onChange={(values) => onChange({ ...filter, lists: { ...filter.lists, [key]: values } })}
           />
         ))}
-      </div>
-      <div className="row">
-        {NAMED_FILTER_KEYS.map((key) => (
+        {NAMED_FILTER_KEYS.filter((key) => shown.includes(key)).map((key) => (
           <div className="named-filter" key={key}>
             <Field label={`${title} ${NAMED_LABELS[key].toLowerCase()} name`} path={`${path}.${key}.name`} errors={errors}>
               <input name={`${path}.${key}.name`} list={`${path}.${key}.names`} value={filter.named[key].name} onChange={(e) => onChange({ ...filter, named: { ...filter.named, [key]: { ...filter.named[key], name: e.target.value } } })} />
@@ -109,6 +126,14 @@ function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
             />
           </div>
         ))}
+        {hidden.length === 0 ? null : (
+          <Field label={`${title} by`} path={`${path}.add`} errors={errors}>
+            <select name={`${path}.add`} value="" onChange={(e) => setOpened([...opened, ...hidden.filter((key) => key === e.target.value)])}>
+              <option value="">add a filter…</option>
+              {hidden.map((key) => <option key={key} value={key}>{FILTER_LABELS[key]}</option>)}
+            </select>
+          </Field>
+        )}
       </div>
     </fieldset>
   );
