@@ -14,11 +14,8 @@ interface Props {
   readonly onChange: (condition: ConditionDraft) => void;
 }
 
-interface BlockProps {
+interface BlockProps extends Omit<Props, 'condition' | 'onChange'> {
   readonly node: ConditionNode;
-  readonly path: string;
-  readonly currency: string;
-  readonly errors: ReadonlyMap<string, string>;
   readonly onChange: (node: ConditionNode) => void;
   readonly onRemove: () => void;
 }
