@@ -350,6 +350,10 @@ describe('the merchant console in Chromium', () => {
 
   it('previews a scheduled promotion with the cart builder at a time inside its window', async () => {
     const { page } = browser;
+    // A storefront priced a cart with boots at $45.50: pricing remembers it among its recent carts.
+    const storefrontCart = { cartId: 'storefront-boots', channel: 'web', currency: 'USD', lines: [{ lineId: 'l1', sku: 'BOOT-42', productId: 'boot', quantity: 1, unitPrice: 4550, categories: ['footwear'], brand: 'Ridge' }] };
+    await new AdminApi(services.storefrontKey).call(services.url('pricing'), 'POST', '/v1/carts/price', storefrontCart);
+
     await page.getByRole('button', { name: 'New promotion' }).click();
     await page.locator('input[name="id"]').fill('black-friday-2031');
     await page.locator('input[name="priority"]').fill('9');
@@ -359,18 +363,21 @@ describe('the merchant console in Chromium', () => {
     await page.locator('input[name="schedule.start"]').fill('2031-11-28T00:00');
     await page.locator('input[name="schedule.end"]').fill('2031-12-01T00:00');
 
-    // The cart built without JSON: the sample lines out, two boots at $45.50 in.
+    // The cart built without JSON: the sample lines out, the seen boots in (at their price), then a typed line.
     const preview = page.locator('aside.preview');
     await preview.getByRole('button', { name: 'Remove line' }).first().click();
     await preview.getByRole('button', { name: 'Remove line' }).first().click();
-    await preview.getByRole('button', { name: 'Add line' }).click();
-    await page.locator('input[name="cart.lines[0].sku"]').fill('BOOT-42');
-    await page.locator('input[name="cart.lines[0].productId"]').fill('boot');
-    await page.locator('input[name="cart.lines[0].categories"]').fill('footwear');
+    await preview.locator('select[name="cart-builder.seen"] option[value="BOOT-42"]').waitFor({ state: 'attached' });
+    await preview.locator('select[name="cart-builder.seen"]').selectOption('BOOT-42');
+    await preview.getByRole('button', { name: 'Add seen product' }).click();
+    expect(await page.locator('input[name="cart.lines[0].unitPrice"]').inputValue()).toBe('45.50');
+    expect(await page.locator('input[name="cart.lines[0].categories"]').inputValue()).toBe('footwear');
     await page.locator('input[name="cart.lines[0].quantity"]').fill('2');
-    await page.locator('input[name="cart.lines[0].unitPrice"]').fill('45.50');
-    // 2 × $45.50.
-    await expectEventually(() => page.getByTestId('preview-subtotal').textContent(), '$91.00');
+    await preview.getByRole('button', { name: 'Add line' }).click();
+    await page.locator('input[name="cart.lines[1].sku"]').fill('SOCKS');
+    await page.locator('input[name="cart.lines[1].unitPrice"]').fill('9');
+    // 2 × $45.50 + 1 × $9.00.
+    await expectEventually(() => page.getByTestId('preview-subtotal').textContent(), '$100.00');
     // Now (2026) is before the window: nothing off from this promotion.
     await expectEventually(() => page.getByTestId('preview-discount').textContent(), '$0.00');
 
@@ -382,7 +389,7 @@ describe('the merchant console in Chromium', () => {
     // After the window, nothing again.
     await page.locator('input[name="cart-builder.at"]').fill('2031-12-01T00:00');
     await expectEventually(() => page.getByTestId('preview-discount').textContent(), '$0.00');
-    // Saved, the form leaves without an unsaved-changes warning; the preview stored nothing of the cart.
+    // Saved, the form leaves without an unsaved-changes warning.
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="black-friday-2031"]').waitFor();
     expect(await pricing<{ schedule: unknown }>('GET', '/v1/promotions/black-friday-2031')).toMatchObject({ schedule: { start: '2031-11-28T00:00:00', end: '2031-12-01T00:00:00' } });
