@@ -50,6 +50,11 @@ export interface NamedValues {
 export interface FilterDraft {
   readonly lists: Readonly<Record<ListFilterKey, readonly string[]>>;
   readonly named: Readonly<Record<NamedFilterKey, NamedValues>>;
+  /** Version 2 (README rule 17): on sale or not; empty: either. */
+  readonly onSale: '' | 'true' | 'false';
+  /** Version 2 (README rule 17): the unit price's bounds in major units; empty: open. */
+  readonly unitPriceMin: string;
+  readonly unitPriceMax: string;
 }
 
 /**
@@ -77,6 +82,9 @@ export function emptyFilter(): FilterDraft {
   return {
     lists: { product: [], category: [], brand: [], sku: [], variant: [] },
     named: { option: { name: '', values: [] }, customField: { name: '', values: [] } },
+    onSale: '',
+    unitPriceMin: '',
+    unitPriceMax: '',
   };
 }
 

@@ -81,7 +81,7 @@ function LeafBlock({ node, path, currency, errors, onChange, onRemove }: BlockPr
           <input name={valuePath} value={node.value} onChange={(e) => onChange({ ...node, value: e.target.value })} />
         </Field>
       </div>
-      {shape.hasItems ? <ItemsEditor items={node.items} path={`${path}.${node.kind}.items`} errors={errors} onChange={(items) => onChange({ ...node, items })} /> : null}
+      {shape.hasItems ? <ItemsEditor items={node.items} currency={currency} path={`${path}.${node.kind}.items`} errors={errors} onChange={(items) => onChange({ ...node, items })} /> : null}
       <BlockActions node={node} onChange={onChange} onRemove={onRemove} />
     </div>
   );

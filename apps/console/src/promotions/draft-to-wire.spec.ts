@@ -111,6 +111,20 @@ describe('draftToWire', () => {
     ]);
   });
 
+  it('writes the Version 2 on-sale and unit-price pickers, the price bounds in minor units (README rule 17)', () => {
+    const items = { ...emptyItems(), include: { ...category('shoes'), unitPriceMin: '20', unitPriceMax: '99.50' }, exclude: { ...emptyFilter(), onSale: 'true' as const } };
+    const withItems = (i: typeof items) => ({
+      ...emptyDraft('USD'),
+      id: 'v2',
+      rules: [{ condition: { type: 'leaf' as const, kind: 'quantityAtLeast' as const, value: '1', items: i }, reward: { ...emptyReward('orderPercent'), percent: '5' } }],
+    });
+    expect(draftToWire(withItems(items)).body['rules']).toEqual([
+      { conditions: { quantityAtLeast: { count: 1, items: { include: { category: ['shoes'], unitPrice: { min: 2000, max: 9950 } }, exclude: { onSale: true } } } }, reward: { type: 'orderPercent', percent: 5 } },
+    ]);
+    const bad = withItems({ ...items, include: { ...items.include, unitPriceMax: 'lots' } });
+    expect(draftToWire(bad).errors.map((e) => e.field)).toEqual(['rules[0].conditions.quantityAtLeast.items.include.unitPrice.max']);
+  });
+
   it('names the path of a nested block that does not convert, as the API would', () => {
     const condition: ConditionNode = { type: 'group', operator: 'any', children: [{ type: 'not', child: { type: 'leaf', kind: 'quantityAtLeast', value: 'two', items: emptyItems() } }, { type: 'json', json: '{"all": [' }] };
     const draft = { ...emptyDraft('USD'), id: 'bad', rules: [{ condition, reward: { ...emptyReward('orderPercent'), percent: '5' } }] };

@@ -131,12 +131,19 @@ function baseRewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wi
 }
 
 /** One filter of the pickers (P3): each non-empty part as its wire key; undefined when every part is empty. */
-function filterToWire(filter: FilterDraft): Wire | undefined {
+function filterToWire(filter: FilterDraft, path: string, b: WireBuilder): Wire | undefined {
   const wire: Record<string, unknown> = {};
   for (const key of LIST_FILTER_KEYS) if (filter.lists[key].length > 0) wire[key] = [...filter.lists[key]];
   for (const key of NAMED_FILTER_KEYS) {
     const named = filter.named[key];
     if (named.name !== '' || named.values.length > 0) wire[key] = { name: named.name, in: [...named.values] };
+  }
+  if (filter.onSale !== '') wire['onSale'] = filter.onSale === 'true';
+  if (filter.unitPriceMin.trim() !== '' || filter.unitPriceMax.trim() !== '') {
+    wire['unitPrice'] = definedOnly({
+      min: filter.unitPriceMin.trim() === '' ? undefined : b.money(filter.unitPriceMin, `${path}.unitPrice.min`),
+      max: filter.unitPriceMax.trim() === '' ? undefined : b.money(filter.unitPriceMax, `${path}.unitPrice.max`),
+    });
   }
   return Object.keys(wire).length === 0 ? undefined : wire;
 }
@@ -144,8 +151,8 @@ function filterToWire(filter: FilterDraft): Wire | undefined {
 /** A condition's items: absent when nothing is picked (every item), the bare filter when read that way, else include/exclude. */
 function itemsToWire(items: ItemsDraft, path: string, b: WireBuilder): unknown {
   if (items.json !== null) return b.json(items.json, path);
-  const include = filterToWire(items.include);
-  const exclude = filterToWire(items.exclude);
+  const include = filterToWire(items.include, items.bare ? path : `${path}.include`, b);
+  const exclude = filterToWire(items.exclude, `${path}.exclude`, b);
   if (include === undefined && exclude === undefined) return undefined;
   if (items.bare && exclude === undefined) return include;
   return definedOnly({ include, exclude });
@@ -180,9 +187,9 @@ export function conditionToWire(condition: ConditionDraft, path: string, currenc
   return { value: conditionDraftToWire(condition, path, b), errors: b.errors };
 }
 
-/** A condition's items as the engine's JSON (undefined: every item), with the errors of what does not convert. */
-export function itemsDraftToWire(items: ItemsDraft, path: string): { readonly value: unknown; readonly errors: readonly FieldError[] } {
-  const b = new WireBuilder('USD');
+/** A condition's items as the engine's JSON (undefined: every item), with the errors of what does not convert; amounts in `currency`. */
+export function itemsDraftToWire(items: ItemsDraft, path: string, currency: string): { readonly value: unknown; readonly errors: readonly FieldError[] } {
+  const b = new WireBuilder(currency);
   return { value: itemsToWire(items, path, b), errors: b.errors };
 }
 

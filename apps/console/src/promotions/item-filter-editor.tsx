@@ -68,6 +68,7 @@ function NameSuggestions({ id, suggest }: { readonly id: string; readonly sugges
 
 interface FilterProps {
   readonly title: 'Include' | 'Exclude';
+  readonly currency: string;
   readonly filter: FilterDraft;
   readonly path: string;
   readonly errors: ReadonlyMap<string, string>;
@@ -75,12 +76,14 @@ interface FilterProps {
 }
 
 /** One side of a selector: a picker per filter key of the engine (parse-filter.ts); every filled picker must match. */
-type FilterKey = ListFilterKey | NamedFilterKey;
+type FilterKey = ListFilterKey | NamedFilterKey | 'onSale' | 'unitPrice';
 
-const FILTER_KEYS: readonly FilterKey[] = [...LIST_FILTER_KEYS, ...NAMED_FILTER_KEYS];
-const FILTER_LABELS: Readonly<Record<FilterKey, string>> = { ...LIST_LABELS, ...NAMED_LABELS };
+const FILTER_KEYS: readonly FilterKey[] = [...LIST_FILTER_KEYS, ...NAMED_FILTER_KEYS, 'onSale', 'unitPrice'];
+const FILTER_LABELS: Readonly<Record<FilterKey, string>> = { ...LIST_LABELS, ...NAMED_LABELS, onSale: 'On sale', unitPrice: 'Unit price' };
 
 function isFilled(filter: FilterDraft, key: FilterKey): boolean {
+  if (key === 'onSale') return filter.onSale !== '';
+  if (key === 'unitPrice') return filter.unitPriceMin !== '' || filter.unitPriceMax !== '';
   const list = LIST_FILTER_KEYS.find((k) => k === key);
   if (list !== undefined) return filter.lists[list].length > 0;
   const named = NAMED_FILTER_KEYS.find((k) => k === key);
@@ -91,7 +94,7 @@ function isFilled(filter: FilterDraft, key: FilterKey): boolean {
  * One side of a selector: a picker per filter key of the engine (parse-filter.ts) that has values or that the
  * merchant chose to add; every filled picker must match. Unused keys wait in a select, so a leaf stays short.
  */
-function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
+function FilterPickers({ title, currency, filter, path, errors, onChange }: FilterProps) {
   const [opened, setOpened] = useState<readonly FilterKey[]>([]);
   const shown = FILTER_KEYS.filter((key) => opened.includes(key) || isFilled(filter, key));
   const hidden = FILTER_KEYS.filter((key) => !shown.includes(key));
@@ -126,6 +129,25 @@ function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
             />
           </div>
         ))}
+        {shown.includes('onSale') ? (
+          <Field label={`${title} on sale`} path={`${path}.onSale`} errors={errors}>
+            <select name={`${path}.onSale`} value={filter.onSale} onChange={(e) => onChange({ ...filter, onSale: e.target.value === 'true' ? 'true' : e.target.value === 'false' ? 'false' : '' })}>
+              <option value="">either</option>
+              <option value="true">on sale</option>
+              <option value="false">not on sale</option>
+            </select>
+          </Field>
+        ) : null}
+        {shown.includes('unitPrice') ? (
+          <>
+            <Field label={`${title} unit price from (${currency})`} path={`${path}.unitPrice.min`} errors={errors}>
+              <input name={`${path}.unitPrice.min`} value={filter.unitPriceMin} onChange={(e) => onChange({ ...filter, unitPriceMin: e.target.value })} />
+            </Field>
+            <Field label={`${title} unit price up to (${currency})`} path={`${path}.unitPrice.max`} errors={errors}>
+              <input name={`${path}.unitPrice.max`} value={filter.unitPriceMax} onChange={(e) => onChange({ ...filter, unitPriceMax: e.target.value })} />
+            </Field>
+          </>
+        ) : null}
         {hidden.length === 0 ? null : (
           <Field label={`${title} by`} path={`${path}.add`} errors={errors}>
             <select name={`${path}.add`} value="" onChange={(e) => setOpened([...opened, ...hidden.filter((key) => key === e.target.value)])}>
@@ -141,13 +163,14 @@ function FilterPickers({ title, filter, path, errors, onChange }: FilterProps) {
 
 interface ItemsProps {
   readonly items: ItemsDraft;
+  readonly currency: string;
   readonly path: string;
   readonly errors: ReadonlyMap<string, string>;
   readonly onChange: (items: ItemsDraft) => void;
 }
 
-/** A condition's items (P3): include and exclude pickers, or the engine's JSON for a selector the pickers cannot show. */
-export function ItemsEditor({ items, path, errors, onChange }: ItemsProps) {
+/** A condition's items (P3, README rule 17): include and exclude pickers, or the engine's JSON for a selector the pickers cannot show. */
+export function ItemsEditor({ items, currency, path, errors, onChange }: ItemsProps) {
   if (items.json !== null) {
     return (
       <div className="items" data-path={path}>
@@ -160,8 +183,8 @@ export function ItemsEditor({ items, path, errors, onChange }: ItemsProps) {
   }
   return (
     <div className="items" data-path={path}>
-      <FilterPickers title="Include" filter={items.include} path={items.bare ? path : `${path}.include`} errors={errors} onChange={(include) => onChange({ ...items, include })} />
-      <FilterPickers title="Exclude" filter={items.exclude} path={`${path}.exclude`} errors={errors} onChange={(exclude) => onChange({ ...items, exclude })} />
+      <FilterPickers title="Include" currency={currency} filter={items.include} path={items.bare ? path : `${path}.include`} errors={errors} onChange={(include) => onChange({ ...items, include })} />
+      <FilterPickers title="Exclude" currency={currency} filter={items.exclude} path={`${path}.exclude`} errors={errors} onChange={(exclude) => onChange({ ...items, exclude })} />
     </div>
   );
 }

@@ -93,7 +93,9 @@ describe('wireToDraft', () => {
       exclude: { ...emptyFilter(), named: { ...emptyFilter().named, customField: { name: 'age', values: ['kids'] } } },
       json: null,
     });
-    expect(reader.items({ include: { onSale: true } })).toEqual({ ...emptyItems(), json: '{"include":{"onSale":true}}' });
+    expect(reader.items({ exclude: { onSale: true, unitPrice: { max: 999 } } })).toEqual({ ...emptyItems(), exclude: { ...emptyFilter(), onSale: 'true', unitPriceMax: '9.99' } });
+    expect(reader.items({ include: { anyItem: true } })).toEqual({ ...emptyItems(), json: '{"include":{"anyItem":true}}' });
+    expect(reader.items({ include: { unitPrice: { min: 100, max: null } } })).toEqual({ ...emptyItems(), json: '{"include":{"unitPrice":{"min":100,"max":null}}}' });
     expect(reader.items({ category: [] })).toEqual({ ...emptyItems(), json: '{"category":[]}' });
   });
 

@@ -115,7 +115,7 @@ export class WireReader {
     const asJson: ItemsDraft = { ...emptyItems(), json: JSON.stringify(value) };
     const draft = this.itemsPickers(value);
     if (draft === null) return asJson;
-    const back = itemsDraftToWire(draft, 'items');
+    const back = itemsDraftToWire(draft, 'items', this.currency);
     return back.errors.length === 0 && jsonEqual(back.value, value) ? draft : asJson;
   }
 
@@ -135,14 +135,17 @@ export class WireReader {
     if (!isRecord(value)) return null;
     const lists: Record<string, readonly string[]> = { ...emptyFilter().lists };
     const named: Record<string, NamedValues> = { ...emptyFilter().named };
+    let draft = emptyFilter();
     for (const [key, part] of Object.entries(value)) {
       const listKey = LIST_FILTER_KEYS.find((k) => k === key);
       const namedKey = NAMED_FILTER_KEYS.find((k) => k === key);
       if (listKey !== undefined && isStringList(part)) lists[listKey] = part;
       else if (namedKey !== undefined && isRecord(part) && typeof part['name'] === 'string' && isStringList(part['in'])) named[namedKey] = { name: part['name'], values: part['in'] };
+      else if (key === 'onSale' && typeof part === 'boolean') draft = { ...draft, onSale: part ? 'true' : 'false' };
+      else if (key === 'unitPrice' && isRecord(part)) draft = { ...draft, unitPriceMin: this.money(part['min']), unitPriceMax: this.money(part['max']) };
       else return null;
     }
-    return { lists: { ...emptyFilter().lists, ...lists }, named: { ...emptyFilter().named, ...named } };
+    return { ...draft, lists: { ...emptyFilter().lists, ...lists }, named: { ...emptyFilter().named, ...named } };
   }
 }
 
