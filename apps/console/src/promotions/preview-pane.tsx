@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { errorsByField } from '../api/api-error';
+import { Field } from '../ui/field';
 import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
 import { CartBuilder } from './cart-builder';
@@ -7,6 +8,7 @@ import { type CartDraft, cartDraftToWire, cartWireToDraft, sampleCartDraft } fro
 import type { PricedCart } from './priced-cart';
 
 const DEBOUNCE_MS = 400;
+const NO_ERRORS: ReadonlyMap<string, string> = new Map();
 
 /** A coupon applies only with one of its codes: a sample cart that carries none gets the draft's first. */
 function withCouponCode(cart: unknown, draft: Record<string, unknown>): unknown {
@@ -90,7 +92,9 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
       <CartBuilder draft={cartDraft} currency={currency} errors={errorsByField(built.errors)} onChange={editBuilder} />
       <details>
         <summary>Sample cart as JSON (amounts in minor units)</summary>
-        <textarea name="sample-cart" rows={14} value={cartText} onChange={(e) => editJson(e.target.value)} />
+        <Field label="Cart JSON (replaces the builder's cart while it is edited)" path="cart(json)" errors={NO_ERRORS}>
+          <textarea name="sample-cart" rows={14} value={cartText} onChange={(e) => editJson(e.target.value)} />
+        </Field>
       </details>
       {error === null ? null : <p className="field-error" role="alert">{error}</p>}
       {result === null ? <p>Pricing…</p> : (
