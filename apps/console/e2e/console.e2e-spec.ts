@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@promo/platform/testing';
+import type { Locator } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../server/console-server';
 import { AdminApi } from './support/admin-api';
-import { type ConsoleBrowser, openBrowser } from './support/browser';
+import { type ConsoleBrowser, SCREENSHOT_DIR, openBrowser } from './support/browser';
 import { buildConsole } from './support/console-build';
 import { type ConsoleServices, startConsoleServices } from './support/console-services';
 import { expectEventually } from './support/eventually';
@@ -27,6 +28,12 @@ describe('the merchant console in Chromium', () => {
   let distDir: string;
   const screenshots: string[] = [];
   const shoot = async (name: string) => screenshots.push(await browser.screenshot(name));
+  /** One part of the page, for the README (docs/screenshots takes a copy). */
+  const shootPart = async (part: Locator, name: string) => {
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await part.screenshot({ path: file });
+    screenshots.push(file);
+  };
   const pricing = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('pricing'), method, p, body);
   const codes = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('code-inventory'), method, p, body);
 
@@ -265,6 +272,127 @@ describe('the merchant console in Chromium', () => {
     const listed = await codes<{ groups: readonly { groupId: string }[] }>('GET', '/v1/groups');
     expect(listed.groups.map((g) => g.groupId)).not.toContain('UNUSED');
     expect(listed.groups.map((g) => g.groupId)).toContain('IN-USE');
+  });
+
+  it('builds nested conditions and a category exclusion without typing JSON, saves them and reads them back', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Promotions' }).click();
+    await page.getByRole('button', { name: 'New promotion' }).click();
+    await page.locator('input[name="id"]').fill('nested-boots');
+    await page.locator('input[name="name"]').fill('Boots, but not the luxe ones');
+    await page.locator('input[name="priority"]').fill('7');
+    await page.locator('input[name="rules[0].reward.percent"]').fill('10');
+
+    const c = 'rules[0].conditions';
+    const groupActions = (path: string) => page.locator(`.condition-group[data-path="${path}"] > .group-actions`);
+    const blockActions = (path: string) => page.locator(`[data-path="${path}"] > .block-actions`);
+    const addValue = async (picker: string, value: string) => {
+      // An unused filter key waits in the side's "add a filter" select.
+      await page.locator(`select[name="${picker.slice(0, picker.lastIndexOf('.'))}.add"]`).selectOption(picker.slice(picker.lastIndexOf('.') + 1));
+      await page.locator(`input[name="${picker}"]`).fill(value);
+      await page.locator(`[data-picker="${picker}"]`).getByRole('button', { name: /^Add to / }).click();
+    };
+    // An all-group: a subtotal, and an any-group of a category count (sale excluded) or not a luxe-brand value.
+    await page.locator(`fieldset.condition[data-path="${c}"] .condition-none`).getByRole('button', { name: 'Add group' }).click();
+    await page.locator(`input[name="${c}.all[0].subtotalAtLeast"]`).fill('30');
+    await groupActions(c).getByRole('button', { name: 'Add group' }).click();
+    const any = `${c}.all[1]`;
+    expect(await page.locator(`select[name="${any}.operator"]`).inputValue()).toBe('any');
+    await page.locator(`select[name="${any}.any[0].kind"]`).selectOption('quantityAtLeast');
+    await page.locator(`input[name="${any}.any[0].quantityAtLeast.count"]`).fill('2');
+    await addValue(`${any}.any[0].quantityAtLeast.items.include.category`, 'footwear');
+    await addValue(`${any}.any[0].quantityAtLeast.items.exclude.category`, 'sale');
+    await groupActions(any).getByRole('button', { name: 'Add condition' }).click();
+    await blockActions(`${any}.any[1]`).getByRole('button', { name: 'Wrap in not' }).click();
+    const not = `${any}.any[1].not`;
+    await page.locator(`select[name="${not}.kind"]`).selectOption('valueAtLeast');
+    await page.locator(`input[name="${not}.valueAtLeast.amount"]`).fill('200');
+    await addValue(`${not}.valueAtLeast.items.include.brand`, 'Luxe');
+
+    // Written by hand: amounts in cents, the exclusion beside the inclusion, the not around the value check.
+    const expected = {
+      all: [
+        { subtotalAtLeast: 3000 },
+        {
+          any: [
+            { quantityAtLeast: { count: 2, items: { include: { category: ['footwear'] }, exclude: { category: ['sale'] } } } },
+            { not: { valueAtLeast: { amount: 20000, items: { include: { brand: ['Luxe'] } } } } },
+          ],
+        },
+      ],
+    };
+    // The advanced view shows the same JSON the blocks send.
+    await page.locator(`fieldset.condition[data-path="${c}"] details.condition-advanced summary`).click();
+    expect(JSON.parse(await page.locator(`textarea[name="${c}(json)"]`).inputValue())).toEqual(expected);
+    await shootPart(page.locator(`fieldset.condition[data-path="${c}"]`), 'console-condition-builder');
+
+    await page.getByRole('button', { name: 'Save promotion' }).click();
+    await page.locator('table.list tr[data-id="nested-boots"]').waitFor();
+    const stored = await pricing<Promotion>('GET', '/v1/promotions/nested-boots');
+    expect(stored.rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
+
+    // Reloaded, the blocks come back as built, and saving them unchanged sends the same condition.
+    await page.reload();
+    await page.locator('table.list tr[data-id="nested-boots"] a').click();
+    await page.locator(`select[name="${any}.any[0].kind"]`).waitFor();
+    expect(await page.locator(`select[name="${any}.any[0].kind"]`).inputValue()).toBe('quantityAtLeast');
+    expect(await page.locator(`[data-picker="${any}.any[0].quantityAtLeast.items.exclude.category"] li`).evaluateAll((items) => items.map((li) => li.getAttribute('data-value')))).toEqual(['sale']);
+    expect(await page.locator(`input[name="${not}.valueAtLeast.amount"]`).inputValue()).toBe('200.00');
+    // The pickers suggest what the promotions already filter on.
+    await expectEventually(
+      () => page.locator(`[data-picker="${any}.any[0].quantityAtLeast.items.exclude.category"] datalist option`).evaluateAll((options) => options.map((o) => o.getAttribute('value'))),
+      ['footwear'],
+    );
+    await page.getByRole('button', { name: 'Save promotion' }).click();
+    await page.locator('table.list tr[data-id="nested-boots"]').waitFor();
+    expect((await pricing<Promotion>('GET', '/v1/promotions/nested-boots')).rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
+  });
+
+  it('previews a scheduled promotion with the cart builder at a time inside its window', async () => {
+    const { page } = browser;
+    // A storefront priced a cart with boots at $45.50: pricing remembers it among its recent carts.
+    const storefrontCart = { cartId: 'storefront-boots', channel: 'web', currency: 'USD', lines: [{ lineId: 'l1', sku: 'BOOT-42', productId: 'boot', quantity: 1, unitPrice: 4550, categories: ['footwear'], brand: 'Ridge' }] };
+    await new AdminApi(services.storefrontKey).call(services.url('pricing'), 'POST', '/v1/carts/price', storefrontCart);
+
+    await page.getByRole('button', { name: 'New promotion' }).click();
+    await page.locator('input[name="id"]').fill('black-friday-2031');
+    await page.locator('input[name="priority"]').fill('9');
+    await page.locator('select[name="rules[0].reward.type"]').selectOption('orderAmount');
+    await page.locator('input[name="rules[0].reward.amount"]').fill('7.50');
+    // In the store zone (UTC here).
+    await page.locator('input[name="schedule.start"]').fill('2031-11-28T00:00');
+    await page.locator('input[name="schedule.end"]').fill('2031-12-01T00:00');
+
+    // The cart built without JSON: the sample lines out, the seen boots in (at their price), then a typed line.
+    const preview = page.locator('aside.preview');
+    await preview.getByRole('button', { name: 'Remove line' }).first().click();
+    await preview.getByRole('button', { name: 'Remove line' }).first().click();
+    await preview.locator('select[name="cart-builder.seen"] option[value="BOOT-42"]').waitFor({ state: 'attached' });
+    await preview.locator('select[name="cart-builder.seen"]').selectOption('BOOT-42');
+    await preview.getByRole('button', { name: 'Add seen product' }).click();
+    expect(await page.locator('input[name="cart.lines[0].unitPrice"]').inputValue()).toBe('45.50');
+    expect(await page.locator('input[name="cart.lines[0].categories"]').inputValue()).toBe('footwear');
+    await page.locator('input[name="cart.lines[0].quantity"]').fill('2');
+    await preview.getByRole('button', { name: 'Add line' }).click();
+    await page.locator('input[name="cart.lines[1].sku"]').fill('SOCKS');
+    await page.locator('input[name="cart.lines[1].unitPrice"]').fill('9');
+    // 2 × $45.50 + 1 × $9.00.
+    await expectEventually(() => page.getByTestId('preview-subtotal').textContent(), '$100.00');
+    // Now (2026) is before the window: nothing off from this promotion.
+    await expectEventually(() => page.getByTestId('preview-discount').textContent(), '$0.00');
+
+    await page.locator('input[name="cart-builder.at"]').fill('2031-11-28T12:00');
+    await expectEventually(() => page.getByTestId('preview-discount').textContent(), '$7.50');
+    await expect(preview.locator('[data-applied="black-friday-2031"]').textContent()).resolves.toContain('black-friday-2031 applied: −$7.50');
+    await shootPart(preview, 'console-cart-builder');
+
+    // After the window, nothing again.
+    await page.locator('input[name="cart-builder.at"]').fill('2031-12-01T00:00');
+    await expectEventually(() => page.getByTestId('preview-discount').textContent(), '$0.00');
+    // Saved, the form leaves without an unsaved-changes warning.
+    await page.getByRole('button', { name: 'Save promotion' }).click();
+    await page.locator('table.list tr[data-id="black-friday-2031"]').waitFor();
+    expect(await pricing<{ schedule: unknown }>('GET', '/v1/promotions/black-friday-2031')).toMatchObject({ schedule: { start: '2031-11-28T00:00:00', end: '2031-12-01T00:00:00' } });
   });
 
   // Last: a new store zone would move the days the statistics above are counted in.

@@ -5,6 +5,8 @@ import { CartUpdatedHandler } from './cart-updated/cart-updated.handler';
 import { CodeChangedHandler } from './code-lookup/code-changed.handler';
 import type { PricingConfig } from './config/env.schema';
 import { PROMOTION_SCHEMAS } from './docs/admin-api.schemas';
+import { CatalogController } from './catalog/catalog.controller';
+import { CatalogService } from './catalog/catalog.service';
 import { ImpactService } from './impact/impact.service';
 import { pricingMigrations } from './migrations';
 import { PricingCoreModule } from './pricing-core.module';
@@ -46,8 +48,8 @@ export class AppModule {
         }),
         PricingCoreModule,
       ],
-      controllers: [PromotionsController, SettingsController, CartsController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
-      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
+      controllers: [PromotionsController, SettingsController, CartsController, CatalogController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
+      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, CatalogService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
     };
   }
 }

@@ -1,4 +1,4 @@
-/** The services' admin API as the test reads it back (never through the console under test). */
+/** The services' APIs as the test reads them back (never through the console under test); admin unless given another key. */
 export class AdminApi {
   constructor(private readonly key: string) {}
 

@@ -13,6 +13,8 @@ const workspaceRoot = path.resolve(__dirname, '../../../..');
 
 export interface ConsoleServices {
   readonly adminKey: string;
+  /** For carts a storefront prices, which pricing then remembers as recent carts. */
+  readonly storefrontKey: string;
   readonly kafkaBrokers: string;
   /** The suite's own database (the four schemas), for preconditions the APIs do not show. */
   readonly pgUrl: string;
@@ -120,5 +122,5 @@ export async function startConsoleServices(): Promise<ConsoleServices> {
     await stop();
     throw error;
   }
-  return { adminKey, kafkaBrokers: broker.brokers, pgUrl: pgUrl.toString(), url, output: (service) => processes.get(service)?.output() ?? '', stop };
+  return { adminKey, storefrontKey, kafkaBrokers: broker.brokers, pgUrl: pgUrl.toString(), url, output: (service) => processes.get(service)?.output() ?? '', stop };
 }

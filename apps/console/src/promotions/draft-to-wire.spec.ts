@@ -1,5 +1,9 @@
 import { draftToWire } from './draft-to-wire';
+import { type ConditionNode, emptyFilter, emptyItems } from './condition-draft';
 import { emptyDraft, emptyReward } from './promotion-draft';
+
+const subtotal = { type: 'leaf', kind: 'subtotalAtLeast', value: '', items: emptyItems() } as const;
+const category = (...values: string[]) => ({ ...emptyFilter(), lists: { ...emptyFilter().lists, category: values } });
 
 describe('draftToWire', () => {
   it('writes a tiered subtotal reward with amounts in minor units', () => {
@@ -10,7 +14,7 @@ describe('draftToWire', () => {
       priority: '3',
       rules: [
         {
-          condition: { kind: 'subtotalAtLeast' as const, amount: '50', count: '', items: 'all', json: '' },
+          condition: { ...subtotal, value: '50' },
           reward: {
             ...emptyReward('tiered'),
             tiers: [
@@ -42,7 +46,7 @@ describe('draftToWire', () => {
   });
 
   it('names the field of an amount it cannot read, as the API would', () => {
-    const draft = { ...emptyDraft('JPY'), id: 'x', rules: [{ condition: { kind: 'subtotalAtLeast' as const, amount: '10.5', count: '', items: 'all', json: '' }, reward: { ...emptyReward('orderAmount'), amount: '100' } }] };
+    const draft = { ...emptyDraft('JPY'), id: 'x', rules: [{ condition: { ...subtotal, value: '10.5' }, reward: { ...emptyReward('orderAmount'), amount: '100' } }] };
     expect(draftToWire(draft).errors.map((e) => e.field)).toEqual(['rules[0].conditions.subtotalAtLeast']);
   });
 
@@ -59,7 +63,7 @@ describe('draftToWire', () => {
       recurringFrom: '09:00',
       recurringTo: '18:00',
       usesPerCustomer: '1',
-      rules: [{ condition: { kind: 'none' as const, amount: '', count: '', items: 'all', json: '' }, reward: { ...emptyReward('itemsPercent'), percent: '15', items: 'category: shoes' } }],
+      rules: [{ condition: null, reward: { ...emptyReward('itemsPercent'), percent: '15', items: 'category: shoes' } }],
     };
     const { body } = draftToWire(draft);
     expect(body['codes']).toEqual(['WEEKEND', 'SAT10']);
@@ -69,7 +73,61 @@ describe('draftToWire', () => {
   });
 
   it('sends "unlimited" on an item reward, so the discount repeats per time the condition is met', () => {
-    const draft = { ...emptyDraft('USD'), id: 'tees', rules: [{ condition: { kind: 'none' as const, amount: '', count: '', items: 'all', json: '' }, reward: { ...emptyReward('itemsAmount'), amount: '4', items: 'category: tees', applyTo: 'cheapest' as const, applyCount: '1', frequency: 'unlimited' as const } }] };
+    const draft = { ...emptyDraft('USD'), id: 'tees', rules: [{ condition: null, reward: { ...emptyReward('itemsAmount'), amount: '4', items: 'category: tees', applyTo: 'cheapest' as const, applyCount: '1', frequency: 'unlimited' as const } }] };
     expect(draftToWire(draft).body['rules']).toEqual([{ reward: { type: 'itemsAmount', amount: 400, items: { include: { category: ['tees'] } }, applyTo: { cheapest: 1 }, maxQuantityPerLine: null, frequency: 'unlimited' } }]);
+  });
+
+  it('writes nested all / any / not blocks with an item exclusion, each amount in minor units', () => {
+    const condition: ConditionNode = {
+      type: 'group',
+      operator: 'all',
+      children: [
+        { ...subtotal, value: '40' },
+        {
+          type: 'group',
+          operator: 'any',
+          children: [
+            { type: 'leaf', kind: 'quantityAtLeast', value: '2', items: { ...emptyItems(), include: category('shoes'), exclude: category('sale') } },
+            { type: 'not', child: { type: 'leaf', kind: 'valueAtLeast', value: '12.5', items: { ...emptyItems(), bare: true, include: { ...emptyFilter(), named: { ...emptyFilter().named, option: { name: 'color', values: ['red'] } } } } } },
+          ],
+        },
+        { type: 'leaf', kind: 'lineQuantityAtLeast', value: '3', items: emptyItems() },
+      ],
+    };
+    const draft = { ...emptyDraft('USD'), id: 'nested', rules: [{ condition, reward: emptyReward('freeShipping') }] };
+    const { body, errors } = draftToWire(draft);
+    expect(errors).toEqual([]);
+    expect(body['rules']).toEqual([
+      {
+        conditions: {
+          all: [
+            { subtotalAtLeast: 4000 },
+            { any: [{ quantityAtLeast: { count: 2, items: { include: { category: ['shoes'] }, exclude: { category: ['sale'] } } } }, { not: { valueAtLeast: { amount: 1250, items: { option: { name: 'color', in: ['red'] } } } } }] },
+            { lineQuantityAtLeast: { quantity: 3 } },
+          ],
+        },
+        reward: { type: 'freeShipping', zones: null, methods: null },
+      },
+    ]);
+  });
+
+  it('writes the Version 2 on-sale and unit-price pickers, the price bounds in minor units (README rule 17)', () => {
+    const items = { ...emptyItems(), include: { ...category('shoes'), unitPriceMin: '20', unitPriceMax: '99.50' }, exclude: { ...emptyFilter(), onSale: 'true' as const } };
+    const withItems = (i: typeof items) => ({
+      ...emptyDraft('USD'),
+      id: 'v2',
+      rules: [{ condition: { type: 'leaf' as const, kind: 'quantityAtLeast' as const, value: '1', items: i }, reward: { ...emptyReward('orderPercent'), percent: '5' } }],
+    });
+    expect(draftToWire(withItems(items)).body['rules']).toEqual([
+      { conditions: { quantityAtLeast: { count: 1, items: { include: { category: ['shoes'], unitPrice: { min: 2000, max: 9950 } }, exclude: { onSale: true } } } }, reward: { type: 'orderPercent', percent: 5 } },
+    ]);
+    const bad = withItems({ ...items, include: { ...items.include, unitPriceMax: 'lots' } });
+    expect(draftToWire(bad).errors.map((e) => e.field)).toEqual(['rules[0].conditions.quantityAtLeast.items.include.unitPrice.max']);
+  });
+
+  it('names the path of a nested block that does not convert, as the API would', () => {
+    const condition: ConditionNode = { type: 'group', operator: 'any', children: [{ type: 'not', child: { type: 'leaf', kind: 'quantityAtLeast', value: 'two', items: emptyItems() } }, { type: 'json', json: '{"all": [' }] };
+    const draft = { ...emptyDraft('USD'), id: 'bad', rules: [{ condition, reward: { ...emptyReward('orderPercent'), percent: '5' } }] };
+    expect(draftToWire(draft).errors.map((e) => e.field)).toEqual(['rules[0].conditions.any[0].not.quantityAtLeast.count', 'rules[0].conditions.any[1]']);
   });
 });

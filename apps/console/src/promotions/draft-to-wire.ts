@@ -1,7 +1,10 @@
 import type { FieldError } from '../api/api-error';
 import { parseMoney } from '../format/money';
+import {
+  type ConditionDraft, type ConditionNode, type FilterDraft, type ItemsDraft, LEAF_SHAPES, LIST_FILTER_KEYS, NAMED_FILTER_KEYS,
+} from './condition-draft';
 import { parseItemsText } from './items-text';
-import type { ConditionDraft, PromotionDraft, RewardDraft } from './promotion-draft';
+import type { PromotionDraft, RewardDraft } from './promotion-draft';
 
 type Wire = Record<string, unknown>;
 
@@ -127,19 +130,67 @@ function baseRewardToWire(reward: RewardDraft, path: string, b: WireBuilder): Wi
   }
 }
 
-function conditionToWire(condition: ConditionDraft, path: string, b: WireBuilder): unknown {
-  switch (condition.kind) {
-    case 'none':
-      return undefined;
-    case 'subtotalAtLeast':
-      return { subtotalAtLeast: b.money(condition.amount, `${path}.subtotalAtLeast`) };
-    case 'quantityAtLeast':
-      return { quantityAtLeast: { count: b.integer(condition.count, `${path}.quantityAtLeast.count`), items: b.items(condition.items, `${path}.quantityAtLeast.items`) } };
-    case 'valueAtLeast':
-      return { valueAtLeast: { amount: b.money(condition.amount, `${path}.valueAtLeast.amount`), items: b.items(condition.items, `${path}.valueAtLeast.items`) } };
-    case 'json':
-      return b.json(condition.json, path);
+/** One filter of the pickers (P3): each non-empty part as its wire key; undefined when every part is empty. */
+function filterToWire(filter: FilterDraft, path: string, b: WireBuilder): Wire | undefined {
+  const wire: Record<string, unknown> = {};
+  for (const key of LIST_FILTER_KEYS) if (filter.lists[key].length > 0) wire[key] = [...filter.lists[key]];
+  for (const key of NAMED_FILTER_KEYS) {
+    const named = filter.named[key];
+    if (named.name !== '' || named.values.length > 0) wire[key] = { name: named.name, in: [...named.values] };
   }
+  if (filter.onSale !== '') wire['onSale'] = filter.onSale === 'true';
+  if (filter.unitPriceMin.trim() !== '' || filter.unitPriceMax.trim() !== '') {
+    wire['unitPrice'] = definedOnly({
+      min: filter.unitPriceMin.trim() === '' ? undefined : b.money(filter.unitPriceMin, `${path}.unitPrice.min`),
+      max: filter.unitPriceMax.trim() === '' ? undefined : b.money(filter.unitPriceMax, `${path}.unitPrice.max`),
+    });
+  }
+  return Object.keys(wire).length === 0 ? undefined : wire;
+}
+
+/** A condition's items: absent when nothing is picked (every item), the bare filter when read that way, else include/exclude. */
+function itemsToWire(items: ItemsDraft, path: string, b: WireBuilder): unknown {
+  if (items.json !== null) return b.json(items.json, path);
+  const include = filterToWire(items.include, items.bare ? path : `${path}.include`, b);
+  const exclude = filterToWire(items.exclude, `${path}.exclude`, b);
+  if (include === undefined && exclude === undefined) return undefined;
+  if (items.bare && exclude === undefined) return include;
+  return definedOnly({ include, exclude });
+}
+
+/** A block of the builder as the engine's condition, its fields under the paths the API names in a 400. */
+function conditionNodeToWire(node: ConditionNode, path: string, b: WireBuilder): unknown {
+  switch (node.type) {
+    case 'group':
+      return { [node.operator]: node.children.map((child, i) => conditionNodeToWire(child, `${path}.${node.operator}[${i}]`, b)) };
+    case 'not':
+      return { not: conditionNodeToWire(node.child, `${path}.not`, b) };
+    case 'json':
+      return b.json(node.json, path);
+    case 'leaf': {
+      const shape = LEAF_SHAPES[node.kind];
+      const valuePath = shape.valueKey === null ? `${path}.${node.kind}` : `${path}.${node.kind}.${shape.valueKey}`;
+      const value = shape.money ? b.money(node.value, valuePath) : b.integer(node.value, valuePath);
+      if (shape.valueKey === null) return { [node.kind]: value };
+      return { [node.kind]: definedOnly({ [shape.valueKey]: value, items: shape.hasItems ? itemsToWire(node.items, `${path}.${node.kind}.items`, b) : undefined }) };
+    }
+  }
+}
+
+function conditionDraftToWire(condition: ConditionDraft, path: string, b: WireBuilder): unknown {
+  return condition === null ? undefined : conditionNodeToWire(condition, path, b);
+}
+
+/** A rule's condition as the engine's JSON (undefined: none), with the errors of what does not convert; amounts in `currency`. */
+export function conditionToWire(condition: ConditionDraft, path: string, currency: string): { readonly value: unknown; readonly errors: readonly FieldError[] } {
+  const b = new WireBuilder(currency);
+  return { value: conditionDraftToWire(condition, path, b), errors: b.errors };
+}
+
+/** A condition's items as the engine's JSON (undefined: every item), with the errors of what does not convert; amounts in `currency`. */
+export function itemsDraftToWire(items: ItemsDraft, path: string, currency: string): { readonly value: unknown; readonly errors: readonly FieldError[] } {
+  const b = new WireBuilder(currency);
+  return { value: itemsToWire(items, path, b), errors: b.errors };
 }
 
 function includeExclude(include: string, exclude: string): Wire | undefined {
@@ -186,7 +237,7 @@ export function draftToWire(draft: PromotionDraft): { readonly body: Wire; reado
     consumeUnit: draft.consumeUnit === 'cart' ? undefined : draft.consumeUnit,
     budget: draft.budget.trim() === '' ? undefined : b.money(draft.budget, 'limits.budget'),
   });
-  const rules = draft.rules.map((rule, i) => definedOnly({ conditions: conditionToWire(rule.condition, `rules[${i}].conditions`, b), reward: rewardToWire(rule.reward, `rules[${i}].reward`, b) }));
+  const rules = draft.rules.map((rule, i) => definedOnly({ conditions: conditionDraftToWire(rule.condition, `rules[${i}].conditions`, b), reward: rewardToWire(rule.reward, `rules[${i}].reward`, b) }));
   const body = definedOnly({
     id: draft.id.trim(),
     name: draft.name.trim() === '' ? undefined : draft.name.trim(),

@@ -1,5 +1,6 @@
 /** The create/edit form's state: text as typed, turned into the engine's wire shape by `draftToWire`. */
-import { type ConditionKind as EngineConditionKind, REWARD_TYPES, type RewardType } from '@promo/pricing-engine';
+import { REWARD_TYPES, type RewardType } from '@promo/pricing-engine';
+import type { ConditionDraft } from './condition-draft';
 
 /** Every reward kind of the engine, in its registry's order: the form offers each one the engine knows. */
 export { REWARD_TYPES, type RewardType };
@@ -58,18 +59,6 @@ export interface TierDraft {
   readonly reward: RewardDraft;
 }
 
-/** The engine's condition kinds that have a form of their own; every other one (all / any / not nesting, the rest) is edited as JSON. */
-export type ConditionKind = Extract<EngineConditionKind, 'none' | 'subtotalAtLeast' | 'quantityAtLeast' | 'valueAtLeast'> | 'json';
-
-export interface ConditionDraft {
-  readonly kind: ConditionKind;
-  readonly amount: string;
-  readonly count: string;
-  readonly items: string;
-  /** Any condition of the engine (all / any / not nesting) as JSON. */
-  readonly json: string;
-}
-
 export interface RuleDraft {
   readonly condition: ConditionDraft;
   readonly reward: RewardDraft;
@@ -125,8 +114,9 @@ export function emptyReward(type: RewardType = 'orderPercent'): RewardDraft {
   };
 }
 
+/** No condition: the rule always applies. */
 export function emptyCondition(): ConditionDraft {
-  return { kind: 'none', amount: '', count: '', items: 'all', json: '' };
+  return null;
 }
 
 export function emptyDraft(currency: string): PromotionDraft {

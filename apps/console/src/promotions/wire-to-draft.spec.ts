@@ -1,5 +1,6 @@
 import { draftToWire } from './draft-to-wire';
-import { wireToDraft } from './wire-to-draft';
+import { emptyFilter, emptyItems } from './condition-draft';
+import { WireReader, wireToDraft } from './wire-to-draft';
 
 describe('wireToDraft', () => {
   it('reads a stored tiered promotion back so that saving it sends the same rules', () => {
@@ -19,7 +20,7 @@ describe('wireToDraft', () => {
     };
     const draft = wireToDraft(stored);
     expect(draft.version).toBe(7);
-    expect(draft.rules[0]?.condition).toMatchObject({ kind: 'valueAtLeast', amount: '19.99', items: 'sku: A' });
+    expect(draft.rules[0]?.condition).toMatchObject({ type: 'leaf', kind: 'valueAtLeast', value: '19.99', items: { json: null, include: { lists: { sku: ['A'] } } } });
     const { body, errors } = draftToWire(draft);
     expect(errors).toEqual([]);
     expect(body['rules']).toEqual(stored.rules);
@@ -70,10 +71,37 @@ describe('wireToDraft', () => {
     expect(draftToWire(draft).body['limits']).toBeUndefined();
   });
 
-  it('keeps a nested condition as JSON', () => {
-    const draft = wireToDraft({ id: 'n', kind: 'automatic', rules: [{ conditions: { any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] }, reward: { type: 'freeShipping', zones: null, methods: null } }] });
-    expect(draft.rules[0]?.condition.kind).toBe('json');
-    expect(JSON.parse(draft.rules[0]?.condition.json ?? '')).toEqual({ any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5 } }] });
+  it('reads nested all / any / not as blocks and keeps what the blocks cannot show as JSON in its place', () => {
+    const conditions = { any: [{ subtotalAtLeast: 1 }, { not: { subtotalAtLeast: 5, quantityAtLeast: { count: 1 } } }] };
+    const draft = wireToDraft({ id: 'n', kind: 'automatic', rules: [{ conditions, reward: { type: 'freeShipping', zones: null, methods: null } }] });
+    expect(draft.rules[0]?.condition).toEqual({
+      type: 'group',
+      operator: 'any',
+      children: [
+        { type: 'leaf', kind: 'subtotalAtLeast', value: '0.01', items: emptyItems() },
+        { type: 'not', child: { type: 'json', json: JSON.stringify({ subtotalAtLeast: 5, quantityAtLeast: { count: 1 } }, null, 2) } },
+      ],
+    });
+    expect(draftToWire(draft).body['rules']).toEqual([{ conditions, reward: { type: 'freeShipping', zones: null, methods: null } }]);
+  });
+
+  it('reads include and exclude filters into pickers, and a filter without pickers as JSON', () => {
+    const reader = new WireReader('USD');
+    expect(reader.items({ include: { category: ['shoes'], brand: ['Ridge'] }, exclude: { customField: { name: 'age', in: ['kids'] } } })).toEqual({
+      bare: false,
+      include: { ...emptyFilter(), lists: { ...emptyFilter().lists, category: ['shoes'], brand: ['Ridge'] } },
+      exclude: { ...emptyFilter(), named: { ...emptyFilter().named, customField: { name: 'age', values: ['kids'] } } },
+      json: null,
+    });
+    expect(reader.items({ exclude: { onSale: true, unitPrice: { max: 999 } } })).toEqual({ ...emptyItems(), exclude: { ...emptyFilter(), onSale: 'true', unitPriceMax: '9.99' } });
+    expect(reader.items({ include: { anyItem: true } })).toEqual({ ...emptyItems(), json: '{"include":{"anyItem":true}}' });
+    expect(reader.items({ include: { unitPrice: { min: 100, max: null } } })).toEqual({ ...emptyItems(), json: '{"include":{"unitPrice":{"min":100,"max":null}}}' });
+    expect(reader.items({ category: [] })).toEqual({ ...emptyItems(), json: '{"category":[]}' });
+  });
+
+  it('keeps an amount finer than the currency as JSON rather than rounding it', () => {
+    expect(new WireReader('JPY').condition({ valueAtLeast: { amount: 5 } })).toMatchObject({ type: 'leaf', value: '5' });
+    expect(new WireReader('USD').condition({ subtotalAtLeast: 1.5 })).toEqual({ type: 'json', json: '{\n  "subtotalAtLeast": 1.5\n}' });
   });
 
   it('reads the Version 2 reward kinds back as themselves, so saving keeps them', () => {

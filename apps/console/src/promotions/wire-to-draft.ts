@@ -1,8 +1,12 @@
 import { toDecimalText, exponentOf } from '../format/money';
-import { itemsToText } from './items-text';
 import {
-  type ConditionDraft, type PromotionDraft, REWARD_TYPES, type RewardDraft, type RuleDraft, STACKINGS, emptyCondition, emptyDraft, emptyReward,
-} from './promotion-draft';
+  type ConditionDraft, type ConditionNode, type FilterDraft, type ItemsDraft, LEAF_KINDS, LEAF_SHAPES, LIST_FILTER_KEYS, type LeafKind,
+  NAMED_FILTER_KEYS, type NamedValues, emptyFilter, emptyItems,
+} from './condition-draft';
+import { conditionToWire, itemsDraftToWire } from './draft-to-wire';
+import { itemsToText } from './items-text';
+import { jsonEqual } from './json-equal';
+import { type PromotionDraft, REWARD_TYPES, type RewardDraft, type RuleDraft, STACKINGS, emptyDraft, emptyReward } from './promotion-draft';
 
 type Wire = Readonly<Record<string, unknown>>;
 
@@ -14,13 +18,21 @@ function text(value: unknown): string {
   return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
 }
 
+function isStringList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
 function list(value: unknown): string {
   return Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : '';
 }
 
 /** Reads a promotion as the admin API returns it back into the form (amounts as major-unit text). */
 export class WireReader {
-  constructor(private readonly exponent: number) {}
+  private readonly exponent: number;
+
+  constructor(private readonly currency: string) {
+    this.exponent = exponentOf(currency);
+  }
 
   money(value: unknown): string {
     return typeof value === 'number' ? toDecimalText(value, this.exponent) : '';
@@ -67,16 +79,73 @@ export class WireReader {
     };
   }
 
+  /**
+   * A rule's condition as blocks. Exact: a part the blocks would send back differently (several keys in one object,
+   * a filter of rules 17/22, an amount with more decimals than the currency) stays the engine's JSON in its place.
+   */
   condition(value: unknown): ConditionDraft {
-    if (value === undefined || value === null) return emptyCondition();
-    if (isRecord(value) && Object.keys(value).length === 1) {
-      if (typeof value['subtotalAtLeast'] === 'number') return { ...emptyCondition(), kind: 'subtotalAtLeast', amount: this.money(value['subtotalAtLeast']) };
-      const quantity = value['quantityAtLeast'];
-      if (isRecord(quantity)) return { ...emptyCondition(), kind: 'quantityAtLeast', count: text(quantity['count']), items: itemsToText(quantity['items']) };
-      const valueAtLeast = value['valueAtLeast'];
-      if (isRecord(valueAtLeast)) return { ...emptyCondition(), kind: 'valueAtLeast', amount: this.money(valueAtLeast['amount']), items: itemsToText(valueAtLeast['items']) };
+    return value === undefined ? null : this.node(value);
+  }
+
+  private node(value: unknown): ConditionNode {
+    const asJson: ConditionNode = { type: 'json', json: JSON.stringify(value, null, 2) };
+    if (!isRecord(value) || Object.keys(value).length !== 1) return asJson;
+    const [key] = Object.keys(value);
+    const inner = key === undefined ? undefined : value[key];
+    if ((key === 'all' || key === 'any') && Array.isArray(inner)) return { type: 'group', operator: key, children: inner.map((child: unknown) => this.node(child)) };
+    if (key === 'not') return { type: 'not', child: this.node(inner) };
+    const kind = LEAF_KINDS.find((k) => k === key);
+    const leaf = kind === undefined ? null : this.leaf(kind, inner);
+    if (leaf === null) return asJson;
+    const back = conditionToWire(leaf, 'conditions', this.currency);
+    return back.errors.length === 0 && jsonEqual(back.value, value) ? leaf : asJson;
+  }
+
+  private leaf(kind: LeafKind, inner: unknown): ConditionNode | null {
+    const shape = LEAF_SHAPES[kind];
+    const valueText = (v: unknown) => (typeof v !== 'number' ? '' : shape.money ? this.money(v) : String(v));
+    if (shape.valueKey === null) return { type: 'leaf', kind, value: valueText(inner), items: emptyItems() };
+    if (!isRecord(inner)) return null;
+    return { type: 'leaf', kind, value: valueText(inner[shape.valueKey]), items: shape.hasItems ? this.items(inner['items']) : emptyItems() };
+  }
+
+  /** Items as include/exclude pickers, or the engine's JSON when the pickers would send them back differently. */
+  items(value: unknown): ItemsDraft {
+    if (value === undefined) return emptyItems();
+    const asJson: ItemsDraft = { ...emptyItems(), json: JSON.stringify(value) };
+    const draft = this.itemsPickers(value);
+    if (draft === null) return asJson;
+    const back = itemsDraftToWire(draft, 'items', this.currency);
+    return back.errors.length === 0 && jsonEqual(back.value, value) ? draft : asJson;
+  }
+
+  private itemsPickers(value: unknown): ItemsDraft | null {
+    if (!isRecord(value)) return null;
+    if (!('include' in value) && !('exclude' in value)) {
+      const include = this.filter(value);
+      return include === null ? null : { ...emptyItems(), bare: true, include };
     }
-    return { ...emptyCondition(), kind: 'json', json: JSON.stringify(value, null, 2) };
+    if (Object.keys(value).some((key) => key !== 'include' && key !== 'exclude')) return null;
+    const include = value['include'] === undefined ? emptyFilter() : this.filter(value['include']);
+    const exclude = value['exclude'] === undefined ? emptyFilter() : this.filter(value['exclude']);
+    return include === null || exclude === null ? null : { ...emptyItems(), include, exclude };
+  }
+
+  private filter(value: unknown): FilterDraft | null {
+    if (!isRecord(value)) return null;
+    const lists: Record<string, readonly string[]> = { ...emptyFilter().lists };
+    const named: Record<string, NamedValues> = { ...emptyFilter().named };
+    let draft = emptyFilter();
+    for (const [key, part] of Object.entries(value)) {
+      const listKey = LIST_FILTER_KEYS.find((k) => k === key);
+      const namedKey = NAMED_FILTER_KEYS.find((k) => k === key);
+      if (listKey !== undefined && isStringList(part)) lists[listKey] = part;
+      else if (namedKey !== undefined && isRecord(part) && typeof part['name'] === 'string' && isStringList(part['in'])) named[namedKey] = { name: part['name'], values: part['in'] };
+      else if (key === 'onSale' && typeof part === 'boolean') draft = { ...draft, onSale: part ? 'true' : 'false' };
+      else if (key === 'unitPrice' && isRecord(part)) draft = { ...draft, unitPriceMin: this.money(part['min']), unitPriceMax: this.money(part['max']) };
+      else return null;
+    }
+    return { ...draft, lists: { ...emptyFilter().lists, ...lists }, named: { ...emptyFilter().named, ...named } };
   }
 }
 
@@ -88,7 +157,7 @@ function wallTime(value: unknown): string {
 export function wireToDraft(view: Wire): PromotionDraft {
   const targeting = isRecord(view['targeting']) ? view['targeting'] : {};
   const currency = text(targeting['currency']);
-  const reader = new WireReader(exponentOf(currency === '' || currency === 'any' ? 'USD' : currency));
+  const reader = new WireReader(currency === '' || currency === 'any' ? 'USD' : currency);
   const schedule = isRecord(view['schedule']) ? view['schedule'] : {};
   const recurring = isRecord(schedule['recurring']) ? schedule['recurring'] : null;
   const limits = isRecord(view['limits']) ? view['limits'] : {};

@@ -20,6 +20,12 @@ export class CartBuilder {
     return this;
   }
 
+  /** A line with what a catalog knows of it: categories, brand, options (amounts in minor units). */
+  withCatalogLine(line: { sku: string; productId: string; unitPrice: number; quantity?: number; categories?: string[]; brand?: string; options?: Record<string, string> }): this {
+    this.lines.push({ lineId: `l${this.lines.length + 1}`, quantity: 1, categories: [], ...line });
+    return this;
+  }
+
   withCodes(...codes: string[]): this {
     this.codes = codes;
     return this;
