@@ -289,21 +289,21 @@ export interface components {
              * @description retention: days between two offers to one customer
              * @default 30
              */
-            readonly coolDownDays: number;
+            readonly coolDownDays?: number;
             /** @default true */
-            readonly enabled: boolean;
+            readonly enabled?: boolean;
             /**
              * @description at most one email of the kind (abandoned_cart or retention, any campaign) per customer within this many hours; 0: no cap
              * @default 24
              */
-            readonly frequencyCapHours: number;
+            readonly frequencyCapHours?: number;
             /** @enum {string} */
             readonly kind: "abandoned_cart" | "retention";
             /**
              * @description abandoned_cart: minimum cart value in minor units
              * @default 0
              */
-            readonly minimumCartValue: number;
+            readonly minimumCartValue?: number;
             /** @description retention: required; days without an order before an offer */
             readonly minimumDaysInactive?: number;
             readonly name: string;
@@ -328,7 +328,7 @@ export interface components {
              * @default plain
              * @enum {string}
              */
-            readonly syntax: "plain" | "liquid";
+            readonly syntax?: "plain" | "liquid";
             /** @description Plain-text body; {{...}} variables and code macros (K3) are filled per email */
             readonly text: string;
         };

@@ -406,7 +406,7 @@ export interface components {
              * @description A hidden code is never listed publicly (C8)
              * @default false
              */
-            readonly hidden: boolean;
+            readonly hidden?: boolean;
             /**
              * @description The coupon promotion the code belongs to: letters, digits, ".", "_" and "-", 1 to 100 characters, starting with a letter or digit
              * @example promo-welcome

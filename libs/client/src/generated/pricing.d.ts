@@ -250,7 +250,7 @@ export interface components {
                     readonly email?: string | null;
                     readonly groups?: readonly string[];
                     /** @default false */
-                    readonly marketingConsent: boolean;
+                    readonly marketingConsent?: boolean;
                     /** @description Orders placed before this cart. */
                     readonly orderCount?: number;
                     readonly segments?: readonly string[];
@@ -270,13 +270,13 @@ export interface components {
                      * @description false keeps the line out of every discount
                      * @default true
                      */
-                    readonly discountable: boolean;
+                    readonly discountable?: boolean;
                     /** @default false */
-                    readonly giftCertificate: boolean;
+                    readonly giftCertificate?: boolean;
                     readonly lineId: string;
                     readonly name?: string;
                     /** @default false */
-                    readonly onSale: boolean;
+                    readonly onSale?: boolean;
                     /** @description Chosen product option values, e.g. {"color": "red"} */
                     readonly options?: {
                         readonly [key: string]: string;
@@ -285,7 +285,7 @@ export interface components {
                      * @description Price set by a manual order or a server-to-server cart API.
                      * @default false
                      */
-                    readonly priceOverridden: boolean;
+                    readonly priceOverridden?: boolean;
                     readonly productId: string;
                     readonly quantity: number;
                     readonly sku: string;
@@ -294,7 +294,7 @@ export interface components {
                      * @description Basis points of tax included in unitPrice (README rule 11)
                      * @default 0
                      */
-                    readonly taxRate: number;
+                    readonly taxRate?: number;
                     readonly unitPrice: number;
                     readonly variantId?: string | null;
                 }[];
@@ -346,7 +346,7 @@ export interface components {
              * @description How many of the most recent priced carts to run the drafts over
              * @default 100
              */
-            readonly carts: number;
+            readonly carts?: number;
             /** @description Draft promotions, validated by the engine */
             readonly promotions: readonly components["schemas"]["PromotionBodyDoc"][];
         };
@@ -377,7 +377,7 @@ export interface components {
             /** @description Coupon promotions: shared codes (bulk codes live in code-inventory) */
             readonly codes?: readonly string[];
             /** @default true */
-            readonly enabled: boolean;
+            readonly enabled?: boolean;
             /**
              * @description Stable id chosen by the merchant
              * @example summer-tiered
@@ -436,7 +436,7 @@ export interface components {
              * @default en-US
              * @example de-DE
              */
-            readonly locale: string;
+            readonly locale?: string;
             /** @description P9: how many codes one order may carry */
             readonly maxCodesPerOrder: number;
             /** @description Items with an overridden price still qualify */

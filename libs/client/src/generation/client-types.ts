@@ -31,7 +31,8 @@ function bannerOf(service: ClientService): string {
 export async function generateClientTypes(service: ClientService): Promise<string> {
   const document = JSON.parse(readFileSync(path.join(OPENAPI_DIR, `${service}.openapi.json`), 'utf8')) as OpenAPI3;
   // immutable: answers are read, never changed, and readonly request types accept the callers' readonly arrays.
-  const nodes = await openapiTS(document, { immutable: true, silent: true });
+  // defaultNonNullable off: a property with a default stays optional, or every request would have to send it.
+  const nodes = await openapiTS(document, { immutable: true, defaultNonNullable: false, silent: true });
   return bannerOf(service) + astToString(nodes);
 }
 
