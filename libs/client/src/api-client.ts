@@ -51,8 +51,8 @@ type LooseParams = {
 
 /** The options of a call: the document's parameters, a loose query where it declares none, and CallOptions. */
 export type OptionsOf<Operation> = RequestParams<Operation> &
-  (RequestParams<Operation> extends { readonly query?: unknown } ? unknown : { readonly query?: UndocumentedQuery }) &
-  (RequestParams<Operation> extends { readonly body?: unknown } ? unknown : { readonly body?: unknown }) &
+  ('query' extends keyof RequestParams<Operation> ? unknown : { readonly query?: UndocumentedQuery }) &
+  ('body' extends keyof RequestParams<Operation> ? unknown : { readonly body?: unknown }) &
   CallOptions;
 
 /** The arguments after the path: optional when the operation needs no path parameter, query or body. */

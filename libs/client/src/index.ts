@@ -1,5 +1,5 @@
 export { type AnswerOf, type ApiClient, type ApiClientOptions, type BodyOf, type CallOptions, createApiClient, type UndocumentedQuery } from './api-client';
-export { ApiProblemError, ApiTimeoutError, ApiUnreachableError, type FieldProblem } from './api-errors';
+export { ApiProblemError, ApiTimeoutError, ApiUnreachableError, type FieldProblem, problemErrorOf } from './api-errors';
 export type { components as CampaignsComponents, paths as CampaignsPaths } from './generated/campaigns';
 export type { components as CodeInventoryComponents, paths as CodeInventoryPaths } from './generated/code-inventory';
 export type { components as PricingComponents, paths as PricingPaths } from './generated/pricing';

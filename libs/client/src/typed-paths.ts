@@ -21,17 +21,13 @@ type ParametersOf<Operation> = Operation extends { readonly parameters: infer Pa
 type PathParams<Operation> =
   ParametersOf<Operation> extends { readonly path: infer Path } ? (IsNever<Path> extends true ? unknown : { readonly path: Path }) : unknown;
 
-/** `{ query? }` when the operation documents query parameters; `query` is required when one of them is. */
+/**
+ * `{ query? }` when the operation documents query parameters. Always optional: Nest documents a query parameter as
+ * required unless told otherwise, and several are documented so (campaigns' `GET /v1/suppressions` cursor) that the
+ * services read as optional.
+ */
 type QueryParams<Operation> =
-  ParametersOf<Operation> extends { readonly query: infer Query }
-    ? IsNever<Query> extends true
-      ? unknown
-      : { readonly query: Query }
-    : ParametersOf<Operation> extends { readonly query?: infer Query }
-      ? IsNever<NonNullable<Query>> extends true
-        ? unknown
-        : { readonly query?: NonNullable<Query> }
-      : unknown;
+  ParametersOf<Operation> extends { readonly query?: infer Query } ? (IsNever<NonNullable<Query>> extends true ? unknown : { readonly query?: NonNullable<Query> }) : unknown;
 
 /** The media types a body may be sent as, with what the caller passes for each. */
 type BodyOfContent<Content> = Content extends { readonly 'application/json': infer Json }
@@ -40,14 +36,17 @@ type BodyOfContent<Content> = Content extends { readonly 'application/json': inf
     ? FormData
     : never;
 
+type RequestBodyOf<Operation> = Operation extends { readonly requestBody?: infer Body } ? NonNullable<Body> : never;
+
 /** `{ body }` when the operation takes one (JSON, or FormData for multipart), optional when the document says so. */
-type BodyParams<Operation> = Operation extends { readonly requestBody: { readonly content: infer Content } }
-  ? { readonly body: BodyOfContent<Content> }
-  : Operation extends { readonly requestBody?: { readonly content: infer Content } }
-    ? IsNever<Content> extends true
-      ? unknown
-      : { readonly body?: BodyOfContent<Content> }
-    : unknown;
+type BodyParams<Operation> =
+  IsNever<RequestBodyOf<Operation>> extends true
+    ? unknown
+    : RequestBodyOf<Operation> extends { readonly content: infer Content }
+      ? Operation extends { readonly requestBody: unknown }
+        ? { readonly body: BodyOfContent<Content> }
+        : { readonly body?: BodyOfContent<Content> }
+      : unknown;
 
 /** Path parameters, query and body of one call, as the document types them. */
 export type RequestParams<Operation> = PathParams<Operation> & QueryParams<Operation> & BodyParams<Operation>;

@@ -1,10 +1,13 @@
+import type { BodyOf, PricingPaths } from '@promo/client';
 import { useEffect, useState } from 'react';
 import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
-import type { PricedCart } from './priced-cart';
+import type { PricedCart, PromotionBody } from '../api/console-api';
 import { sampleCart } from './priced-cart';
 
 const DEBOUNCE_MS = 400;
+
+type PricedCartInput = NonNullable<BodyOf<PricingPaths, 'post', '/v1/carts/price/dry-run'>['cart']>;
 
 /** A coupon applies only with one of its codes: a sample cart that carries none gets the draft's first. */
 function withCouponCode(cart: unknown, draft: Record<string, unknown>): unknown {
@@ -36,8 +39,10 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
     let current = true;
     setPending(true);
     const timer = setTimeout(() => {
-      store.client
-        .json<PricedCart>('pricing', '/v1/carts/price/dry-run', { method: 'POST', json: { cart: priced, promotions: [draft] } })
+      // A dry run stores nothing: safe to repeat. The draft and the sample cart are what the merchant typed; pricing checks them.
+      const body = { cart: priced as PricedCartInput, promotions: [draft as PromotionBody] };
+      store.api.pricing
+        .post('/v1/carts/price/dry-run', { body, idempotent: true })
         .then(
           (priced) => {
             if (!current) return;
@@ -52,7 +57,7 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
       current = false;
       clearTimeout(timer);
     };
-  }, [draft, cartText, store.client]);
+  }, [draft, cartText, store.api]);
 
   const id = typeof draft?.['id'] === 'string' ? draft['id'] : '';
   return (
