@@ -103,6 +103,17 @@ describe('the typed client', () => {
     expect(standIn.seen).toHaveLength(1);
   });
 
+  it('waits no longer than its cap between retries of answers that name no wait', async () => {
+    // Without the cap the 5th wait alone would be 1.6 s (100 ms doubled each time).
+    standIn.answers.push(...[1, 2, 3, 4, 5].map(() => json(503, UNAVAILABLE)), json(200, {}));
+    const ledger = createRedemptionLedgerClient({ baseUrl, apiKey: 'k', retries: 5, maxRetryWaitMs: 150 });
+    const started = performance.now();
+    await expect(ledger.get('/v1/statistics/orders')).resolves.toEqual({});
+    expect(standIn.seen).toHaveLength(6);
+    // 100 + 150 × 4 = 700 ms of waits.
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
   it('never retries a POST that is not marked idempotent: one 503 is the answer', async () => {
     standIn.answers.push(json(503, UNAVAILABLE, { 'retry-after': '0' }), json(201, { id: 'p-2' }));
     const pricing = createPricingClient({ baseUrl, apiKey: 'k', retries: 3 });

@@ -177,7 +177,7 @@ class Caller {
         throw problemErrorOf(name, outcome.response.status, await outcome.response.text());
       }
       if ('unreachable' in outcome && attempt >= retries) throw new ApiUnreachableError(name, outcome.unreachable);
-      const wait = 'response' in outcome ? await this.retryWait(outcome.response, attempt, name) : backoffMs(attempt);
+      const wait = 'response' in outcome ? await this.retryWait(outcome.response, attempt, name) : this.backoffMs(attempt);
       await sleep(wait, signal);
     }
   }
@@ -188,7 +188,12 @@ class Caller {
     const asked = retryAfterMs(response.headers.get('retry-after'), (this.options.nowMs ?? Date.now)());
     const text = await response.text();
     if (asked !== null && asked > (this.options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS)) throw problemErrorOf(name, response.status, text);
-    return asked ?? backoffMs(attempt);
+    return asked ?? this.backoffMs(attempt);
+  }
+
+  /** The wait before retry `attempt + 1` when the answer named none: doubled each time, never past maxRetryWaitMs. */
+  private backoffMs(attempt: number): number {
+    return Math.min(FIRST_BACKOFF_MS * 2 ** attempt, this.options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS);
   }
 
   private requestInit(method: HttpMethod, call: LooseParams & CallOptions): RequestInit {
@@ -215,10 +220,6 @@ class Caller {
     const queryText = search.toString();
     return `${this.baseUrl}${filled}${queryText === '' ? '' : `?${queryText}`}`;
   }
-}
-
-function backoffMs(attempt: number): number {
-  return FIRST_BACKOFF_MS * 2 ** attempt;
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts. */

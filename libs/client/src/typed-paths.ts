@@ -22,12 +22,16 @@ type PathParams<Operation> =
   ParametersOf<Operation> extends { readonly path: infer Path } ? (IsNever<Path> extends true ? unknown : { readonly path: Path }) : unknown;
 
 /**
- * `{ query? }` when the operation documents query parameters. Always optional: Nest documents a query parameter as
- * required unless told otherwise, and several are documented so (campaigns' `GET /v1/suppressions` cursor) that the
- * services read as optional.
+ * `{ query? }` when the operation documents query parameters, each of them optional: Nest documents a query
+ * parameter as required unless told otherwise, and several are documented so (campaigns' `GET /v1/suppressions`
+ * cursor, `GET /v1/emails` filters) that the services read as optional.
  */
 type QueryParams<Operation> =
-  ParametersOf<Operation> extends { readonly query?: infer Query } ? (IsNever<NonNullable<Query>> extends true ? unknown : { readonly query?: NonNullable<Query> }) : unknown;
+  ParametersOf<Operation> extends { readonly query?: infer Query }
+    ? IsNever<NonNullable<Query>> extends true
+      ? unknown
+      : { readonly query?: Partial<NonNullable<Query>> }
+    : unknown;
 
 /** The media types a body may be sent as, with what the caller passes for each. */
 type BodyOfContent<Content> = Content extends { readonly 'application/json': infer Json }

@@ -1,4 +1,5 @@
-import type { AdminClient } from '../cluster/admin-client';
+import type { CampaignsClient, RedemptionLedgerClient } from '@promo/client';
+import type { OrderStatistics } from '@promo/contracts/http';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import type { StreamFacts } from '../stream/stream-facts';
 import { type CheckResult, compare } from './check-result';
@@ -30,10 +31,10 @@ function byCurrency(entries: Iterable<readonly [string, number]>): string {
  * its cart (the expected ones) and the retention emails of its customer (their due times as campaigns
  * sent them; which customers got one is the emails check's); counted once, per currency.
  */
-export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFacts, ledger: AdminClient, campaigns: AdminClient): Promise<CheckResult[]> {
-  const orders = await ledger.get<{ orders: number; cancelled: number; byCurrency: { currency: string; ordersTotal: number }[] }>('/v1/statistics/orders');
+export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFacts, ledger: RedemptionLedgerClient, campaigns: CampaignsClient): Promise<CheckResult[]> {
+  const orders = (await ledger.get('/v1/statistics/orders')) as OrderStatistics;
   const cancelledPlaced = [...facts.orders.keys()].filter((id) => facts.cancelledOrderIds.has(id)).length;
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get(`/v1/emails?kind=retention&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { kind: 'retention', limit: '500', ...(cursor === undefined ? {} : { cursor }) } }));
   const retentionDue = sent.filter((e) => e.kind === 'retention');
 
   const recovered: { readonly cartId: string; readonly currency: string; readonly total: number }[] = [];
