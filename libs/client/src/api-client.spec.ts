@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiProblemError, ApiTimeoutError, ApiUnreachableError } from './api-errors';
-import { createPricingClient, createRedemptionLedgerClient } from './service-clients';
+import { createPricingClient, createRedemptionLedgerClient, createServiceClients } from './service-clients';
 
 /** One request as the stand-in saw it. */
 interface SeenRequest {
@@ -190,6 +190,14 @@ describe('the typed client', () => {
     await closed.stop();
     const pricing = createPricingClient({ baseUrl: closedUrl, apiKey: 'k', retries: 1 });
     await expect(pricing.post('/v1/promotions/{id}/disable', { path: { id: 'p-1' } })).rejects.toBeInstanceOf(ApiUnreachableError);
+  });
+
+  it('builds one client per service, each below its own base path (the console proxies /api/<service>)', async () => {
+    standIn.answers.push(json(200, { orders: 0 }), json(200, { items: [] }));
+    const clients = createServiceClients((service) => `${baseUrl}/api/${service}`, { apiKey: 'k' });
+    await clients.redemptionLedger.get('/v1/statistics/orders');
+    await clients.campaigns.get('/v1/campaigns');
+    expect(standIn.seen.map((request) => request.url)).toEqual(['/api/redemption-ledger/v1/statistics/orders', '/api/campaigns/v1/campaigns']);
   });
 
   it('answers undefined for a 204', async () => {

@@ -12,7 +12,10 @@ export {
   createCodeInventoryClient,
   createPricingClient,
   createRedemptionLedgerClient,
+  createServiceClients,
   type PricingClient,
   type RedemptionLedgerClient,
+  type ServiceClients,
+  type ServiceName,
 } from './service-clients';
 export type { HttpMethod } from './typed-paths';

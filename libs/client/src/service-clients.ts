@@ -28,3 +28,25 @@ export function createRedemptionLedgerClient(options: ApiClientOptions): Redempt
 export function createCampaignsClient(options: ApiClientOptions): CampaignsClient {
   return createApiClient<CampaignsPaths>(options);
 }
+
+/** The four services, as their OpenAPI documents name them. */
+export type ServiceName = 'pricing' | 'code-inventory' | 'redemption-ledger' | 'campaigns';
+
+/** A client of each service, all with the same key and call settings. */
+export interface ServiceClients {
+  readonly pricing: PricingClient;
+  readonly codeInventory: CodeInventoryClient;
+  readonly redemptionLedger: RedemptionLedgerClient;
+  readonly campaigns: CampaignsClient;
+}
+
+/** Clients of the four services at `baseUrlOf(service)`, each with `options`. */
+export function createServiceClients(baseUrlOf: (service: ServiceName) => string, options: Omit<ApiClientOptions, 'baseUrl'>): ServiceClients {
+  const of = (service: ServiceName): ApiClientOptions => ({ ...options, baseUrl: baseUrlOf(service) });
+  return {
+    pricing: createPricingClient(of('pricing')),
+    codeInventory: createCodeInventoryClient(of('code-inventory')),
+    redemptionLedger: createRedemptionLedgerClient(of('redemption-ledger')),
+    campaigns: createCampaignsClient(of('campaigns')),
+  };
+}

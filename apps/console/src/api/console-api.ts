@@ -1,25 +1,8 @@
-import {
-  type AnswerOf,
-  type BodyOf,
-  type CampaignsClient,
-  type CodeInventoryClient,
-  createCampaignsClient,
-  createCodeInventoryClient,
-  createPricingClient,
-  createRedemptionLedgerClient,
-  type PricingClient,
-  type PricingPaths,
-  type RedemptionLedgerClient,
-} from '@promo/client';
-import { type ServiceName, serviceUrl } from './service-name';
+import { type AnswerOf, type BodyOf, createServiceClients, type PricingPaths, type ServiceClients } from '@promo/client';
+import { serviceUrl } from './service-name';
 
 /** The four services' typed clients (libs/client, generated from their OpenAPI documents), with the merchant's key. */
-export interface ConsoleApi {
-  readonly pricing: PricingClient;
-  readonly codeInventory: CodeInventoryClient;
-  readonly redemptionLedger: RedemptionLedgerClient;
-  readonly campaigns: CampaignsClient;
-}
+export type ConsoleApi = ServiceClients;
 
 /**
  * A promotion as pricing takes it. The console builds it field by field from the draft, with JSON editors for
@@ -35,11 +18,5 @@ const TIMEOUT_MS = 30_000;
 
 /** Every service through the console's own origin (`/api/<service>`, proxied by apps/console/server). */
 export function consoleApi(apiKey: string): ConsoleApi {
-  const options = (service: ServiceName) => ({ baseUrl: serviceUrl(service, ''), apiKey, timeoutMs: TIMEOUT_MS });
-  return {
-    pricing: createPricingClient(options('pricing')),
-    codeInventory: createCodeInventoryClient(options('code-inventory')),
-    redemptionLedger: createRedemptionLedgerClient(options('redemption-ledger')),
-    campaigns: createCampaignsClient(options('campaigns')),
-  };
+  return createServiceClients((service) => serviceUrl(service, ''), { apiKey, timeoutMs: TIMEOUT_MS });
 }

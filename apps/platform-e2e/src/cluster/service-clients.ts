@@ -1,22 +1,7 @@
-import {
-  type CampaignsClient,
-  type CodeInventoryClient,
-  createCampaignsClient,
-  createCodeInventoryClient,
-  createPricingClient,
-  createRedemptionLedgerClient,
-  type PricingClient,
-  type RedemptionLedgerClient,
-} from '@promo/client';
+import { createServiceClients, type ServiceClients } from '@promo/client';
 import type { ServiceName } from './service-cluster';
 
-/** The four services' typed clients (libs/client, generated from their OpenAPI documents), with one admin key. */
-export interface ServiceClients {
-  readonly pricing: PricingClient;
-  readonly codeInventory: CodeInventoryClient;
-  readonly redemptionLedger: RedemptionLedgerClient;
-  readonly campaigns: CampaignsClient;
-}
+export type { ServiceClients };
 
 /**
  * A 503 is the services' "not done, try later" (problem+json, often with Retry-After): a dependency such as
@@ -25,15 +10,9 @@ export interface ServiceClients {
  */
 const HARNESS_CALLS = { timeoutMs: 90_000, retries: 60, maxRetryWaitMs: 5_000 } as const;
 
-/** Clients of the services at `urlOf(service)`, each call retried while the service says "later". */
+/** Clients of the services at `urlOf(service)` with the admin key, each call retried while the service says "later". */
 export function serviceClients(urlOf: (service: ServiceName) => string, apiKey: string): ServiceClients {
-  const options = (service: ServiceName) => ({ baseUrl: urlOf(service), apiKey, ...HARNESS_CALLS });
-  return {
-    pricing: createPricingClient(options('pricing')),
-    codeInventory: createCodeInventoryClient(options('code-inventory')),
-    redemptionLedger: createRedemptionLedgerClient(options('redemption-ledger')),
-    campaigns: createCampaignsClient(options('campaigns')),
-  };
+  return createServiceClients(urlOf, { apiKey, ...HARNESS_CALLS });
 }
 
 /** What every service's `GET /v1/ops/ingestion` answers (not described in the OpenAPI documents yet). */
