@@ -9,9 +9,9 @@ import { checkIngestion, UPSTREAM_CONSUMERS } from './checks/ingestion.check';
 import { checkRecordsLost } from './checks/records-lost.check';
 import { checkLedger } from './checks/ledger.check';
 import { checkRevenue } from './checks/revenue.check';
-import { AdminClient } from './cluster/admin-client';
+import { ingestionStats, type ServiceClients, serviceClients } from './cluster/service-clients';
 import { startE2eInfrastructure } from './cluster/e2e-infrastructure';
-import { SERVICES, ServiceCluster, type ServiceName } from './cluster/service-cluster';
+import { SERVICES, ServiceCluster } from './cluster/service-cluster';
 import { ChaosRun, chaosPlan } from './chaos/chaos-run';
 import { consumerLag } from './replay/consumer-lag';
 import { createRecordedTopics, replay } from './replay/replayer';
@@ -122,13 +122,12 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
     log(`  service logs (written when the run ends): tmp/contract/${infra.runId}/`);
     const running = cluster;
     for (const service of SERVICES) log(`  ${service}: ${running.url(service)} → ${running.replicaUrls(service).join(', ')}`);
-    const clients = new Map<ServiceName, AdminClient>(SERVICES.map((s) => [s, new AdminClient(running.url(s), adminKey)]));
-    const client = (s: ServiceName) => clients.get(s)!;
+    const clients = serviceClients((service) => running.url(service), adminKey);
     log('setting up the demo store through the admin APIs…');
     await setUpDemoStore(
-      { pricing: client('pricing'), codes: client('code-inventory'), ledger: client('redemption-ledger'), campaigns: client('campaigns') },
+      clients,
       winbackCodes,
-      () => waitForPromotionChanges(client('redemption-ledger'), DEMO_PROMOTIONS.length),
+      () => waitForPromotionChanges(clients, DEMO_PROMOTIONS.length),
     );
 
     const chaos = options.chaos ? chaosPlan(records.length, { replicas: options.replicas, kafkaNodeIds: infra.kafka.nodeIds, redisCluster: options.redisCluster }) : [];
@@ -160,17 +159,17 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
     await chaosRun.settled();
     log('waiting for every consumer group to reach the end…');
     await waitForConsumers(admin, log);
-    await waitForCampaignsWatermark(client('campaigns'), facts.endOfStream);
+    await waitForCampaignsWatermark(clients, facts.endOfStream);
     const settledSeconds = (performance.now() - replayStarted) / 1000;
 
     const results: CheckResult[] = [
       compare('stream: records (file vs expected)', expected.records, facts.records),
       compare('stream: Σ order totals by the rules vs expected ordersTotal', expected.revenue.ordersTotal, facts.ordersTotal),
       ...(await checkIngestion(expected, clients, kafka, admin)),
-      await checkRecordsLost(clients),
-      ...(await checkEmails(expected, client('campaigns'), infra.maildevUrl)),
-      ...(await checkLedger(expected, facts, client('redemption-ledger'), DEMO_CODE_LIMITS, new Set(winbackCodes.map((c) => c.toLowerCase())))),
-      ...(await checkRevenue(expected, facts, client('redemption-ledger'), client('campaigns'))),
+      await checkRecordsLost(clients, SERVICES),
+      ...(await checkEmails(expected, clients.campaigns, infra.maildevUrl)),
+      ...(await checkLedger(expected, facts, clients.redemptionLedger, DEMO_CODE_LIMITS, new Set(winbackCodes.map((c) => c.toLowerCase())))),
+      ...(await checkRevenue(expected, facts, clients.redemptionLedger, clients.campaigns)),
     ];
     const eventsPerSecond = records.length / replaySeconds;
     return { results, replaySeconds, eventsPerSecond, records: records.length, settledSeconds, report: formatReport(results) };
@@ -181,10 +180,10 @@ export async function runContract(options: ContractRunOptions): Promise<Contract
   }
 }
 
-export async function waitForPromotionChanges(ledger: AdminClient, count: number): Promise<void> {
+export async function waitForPromotionChanges(clients: ServiceClients, count: number): Promise<void> {
   await waitFor(
     async () => {
-      const stats = await ledger.get<{ topics: { topic: string; processed: number }[] }>('/v1/ops/ingestion');
+      const stats = await ingestionStats(clients, 'redemption-ledger');
       const processed = stats.topics.find((t) => t.topic === 'pricing.promotion-changed')?.processed ?? 0;
       if (processed < count) throw new Error(`the ledger has processed ${processed} of ${count} promotion changes`);
       return true;
@@ -220,10 +219,11 @@ async function waitForConsumers(admin: ReturnType<ReturnType<typeof createKafka>
 }
 
 /** Campaigns decide an email only once their order watermark has passed its due time. */
-async function waitForCampaignsWatermark(campaigns: AdminClient, endOfStream: string): Promise<void> {
+async function waitForCampaignsWatermark(clients: ServiceClients, endOfStream: string): Promise<void> {
   await waitFor(
     async () => {
-      const state = await campaigns.get<{ watermark: string | null; pendingDue?: number }>('/v1/ops/watermark');
+      // Its answer is not in campaigns' OpenAPI document yet.
+      const state = (await clients.campaigns.get('/v1/ops/watermark')) as { readonly watermark: string | null; readonly pendingDue?: number };
       return state.watermark !== null && Date.parse(state.watermark) >= Date.parse(endOfStream) && (state.pendingDue ?? 0) === 0;
     },
     { timeoutMs: 300_000, intervalMs: 500, description: 'the campaigns watermark to reach the end of the stream' },

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AdminClient } from './cluster/admin-client';
-import type { ServiceName } from './cluster/service-cluster';
+import { serviceClients } from './cluster/service-clients';
 import { type SingleBrokerCluster, startSingleBrokerCluster } from './cluster/single-broker-cluster';
 import { waitForPromotionChanges } from './contract-run';
 import { DEMO_PROMOTIONS, setUpDemoStore } from './setup/demo-store';
@@ -49,12 +48,8 @@ describe('docs/integrate.md', () => {
   beforeAll(async () => {
     running = await startSingleBrokerCluster({ name: 'guide', kafkaPort: process.env['E2E_GUIDE_KAFKA_PORT'] ?? '19692', clockStart: '2026-11-20T09:00:00Z' });
     const { cluster, keys } = running;
-    const client = (service: ServiceName) => new AdminClient(cluster.url(service), keys.admin);
-    await setUpDemoStore(
-      { pricing: client('pricing'), codes: client('code-inventory'), ledger: client('redemption-ledger'), campaigns: client('campaigns') },
-      ['GUIDE-WINBACK-1'],
-      () => waitForPromotionChanges(client('redemption-ledger'), DEMO_PROMOTIONS.length),
-    );
+    const clients = serviceClients((service) => cluster.url(service), keys.admin);
+    await setUpDemoStore(clients, ['GUIDE-WINBACK-1'], () => waitForPromotionChanges(clients, DEMO_PROMOTIONS.length));
   }, 300_000);
 
   afterAll(async () => {

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createKafka } from '@promo/messaging';
 import { waitFor } from '@promo/platform/testing';
-import { AdminClient } from './cluster/admin-client';
+import { ApiProblemError } from '@promo/client';
+import { ingestionStats, serviceClients } from './cluster/service-clients';
 import { itemsOf } from './checks/items-of';
 import { UPSTREAM_CONSUMERS } from './checks/ingestion.check';
 import { consumerLag } from './replay/consumer-lag';
 import { createRecordedTopics, replay } from './replay/replayer';
-import { DEMO_CAMPAIGNS, DEMO_CODE_LIMITS, DEMO_PROMOTIONS, WINBACK_GROUP } from './setup/demo-store';
+import { DEMO_CAMPAIGNS, DEMO_CODE_LIMITS, DEMO_PROMOTIONS, DEMO_WINBACK_GROUP, WINBACK_GROUP } from './setup/demo-store';
 import { loadStream } from './stream/stream-record';
 
 const FIXTURES = path.resolve(__dirname, '../test/fixtures/streams');
@@ -25,27 +26,29 @@ const say = (line: string) => process.stdout.write(`demo: ${line}\n`);
 
 async function main(): Promise<void> {
   const key = env('ADMIN_API_KEY');
-  const pricing = new AdminClient(env('PRICING_URL', 'http://127.0.0.1:3001'), key);
-  const codes = new AdminClient(env('CODE_INVENTORY_URL', 'http://127.0.0.1:3002'), key);
-  const ledger = new AdminClient(env('LEDGER_URL', 'http://127.0.0.1:3003'), key);
-  const campaigns = new AdminClient(env('CAMPAIGNS_URL', 'http://127.0.0.1:3004'), key);
+  const urls = {
+    pricing: env('PRICING_URL', 'http://127.0.0.1:3001'),
+    'code-inventory': env('CODE_INVENTORY_URL', 'http://127.0.0.1:3002'),
+    'redemption-ledger': env('LEDGER_URL', 'http://127.0.0.1:3003'),
+    campaigns: env('CAMPAIGNS_URL', 'http://127.0.0.1:3004'),
+  } as const;
+  const clients = serviceClients((service) => urls[service], key);
 
   let created = 0;
-  const createOnce = async (client: AdminClient, route: string, body: unknown) => {
-    const response = await fetch(`${(client as unknown as { baseUrl: string }).baseUrl}${route}`, {
-      method: 'POST',
-      headers: { 'x-api-key': key, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status === 409) return;
-    if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
-    created += 1;
+  /** Creates what the demo needs unless it exists (409): the demo store is set up once per database. */
+  const createOnce = async (create: () => Promise<unknown>) => {
+    try {
+      await create();
+      created += 1;
+    } catch (error) {
+      if (!(error instanceof ApiProblemError && error.status === 409)) throw error;
+    }
   };
-  for (const promotion of DEMO_PROMOTIONS) await createOnce(pricing, '/v1/promotions', promotion);
-  await createOnce(codes, '/v1/groups', { groupId: WINBACK_GROUP, name: 'Win back', promotionId: 'promo-winback' });
+  for (const promotion of DEMO_PROMOTIONS) await createOnce(() => clients.pricing.post('/v1/promotions', { body: promotion }));
+  await createOnce(() => clients.codeInventory.post('/v1/groups', { body: DEMO_WINBACK_GROUP }));
   const winback = readFileSync(env('STREAM_CODES', path.join(FIXTURES, 'winback-codes.txt')), 'utf8').split('\n').map((c) => c.trim()).filter((c) => c !== '');
-  await createOnce(codes, `/v1/groups/${WINBACK_GROUP}/codes`, { codes: winback });
-  for (const campaign of DEMO_CAMPAIGNS) await createOnce(campaigns, '/v1/campaigns', campaign);
+  await createOnce(() => clients.codeInventory.post('/v1/groups/{groupId}/codes', { path: { groupId: WINBACK_GROUP }, body: { codes: winback } }));
+  for (const campaign of DEMO_CAMPAIGNS) await createOnce(() => clients.campaigns.post('/v1/campaigns', { body: campaign }));
   say(created > 0 ? `demo store set up (${DEMO_PROMOTIONS.length} promotions, ${winback.length} WINBACK codes, ${DEMO_CAMPAIGNS.length} campaigns)` : 'demo store already set up');
 
   const kafka = createKafka({ clientId: 'demo-loader', brokers: env('KAFKA_BROKERS', '127.0.0.1:19092').split(',') });
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
   const producer = kafka.producer();
   await Promise.all([admin.connect(), producer.connect()]);
   try {
-    const stats = await pricing.get<{ topics: { topic: string; processed: number }[] }>('/v1/ops/ingestion');
+    const stats = await ingestionStats(clients, 'pricing');
     if ((stats.topics.find((t) => t.topic === 'cart.updated')?.processed ?? 0) > 0) {
       say('the recorded stream was replayed before; not replaying it again');
     } else {
@@ -66,10 +69,10 @@ async function main(): Promise<void> {
       if (topics.length > 0) await waitFor(async () => (await consumerLag(admin, group, topics)) === 0, { timeoutMs: 300_000, intervalMs: 500, description: `${group} to catch up` });
     }
     say('every consumer caught up');
-    const emails = itemsOf<{ kind: string }>(await campaigns.get('/v1/emails'));
+    const emails = itemsOf<{ kind: string }>(await clients.campaigns.get('/v1/emails'));
     say(`emails sent so far (due ones keep going out): ${emails.filter((e) => e.kind === 'abandoned_cart').length} abandoned-cart, ${emails.filter((e) => e.kind === 'retention').length} retention`);
     for (const [code, limits] of DEMO_CODE_LIMITS) {
-      const entries = itemsOf<{ kind: string }>(await ledger.get(`/v1/ledger?promotionId=${limits.promotionId}&limit=1000`));
+      const { items: entries } = await clients.redemptionLedger.get('/v1/ledger', { query: { promotionId: limits.promotionId, limit: 1000 } });
       say(`${code}: ${entries.filter((e) => e.kind === 'committed').length} uses accepted, ${entries.filter((e) => e.kind === 'rejected').length} rejected over the limit`);
     }
     for (const [service, topics] of Object.entries(UPSTREAM_CONSUMERS)) {

@@ -1,21 +1,10 @@
-import { apiErrorOf, errorsByField } from './api-error';
+import { ApiProblemError, errorsByField, problemText } from './api-error';
 
-describe('apiErrorOf', () => {
-  it('keeps the field errors of a 400 problem', () => {
-    const error = apiErrorOf(400, {
-      type: '/problems/validation',
-      title: 'Bad Request',
-      status: 400,
-      errors: [{ field: 'rules[0].reward.percent', reason: 'out_of_range', detail: 'percent must be at most 100.' }, { nope: 1 }],
-    });
-    expect(error.status).toBe(400);
-    expect(error.errors).toEqual([{ field: 'rules[0].reward.percent', reason: 'out_of_range', detail: 'percent must be at most 100.' }]);
-  });
-
-  it('copes with a body that is not a problem', () => {
-    const error = apiErrorOf(502, 'gateway down');
-    expect(error.title).toBe('HTTP 502');
-    expect(error.errors).toEqual([]);
+describe('problemText', () => {
+  it("says a refusal's detail, or its title when it has none", () => {
+    const withDetail = new ApiProblemError(409, '/problems/group-has-issued-codes', 'Conflict', 'The group still has 3 issued codes.', [], {}, 'DELETE /v1/groups/g-1');
+    const withoutDetail = new ApiProblemError(502, 'about:blank', 'HTTP 502', null, [], {}, 'GET /v1/settings');
+    expect([problemText(withDetail), problemText(withoutDetail)]).toEqual(['The group still has 3 issued codes.', 'HTTP 502']);
   });
 });
 

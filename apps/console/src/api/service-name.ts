@@ -1,5 +1,7 @@
+import type { ServiceName } from '@promo/client';
+
 /** The four services, each behind `/api/<name>` on the console's origin. */
-export type ServiceName = 'pricing' | 'code-inventory' | 'redemption-ledger' | 'campaigns';
+export type { ServiceName };
 
 export function serviceUrl(service: ServiceName, path: string): string {
   return `/api/${service}${path}`;

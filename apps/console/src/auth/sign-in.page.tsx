@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { HttpClient } from '../api/http-client';
-import { ApiError } from '../api/api-error';
+import { ApiProblemError, problemText } from '../api/api-error';
+import { consoleApi } from '../api/console-api';
 
 /** Asks for an admin key and checks it against pricing before keeping it for the session. */
 export function SignInPage({ onSignedIn }: { readonly onSignedIn: (key: string) => void }) {
@@ -13,10 +13,10 @@ export function SignInPage({ onSignedIn }: { readonly onSignedIn: (key: string) 
     setBusy(true);
     setError(null);
     try {
-      await new HttpClient(key.trim()).json('pricing', '/v1/settings');
+      await consoleApi(key.trim()).pricing.get('/v1/settings');
       onSignedIn(key.trim());
     } catch (failure) {
-      setError(failure instanceof ApiError ? `The key was refused: ${failure.title}` : 'The services did not answer.');
+      setError(failure instanceof ApiProblemError ? `The key was refused: ${problemText(failure)}` : 'The services did not answer.');
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
+import type { BodyOf, CampaignsPaths } from '@promo/client';
 import { useState } from 'react';
-import { ApiError, type FieldError, errorsByField } from '../api/api-error';
+import { ApiProblemError, type FieldError, errorsByField } from '../api/api-error';
 import { parseMoney, toDecimalText, exponentOf } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
@@ -38,20 +39,24 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
 
   async function save() {
     const minimumCartValue = parseMoney(minimum, currency);
-    if (draft.kind === 'abandoned_cart' && minimumCartValue === null) {
-      setErrors([{ field: 'minimumCartValue', reason: 'invalid_amount', detail: `Enter an amount in ${currency}.` }]);
-      return;
+    let body: BodyOf<CampaignsPaths, 'post', '/v1/campaigns'>;
+    if (draft.kind === 'abandoned_cart') {
+      if (minimumCartValue === null) {
+        setErrors([{ field: 'minimumCartValue', reason: 'invalid_amount', detail: `Enter an amount in ${currency}.` }]);
+        return;
+      }
+      body = { campaignId: draft.campaignId, name: draft.name, enabled: draft.enabled, kind: draft.kind, codeGroup: draft.codeGroup ?? null, minimumCartValue, frequencyCapHours: draft.frequencyCapHours ?? 24, steps };
+    } else {
+      body = { campaignId: draft.campaignId, name: draft.name, enabled: draft.enabled, kind: draft.kind, codeGroup: draft.codeGroup ?? null, minimumDaysInactive: draft.minimumDaysInactive ?? 60, coolDownDays: draft.coolDownDays ?? 30, template: draft.template ?? EMPTY_TEMPLATE };
     }
-    const body = draft.kind === 'abandoned_cart'
-      ? { campaignId: draft.campaignId, name: draft.name, enabled: draft.enabled, kind: draft.kind, codeGroup: draft.codeGroup ?? null, minimumCartValue, frequencyCapHours: draft.frequencyCapHours ?? 24, steps }
-      : { campaignId: draft.campaignId, name: draft.name, enabled: draft.enabled, kind: draft.kind, codeGroup: draft.codeGroup ?? null, minimumDaysInactive: draft.minimumDaysInactive ?? 60, coolDownDays: draft.coolDownDays ?? 30, template: draft.template ?? EMPTY_TEMPLATE };
     try {
-      await store.client.json('campaigns', isNew ? '/v1/campaigns' : `/v1/campaigns/${encodeURIComponent(draft.campaignId)}`, { method: isNew ? 'POST' : 'PUT', json: body });
+      const campaigns = store.api.campaigns;
+      await (isNew ? campaigns.post('/v1/campaigns', { body }) : campaigns.put('/v1/campaigns/{campaignId}', { path: { campaignId: draft.campaignId }, body }));
       setErrors([]);
       setMessage('Saved.');
       onSaved();
     } catch (failure) {
-      setErrors(failure instanceof ApiError ? failure.errors : []);
+      setErrors(failure instanceof ApiProblemError ? failure.errors : []);
       setMessage(describeError(failure));
     }
   }

@@ -9,7 +9,8 @@ const NEW_CAMPAIGN: Campaign = { campaignId: '', name: '', enabled: true, kind: 
 /** Campaign settings and templates, and the suppression list. */
 export function CampaignsPage() {
   const store = useStore();
-  const campaigns = useAsync(() => store.client.json<{ items: readonly Campaign[] }>('campaigns', '/v1/campaigns').then((a) => a.items), [store.client]);
+  // The editor's Campaign narrows the document's CampaignInputDto: an answer always carries `enabled`.
+  const campaigns = useAsync(() => store.api.campaigns.get('/v1/campaigns').then((a) => a.items as readonly Campaign[]), [store.api]);
   const [adding, setAdding] = useState(false);
   return (
     <div className="campaigns">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, type FieldError, errorsByField } from '../api/api-error';
+import { ApiProblemError, type FieldError, errorsByField } from '../api/api-error';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
 import { describeError } from '../ui/use-async';
@@ -24,6 +24,10 @@ const SAMPLE_CART = {
   updatedAt: '2026-03-01T10:00:00Z',
 };
 
+function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * The saved step's email for a chosen cart (#25), rendered by the campaigns service as it would send it (a
  * placeholder for each code, nothing issued or sent): the HTML in a sandboxed frame (no script, no same
@@ -44,14 +48,19 @@ export function EmailPreview({ campaignId, step }: { readonly campaignId: string
       setErrors([{ field: 'cart', reason: 'invalid_json', detail: 'The cart is not valid JSON.' }]);
       return;
     }
+    if (!isJsonObject(cart)) {
+      setErrors([{ field: 'cart', reason: 'invalid_type', detail: 'The cart must be a JSON object.' }]);
+      return;
+    }
     try {
-      const path = `/v1/campaigns/${encodeURIComponent(campaignId)}/steps/${step}/preview`;
-      setEmail(await store.client.json<RenderedEmail>('campaigns', path, { method: 'POST', json: { cart } }));
+      // A preview renders and remembers nothing: safe to repeat. Its answer is not in the document yet.
+      const path = { campaignId, step: String(step) };
+      setEmail((await store.api.campaigns.post('/v1/campaigns/{campaignId}/steps/{step}/preview', { path, body: { cart }, idempotent: true })) as RenderedEmail);
       setErrors([]);
       setMessage(null);
     } catch (failure) {
       setEmail(null);
-      setErrors(failure instanceof ApiError ? failure.errors : []);
+      setErrors(failure instanceof ApiProblemError ? failure.errors : []);
       setMessage(describeError(failure));
     }
   }

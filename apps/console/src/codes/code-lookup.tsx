@@ -14,7 +14,7 @@ export function CodeLookup() {
     setError(null);
     setAnswer(null);
     try {
-      setAnswer(await store.client.json<Record<string, unknown>>('code-inventory', `/v1/codes/${encodeURIComponent(code.trim())}`));
+      setAnswer(await store.api.codeInventory.get('/v1/codes/{code}', { path: { code: code.trim() } }));
     } catch (failure) {
       setError(describeError(failure));
     }

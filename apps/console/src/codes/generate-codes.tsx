@@ -16,21 +16,21 @@ export function GenerateCodes({ groupId, onFinished }: { readonly groupId: strin
   const [error, setError] = useState<string | null>(null);
 
   async function follow(jobId: string) {
-    const response = await store.client.send('code-inventory', `/v1/jobs/${encodeURIComponent(jobId)}/events`, { headers: { accept: 'text/event-stream' } });
+    const inventory = store.api.codeInventory;
+    // One attempt: a stream is not worth replaying, and its events are read long after the answer came.
+    const response = await inventory.send('get', '/v1/jobs/{id}/events', { path: { id: jobId }, headers: { accept: 'text/event-stream' }, retries: 0 });
     if (response.body === null) throw new Error('the progress stream has no body');
     await readEvents(response.body, (event) => setProgress(JSON.parse(event.data) as GenerationProgress));
     // The stream ends after the terminal event; read the final state once more in case it was missed.
-    setProgress(await store.client.json<GenerationProgress>('code-inventory', `/v1/jobs/${encodeURIComponent(jobId)}`));
+    setProgress((await inventory.get('/v1/jobs/{id}', { path: { id: jobId } })) as GenerationProgress);
   }
 
   async function start(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      const job = await store.client.json<GenerationProgress>('code-inventory', `/v1/groups/${encodeURIComponent(groupId)}/generate`, {
-        method: 'POST',
-        json: { count: Number(count), length: Number(length), ...(prefix === '' ? {} : { prefix }) },
-      });
+      const body = { count: Number(count), length: Number(length), ...(prefix === '' ? {} : { prefix }) };
+      const job = (await store.api.codeInventory.post('/v1/groups/{groupId}/generate', { path: { groupId }, body })) as GenerationProgress;
       setProgress(job);
       await follow(job.id);
     } catch (failure) {

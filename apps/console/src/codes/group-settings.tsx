@@ -10,13 +10,13 @@ export function GroupSettings({ group, onChanged, onDeleted }: { readonly group:
   const [name, setName] = useState(group.name);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const path = `/v1/groups/${encodeURIComponent(group.groupId)}`;
+  const params = { path: { groupId: group.groupId } };
   const explain = (error: unknown) => setMessage(describeGroupRefusal(error, group.groupId) ?? describeError(error));
 
   async function rename(event: FormEvent) {
     event.preventDefault();
     try {
-      await store.client.json('code-inventory', path, { method: 'PATCH', json: { name } });
+      await store.api.codeInventory.patch('/v1/groups/{groupId}', { ...params, body: { name } });
       setMessage('Name saved.');
       onChanged();
     } catch (error) {
@@ -27,7 +27,7 @@ export function GroupSettings({ group, onChanged, onDeleted }: { readonly group:
   async function remove() {
     setConfirming(false);
     try {
-      await store.client.json('code-inventory', path, { method: 'DELETE' });
+      await store.api.codeInventory.delete('/v1/groups/{groupId}', params);
       onDeleted();
     } catch (error) {
       explain(error);

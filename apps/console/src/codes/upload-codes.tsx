@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/api-error';
+import { ApiProblemError, problemText } from '../api/api-error';
 import { useStore } from '../settings/store-context';
 import { describeError } from '../ui/use-async';
 import type { UploadReport } from './code-group';
@@ -23,9 +23,11 @@ export function UploadCodes({ groupId, onFinished }: { readonly groupId: string;
     const form = new FormData();
     form.append('file', file);
     try {
-      setReport({ report: await store.client.json<UploadReport>('code-inventory', `/v1/groups/${encodeURIComponent(groupId)}/codes/csv`, { method: 'POST', form }), refused: null });
+      // A large file takes a while to import: this call waits longer than the console's others.
+      const report = await store.api.codeInventory.post('/v1/groups/{groupId}/codes/csv', { path: { groupId }, body: form, timeoutMs: 300_000 });
+      setReport({ report: report as UploadReport, refused: null });
     } catch (failure) {
-      if (failure instanceof ApiError && isReport(failure.problem)) setReport({ report: failure.problem as unknown as UploadReport, refused: failure.title });
+      if (failure instanceof ApiProblemError && isReport(failure.problem)) setReport({ report: failure.problem as unknown as UploadReport, refused: problemText(failure) });
       else setError(describeError(failure));
     } finally {
       onFinished();

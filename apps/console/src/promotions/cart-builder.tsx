@@ -12,11 +12,11 @@ interface Props {
 
 /** The products the recent carts carried in this currency (pricing's catalog route); none when it cannot be read. */
 function useSeenProducts(currency: string): readonly SeenProduct[] {
-  const { client } = useStore();
+  const { api } = useStore();
   const [products, setProducts] = useState<readonly SeenProduct[]>([]);
   useEffect(() => {
     let current = true;
-    client.json<{ products: readonly SeenProduct[] }>('pricing', '/v1/catalog/seen-products').then(
+    api.pricing.get('/v1/catalog/seen-products').then(
       (answer) => current && setProducts(answer.products.filter((p) => p.currency === currency)),
       // A suggestion only: lines can still be typed.
       () => undefined,
@@ -24,7 +24,7 @@ function useSeenProducts(currency: string): readonly SeenProduct[] {
     return () => {
       current = false;
     };
-  }, [client, currency]);
+  }, [api, currency]);
   return products;
 }
 

@@ -33,7 +33,7 @@ describe('mergeSuggestions', () => {
 
 describe('seenQuery', () => {
   it('asks for a filter key, or for the values of one option name', () => {
-    expect(seenQuery('category')).toBe('/v1/catalog/seen?kind=category');
-    expect(seenQuery('option:shoe size')).toBe('/v1/catalog/seen?kind=option&name=shoe+size');
+    expect(seenQuery('category')).toEqual({ kind: 'category' });
+    expect(seenQuery('option:shoe size')).toEqual({ kind: 'option', name: 'shoe size' });
   });
 });

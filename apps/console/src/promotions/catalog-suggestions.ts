@@ -1,4 +1,5 @@
 /** Values the item pickers suggest: what the recent carts carried (pricing's GET /v1/catalog/seen) and what the promotions already filter on. */
+import type { PricingPaths, QueryOf } from '@promo/client';
 import { LIST_FILTER_KEYS, NAMED_FILTER_KEYS } from './condition-draft';
 
 /** A picker's suggestion key: a list filter (`category`), the names of options or custom fields (`option`), or one name's values (`option:color`). */
@@ -46,9 +47,11 @@ export function mergeSuggestions(seen: readonly string[], own: readonly string[]
 }
 
 /** The catalog route's query for a suggestion key. */
-export function seenQuery(key: SuggestionKey): string {
+export function seenQuery(key: SuggestionKey): { readonly kind: SeenKind; readonly name?: string } {
   const [kind, ...name] = key.split(':');
-  const params = new URLSearchParams({ kind: kind ?? key });
-  if (name.length > 0) params.set('name', name.join(':'));
-  return `/v1/catalog/seen?${params.toString()}`;
+  const seenKind = (kind ?? key) as SeenKind; // SuggestionKey starts with one of the catalog route's kinds
+  return name.length > 0 ? { kind: seenKind, name: name.join(':') } : { kind: seenKind };
 }
+
+/** The kinds pricing's `GET /v1/catalog/seen` lists (its OpenAPI document). */
+type SeenKind = NonNullable<NonNullable<QueryOf<PricingPaths, 'get', '/v1/catalog/seen'>>['kind']>;

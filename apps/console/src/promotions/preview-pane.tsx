@@ -1,3 +1,4 @@
+import type { BodyOf, PricingPaths } from '@promo/client';
 import { useEffect, useMemo, useState } from 'react';
 import { errorsByField } from '../api/api-error';
 import { Field } from '../ui/field';
@@ -5,10 +6,12 @@ import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
 import { CartBuilder } from './cart-builder';
 import { type CartDraft, cartDraftToWire, cartWireToDraft, sampleCartDraft } from './cart-draft';
-import type { PricedCart } from './priced-cart';
+import type { PricedCart, PromotionBody } from '../api/console-api';
 
 const DEBOUNCE_MS = 400;
 const NO_ERRORS: ReadonlyMap<string, string> = new Map();
+
+type PricedCartInput = NonNullable<BodyOf<PricingPaths, 'post', '/v1/carts/price/dry-run'>['cart']>;
 
 /** A coupon applies only with one of its codes: a sample cart that carries none gets the draft's first. */
 function withCouponCode(cart: unknown, draft: Record<string, unknown>): unknown {
@@ -53,8 +56,10 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
     let current = true;
     setPending(true);
     const timer = setTimeout(() => {
-      store.client
-        .json<PricedCart>('pricing', '/v1/carts/price/dry-run', { method: 'POST', json: { cart: priced, promotions: [draft], ...(request.at === undefined ? {} : { at: request.at }) } })
+      // A dry run stores nothing: safe to repeat. The draft and the sample cart are what the merchant typed; pricing checks them.
+      const body = { cart: priced as PricedCartInput, promotions: [draft as PromotionBody], ...(request.at === undefined ? {} : { at: request.at }) };
+      store.api.pricing
+        .post('/v1/carts/price/dry-run', { body, idempotent: true })
         .then(
           (answer) => {
             if (!current) return;
@@ -69,7 +74,7 @@ export function PreviewPane({ draft, currency }: { readonly draft: Record<string
       current = false;
       clearTimeout(timer);
     };
-  }, [draft, source, built, store.client]);
+  }, [draft, source, built, store.api]);
 
   const editBuilder = (next: CartDraft) => {
     setCartDraft(next);

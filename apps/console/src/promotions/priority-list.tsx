@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
+import type { PromotionBody } from '../api/console-api';
 import type { PromotionView } from '@promo/contracts/http';
 import { moveItem, prioritiesOf } from './reorder';
 
@@ -18,7 +19,7 @@ export function PriorityList({ promotions, onSaved }: { readonly promotions: rea
 
   async function save() {
     try {
-      await store.client.json('pricing', '/v1/promotion-priorities', { method: 'PUT', json: { priorities: prioritiesOf(order) } });
+      await store.api.pricing.put('/v1/promotion-priorities', { body: { priorities: prioritiesOf(order) } });
       setMessage('Order saved.');
       onSaved();
     } catch (error) {
@@ -28,9 +29,12 @@ export function PriorityList({ promotions, onSaved }: { readonly promotions: rea
 
   async function toggleStopAfter(promotion: PromotionView, stopAfter: boolean) {
     try {
-      const current = await store.client.json<Record<string, unknown>>('pricing', `/v1/promotions/${encodeURIComponent(promotion.id)}`);
+      const path = { id: promotion.id };
+      // The promotion as pricing answers it (not in its OpenAPI document yet), sent back without what pricing keeps itself.
+      const current = (await store.api.pricing.get('/v1/promotions/{id}', { path })) as Readonly<Record<string, unknown>>;
       const { status: _s, createdAt: _c, updatedAt: _u, version, ...definition } = current;
-      await store.client.json('pricing', `/v1/promotions/${encodeURIComponent(promotion.id)}`, { method: 'PUT', json: { ...definition, stopAfter }, headers: { 'if-match': `"${String(version)}"` } });
+      const body = { ...definition, stopAfter } as PromotionBody;
+      await store.api.pricing.put('/v1/promotions/{id}', { path, body, headers: { 'if-match': `"${String(version)}"` } });
       onSaved();
     } catch (error) {
       setMessage(describeError(error));

@@ -22,14 +22,14 @@ export function useSuggestions(key: SuggestionKey): readonly string[] {
  * first asks, then the values the stored promotions already filter on. A failed fetch only leaves the list shorter.
  */
 export function SuggestionsProvider({ children }: { readonly children: ReactNode }) {
-  const { client } = useStore();
+  const { api } = useStore();
   const [own, setOwn] = useState<ReadonlyMap<SuggestionKey, readonly string[]>>(new Map());
   const [seen, setSeen] = useState<ReadonlyMap<SuggestionKey, readonly string[]>>(new Map());
   const asked = useRef(new Set<SuggestionKey>());
 
   useEffect(() => {
     let current = true;
-    client.json<{ items: unknown }>('pricing', '/v1/promotions?limit=200').then(
+    api.pricing.get('/v1/promotions', { query: { limit: 200 } }).then(
       (page) => current && setOwn(filterValuesOf(page.items)),
       // Suggestions only: without them the pickers still take typed values.
       () => undefined,
@@ -37,19 +37,19 @@ export function SuggestionsProvider({ children }: { readonly children: ReactNode
     return () => {
       current = false;
     };
-  }, [client]);
+  }, [api]);
 
   const fetchSeen = useCallback(
     (key: SuggestionKey) => {
       if (key === '' || asked.current.has(key)) return;
       asked.current.add(key);
-      client.json<{ values: readonly { value: string }[] }>('pricing', seenQuery(key)).then(
+      api.pricing.get('/v1/catalog/seen', { query: seenQuery(key) }).then(
         (answer) => setSeen((before) => new Map([...before, [key, answer.values.map((v) => v.value)]])),
         // Suggestions only (an older pricing has no catalog route): the picker still takes typed values.
         () => undefined,
       );
     },
-    [client],
+    [api],
   );
 
   const suggestions = useMemo<Suggestions>(

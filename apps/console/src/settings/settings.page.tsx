@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, type FieldError, errorsByField } from '../api/api-error';
+import { ApiProblemError, type FieldError, errorsByField, problemText } from '../api/api-error';
 import { Field } from '../ui/field';
 import { useUnsavedChangesWarning } from '../ui/unsaved-changes';
 import { describeError } from '../ui/use-async';
@@ -19,15 +19,17 @@ export function SettingsPage() {
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    store.client.json<SettingsView>('pricing', '/v1/settings').then(
-      (view) => {
+    // GET /v1/settings: its answer is not in pricing's OpenAPI document yet.
+    store.api.pricing.get('/v1/settings').then(
+      (answer) => {
+        const view = answer as SettingsView;
         setLoaded(view);
         setForm(settingsToForm(view));
         setServerErrors([]);
       },
       (error: unknown) => setMessage({ text: describeError(error), kind: 'error' }),
     );
-  }, [store.client, generation]);
+  }, [store.api, generation]);
 
   const dirty = loaded !== null && form !== null && !sameForm(form, settingsToForm(loaded));
   useUnsavedChangesWarning(dirty);
@@ -51,17 +53,17 @@ export function SettingsPage() {
     setSaving(true);
     setMessage(null);
     try {
-      const saved = await store.client.json<SettingsView>('pricing', '/v1/settings', { method: 'PUT', json: wire.body, headers: { 'if-match': `"${loaded.version}"` } });
+      const saved = (await store.api.pricing.put('/v1/settings', { body: wire.body, headers: { 'if-match': `"${loaded.version}"` } })) as SettingsView;
       setLoaded(saved);
       setForm(settingsToForm(saved));
       setMessage({ text: 'Settings saved.', kind: 'saved' });
       store.settingsSaved(saved);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409) {
+      if (failure instanceof ApiProblemError && failure.status === 409) {
         setMessage({ text: 'Someone else saved the store settings after you opened this page, so yours were not saved. Reload to see theirs (your changes here will be lost), then make your changes again.', kind: 'stale' });
       } else {
-        setServerErrors(failure instanceof ApiError ? failure.errors : []);
-        setMessage({ text: describeError(failure instanceof ApiError ? new Error(failure.title) : failure), kind: 'error' });
+        setServerErrors(failure instanceof ApiProblemError ? failure.errors : []);
+        setMessage({ text: describeError(failure instanceof ApiProblemError ? new Error(problemText(failure)) : failure), kind: 'error' });
       }
     } finally {
       setSaving(false);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { HttpClient } from '../api/http-client';
+import type { ConsoleApi } from '../api/console-api';
 import { formatMoney } from '../format/money';
 import { formatDay, formatInstant } from '../format/time';
 
@@ -14,9 +14,9 @@ export interface StoreSettings {
   readonly locale?: string;
 }
 
-/** What every page needs: the API client and the store's zone and locale for display. */
+/** What every page needs: the services' typed clients and the store's zone and locale for display. */
 export interface Store {
-  readonly client: HttpClient;
+  readonly api: ConsoleApi;
   readonly settings: StoreSettings;
   readonly locale: string;
   money(amount: number, currency: string): string;
@@ -26,10 +26,10 @@ export interface Store {
   settingsSaved(settings: StoreSettings): void;
 }
 
-export function makeStore(client: HttpClient, settings: StoreSettings, browserLocale: string, settingsSaved: (settings: StoreSettings) => void): Store {
+export function makeStore(api: ConsoleApi, settings: StoreSettings, browserLocale: string, settingsSaved: (settings: StoreSettings) => void): Store {
   const locale = settings.locale ?? browserLocale;
   return {
-    client,
+    api,
     settings,
     locale,
     money: (amount, currency) => formatMoney(amount, currency, locale),

@@ -9,7 +9,8 @@ import { UsageStatisticsView } from './usage-statistics';
 /** Statistics per promotion or code (ledger) and per campaign (campaigns). */
 export function StatisticsPage() {
   const store = useStore();
-  const promotions = useAsync(() => store.client.json<PromotionPage>('pricing', '/v1/promotions?limit=200'), [store.client]);
+  // Typed by libs/contracts until pricing's OpenAPI document describes this answer.
+  const promotions = useAsync(() => store.api.pricing.get('/v1/promotions', { query: { limit: 200 } }).then((page) => page as PromotionPage), [store.api]);
   const [subject, setSubject] = useState<{ promotionId: string } | { code: string } | null>(null);
   const [code, setCode] = useState('');
   return (

@@ -1,13 +1,18 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
-import type { UsageStatistics } from '@promo/contracts/http';
 
 /** Redemptions, discount, revenue and AOV with/without for a promotion or a code, and its uses per day as a chart beside a table. */
 export function UsageStatisticsView({ subject }: { readonly subject: { readonly promotionId: string } | { readonly code: string } }) {
   const store = useStore();
-  const path = 'promotionId' in subject ? `/v1/statistics/promotions/${encodeURIComponent(subject.promotionId)}` : `/v1/statistics/codes/${encodeURIComponent(subject.code)}`;
-  const stats = useAsync(() => store.client.json<UsageStatistics>('redemption-ledger', `${path}?limit=31`), [path, store.client]);
+  const ledger = store.api.redemptionLedger;
+  const stats = useAsync(
+    () =>
+      'promotionId' in subject
+        ? ledger.get('/v1/statistics/promotions/{promotionId}', { path: { promotionId: subject.promotionId }, query: { limit: 31 } })
+        : ledger.get('/v1/statistics/codes/{code}', { path: { code: subject.code }, query: { limit: 31 } }),
+    [subject, ledger],
+  );
   if (stats.error !== null) return <p className="banner error" role="alert">{stats.error}</p>;
   if (stats.data === null) return <p>Loading…</p>;
   const data = stats.data;

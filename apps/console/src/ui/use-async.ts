@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/api-error';
+import { ApiProblemError, problemText } from '../api/api-error';
 
 export interface AsyncState<T> {
   readonly data: T | null;
@@ -9,7 +9,7 @@ export interface AsyncState<T> {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return [error.title, ...error.errors.map((e) => `${e.field}: ${e.detail}`)].join(' ');
+  if (error instanceof ApiProblemError) return [problemText(error), ...error.errors.map((e) => `${e.field}: ${e.detail}`)].join(' ');
   return error instanceof Error ? error.message : String(error);
 }
 

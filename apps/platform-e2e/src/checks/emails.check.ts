@@ -1,4 +1,4 @@
-import type { AdminClient } from '../cluster/admin-client';
+import type { CampaignsClient } from '@promo/client';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import { type CheckResult, compare, compareSets } from './check-result';
 import { allPages } from './items-of';
@@ -26,8 +26,9 @@ export interface InboxEmail {
 const iso = (at: string) => new Date(at).toISOString();
 
 /** K1/K2/K4: exactly the expected abandoned-cart and retention emails, as the service and the SMTP inbox see them. */
-export async function checkEmails(expected: ExpectedOutcomes, campaigns: AdminClient, maildevUrl: string): Promise<CheckResult[]> {
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get(`/v1/emails?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+export async function checkEmails(expected: ExpectedOutcomes, campaigns: CampaignsClient, maildevUrl: string): Promise<CheckResult[]> {
+  // Typed here until campaigns' OpenAPI document describes GET /v1/emails.
+  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { limit: '500', ...(cursor === undefined ? {} : { cursor }) } }));
   const abandoned = sent.filter((e) => e.kind === 'abandoned_cart');
   const retention = sent.filter((e) => e.kind === 'retention');
   const inbox = (await (await fetch(`${maildevUrl}/email`)).json()) as InboxEmail[];

@@ -1,5 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
-import type { AdminClient } from '../cluster/admin-client';
+import { ingestionStats, type ServiceClients } from '../cluster/service-clients';
 import type { ServiceName } from '../cluster/service-cluster';
 import { readWholeTopic } from '../replay/read-topic';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
@@ -29,7 +29,7 @@ const COUNTED_ON_OUTPUT: Readonly<Partial<Record<ServiceName, Readonly<Record<st
  */
 export async function checkIngestion(
   expected: ExpectedOutcomes,
-  clients: ReadonlyMap<ServiceName, AdminClient>,
+  clients: ServiceClients,
   kafka: Kafka,
   admin: Admin,
 ): Promise<CheckResult[]> {
@@ -37,7 +37,7 @@ export async function checkIngestion(
   const deadByTopic = new Map<string, Map<ServiceName, string[]>>();
   for (const [service, topics] of Object.entries(UPSTREAM_CONSUMERS) as [ServiceName, readonly string[]][]) {
     if (topics.length === 0) continue;
-    const stats = await clients.get(service)!.get<{ topics: { topic: string; processed: number }[] }>('/v1/ops/ingestion');
+    const stats = await ingestionStats(clients, service);
     for (const topic of topics) {
       const output = COUNTED_ON_OUTPUT[service]?.[topic];
       if (output) {

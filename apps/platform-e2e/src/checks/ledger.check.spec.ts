@@ -1,5 +1,5 @@
 import type { OrderPlacedData } from '@promo/contracts';
-import type { AdminClient } from '../cluster/admin-client';
+import type { RedemptionLedgerClient } from '@promo/client';
 import type { StreamFacts } from '../stream/stream-facts';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import { checkLedger, type LedgerEntry } from './ledger.check';
@@ -34,17 +34,22 @@ function facts(orders: OrderPlacedData[], cancelled: string[]): StreamFacts {
   };
 }
 
-const ledgerAnswering = (entries: LedgerEntry[]) => ({ get: async () => ({ items: entries, nextCursor: null }) }) as unknown as AdminClient;
+const ledgerAnswering = (entries: LedgerEntry[]) => ({ get: async () => ({ items: entries, nextCursor: null }) }) as unknown as RedemptionLedgerClient;
 const expectedOrders = (n: number) => ({ codes: { VOLUME10: { orders: n } } }) as unknown as ExpectedOutcomes;
 const limits = new Map([['VOLUME10', { promotionId: 'promo-volume10', total: 2, perCustomer: 1 }]]);
-const entry = (sequence: number, kind: string, orderId: string, customerId: string): LedgerEntry => ({
+const entry = (sequence: number, kind: LedgerEntry['kind'], orderId: string, customerId: string): LedgerEntry => ({
   sequence,
+  at: '2026-11-20T10:00:00Z',
   kind,
   orderId,
   promotionId: 'promo-volume10',
   code: 'VOLUME10',
   customerId,
   units: 1,
+  currency: 'USD',
+  discountAmount: 100,
+  reason: null,
+  reservationId: null,
 });
 
 describe('checkLedger', () => {

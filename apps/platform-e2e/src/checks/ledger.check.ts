@@ -1,18 +1,11 @@
-import type { AdminClient } from '../cluster/admin-client';
+import type { AnswerOf, RedemptionLedgerClient, RedemptionLedgerPaths } from '@promo/client';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import type { StreamFacts } from '../stream/stream-facts';
 import { type CheckResult, compare } from './check-result';
 import { allPages } from './items-of';
 
-export interface LedgerEntry {
-  readonly sequence: number | string;
-  readonly kind: string;
-  readonly orderId: string | null;
-  readonly promotionId: string;
-  readonly code: string | null;
-  readonly customerId: string | null;
-  readonly units: number;
-}
+/** One row of the ledger's `GET /v1/ledger`, as its OpenAPI document describes it. */
+export type LedgerEntry = AnswerOf<RedemptionLedgerPaths, 'get', '/v1/ledger'>['items'][number];
 
 /** The limits a code lives under, as the demo store set them up (streams README table). */
 export interface CodeLimits {
@@ -33,7 +26,7 @@ const ACCEPTED = new Set(['committed', 'recorded', 'accepted']);
 export async function checkLedger(
   expected: ExpectedOutcomes,
   facts: StreamFacts,
-  ledger: AdminClient,
+  ledger: RedemptionLedgerClient,
   limitsByCodeKey: ReadonlyMap<string, CodeLimits>,
   winbackPool: ReadonlySet<string>,
 ): Promise<CheckResult[]> {
@@ -43,7 +36,7 @@ export async function checkLedger(
     const carrying = [...facts.orders.values()].filter((o) => (o.codes ?? []).some((c) => codeKey(c) === key));
     results.push(compare(`${key}: orders carrying the code (stream vs expected file)`, expected.codes[key]?.orders ?? 0, carrying.length));
     const entries = (
-      await allPages<LedgerEntry>((cursor) => ledger.get(`/v1/ledger?promotionId=${encodeURIComponent(limits.promotionId)}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`))
+      await allPages<LedgerEntry>((cursor) => ledger.get('/v1/ledger', { query: { promotionId: limits.promotionId, limit: 500, ...(cursor === undefined ? {} : { cursor: Number(cursor) }) } }))
     )
       .filter((e) => e.orderId !== null)
       .sort((a, b) => Number(a.sequence) - Number(b.sequence));

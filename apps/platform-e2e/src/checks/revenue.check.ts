@@ -1,20 +1,10 @@
-import type { AdminClient } from '../cluster/admin-client';
+import type { CampaignsClient, RedemptionLedgerClient } from '@promo/client';
+import type { OrderStatistics, StepStatistics } from '@promo/contracts/http';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import type { StreamFacts } from '../stream/stream-facts';
 import { type CheckResult, compare } from './check-result';
+import type { SentEmail } from './emails.check';
 import { allPages, itemsOf } from './items-of';
-
-interface SentEmail {
-  readonly kind: 'abandoned_cart' | 'retention';
-  readonly customerId: string;
-  readonly dueAt: string;
-}
-
-interface StepFigures {
-  readonly recoveredCarts: number;
-  readonly recoveredOrders: number;
-  readonly recoveredRevenueByCurrency: readonly { readonly currency: string; readonly amount: number }[];
-}
 
 /** A currency -> amount tally, printed in currency order so two tallies compare as text. */
 function byCurrency(entries: Iterable<readonly [string, number]>): string {
@@ -30,10 +20,11 @@ function byCurrency(entries: Iterable<readonly [string, number]>): string {
  * its cart (the expected ones) and the retention emails of its customer (their due times as campaigns
  * sent them; which customers got one is the emails check's); counted once, per currency.
  */
-export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFacts, ledger: AdminClient, campaigns: AdminClient): Promise<CheckResult[]> {
-  const orders = await ledger.get<{ orders: number; cancelled: number; byCurrency: { currency: string; ordersTotal: number }[] }>('/v1/statistics/orders');
+export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFacts, ledger: RedemptionLedgerClient, campaigns: CampaignsClient): Promise<CheckResult[]> {
+  // Typed by libs/contracts until the ledger's OpenAPI document describes this answer.
+  const orders = (await ledger.get('/v1/statistics/orders')) as OrderStatistics;
   const cancelledPlaced = [...facts.orders.keys()].filter((id) => facts.cancelledOrderIds.has(id)).length;
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get(`/v1/emails?kind=retention&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { kind: 'retention', limit: '500', ...(cursor === undefined ? {} : { cursor }) } }));
   const retentionDue = sent.filter((e) => e.kind === 'retention');
 
   const recovered: { readonly cartId: string; readonly currency: string; readonly total: number }[] = [];
@@ -47,7 +38,8 @@ export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFact
     ].filter((dueAt) => Date.parse(dueAt) < placedAt);
     if (before.length > 0) recovered.push({ cartId: order.cartId, currency: order.currency, total: order.total });
   }
-  const steps = itemsOf<StepFigures>(await campaigns.get('/v1/statistics/campaigns'));
+  // Typed by libs/contracts until campaigns' OpenAPI document describes this answer.
+  const steps = itemsOf<StepStatistics>(await campaigns.get('/v1/statistics/campaigns'));
   return [
     compare('ledger: orders seen (distinct order.placed)', facts.orders.size, orders.orders),
     compare('ledger: cancelled orders', cancelledPlaced, orders.cancelled),

@@ -1,11 +1,12 @@
-import type { AdminClient } from '../cluster/admin-client';
+import type { BodyOf, CampaignsPaths, PricingPaths } from '@promo/client';
+import type { ServiceClients } from '../cluster/service-clients';
 import type { CodeLimits } from '../checks/ledger.check';
 
 /**
  * The store the recorded streams were recorded under (streams README, "The store the stream was
  * recorded under"), in the pricing engine's shape with the ledger's limits beside it.
  */
-export const DEMO_PROMOTIONS: readonly Record<string, unknown>[] = [
+export const DEMO_PROMOTIONS: readonly BodyOf<PricingPaths, 'post', '/v1/promotions'>[] = [
   {
     id: 'promo-auto10',
     name: '10% off orders of $100 or more',
@@ -57,6 +58,9 @@ export const DEMO_PROMOTIONS: readonly Record<string, unknown>[] = [
 
 export const WINBACK_GROUP = 'WINBACK';
 
+/** The group of the 500 single-use WINBACK codes, for the win-back promotion. */
+export const DEMO_WINBACK_GROUP = { groupId: WINBACK_GROUP, name: 'Win back', promotionId: 'promo-winback' } as const;
+
 /** The limits the ledger check re-applies, per code (WINBACK for the whole group); coupons default to one use per customer. */
 export const DEMO_CODE_LIMITS: ReadonlyMap<string, CodeLimits> = new Map([
   ['WELCOME20', { promotionId: 'promo-welcome20', perCustomer: 1 }],
@@ -66,7 +70,7 @@ export const DEMO_CODE_LIMITS: ReadonlyMap<string, CodeLimits> = new Map([
 
 const template = (subject: string, text: string) => ({ subject, text });
 
-export const DEMO_CAMPAIGNS: readonly Record<string, unknown>[] = [
+export const DEMO_CAMPAIGNS: readonly BodyOf<CampaignsPaths, 'post', '/v1/campaigns'>[] = [
   {
     campaignId: 'abandoned-cart',
     name: 'Abandoned cart, 60 minutes',
@@ -95,15 +99,14 @@ export const DEMO_CAMPAIGNS: readonly Record<string, unknown>[] = [
   },
 ];
 
-/** Sets the store up through the services' own admin APIs, then waits until the ledger knows every limit. */
-export async function setUpDemoStore(
-  clients: { readonly pricing: AdminClient; readonly codes: AdminClient; readonly ledger: AdminClient; readonly campaigns: AdminClient },
-  winbackCodes: readonly string[],
-  waitForLedger: () => Promise<void>,
-): Promise<void> {
-  for (const promotion of DEMO_PROMOTIONS) await clients.pricing.post('/v1/promotions', promotion);
-  await clients.codes.post('/v1/groups', { groupId: WINBACK_GROUP, name: 'Win back', promotionId: 'promo-winback' });
-  await clients.codes.post(`/v1/groups/${WINBACK_GROUP}/codes`, { codes: winbackCodes });
-  for (const campaign of DEMO_CAMPAIGNS) await clients.campaigns.post('/v1/campaigns', campaign);
+/**
+ * Sets the store up through the services' own admin APIs, then waits until the ledger knows every limit. Each POST
+ * is sent again on a 503 (`idempotent`): the services answer it when nothing was saved (a dependency was late).
+ */
+export async function setUpDemoStore(clients: ServiceClients, winbackCodes: readonly string[], waitForLedger: () => Promise<void>): Promise<void> {
+  for (const promotion of DEMO_PROMOTIONS) await clients.pricing.post('/v1/promotions', { body: promotion, idempotent: true });
+  await clients.codeInventory.post('/v1/groups', { body: DEMO_WINBACK_GROUP, idempotent: true });
+  await clients.codeInventory.post('/v1/groups/{groupId}/codes', { path: { groupId: WINBACK_GROUP }, body: { codes: winbackCodes }, idempotent: true });
+  for (const campaign of DEMO_CAMPAIGNS) await clients.campaigns.post('/v1/campaigns', { body: campaign, idempotent: true });
   await waitForLedger();
 }

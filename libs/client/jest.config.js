@@ -1,0 +1,2 @@
+const { jestProject } = require('../../jest.preset');
+module.exports = jestProject(__dirname, 'client');
