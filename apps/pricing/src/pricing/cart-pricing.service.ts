@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@promo/platform';
-import { type Cart, type Usage, normalizeCode } from '@promo/pricing-engine';
+import { type Cart, type PriceOptions as EnginePriceOptions, type Usage, normalizeCode } from '@promo/pricing-engine';
 import { DataSource } from 'typeorm';
 import { CodeResolver } from '../code-lookup/code-resolver.service';
 import type { IndexEntry, IndexSnapshot } from '../promotion-index/index-snapshot';
@@ -50,9 +50,35 @@ export class CartPricingService {
     const at = options.at ?? this.clock.now();
     const customerId = cart.customer?.customerId ?? null;
     const entered = cart.codes ?? [];
+    const { admissions, codePromotions } = await this.admitCodes(snapshot, entered, customerId, token, at);
+    const extraCodes = new Map([...admissions].flatMap(([code, a]) => (a.kind === 'admit' ? [[code, a.promotionId] as const] : [])));
+    const refused = (code: string): boolean => admissions.get(normalizeCode(code))?.kind === 'refuse';
+    const counts = await this.readUsage(snapshot, cart, codePromotions, customerId);
+    const result = snapshot.index.price({ ...cart, codes: entered.filter((code) => !refused(code)) }, at, {
+      extraCodes,
+      ...this.liveLimits(snapshot, counts, customerId),
+    });
+    if (options.remember) this.recentCarts.remember(cart);
+    return { ...result, codes: codeOutcomes(entered, admissions, result.codes), indexVersion: snapshot.version, pricedAt: at.toISOString() };
+  }
 
+  /**
+   * Each distinct code entered, normalised: one the index lists maps to its promotion; any other is resolved with
+   * code-inventory (unique codes, C1) and admitted or refused before the engine sees the cart.
+   */
+  private async admitCodes(
+    snapshot: IndexSnapshot,
+    entered: readonly string[],
+    customerId: string | null,
+    token: string | null,
+    at: Date,
+  ): Promise<{ readonly admissions: Map<string, Admission>; readonly codePromotions: Map<string, string> }> {
     const admissions = new Map<string, Admission>();
     const codePromotions = new Map<string, string>();
+    const windowOf = (promotionId: string): WindowStatus | undefined => {
+      const entry = snapshot.byId.get(promotionId);
+      return entry === undefined ? undefined : windowStatusAt(entry, snapshot.settings.timeZone, at);
+    };
     await Promise.all(
       [...new Set(entered.map((code) => normalizeCode(code)))].map(async (code) => {
         const listed = snapshot.codes.get(code);
@@ -60,67 +86,49 @@ export class CartPricingService {
           codePromotions.set(code, listed);
           return;
         }
-        const windowOf = (promotionId: string): WindowStatus | undefined => {
-          const entry = snapshot.byId.get(promotionId);
-          return entry === undefined ? undefined : windowStatusAt(entry, snapshot.settings.timeZone, at);
-        };
         const admission = admitCode(await this.resolver.resolve(code, customerId, token), token, windowOf);
         admissions.set(code, admission);
         if (admission.kind === 'admit') codePromotions.set(code, admission.promotionId);
       }),
     );
-    const extraCodes = new Map([...admissions].flatMap(([code, a]) => (a.kind === 'admit' ? [[code, a.promotionId] as const] : [])));
-    const refused = (code: string): boolean => admissions.get(normalizeCode(code))?.kind === 'refuse';
+    return { admissions, codePromotions };
+  }
 
+  /**
+   * The uses the limits need, in one round trip: of the promotions the codes name, and, for a known customer, their
+   * own uses of the automatic promotions limited per customer that could apply to this cart (no query when none could).
+   */
+  private async readUsage(snapshot: IndexSnapshot, cart: Cart, codePromotions: ReadonlyMap<string, string>, customerId: string | null): Promise<UsageCounts | undefined> {
     const limited = [...new Set(codePromotions.values())].flatMap((id) => {
       const entry = snapshot.byId.get(id);
       return entry === undefined ? [] : [entry];
     });
-    // A known customer's own uses of the automatic promotions limited per customer that could apply to this cart
-    // come in the same round trip (no query when none could).
     if (customerId !== null && snapshot.customerLimitedAutomatics.length > 0) {
       const candidates = new Set(snapshot.index.candidates(cart));
       limited.push(...snapshot.customerLimitedAutomatics.filter((entry) => candidates.has(entry.id)));
     }
-    const counts = limited.length === 0 ? undefined : await this.usage.read(this.dataSource.manager, limited.map((e) => e.id), [...codePromotions.keys()], customerId);
-    const hasLimitedAutomatics = snapshot.totalLimitedAutomatics.length > 0 || snapshot.customerLimitedAutomatics.length > 0;
+    if (limited.length === 0) return undefined;
+    return this.usage.read(this.dataSource.manager, limited.map((e) => e.id), [...codePromotions.keys()], customerId);
+  }
 
-    const result = snapshot.index.price({ ...cart, codes: entered.filter((code) => !refused(code)) }, at, {
-      extraCodes,
-      budgetRemaining: (promotionId: string) => {
+  /** The engine's live limits: each promotion's budget left (P10) and, when any limit applies, its uses so far. */
+  private liveLimits(snapshot: IndexSnapshot, counts: UsageCounts | undefined, customerId: string | null): Pick<EnginePriceOptions, 'budgetRemaining' | 'usage'> {
+    const budgetRemaining = (promotionId: string) => {
+      const entry = snapshot.byId.get(promotionId);
+      if (entry === undefined) return undefined;
+      return budgetRemainingOf(entry, entry.kind === 'automatic' ? this.promotionUses.spentOf(promotionId) : (counts?.promotionSpent?.get(promotionId) ?? 0));
+    };
+    const hasLimitedAutomatics = snapshot.totalLimitedAutomatics.length > 0 || snapshot.customerLimitedAutomatics.length > 0;
+    if (counts === undefined && !hasLimitedAutomatics) return { budgetRemaining };
+    return {
+      budgetRemaining,
+      usage: (promotionId: string, code: string | null) => {
         const entry = snapshot.byId.get(promotionId);
         if (entry === undefined) return undefined;
-        return budgetRemainingOf(entry, entry.kind === 'automatic' ? this.promotionUses.spentOf(promotionId) : (counts?.promotionSpent?.get(promotionId) ?? 0));
+        if (code === null) return entry.kind === 'automatic' ? this.automaticUsage(entry, counts, customerId) : undefined;
+        return counts === undefined ? undefined : usageOf(entry, code, counts, customerId);
       },
-      ...(counts === undefined && !hasLimitedAutomatics
-        ? {}
-        : {
-            usage: (promotionId: string, code: string | null) => {
-              const entry = snapshot.byId.get(promotionId);
-              if (entry === undefined) return undefined;
-              if (code === null) return entry.kind === 'automatic' ? this.automaticUsage(entry, counts, customerId) : undefined;
-              return counts === undefined ? undefined : usageOf(entry, code, counts, customerId);
-            },
-          }),
-    });
-
-    const codes: Record<string, CodeOutcomeView> = {};
-    for (const code of entered) {
-      if (Object.prototype.hasOwnProperty.call(codes, code)) continue;
-      const admission = admissions.get(normalizeCode(code));
-      const engineOutcome = result.codes[code];
-      if (admission?.kind === 'refuse') {
-        codes[code] = {
-          status: 'rejected',
-          reason: admission.reason,
-          message: admissionMessage(admission.detail, code.trim()),
-          detail: admission.detail,
-          ...(admission.promotionId === undefined ? {} : { promotionId: admission.promotionId }),
-        };
-      } else if (engineOutcome !== undefined) codes[code] = engineOutcome;
-    }
-    if (options.remember) this.recentCarts.remember(cart);
-    return { ...result, codes, indexVersion: snapshot.version, pricedAt: at.toISOString() };
+    };
   }
 
   /** An automatic promotion's usage: total uses from memory (refreshed), the customer's own from this cart's read. */
@@ -129,4 +137,24 @@ export class CartPricingService {
     const promotionUses = new Map([[entry.id, this.promotionUses.usesOf(entry.id)]]);
     return usageOf(entry, null, { promotionUses, codeUses: NO_USES, customerUses: counts?.customerUses ?? NO_USES }, customerId);
   }
+}
+
+/** Each code as entered, once: refused before pricing (with code-inventory's reason), else as the engine answered it. */
+function codeOutcomes(entered: readonly string[], admissions: ReadonlyMap<string, Admission>, engineCodes: Readonly<Record<string, CodeOutcomeView>>): Record<string, CodeOutcomeView> {
+  const codes: Record<string, CodeOutcomeView> = {};
+  for (const code of entered) {
+    if (Object.prototype.hasOwnProperty.call(codes, code)) continue;
+    const admission = admissions.get(normalizeCode(code));
+    const engineOutcome = engineCodes[code];
+    if (admission?.kind === 'refuse') {
+      codes[code] = {
+        status: 'rejected',
+        reason: admission.reason,
+        message: admissionMessage(admission.detail, code.trim()),
+        detail: admission.detail,
+        ...(admission.promotionId === undefined ? {} : { promotionId: admission.promotionId }),
+      };
+    } else if (engineOutcome !== undefined) codes[code] = engineOutcome;
+  }
+  return codes;
 }

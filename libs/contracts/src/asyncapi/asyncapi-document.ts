@@ -52,12 +52,8 @@ function sorted<T>(values: Iterable<T>): T[] {
   return [...new Set(values)].sort();
 }
 
-/**
- * The AsyncAPI 3.0 document of every topic the platform consumes and publishes, built from the JSON
- * Schemas in this library (so it cannot drift; `npm run`-less: tools/contracts/generate-asyncapi.ts writes
- * libs/contracts/asyncapi.yaml and a test compares the two).
- */
-export function buildAsyncApiDocument(): JsonObject {
+/** The schemas every message refers to: the common definitions, the envelope, the record headers and each topic's data. */
+function componentSchemas(): JsonObject {
   const commonDefs = (COMMON_SCHEMA as { $defs: Record<string, object> }).$defs;
   if ((COMMON_SCHEMA as { $id: string }).$id !== COMMON_URN) throw new Error('the common schema changed its $id');
   const schemas: JsonObject = {};
@@ -75,11 +71,12 @@ export function buildAsyncApiDocument(): JsonObject {
     properties: { 'content-type': { const: 'application/cloudevents+json' }, ...TRACE_CONTEXT_ATTRIBUTES },
   };
   for (const [type, schema] of Object.entries(DATA_SCHEMAS)) schemas[`${componentId(type)}Data`] = embed(asJson(schema));
+  return schemas;
+}
 
+/** One message and one channel per topic, consumed or published. */
+function topicMessagesAndChannels(messages: JsonObject, channels: JsonObject): void {
   const topics = sorted([...Object.values(EVENT_TOPOLOGY.consumes).flat(), ...Object.values(EVENT_TOPOLOGY.publishes).flat()]);
-  const messages: JsonObject = {};
-  const channels: JsonObject = {};
-  const operations: JsonObject = {};
   for (const topic of topics) {
     if (!DATA_SCHEMAS[topic]) throw new Error(`topic ${topic} has no data schema`);
     const id = componentId(topic);
@@ -106,6 +103,10 @@ export function buildAsyncApiDocument(): JsonObject {
       messages: { [id]: { $ref: `#/components/messages/${id}` } },
     };
   }
+}
+
+/** A send operation per topic each app publishes (through its outbox). */
+function publishOperations(operations: JsonObject): void {
   for (const [app, published] of Object.entries(EVENT_TOPOLOGY.publishes)) {
     for (const topic of published) {
       const id = componentId(topic);
@@ -117,7 +118,11 @@ export function buildAsyncApiDocument(): JsonObject {
       };
     }
   }
-  messages['deadLetter'] = {
+}
+
+/** The dead-letter message: the original record with why and where it failed in headers. */
+function deadLetterMessage(): JsonObject {
+  return {
     name: 'dead-letter',
     title: 'dead-lettered record',
     summary: 'The original record (key and value bytes unchanged) with why and where it failed in headers.',
@@ -128,6 +133,10 @@ export function buildAsyncApiDocument(): JsonObject {
     },
     payload: { description: 'The original value, whatever it was (possibly not JSON).' },
   };
+}
+
+/** Per consumed topic and app: the receive operation, the app's dead-letter channel and its send operation. */
+function consumeOperations(channels: JsonObject, operations: JsonObject): void {
   for (const [app, consumed] of Object.entries(EVENT_TOPOLOGY.consumes)) {
     for (const topic of consumed) {
       const id = componentId(topic);
@@ -155,6 +164,22 @@ export function buildAsyncApiDocument(): JsonObject {
       };
     }
   }
+}
+
+/**
+ * The AsyncAPI 3.0 document of every topic the platform consumes and publishes, built from the JSON
+ * Schemas in this library (so it cannot drift; `npm run`-less: tools/contracts/generate-asyncapi.ts writes
+ * libs/contracts/asyncapi.yaml and a test compares the two).
+ */
+export function buildAsyncApiDocument(): JsonObject {
+  const schemas = componentSchemas();
+  const messages: JsonObject = {};
+  const channels: JsonObject = {};
+  const operations: JsonObject = {};
+  topicMessagesAndChannels(messages, channels);
+  publishOperations(operations);
+  messages['deadLetter'] = deadLetterMessage();
+  consumeOperations(channels, operations);
   return {
     asyncapi: '3.0.0',
     info: {
