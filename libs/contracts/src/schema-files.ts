@@ -18,6 +18,9 @@ import codeLookupAnswerSchema from './http/schemas/code-lookup-answer.schema.jso
 import issueResultSchema from './http/schemas/issue-result.schema.json';
 import usageStatisticsSchema from './http/schemas/usage-statistics.schema.json';
 import ledgerPageSchema from './http/schemas/ledger-page.schema.json';
+import codeInventoryAnswersSchema from './http/schemas/code-inventory-answers.schema.json';
+import campaignsAnswersSchema from './http/schemas/campaigns-answers.schema.json';
+import serviceProbesSchema from './http/schemas/service-probes.schema.json';
 import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
@@ -51,6 +54,9 @@ export const HTTP_SCHEMAS = {
   'issue-batch-answer': { $ref: 'urn:promotions:http:issue-result:v1#/$defs/batch' },
   'usage-statistics': usageStatisticsSchema,
   'ledger-page': ledgerPageSchema,
+  'code-inventory-answers': codeInventoryAnswersSchema,
+  'campaigns-answers': campaignsAnswersSchema,
+  'service-probes': serviceProbesSchema,
 } as const;
 
 /** Every schema file by its `$id`: what a `$ref` in any of them may name. */

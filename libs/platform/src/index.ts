@@ -37,3 +37,4 @@ export * from './errors/nul-character.pipe';
 export * from './scheduling/periodic-task';
 export * from './docs/api-problem-responses.decorator';
 export * from './docs/problem-details.schema';
+export * from './docs/probe-responses';

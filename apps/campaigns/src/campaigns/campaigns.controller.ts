@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiParam, getSchemaPath } from '@nestjs/swagger';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { type CampaignView, CampaignsService } from './campaigns.service';
 import { CampaignInputDto } from './dto/campaign-input.dto';
-import { EmailPreviewDto } from './dto/email-preview.dto';
 import { EmailPreviewService } from '../email/email-preview.service';
 import type { RenderedEmail } from '../email/email.renderer';
+import { EMAIL_PREVIEW_REQUEST_EXAMPLE, RENDERED_EMAIL_EXAMPLE } from '../docs/campaigns-api.examples';
+import { EMAIL_PREVIEW_REQUEST_SCHEMA, RENDERED_EMAIL_SCHEMA } from '../docs/campaigns-api.schemas';
 
 // A campaign is answered as it was sent, with enabled filled in (toCampaignView): one documented shape for both.
 const CAMPAIGN = { description: 'the campaign as stored', type: CampaignInputDto };
@@ -40,7 +41,9 @@ export class CampaignsController {
   @ApiProblemResponses(400, 404)
   @Post(':campaignId/steps/:step/preview')
   @HttpCode(200)
-  @ApiBody({ type: EmailPreviewDto })
+  @ApiParam({ name: 'step', description: 'The step to render, 1 for the first (a retention campaign has only 1)', schema: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' } })
+  @ApiBody({ schema: EMAIL_PREVIEW_REQUEST_SCHEMA, examples: { 'a cart of one line': { value: EMAIL_PREVIEW_REQUEST_EXAMPLE } } })
+  @ApiOkResponse({ description: 'the email the step would send for this cart: a placeholder for each code, nothing issued or sent', schema: RENDERED_EMAIL_SCHEMA, example: RENDERED_EMAIL_EXAMPLE })
   preview(@Param('campaignId') campaignId: string, @Param('step') step: string, @Body() body: unknown): Promise<RenderedEmail> {
     return this.previews.preview(campaignId, step, body);
   }

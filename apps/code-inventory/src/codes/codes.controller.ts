@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/co
 import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
 
 const MAX_CUSTOMER_ID_LENGTH = 200;
-import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { type FieldError, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
-import { CODE_LOOKUP_ANSWER_SCHEMA } from '../docs/code-api.schemas';
+import { ADDED_CODES_PAGE_EXAMPLE, PUBLIC_CODES_EXAMPLE, SHARED_CODE_EXAMPLE } from '../docs/code-api.examples';
+import { ADDED_CODES_PAGE_SCHEMA, CODE_LOOKUP_ANSWER_SCHEMA, PUBLIC_CODES_SCHEMA, SHARED_CODE_SCHEMA } from '../docs/code-api.schemas';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { CodeLookupRateGuard } from './code-lookup-rate.guard';
 import { CodeLookupService } from './code-lookup.service';
@@ -35,6 +36,7 @@ export class CodesController {
   }
 
   @ApiProblemResponses(400, 404, 409)
+  @ApiCreatedResponse({ description: 'the shared code, as stored', schema: SHARED_CODE_SCHEMA, example: SHARED_CODE_EXAMPLE })
   @Post('codes')
   @RequiresScope('admin')
   create(@Body() body: CreateSharedCodeDto): Promise<SharedCode> {
@@ -42,6 +44,7 @@ export class CodesController {
   }
 
   @ApiProblemResponses(400)
+  @ApiOkResponse({ description: "the promotion's shared codes that are not hidden (C8); none for an unknown promotion", schema: PUBLIC_CODES_SCHEMA, example: PUBLIC_CODES_EXAMPLE })
   @Get('promotions/:promotionId/codes')
   @RequiresScope('storefront')
   async listPublic(@Param('promotionId') promotionId: string): Promise<{ readonly codes: readonly SharedCode[] }> {
@@ -50,6 +53,7 @@ export class CodesController {
 
   /** The codes of a `code-inventory.codes-added` event's id range, for its subscribers; admin only (a list of valid codes). */
   @ApiProblemResponses(400, 404)
+  @ApiOkResponse({ description: 'the codes of the range, in id order, with their current state', schema: ADDED_CODES_PAGE_SCHEMA, example: ADDED_CODES_PAGE_EXAMPLE })
   @Get('groups/:groupId/codes')
   @RequiresScope('admin')
   listAdded(@Param('groupId') groupId: string, @Query() query: AddedCodesQuery): Promise<AddedCodesPage> {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse } from '@nestjs/swagger';
 import { APP_CONFIG, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import type { Request } from 'express';
 import type { CodeInventoryConfig } from '../config/env.schema';
@@ -9,8 +10,15 @@ import { linesOfList, linesOfStream } from './read-code-lines';
 import type { UploadLimits } from './upload-limits.error';
 import type { UploadReport } from './upload-report';
 import { UploadService } from './upload.service';
+import { UPLOAD_REPORT_EXAMPLE } from '../docs/code-api.examples';
+import { UPLOAD_REPORT_SCHEMA } from '../docs/code-api.schemas';
 
 const MAX_CSV_BYTES = 64 * 1024 * 1024;
+
+// C4: every line is imported or none is; a 400 (invalid or repeated lines) and a 409 (codes the store holds) carry
+// this report as extension members beside the problem's fields.
+const IMPORTED = ApiOkResponse({ description: 'every code imported; nothing is imported when any line is refused', schema: UPLOAD_REPORT_SCHEMA, example: UPLOAD_REPORT_EXAMPLE });
+const LIMITS = 'At most UPLOAD_MAX_BYTES bytes (413 beyond) and UPLOAD_MAX_LINES lines (400 naming the first line beyond)';
 
 @Controller('v1/groups/:groupId/codes')
 @RequiresScope('admin')
@@ -26,6 +34,7 @@ export class UploadController {
 
   /** A pasted list. */
   @ApiProblemResponses(400, 404, 409, 413)
+  @IMPORTED
   @Post()
   @HttpCode(200)
   uploadList(@Param('groupId') groupId: string, @Body() body: UploadCodesDto): Promise<UploadReport> {
@@ -34,6 +43,12 @@ export class UploadController {
 
   /** A CSV file as multipart/form-data, field `file`; the first column holds the code. */
   @ApiProblemResponses(400, 404, 409, 413)
+  @IMPORTED
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: `A CSV file in the field file, of at most ${MAX_CSV_BYTES} bytes; the first column of each line holds a code. ${LIMITS}.`,
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @Post('csv')
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1 } }))
@@ -44,6 +59,9 @@ export class UploadController {
 
   /** The streaming API: a text/plain or text/csv body up to UPLOAD_MAX_BYTES and UPLOAD_MAX_LINES, one code per line, read as it arrives. */
   @ApiProblemResponses(400, 404, 409, 413)
+  @IMPORTED
+  @ApiConsumes('text/plain', 'text/csv')
+  @ApiBody({ description: `One code per line (a CSV's first column), read as it arrives. ${LIMITS}.`, schema: { type: 'string', example: 'SPRING-0001\nSPRING-0002\n' } })
   @Post('stream')
   @HttpCode(200)
   uploadStream(@Param('groupId') groupId: string, @Req() request: Request): Promise<UploadReport> {

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { RequiresScope } from '@promo/platform';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { INGESTION_SCHEMA, RequiresScope } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingModuleOptions } from '../messaging.options';
@@ -20,6 +21,11 @@ export class IngestionStatsController {
     private readonly dataSource: DataSource,
   ) {}
 
+  @ApiOkResponse({
+    description: 'what this service has consumed, per topic, and any records it lost',
+    schema: INGESTION_SCHEMA,
+    example: { group: 'campaigns', topics: [{ topic: 'cart.updated', processed: 1200 }], lost: [] },
+  })
   @Get()
   @RequiresScope('admin')
   async stats(): Promise<IngestionStats> {

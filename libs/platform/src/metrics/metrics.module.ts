@@ -1,6 +1,7 @@
 import { Controller, Get, Global, Header, Inject, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { PublicRoute } from '../auth/requires-scope.decorator';
+import { ApiMetricsResponses } from '../docs/probe-responses';
 
 /** Injection token for the app's Prometheus registry. */
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
@@ -10,6 +11,7 @@ export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 export class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
 
+  @ApiMetricsResponses()
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {
