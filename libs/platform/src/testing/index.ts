@@ -5,3 +5,4 @@ export * from './local-redis-cluster';
 export * from './run-tool';
 export * from './committed-api-document';
 export * from './documented-response-validator';
+export * from './documented-answer';
