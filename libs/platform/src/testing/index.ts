@@ -6,3 +6,4 @@ export * from './run-tool';
 export * from './committed-api-document';
 export * from './documented-response-validator';
 export * from './documented-answer';
+export * from './documented-dto';

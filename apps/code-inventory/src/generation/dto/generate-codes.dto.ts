@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class GenerateCodesDto {
-  @ApiProperty({ description: 'How many codes to generate', minimum: 1, maximum: 50_000_000, example: 1000 })
+  @ApiProperty({ type: 'integer', description: 'How many codes to generate', minimum: 1, maximum: 50_000_000, example: 1000 })
   @IsInt()
   @Min(1)
   @Max(50_000_000)
@@ -14,7 +14,7 @@ export class GenerateCodesDto {
   @MaxLength(64)
   pattern?: string;
 
-  @ApiPropertyOptional({ description: 'Random part length when no pattern is given', minimum: 1, maximum: 64 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Random part length when no pattern is given', minimum: 1, maximum: 64 })
   @IsOptional()
   @IsInt()
   @Min(1)

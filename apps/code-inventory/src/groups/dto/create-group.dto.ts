@@ -11,7 +11,7 @@ export class CreateGroupDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   name!: string;
 
   @IsString()

@@ -6,13 +6,13 @@ export class UpdateGroupDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   name?: string;
 
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   promotionId?: string;
 }

@@ -5,7 +5,7 @@ export class IssueCodeDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ minLength: 1, maxLength: 200 })
   customerId!: string;
 
   @IsIn(['first', 'reissue'])

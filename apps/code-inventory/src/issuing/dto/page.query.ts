@@ -15,6 +15,6 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(1000)
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
   limit?: number;
 }

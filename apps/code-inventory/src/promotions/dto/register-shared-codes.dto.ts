@@ -8,11 +8,11 @@ export class RegisterSharedCodesDto {
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   @Matches(/\S/, { each: true, message: 'each code must not be blank' })
-  @ApiProperty({ type: [String], maxItems: 1000, description: 'The shared codes (matched trimmed and case-folded, C2)', example: ['WELCOME20'] })
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 200, pattern: '\\S' }, maxItems: 1000, description: 'The shared codes (matched trimmed and case-folded, C2)', example: ['WELCOME20'] })
   codes!: string[];
 
   @IsInt()
   @Min(1)
-  @ApiProperty({ description: 'The promotion version pricing is saving; an older pricing.promotion-changed never releases what it registers', minimum: 1, example: 3 })
+  @ApiProperty({ type: 'integer', description: 'The promotion version pricing is saving; an older pricing.promotion-changed never releases what it registers', minimum: 1, example: 3 })
   version!: number;
 }
