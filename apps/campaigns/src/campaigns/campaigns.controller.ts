@@ -5,11 +5,11 @@ import { type CampaignView, CampaignsService } from './campaigns.service';
 import { CampaignInputDto } from './dto/campaign-input.dto';
 import { EmailPreviewService } from '../email/email-preview.service';
 import type { RenderedEmail } from '../email/email.renderer';
-import { EMAIL_PREVIEW_REQUEST_EXAMPLE, RENDERED_EMAIL_EXAMPLE } from '../docs/campaigns-api.examples';
+import { CAMPAIGN_EXAMPLE, CAMPAIGN_LIST_EXAMPLE, EMAIL_PREVIEW_REQUEST_EXAMPLE, RENDERED_EMAIL_EXAMPLE } from '../docs/campaigns-api.examples';
 import { EMAIL_PREVIEW_REQUEST_SCHEMA, RENDERED_EMAIL_SCHEMA } from '../docs/campaigns-api.schemas';
 
 // A campaign is answered as it was sent, with enabled filled in (toCampaignView): one documented shape for both.
-const CAMPAIGN = { description: 'the campaign as stored', type: CampaignInputDto };
+const CAMPAIGN = { description: 'the campaign as stored', type: CampaignInputDto, example: CAMPAIGN_EXAMPLE };
 
 @Controller('v1/campaigns')
 @RequiresScope('admin')
@@ -23,7 +23,7 @@ export class CampaignsController {
   @ApiProblemResponses(400, 409)
   @Post()
   @HttpCode(201)
-  @ApiBody({ type: CampaignInputDto })
+  @ApiBody({ type: CampaignInputDto, examples: { 'an abandoned-cart campaign of two emails': { value: CAMPAIGN_EXAMPLE } } })
   @ApiCreatedResponse(CAMPAIGN)
   create(@Body() body: unknown): Promise<CampaignView> {
     return this.campaigns.create(body);
@@ -56,7 +56,7 @@ export class CampaignsController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'every campaign', schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(CampaignInputDto) } } } } })
+  @ApiOkResponse({ description: 'every campaign', example: CAMPAIGN_LIST_EXAMPLE, schema: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: getSchemaPath(CampaignInputDto) } } } } })
   async list(): Promise<{ readonly items: readonly CampaignView[] }> {
     return { items: await this.campaigns.list() };
   }

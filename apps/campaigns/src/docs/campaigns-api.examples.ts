@@ -52,3 +52,21 @@ export const WATERMARK_EXAMPLE = { watermark: '2026-02-01T11:05:00.000Z', pendin
 export const UNSUBSCRIBE_CONFIRMATION_EXAMPLE = unsubscribeConfirmationPage('jane@example.com', 'c2lnbmF0dXJl');
 
 export const UNSUBSCRIBED_EXAMPLE = unsubscribedPage('jane@example.com');
+
+export const CAMPAIGN_EXAMPLE = {
+  campaignId: 'abandoned-cart',
+  name: 'Cart recovery',
+  enabled: true,
+  kind: 'abandoned_cart',
+  codeGroup: 'winback-2026',
+  minimumCartValue: 2000,
+  frequencyCapHours: 24,
+  steps: [
+    { delayMinutes: 60, template: { subject: 'You left something in your cart', text: "Your cart is waiting: {{cart.url}} Use {{promocode}} for 10% off." } },
+    { delayMinutes: 1440, template: { subject: 'Still thinking?', text: 'Your code {{last_promocode}} is still good.' } },
+  ],
+};
+
+export const CAMPAIGN_LIST_EXAMPLE = {
+  items: [CAMPAIGN_EXAMPLE, { campaignId: 'win-back', name: 'Win back', enabled: true, kind: 'retention', codeGroup: null, minimumDaysInactive: 90, coolDownDays: 30, frequencyCapHours: 24, template: { subject: 'We miss you', text: 'Come back to {{shop.url}}' } }],
+};

@@ -4,7 +4,7 @@ import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/h
 const MAX_CUSTOMER_ID_LENGTH = 200;
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { type FieldError, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
-import { ADDED_CODES_PAGE_EXAMPLE, PUBLIC_CODES_EXAMPLE, SHARED_CODE_EXAMPLE } from '../docs/code-api.examples';
+import { ADDED_CODES_PAGE_EXAMPLE, CODE_LOOKUP_EXAMPLE, PUBLIC_CODES_EXAMPLE, SHARED_CODE_EXAMPLE } from '../docs/code-api.examples';
 import { ADDED_CODES_PAGE_SCHEMA, CODE_LOOKUP_ANSWER_SCHEMA, PUBLIC_CODES_SCHEMA, SHARED_CODE_SCHEMA } from '../docs/code-api.schemas';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { CodeLookupRateGuard } from './code-lookup-rate.guard';
@@ -23,7 +23,7 @@ export class CodesController {
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
   @ApiProblemResponses(400, 404, 429)
-  @ApiOkResponse({ description: 'the code, its state and whether the token binds it', schema: CODE_LOOKUP_ANSWER_SCHEMA })
+  @ApiOkResponse({ description: 'the code, its state and whether the token binds it', schema: CODE_LOOKUP_ANSWER_SCHEMA, example: CODE_LOOKUP_EXAMPLE })
   @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', maxLength: MAX_CUSTOMER_ID_LENGTH }, description: 'The shopper, to check a bound code against (C10)' })
   @ApiQuery({ name: 'token', required: false, schema: { type: 'string', maxLength: MAX_CODE_TOKEN_LENGTH }, description: 'The email-link token the shopper came with' })
   @Get('codes/:code')

@@ -73,3 +73,20 @@ export const EXPORT_CSV_EXAMPLE =
   'code,normalized_code,promotion_id,group_id,state,hidden,issued_to,issued_at,bound_customer_id,redeemed_at\n' +
   'WB-7KQ2-MXPA,wb-7kq2-mxpa,promo-winback,winback-2026,available,f,,,,\n' +
   'WB-3HDZ-QRTE,wb-3hdz-qrte,promo-winback,winback-2026,issued,f,cu-77,2026-01-20 10:15:00+00,cu-77,\n';
+
+// The code cu-77 was issued and bound to, looked up with the token of its email link.
+export const CODE_LOOKUP_EXAMPLE = {
+  code: 'WB-3HDZ-QRTE',
+  normalizedCode: 'wb-3hdz-qrte',
+  promotionId: 'promo-winback',
+  groupId: 'winback-2026',
+  state: 'issued',
+  hidden: false,
+  isBound: true,
+  tokenValid: true,
+};
+
+export const ISSUE_RESULT_EXAMPLE = { code: 'WB-3HDZ-QRTE', issue: 'first', token: 'k1.d2IuM2hkei1xcnRlOmN1LTc3.c2lnbmF0dXJl', promotionId: 'promo-winback' };
+
+// Two requests of a group with one code left: the first takes it, the second gets nothing.
+export const ISSUE_BATCH_EXAMPLE = { results: [ISSUE_RESULT_EXAMPLE, { code: null, issue: null, token: null, promotionId: null }] };

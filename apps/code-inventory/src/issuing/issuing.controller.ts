@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { CUSTOMER_ISSUANCE_EXAMPLE, GROUP_CUSTOMERS_PAGE_EXAMPLE } from '../docs/code-api.examples';
+import { CUSTOMER_ISSUANCE_EXAMPLE, GROUP_CUSTOMERS_PAGE_EXAMPLE, ISSUE_BATCH_EXAMPLE, ISSUE_RESULT_EXAMPLE } from '../docs/code-api.examples';
 import { CUSTOMER_ISSUANCE_SCHEMA, GROUP_CUSTOMERS_PAGE_SCHEMA, ISSUE_BATCH_ANSWER_SCHEMA, ISSUE_RESULT_SCHEMA } from '../docs/code-api.schemas';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
 import { IssueBatchDto } from './dto/issue-batch.dto';
@@ -19,7 +19,7 @@ export class IssuingController {
   ) {}
 
   @ApiProblemResponses(400, 404, 409)
-  @ApiOkResponse({ description: 'the code issued, or every field null when the group has none to give', schema: ISSUE_RESULT_SCHEMA })
+  @ApiOkResponse({ description: 'the code issued, or every field null when the group has none to give', schema: ISSUE_RESULT_SCHEMA, example: ISSUE_RESULT_EXAMPLE })
   @Post('groups/:groupId/issue')
   @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
@@ -29,7 +29,7 @@ export class IssuingController {
 
   /** The answers in request order, each as the single issue answers it (campaigns issue a page of emails' codes at once). */
   @ApiProblemResponses(400, 404, 409)
-  @ApiOkResponse({ description: 'each request answered as the single issue answers it, in request order', schema: ISSUE_BATCH_ANSWER_SCHEMA })
+  @ApiOkResponse({ description: 'each request answered as the single issue answers it, in request order', schema: ISSUE_BATCH_ANSWER_SCHEMA, example: ISSUE_BATCH_EXAMPLE })
   @Post('groups/:groupId/issue-batch')
   @RequiresScope('admin', 'code-issue')
   @HttpCode(200)
