@@ -144,6 +144,18 @@ describe('code-inventory answers as its OpenAPI document says', () => {
     expect(await undocumented('get', '/v1/jobs/{id}/events', unknownEvents)).toEqual([]);
   }, 60_000);
 
+  it('answers 429 with Retry-After past the lookup limit', async () => {
+    const limited = await startInventoryApp({ CODE_LOOKUP_LIMIT_PER_KEY: '1', CODE_LOOKUP_LIMIT_WINDOW_MS: '60000' });
+    try {
+      expect((await limited.storefront('GET', '/v1/codes/NO-SUCH-CODE')).status).toBe(404);
+      const refused = await limited.storefront('GET', '/v1/codes/NO-SUCH-CODE');
+      expect([refused.status, Number(refused.headers.get('retry-after')) >= 1]).toEqual([429, true]);
+      expect(await undocumented('get', '/v1/codes/{code}', refused)).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers its probes, metrics and ingestion report', async () => {
     expect(await undocumented('get', '/health/live', await fetch(`${inventory.baseUrl}/health/live`))).toEqual([]);
     const ready = await waitFor(async () => {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/co
 import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
 
 const MAX_CUSTOMER_ID_LENGTH = 200;
-import { ApiCreatedResponse, ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { type FieldError, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
 import { ADDED_CODES_PAGE_EXAMPLE, CODE_LOOKUP_EXAMPLE, PUBLIC_CODES_EXAMPLE, SHARED_CODE_EXAMPLE } from '../docs/code-api.examples';
 import { ADDED_CODES_PAGE_SCHEMA, CODE_LOOKUP_ANSWER_SCHEMA, PUBLIC_CODES_SCHEMA, SHARED_CODE_SCHEMA } from '../docs/code-api.schemas';
@@ -22,7 +22,13 @@ export class CodesController {
   ) {}
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
-  @ApiProblemResponses(400, 404, 429)
+  @ApiResponse({
+    status: 429,
+    description: 'over CODE_LOOKUP_LIMIT_PER_KEY lookups of this storefront key, or CODE_LOOKUP_LIMIT_PER_CLIENT of this client address, in the window',
+    headers: { 'Retry-After': { description: 'Seconds until the window ends', schema: { type: 'integer', minimum: 1 } } },
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  })
+  @ApiProblemResponses(400, 404)
   @ApiOkResponse({ description: 'the code, its state and whether the token binds it', schema: CODE_LOOKUP_ANSWER_SCHEMA, example: CODE_LOOKUP_EXAMPLE })
   @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', maxLength: MAX_CUSTOMER_ID_LENGTH }, description: 'The shopper, to check a bound code against (C10)' })
   @ApiQuery({ name: 'token', required: false, schema: { type: 'string', maxLength: MAX_CODE_TOKEN_LENGTH }, description: 'The email-link token the shopper came with' })

@@ -34,7 +34,7 @@ export class GenerationController {
     return this.generation.progress(id);
   }
 
-  /** Server-sent events: the progress every half second, the last one when the job ends. */
+  /** Server-sent events: the progress now, then every half second, the last one when the job ends. */
   @ApiProblemResponses(400, 404)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
@@ -43,10 +43,12 @@ export class GenerationController {
   })
   @JOB_ID
   @Sse('jobs/:id/events')
-  events(@Param('id') id: string): Observable<MessageEvent> {
+  async events(@Param('id') id: string): Promise<Observable<MessageEvent>> {
+    // Read before the stream starts: an unknown job is then a 404 problem, not a 200 stream that errors (#24).
+    const first = await this.generation.progress(id);
     return interval(PROGRESS_EVERY_MS).pipe(
-      startWith(0),
       switchMap(() => from(this.generation.progress(id))),
+      startWith(first),
       takeWhile((progress) => !isTerminal(progress.state), true),
       map((progress) => ({ data: progress, type: 'progress' })),
     );
