@@ -131,6 +131,9 @@ describe('campaigns admin API', () => {
     expect([badStep.status, noStep.status]).toEqual([400, 404]);
     expect(await undocumented('post', '/v1/campaigns/{campaignId}/steps/{step}/preview', badStep)).toEqual([]);
     expect(await undocumented('post', '/v1/campaigns/{campaignId}/steps/{step}/preview', noStep)).toEqual([]);
+    const tooLarge = await admin('POST', '/v1/campaigns/doc-preview/steps/1/preview', { cart: { ...cart, cartId: 'x'.repeat(200_000) } });
+    expect(tooLarge.status).toBe(413);
+    expect(await undocumented('post', '/v1/campaigns/{campaignId}/steps/{step}/preview', tooLarge)).toEqual([]);
   });
 
   it('answers emails, a tracked link and statistics as its OpenAPI document says', async () => {

@@ -57,6 +57,10 @@ describe('code-inventory answers as its OpenAPI document says', () => {
     const groupId = `D${s}`;
     const created = await inventory.admin('POST', '/v1/groups', { groupId, name: 'Docs', promotionId: `promo-${s.toLowerCase()}` });
     expect(await undocumented('post', '/v1/groups', created)).toEqual([]);
+    // Over the 100 kB every JSON body is read up to (JSON_BODY_LIMIT_BYTES).
+    const tooLarge = await inventory.admin('POST', '/v1/groups', { groupId: `L${s}`, name: 'x'.repeat(200_000), promotionId: 'promo-large' });
+    expect(tooLarge.status).toBe(413);
+    expect(await undocumented('post', '/v1/groups', tooLarge)).toEqual([]);
     expect(await undocumented('post', '/v1/groups/{groupId}/codes', await inventory.admin('POST', `/v1/groups/${groupId}/codes`, { codes: [`${s}-1`, `${s}-2`] }))).toEqual([]);
     const form = new FormData();
     form.append('file', new Blob([`${s}-3\n`], { type: 'text/csv' }), 'codes.csv');

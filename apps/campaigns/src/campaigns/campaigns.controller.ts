@@ -20,7 +20,7 @@ export class CampaignsController {
     private readonly previews: EmailPreviewService,
   ) {}
 
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, 409, 413)
   @Post()
   @HttpCode(201)
   @ApiBody({ type: CampaignInputDto, examples: { 'an abandoned-cart campaign of two emails': { value: CAMPAIGN_EXAMPLE } } })
@@ -29,7 +29,7 @@ export class CampaignsController {
     return this.campaigns.create(body);
   }
 
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 404, 413)
   @Put(':campaignId')
   @ApiBody({ type: CampaignInputDto })
   @ApiOkResponse(CAMPAIGN)
@@ -38,7 +38,7 @@ export class CampaignsController {
   }
 
   /** #25: the email a step would send for the cart in the body, issuing no code and sending nothing. */
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 404, 413)
   @Post(':campaignId/steps/:step/preview')
   @HttpCode(200)
   @ApiParam({ name: 'step', description: 'The step to render, 1 for the first (a retention campaign has only 1)', schema: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' } })

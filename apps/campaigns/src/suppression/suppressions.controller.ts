@@ -30,7 +30,7 @@ export class SuppressionsController {
     return this.suppressions.list(parsePageRequest(limit, cursor));
   }
 
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, 413)
   @ApiCreatedResponse({ description: 'the address, suppressed (an address already suppressed is suppressed again, by the merchant)', schema: SUPPRESSION_SCHEMA, example: SUPPRESSION_EXAMPLE })
   @Post('suppressions')
   @RequiresScope('admin')
@@ -66,7 +66,7 @@ export class SuppressionsController {
   }
 
   /** RFC 8058 one-click unsubscribe: what a mail client sends for `List-Unsubscribe-Post`, and the confirmation page's button. */
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, 413)
   @ApiProduces('text/html')
   @HTML_PAGE('the address is suppressed; a page saying so', UNSUBSCRIBED_EXAMPLE)
   @UNSUBSCRIBE_LINK

@@ -41,7 +41,7 @@ export class CodesController {
     return this.lookups.lookup(code, typeof customerId === 'string' ? customerId : undefined, typeof token === 'string' ? token : undefined);
   }
 
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, 404, 409, 413)
   @ApiCreatedResponse({ description: 'the shared code, as stored', schema: SHARED_CODE_SCHEMA, example: SHARED_CODE_EXAMPLE })
   @Post('codes')
   @RequiresScope('admin')

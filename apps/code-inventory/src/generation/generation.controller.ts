@@ -18,7 +18,7 @@ const JOB_ID = ApiParam({ name: 'id', description: 'The id a generation answered
 export class GenerationController {
   constructor(private readonly generation: GenerationService) {}
 
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 404, 413)
   @ApiAcceptedResponse({ description: 'the job, queued: follow it at /v1/jobs/{id} or its events', schema: GENERATION_PROGRESS_SCHEMA, example: GENERATION_QUEUED_EXAMPLE })
   @Post('groups/:groupId/generate')
   @HttpCode(202)

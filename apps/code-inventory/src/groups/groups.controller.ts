@@ -14,7 +14,7 @@ import { GroupsService } from './groups.service';
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, 409, 413)
   @ApiCreatedResponse({ description: 'the group, empty', schema: CODE_GROUP_SCHEMA, example: { ...CODE_GROUP_EXAMPLE, total: 0, available: 0, issued: 0, redeemed: 0, updatedAt: CODE_GROUP_EXAMPLE.createdAt } })
   @Post()
   create(@Body() body: CreateGroupDto): Promise<CodeGroup> {
@@ -34,7 +34,7 @@ export class GroupsController {
     return this.groups.get(groupId);
   }
 
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, 404, 409, 413)
   @ApiOkResponse({ description: 'the group as renamed or moved', schema: CODE_GROUP_SCHEMA, example: CODE_GROUP_EXAMPLE })
   @Patch(':groupId')
   update(@Param('groupId') groupId: string, @Body() body: UpdateGroupDto): Promise<CodeGroup> {

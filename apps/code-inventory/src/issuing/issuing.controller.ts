@@ -18,7 +18,7 @@ export class IssuingController {
     private readonly history: IssuanceHistoryService,
   ) {}
 
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, 404, 409, 413)
   @ApiOkResponse({ description: 'the code issued, or every field null when the group has none to give', schema: ISSUE_RESULT_SCHEMA, example: ISSUE_RESULT_EXAMPLE })
   @Post('groups/:groupId/issue')
   @RequiresScope('admin', 'code-issue')
@@ -28,7 +28,7 @@ export class IssuingController {
   }
 
   /** The answers in request order, each as the single issue answers it (campaigns issue a page of emails' codes at once). */
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, 404, 409, 413)
   @ApiOkResponse({ description: 'each request answered as the single issue answers it, in request order', schema: ISSUE_BATCH_ANSWER_SCHEMA, example: ISSUE_BATCH_EXAMPLE })
   @Post('groups/:groupId/issue-batch')
   @RequiresScope('admin', 'code-issue')

@@ -13,7 +13,7 @@ import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-re
 export class SharedCodesController {
   constructor(private readonly registry: SharedCodeRegistry) {}
 
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, 409, 413)
   @ApiOkResponse({ description: 'the shared codes the promotion holds now', schema: REGISTERED_SHARED_CODES_SCHEMA, example: REGISTERED_SHARED_CODES_EXAMPLE })
   @Put()
   @HttpCode(200)
