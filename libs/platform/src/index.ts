@@ -38,3 +38,4 @@ export * from './scheduling/periodic-task';
 export * from './docs/api-problem-responses.decorator';
 export * from './docs/problem-details.schema';
 export * from './docs/probe-responses';
+export * from './docs/api-properties-from-validators';
