@@ -166,6 +166,10 @@ describe('campaigns admin API', () => {
     });
     expect(await undocumented('get', '/v1/statistics/campaigns/{campaignId}', statistics)).toEqual([]);
     expect(await undocumented('get', '/v1/statistics/campaigns', await admin('GET', '/v1/statistics/campaigns'))).toEqual([]);
+    // A NUL in a path parameter is a 400 on every route (NulCharacterPipe).
+    const nul = await admin('GET', '/v1/statistics/campaigns/a%00b');
+    expect(nul.status).toBe(400);
+    expect(await undocumented('get', '/v1/statistics/campaigns/{campaignId}', nul)).toEqual([]);
   });
 
   it('answers suppressions and the unsubscribe pages (text/html) as its OpenAPI document says', async () => {

@@ -143,6 +143,10 @@ describe('code-inventory answers as its OpenAPI document says', () => {
     const unknown = await inventory.admin('GET', '/v1/jobs/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect(await undocumented('get', '/v1/jobs/{id}', unknown)).toEqual([]);
+    // A NUL in a path parameter is a 400 on every route (NulCharacterPipe).
+    const nul = await inventory.admin('POST', '/v1/jobs/a%00b/cancel');
+    expect(nul.status).toBe(400);
+    expect(await undocumented('post', '/v1/jobs/{id}/cancel', nul)).toEqual([]);
     const unknownEvents = await inventory.admin('GET', '/v1/jobs/00000000-0000-4000-8000-000000000000/events');
     expect(unknownEvents.status).toBe(404);
     expect(await undocumented('get', '/v1/jobs/{id}/events', unknownEvents)).toEqual([]);

@@ -16,6 +16,7 @@ export class StatisticsController {
     return { items: await this.statistics.perStep() };
   }
 
+  @ApiProblemResponses(400)
   @ApiOkResponse({ description: "the campaign's steps that sent an email; none for an unknown campaign", schema: STATISTICS_SCHEMA, example: STATISTICS_EXAMPLE })
   @Get('statistics/campaigns/:campaignId')
   @RequiresScope('admin')

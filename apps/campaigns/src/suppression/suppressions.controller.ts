@@ -40,7 +40,7 @@ export class SuppressionsController {
     return this.suppressions.add(body);
   }
 
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   @ApiNoContentResponse({ description: 'the address gets campaign emails again' })
   @Delete('suppressions/:email')
   @RequiresScope('admin')

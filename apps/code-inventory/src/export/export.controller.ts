@@ -12,7 +12,7 @@ export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   /** CSV with a header line; each code's state, to whom and when it was issued (C5). */
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: `the group's codes in id order, as an attachment <groupId>.csv: a header line, then one line per code with the columns ${EXPORT_COLUMNS.join(', ')} (booleans t/f, times as Postgres writes them; text that a spreadsheet would read as a formula is quoted with a leading ')`,

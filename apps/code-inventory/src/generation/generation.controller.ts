@@ -26,7 +26,7 @@ export class GenerationController {
     return this.generation.start(groupId, body);
   }
 
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   @ApiOkResponse({ description: "the job's progress", schema: GENERATION_PROGRESS_SCHEMA, example: GENERATION_RUNNING_EXAMPLE })
   @JOB_ID
   @Get('jobs/:id')
@@ -54,7 +54,7 @@ export class GenerationController {
     );
   }
 
-  @ApiProblemResponses(404)
+  @ApiProblemResponses(400, 404)
   @ApiOkResponse({ description: 'the job, cancelled; a job already ended is answered as it ended', schema: GENERATION_PROGRESS_SCHEMA, example: GENERATION_CANCELLED_EXAMPLE })
   @JOB_ID
   @Post('jobs/:id/cancel')
