@@ -18,9 +18,10 @@ import codeLookupAnswerSchema from './http/schemas/code-lookup-answer.schema.jso
 import issueResultSchema from './http/schemas/issue-result.schema.json';
 import usageStatisticsSchema from './http/schemas/usage-statistics.schema.json';
 import ledgerPageSchema from './http/schemas/ledger-page.schema.json';
+import ingestionStatsSchema from './http/schemas/ingestion-stats.schema.json';
+import healthSchema from './http/schemas/health.schema.json';
 import codeInventoryAnswersSchema from './http/schemas/code-inventory-answers.schema.json';
 import campaignsAnswersSchema from './http/schemas/campaigns-answers.schema.json';
-import serviceProbesSchema from './http/schemas/service-probes.schema.json';
 import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
@@ -54,9 +55,29 @@ export const HTTP_SCHEMAS = {
   'issue-batch-answer': { $ref: 'urn:promotions:http:issue-result:v1#/$defs/batch' },
   'usage-statistics': usageStatisticsSchema,
   'ledger-page': ledgerPageSchema,
+  'ingestion-stats': ingestionStatsSchema,
+  'health-live': healthSchema,
+  'health-ready': { $ref: 'urn:promotions:http:health:v1#/$defs/ready' },
+  // code-inventory's and campaigns' answers besides the lookup, issue and campaign (#24): one file each, one $defs entry a shape.
   'code-inventory-answers': codeInventoryAnswersSchema,
+  'code-group': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/codeGroup' },
+  'code-group-list': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/groupList' },
+  'deleted-group': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/deletedGroup' },
+  'shared-code': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/sharedCode' },
+  'public-codes': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/publicCodes' },
+  'registered-shared-codes': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/registeredSharedCodes' },
+  'added-codes-page': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/addedCodesPage' },
+  'customer-issuance': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/customerIssuance' },
+  'group-customers-page': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/groupCustomersPage' },
+  'upload-report': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/uploadReport' },
+  'generation-progress': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/generationProgress' },
   'campaigns-answers': campaignsAnswersSchema,
-  'service-probes': serviceProbesSchema,
+  'rendered-email': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/renderedEmail' },
+  'email-page': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/emailPage' },
+  'suppression': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/suppression' },
+  'suppression-page': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/suppressionPage' },
+  'campaign-statistics': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/statistics' },
+  'watermark': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/watermark' },
 } as const;
 
 /** Every schema file by its `$id`: what a `$ref` in any of them may name. */

@@ -7,13 +7,13 @@ import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../paging/list-page';
 // libs/contracts/src/http/schemas/campaigns-answers.schema.json; test/campaigns-api-schema.int-spec.ts validates real
 // answers against them.
 
-const answer = (definition: string): SchemaObject => contractOpenApiSchema('campaigns-answers', definition) as SchemaObject;
+const answer = (name: string): SchemaObject => contractOpenApiSchema(name) as SchemaObject;
 
-export const RENDERED_EMAIL_SCHEMA = answer('renderedEmail');
-export const EMAIL_PAGE_SCHEMA = answer('emailPage');
+export const RENDERED_EMAIL_SCHEMA = answer('rendered-email');
+export const EMAIL_PAGE_SCHEMA = answer('email-page');
 export const SUPPRESSION_SCHEMA = answer('suppression');
-export const SUPPRESSION_PAGE_SCHEMA = answer('suppressionPage');
-export const STATISTICS_SCHEMA = answer('statistics');
+export const SUPPRESSION_PAGE_SCHEMA = answer('suppression-page');
+export const STATISTICS_SCHEMA = answer('campaign-statistics');
 export const WATERMARK_SCHEMA = answer('watermark');
 
 /** The preview's body: the cart is checked against cart.updated's data schema (EmailPreviewService), so it is that schema. */

@@ -13,17 +13,17 @@ export const ISSUE_RESULT_SCHEMA = contractOpenApiSchema('issue-result') as Sche
 /** POST /v1/groups/{groupId}/issue-batch's answer. */
 export const ISSUE_BATCH_ANSWER_SCHEMA = contractOpenApiSchema('issue-batch-answer') as SchemaObject;
 
-const answer = (definition: string): SchemaObject => contractOpenApiSchema('code-inventory-answers', definition) as SchemaObject;
+const answer = (name: string): SchemaObject => contractOpenApiSchema(name) as SchemaObject;
 
 /** One group with its balances: POST, GET and PATCH /v1/groups/{groupId}. */
-export const CODE_GROUP_SCHEMA = answer('codeGroup');
-export const GROUP_LIST_SCHEMA = answer('groupList');
-export const DELETED_GROUP_SCHEMA = answer('deletedGroup');
-export const SHARED_CODE_SCHEMA = answer('sharedCode');
-export const PUBLIC_CODES_SCHEMA = answer('publicCodes');
-export const REGISTERED_SHARED_CODES_SCHEMA = answer('registeredSharedCodes');
-export const ADDED_CODES_PAGE_SCHEMA = answer('addedCodesPage');
-export const CUSTOMER_ISSUANCE_SCHEMA = answer('customerIssuance');
-export const GROUP_CUSTOMERS_PAGE_SCHEMA = answer('groupCustomersPage');
-export const UPLOAD_REPORT_SCHEMA = answer('uploadReport');
-export const GENERATION_PROGRESS_SCHEMA = answer('generationProgress');
+export const CODE_GROUP_SCHEMA = answer('code-group');
+export const GROUP_LIST_SCHEMA = answer('code-group-list');
+export const DELETED_GROUP_SCHEMA = answer('deleted-group');
+export const SHARED_CODE_SCHEMA = answer('shared-code');
+export const PUBLIC_CODES_SCHEMA = answer('public-codes');
+export const REGISTERED_SHARED_CODES_SCHEMA = answer('registered-shared-codes');
+export const ADDED_CODES_PAGE_SCHEMA = answer('added-codes-page');
+export const CUSTOMER_ISSUANCE_SCHEMA = answer('customer-issuance');
+export const GROUP_CUSTOMERS_PAGE_SCHEMA = answer('group-customers-page');
+export const UPLOAD_REPORT_SCHEMA = answer('upload-report');
+export const GENERATION_PROGRESS_SCHEMA = answer('generation-progress');

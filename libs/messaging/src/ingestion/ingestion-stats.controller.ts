@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse } from '@nestjs/swagger';
-import { INGESTION_SCHEMA, RequiresScope } from '@promo/platform';
+import { ApiOkResponse, type SchemaObject } from '@nestjs/swagger';
+import { contractOpenApiSchema } from '@promo/contracts';
+import { RequiresScope } from '@promo/platform';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS } from '../kafka/kafka.tokens';
 import type { MessagingModuleOptions } from '../messaging.options';
@@ -21,10 +22,11 @@ export class IngestionStatsController {
     private readonly dataSource: DataSource,
   ) {}
 
+  // In every service's OpenAPI document from ingestion-stats.schema.json (#24).
   @ApiOkResponse({
-    description: 'what this service has consumed, per topic, and any records it lost',
-    schema: INGESTION_SCHEMA,
-    example: { group: 'campaigns', topics: [{ topic: 'cart.updated', processed: 1200 }], lost: [] },
+    description: "what this service's consumer group has consumed",
+    schema: contractOpenApiSchema('ingestion-stats') as SchemaObject,
+    example: { group: 'pricing', topics: [{ topic: 'cart.updated', processed: 1200 }], lost: [] },
   })
   @Get()
   @RequiresScope('admin')

@@ -1,7 +1,7 @@
 import { Controller, Get, Global, Header, Inject, Module } from '@nestjs/common';
+import { ApiProduces, ApiOkResponse } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { PublicRoute } from '../auth/requires-scope.decorator';
-import { ApiMetricsResponses } from '../docs/probe-responses';
 
 /** Injection token for the app's Prometheus registry. */
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
@@ -11,7 +11,11 @@ export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 export class MetricsController {
   constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
 
-  @ApiMetricsResponses()
+  @ApiOkResponse({
+    description: 'the Prometheus text exposition format (0.0.4)',
+    content: { 'text/plain': { schema: { type: 'string' }, example: '# HELP http_request_duration_seconds HTTP request duration\n# TYPE http_request_duration_seconds histogram\n' } },
+  })
+  @ApiProduces('text/plain')
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): Promise<string> {

@@ -1,39 +1,42 @@
-import { undocumentedInAnswer } from './documented-answer';
+import { documentedAnswers } from './documented-answer';
 
-// A document of one operation, written by hand: 200 as JSON or CSV, a 302 without a body.
-const DOCUMENT = {
-  paths: {
-    '/v1/things': {
-      get: {
-        responses: {
-          '200': {
-            content: {
-              'application/json': { schema: { type: 'object', required: ['count'], additionalProperties: false, properties: { count: { type: 'integer' } } } },
-              'text/csv': { schema: { type: 'string' } },
+describe('documentedAnswers', () => {
+  const document = {
+    paths: {
+      '/v1/things/{id}': {
+        get: {
+          responses: {
+            '200': {
+              description: 'the thing',
+              headers: { ETag: { schema: { type: 'string' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
             },
+            '204': { description: 'nothing' },
           },
-          '302': { description: 'elsewhere' },
         },
       },
+      '/metrics': { get: { responses: { '200': { description: 'text', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
     },
-  },
-};
+    components: { schemas: { Thing: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, size: { type: 'integer', nullable: true } } } } },
+  };
+  const read = documentedAnswers(document);
+  const json = (body: unknown, status = 200, headers: Record<string, string> = { ETag: '"1"' }) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
 
-const answer = (status: number, body: string, contentType?: string): Response => new Response(body, { status, headers: contentType === undefined ? {} : { 'content-type': contentType } });
-
-describe('undocumentedInAnswer', () => {
-  it('finds nothing in answers the document describes', async () => {
-    expect(await undocumentedInAnswer(DOCUMENT, 'get', '/v1/things', answer(200, '{"count":2}', 'application/json; charset=utf-8'))).toEqual([]);
-    expect(await undocumentedInAnswer(DOCUMENT, 'GET', '/v1/things', answer(200, 'a,b\n', 'text/csv'))).toEqual([]);
-    expect(await undocumentedInAnswer(DOCUMENT, 'get', '/v1/things', answer(302, 'Found. Redirecting', 'text/plain'))).toEqual([]);
+  it('finds nothing to say of an answer as documented, and gives its body', async () => {
+    await expect(read('GET', '/v1/things/{id}', json({ id: 't1', size: null }))).resolves.toEqual({ status: 200, body: { id: 't1', size: null }, problems: [] });
+    await expect(read('get', '/metrics', new Response('# TYPE x counter\n', { headers: { 'content-type': 'text/plain; version=0.0.4' } }))).resolves.toMatchObject({ problems: [] });
+    await expect(read('GET', '/v1/things/{id}', new Response(null, { status: 204 }))).resolves.toMatchObject({ problems: [] });
   });
 
-  it('names an undocumented status, an undocumented media type and a body off its schema', async () => {
-    expect(await undocumentedInAnswer(DOCUMENT, 'get', '/v1/things', answer(404, '{}', 'application/json'))).toEqual(['GET /v1/things answered 404, which its document does not list: {}']);
-    expect(await undocumentedInAnswer(DOCUMENT, 'get', '/v1/things', answer(200, '<p/>', 'text/html'))).toEqual(['GET /v1/things answered 200 as text/html, which its document does not describe']);
-    expect(await undocumentedInAnswer(DOCUMENT, 'get', '/v1/things', answer(200, '{"count":"2","extra":1}', 'application/json'))).toEqual([
-      'GET /v1/things 200: (body) must NOT have additional properties {"additionalProperty":"extra"}',
-      'GET /v1/things 200: /count must be integer {"type":"integer"}',
-    ]);
+  it('names a schema error by its path in the body, and a documented header not sent', async () => {
+    const { problems } = await read('GET', '/v1/things/{id}', json({ id: 't1', size: 'big' }, 200, {}));
+    expect(problems).toEqual(['GET /v1/things/{id} 200 documents the ETag header, not sent', 'GET /v1/things/{id} 200 body/size must be integer']);
+  });
+
+  it('names a status or a media type the operation does not document', async () => {
+    await expect(read('GET', '/v1/things/{id}', json({ id: 't1' }, 404))).resolves.toMatchObject({ problems: ['GET /v1/things/{id} documents no 404'] });
+    const html = await read('GET', '/v1/things/{id}', new Response('<p>hi</p>', { headers: { 'content-type': 'text/html', ETag: '"1"' } }));
+    expect(html.problems).toEqual(['GET /v1/things/{id} 200 documents application/json, answered text/html']);
   });
 });

@@ -1,27 +1,48 @@
-import { schemaCheck, type ServedApiDocument } from './documented-response-validator';
+import { type ServedApiDocument, schemaCheck } from './documented-response-validator';
+
+/** A real answer read against its OpenAPI document: its body, and what in it the document does not say (none when it conforms). */
+export interface DocumentedAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly problems: readonly string[];
+}
 
 function at(node: unknown, key: string): unknown {
   return typeof node === 'object' && node !== null ? (node as Readonly<Record<string, unknown>>)[key] : undefined;
 }
 
 /**
- * What is wrong with a real answer as the OpenAPI document describes the operation (#24), one sentence per problem;
- * empty when the answer conforms: its status must be documented for `method path`, its media type (the
- * content-type without parameters) among that status's, and its body valid against that media type's schema (JSON
- * for `application/json` and `+json` types, the text otherwise). Reads the body, so pass a response not yet read.
+ * Reads answers of a running service against its document (#24), one line per route in a test:
+ * `const { body, problems } = await documented('get', '/v1/promotions/{id}', response)`. A problem is a status
+ * the operation does not document, a media type it does not list for that status, a documented header missing,
+ * or a schema error (with its path in the body).
  */
-export async function undocumentedInAnswer(document: ServedApiDocument, method: string, path: string, response: Response): Promise<readonly string[]> {
-  const operation = `${method.toUpperCase()} ${path}`;
-  const documented = at(at(at(document.paths, path), method.toLowerCase()), 'responses');
-  const content = at(at(documented, String(response.status)), 'content');
-  const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-  const text = await response.text();
-  if (at(documented, String(response.status)) === undefined) return [`${operation} answered ${response.status}, which its document does not list: ${text.slice(0, 300)}`];
-  // A redirect's body, and a body-less answer's, are the adapter's: nothing to check beyond the status.
-  if (content === undefined && (text === '' || (response.status >= 300 && response.status < 400))) return [];
-  const schema = at(at(content, mediaType), 'schema');
-  if (typeof schema !== 'object' || schema === null) return [`${operation} answered ${response.status} as ${mediaType || 'no media type'}, which its document does not describe`];
-  const isJson = mediaType === 'application/json' || mediaType.endsWith('+json');
-  const errors = schemaCheck(schema, document.components)(isJson ? (JSON.parse(text) as unknown) : text);
-  return errors.map((error) => `${operation} ${response.status}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`);
+export function documentedAnswers(document: ServedApiDocument): (method: string, path: string, response: Response) => Promise<DocumentedAnswer> {
+  return async (method, path, response) => {
+    const text = await response.text();
+    const operation = `${method.toUpperCase()} ${path}`;
+    const documented = at(at(at(document.paths, path), method.toLowerCase()), 'responses');
+    const entry = at(documented, String(response.status));
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+    const isJson = mediaType === 'application/json' || mediaType.endsWith('+json');
+    const body: unknown = isJson && text !== '' ? JSON.parse(text) : text;
+    if (entry === undefined) return { status: response.status, body, problems: [`${operation} documents no ${response.status}`] };
+    const problems: string[] = [];
+    for (const header of Object.keys((at(entry, 'headers') as object | undefined) ?? {})) {
+      if (!response.headers.has(header)) problems.push(`${operation} ${response.status} documents the ${header} header, not sent`);
+    }
+    const content = at(entry, 'content');
+    if (content === undefined) {
+      if (text !== '') problems.push(`${operation} ${response.status} documents no body, answered ${mediaType}`);
+      return { status: response.status, body, problems };
+    }
+    const schema = at(at(content, mediaType), 'schema');
+    if (typeof schema !== 'object' || schema === null) {
+      problems.push(`${operation} ${response.status} documents ${Object.keys(content as object).join(', ')}, answered ${mediaType || 'no content type'}`);
+      return { status: response.status, body, problems };
+    }
+    const errors = schemaCheck(schema, document.components)(body);
+    problems.push(...errors.map((error) => `${operation} ${response.status} body${error.instancePath} ${error.message ?? error.keyword}`));
+    return { status: response.status, body, problems };
+  };
 }
