@@ -27,6 +27,8 @@ import healthSchema from './http/schemas/health.schema.json';
 import reservationAnswerSchema from './http/schemas/reservation-answer.schema.json';
 import orderStatisticsSchema from './http/schemas/order-statistics.schema.json';
 import promotionChangeResultSchema from './http/schemas/promotion-change-result.schema.json';
+import codeInventoryAnswersSchema from './http/schemas/code-inventory-answers.schema.json';
+import campaignsAnswersSchema from './http/schemas/campaigns-answers.schema.json';
 import type { JsonValue } from './openapi/json-schema-to-openapi';
 
 /** The CloudEvents envelope schema every upstream record follows. */
@@ -76,6 +78,26 @@ export const HTTP_SCHEMAS = {
   'reservation-release': { $ref: 'urn:promotions:http:reservation-answer:v1#/$defs/release' },
   'order-statistics': orderStatisticsSchema,
   'promotion-change-result': promotionChangeResultSchema,
+  // code-inventory's and campaigns' answers besides the lookup, issue and campaign (#24): one file each, one $defs entry a shape.
+  'code-inventory-answers': codeInventoryAnswersSchema,
+  'code-group': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/codeGroup' },
+  'code-group-list': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/groupList' },
+  'deleted-group': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/deletedGroup' },
+  'shared-code': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/sharedCode' },
+  'public-codes': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/publicCodes' },
+  'registered-shared-codes': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/registeredSharedCodes' },
+  'added-codes-page': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/addedCodesPage' },
+  'customer-issuance': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/customerIssuance' },
+  'group-customers-page': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/groupCustomersPage' },
+  'upload-report': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/uploadReport' },
+  'generation-progress': { $ref: 'urn:promotions:http:code-inventory-answers:v1#/$defs/generationProgress' },
+  'campaigns-answers': campaignsAnswersSchema,
+  'rendered-email': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/renderedEmail' },
+  'email-page': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/emailPage' },
+  'suppression': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/suppression' },
+  'suppression-page': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/suppressionPage' },
+  'campaign-statistics': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/statistics' },
+  'watermark': { $ref: 'urn:promotions:http:campaigns-answers:v1#/$defs/watermark' },
 } as const;
 
 /** Every schema file by its `$id`: what a `$ref` in any of them may name. */

@@ -25,6 +25,7 @@ export * from './http/http-exchange';
 export * from './bootstrap/bootstrap-service';
 export * from './logging/json-logger';
 export * from './docs/api-docs';
+export * from './docs/api-properties-from-validators';
 export * from './docs/canonical-json';
 export * from './metrics/http-metrics.middleware';
 export * from './health/dependency.metrics';

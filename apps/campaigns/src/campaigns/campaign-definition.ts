@@ -96,7 +96,7 @@ class FieldCollector {
   codeGroup(body: Fields, path: string): string | null {
     const value = body['codeGroup'];
     if (value === undefined || value === null) return null;
-    if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    if (typeof value !== 'string' || !CAMPAIGN_LIMITS.codeGroup.test(value)) {
       this.add(path, 'invalid_format', `${path} must be a group key of letters, digits, _ or - (at most 64)`);
       return null;
     }
@@ -135,17 +135,30 @@ class FieldCollector {
 /** K3: at most one email of a kind per customer within this many hours, unless the campaign sets another cap. */
 export const DEFAULT_FREQUENCY_CAP_HOURS = 24;
 
+/**
+ * What parseCampaignInput accepts, stated once: the parser enforces these and the OpenAPI description of the body
+ * (dto/campaign-input.dto.ts) is written from them, so the two cannot disagree.
+ */
+export const CAMPAIGN_LIMITS = {
+  campaignId: /^[a-z0-9][a-z0-9_-]{0,63}$/,
+  codeGroup: /^[A-Za-z0-9_-]{1,64}$/,
+  steps: { min: 1, max: 10 },
+  delayMinutes: { min: 1, max: 60 * 24 * 60 },
+  minimumCartValue: { min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 },
+  frequencyCapHours: { min: 0, max: 24 * 365, default: DEFAULT_FREQUENCY_CAP_HOURS },
+  minimumDaysInactive: { min: 1, max: 3650 },
+  coolDownDays: { min: 0, max: 3650, default: 30 },
+} as const;
+
 function templatesOf(definition: CampaignDefinition): readonly EmailTemplate[] {
   return definition.kind === 'abandoned_cart' ? definition.steps.map((step) => step.template) : [definition.template];
 }
-
-const CAMPAIGN_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Validates a campaign body as the client sent it; every invalid field is named (400, STYLE.md "Errors"). */
 export function parseCampaignInput(body: unknown, checker: TemplateChecker, campaignIdFromPath?: string): { readonly input?: CampaignInput; readonly errors: readonly FieldError[] } {
   const fields = new FieldCollector();
   if (!isRecord(body)) return { errors: [{ field: '(body)', reason: 'invalid_type', detail: 'the body must be a JSON object' }] };
-  const campaignId = campaignIdFromPath ?? fields.string(body, 'campaignId', 'campaignId', CAMPAIGN_ID);
+  const campaignId = campaignIdFromPath ?? fields.string(body, 'campaignId', 'campaignId', CAMPAIGN_LIMITS.campaignId);
   const name = fields.string(body, 'name', 'name');
   const enabledValue = body['enabled'];
   if (enabledValue !== undefined && typeof enabledValue !== 'boolean') fields.add('enabled', 'invalid_type', 'enabled must be a boolean');
@@ -155,8 +168,8 @@ export function parseCampaignInput(body: unknown, checker: TemplateChecker, camp
   if (kind === 'abandoned_cart') {
     const stepsValue = body['steps'];
     const steps: AbandonedCartStep[] = [];
-    if (!Array.isArray(stepsValue) || stepsValue.length === 0 || stepsValue.length > 10) {
-      fields.add('steps', 'invalid_value', 'steps must be a list of 1 to 10 steps');
+    if (!Array.isArray(stepsValue) || stepsValue.length < CAMPAIGN_LIMITS.steps.min || stepsValue.length > CAMPAIGN_LIMITS.steps.max) {
+      fields.add('steps', 'invalid_value', `steps must be a list of ${CAMPAIGN_LIMITS.steps.min} to ${CAMPAIGN_LIMITS.steps.max} steps`);
     } else {
       stepsValue.forEach((step: unknown, index) => {
         const path = `steps[${index}]`;
@@ -164,7 +177,7 @@ export function parseCampaignInput(body: unknown, checker: TemplateChecker, camp
           fields.add(path, 'invalid_type', `${path} must be an object`);
           return;
         }
-        const delayMinutes = fields.integer(step, 'delayMinutes', `${path}.delayMinutes`, 1, 60 * 24 * 60);
+        const delayMinutes = fields.integer(step, 'delayMinutes', `${path}.delayMinutes`, CAMPAIGN_LIMITS.delayMinutes.min, CAMPAIGN_LIMITS.delayMinutes.max);
         const previous = steps[steps.length - 1];
         if (previous && delayMinutes <= previous.delayMinutes) fields.add(`${path}.delayMinutes`, 'not_increasing', `${path}.delayMinutes must be greater than the previous step's`);
         steps.push({ delayMinutes, template: fields.template(step, 'template', `${path}.template`, checker) });
@@ -173,17 +186,17 @@ export function parseCampaignInput(body: unknown, checker: TemplateChecker, camp
     definition = {
       kind,
       steps,
-      minimumCartValue: fields.integer(body, 'minimumCartValue', 'minimumCartValue', 0, Number.MAX_SAFE_INTEGER, 0),
+      minimumCartValue: fields.integer(body, 'minimumCartValue', 'minimumCartValue', CAMPAIGN_LIMITS.minimumCartValue.min, CAMPAIGN_LIMITS.minimumCartValue.max, CAMPAIGN_LIMITS.minimumCartValue.default),
       codeGroup: fields.codeGroup(body, 'codeGroup'),
-      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, DEFAULT_FREQUENCY_CAP_HOURS),
+      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', CAMPAIGN_LIMITS.frequencyCapHours.min, CAMPAIGN_LIMITS.frequencyCapHours.max, CAMPAIGN_LIMITS.frequencyCapHours.default),
     };
   } else if (kind === 'retention') {
     definition = {
       kind,
-      minimumDaysInactive: fields.integer(body, 'minimumDaysInactive', 'minimumDaysInactive', 1, 3650),
-      coolDownDays: fields.integer(body, 'coolDownDays', 'coolDownDays', 0, 3650, 30),
+      minimumDaysInactive: fields.integer(body, 'minimumDaysInactive', 'minimumDaysInactive', CAMPAIGN_LIMITS.minimumDaysInactive.min, CAMPAIGN_LIMITS.minimumDaysInactive.max),
+      coolDownDays: fields.integer(body, 'coolDownDays', 'coolDownDays', CAMPAIGN_LIMITS.coolDownDays.min, CAMPAIGN_LIMITS.coolDownDays.max, CAMPAIGN_LIMITS.coolDownDays.default),
       codeGroup: fields.codeGroup(body, 'codeGroup'),
-      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', 0, 24 * 365, DEFAULT_FREQUENCY_CAP_HOURS),
+      frequencyCapHours: fields.integer(body, 'frequencyCapHours', 'frequencyCapHours', CAMPAIGN_LIMITS.frequencyCapHours.min, CAMPAIGN_LIMITS.frequencyCapHours.max, CAMPAIGN_LIMITS.frequencyCapHours.default),
       template: fields.template(body, 'template', 'template', checker),
     };
   } else {

@@ -1,5 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { RequiresScope } from '@promo/platform';
+import { WATERMARK_EXAMPLE } from '../docs/campaigns-api.examples';
+import { WATERMARK_SCHEMA } from '../docs/campaigns-api.schemas';
 import { DataSource } from 'typeorm';
 import { WatermarkService } from './watermark.service';
 
@@ -18,6 +21,7 @@ export class WatermarkController {
     private readonly dataSource: DataSource,
   ) {}
 
+  @ApiOkResponse({ description: 'the watermark and the due work not yet done', schema: WATERMARK_SCHEMA, example: WATERMARK_EXAMPLE })
   @Get()
   @RequiresScope('admin')
   async state(): Promise<WatermarkState> {

@@ -1,5 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
+import { EMAIL_PAGE_EXAMPLE } from '../docs/campaigns-api.examples';
+import { ApiPageQueries, EMAIL_PAGE_SCHEMA } from '../docs/campaigns-api.schemas';
 import { type ListPage, parsePageRequest } from '../paging/list-page';
 import { type EmailView, EmailsService } from './emails.service';
 
@@ -8,6 +11,12 @@ export class EmailsController {
   constructor(private readonly emails: EmailsService) {}
 
   @ApiProblemResponses(400)
+  @ApiOkResponse({ description: 'the emails that match every filter given, by due time', schema: EMAIL_PAGE_SCHEMA, example: EMAIL_PAGE_EXAMPLE })
+  @ApiQuery({ name: 'kind', required: false, enum: ['abandoned_cart', 'retention'] })
+  @ApiQuery({ name: 'cartId', required: false, type: String })
+  @ApiQuery({ name: 'customerId', required: false, type: String })
+  @ApiQuery({ name: 'campaignId', required: false, type: String })
+  @ApiPageQueries()
   @Get()
   @RequiresScope('admin')
   async list(

@@ -2,9 +2,10 @@ import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/co
 import { type CodeLookupAnswer, MAX_CODE_TOKEN_LENGTH } from '@promo/contracts/http';
 
 const MAX_CUSTOMER_ID_LENGTH = 200;
-import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { type FieldError, RequiresScope, ValidationFailedError, ApiProblemResponses } from '@promo/platform';
-import { CODE_LOOKUP_ANSWER_SCHEMA } from '../docs/code-api.schemas';
+import { ADDED_CODES_PAGE_EXAMPLE, CODE_LOOKUP_EXAMPLE, PUBLIC_CODES_EXAMPLE, SHARED_CODE_EXAMPLE } from '../docs/code-api.examples';
+import { ADDED_CODES_PAGE_SCHEMA, CODE_LOOKUP_ANSWER_SCHEMA, PUBLIC_CODES_SCHEMA, SHARED_CODE_SCHEMA } from '../docs/code-api.schemas';
 import { type AddedCodesPage, AddedCodesService } from './added-codes.service';
 import { CodeLookupRateGuard } from './code-lookup-rate.guard';
 import { CodeLookupService } from './code-lookup.service';
@@ -21,8 +22,14 @@ export class CodesController {
   ) {}
 
   /** The storefront's hot path: two plain query parameters checked here rather than a DTO run through class-transformer. */
-  @ApiProblemResponses(400, 404, 429)
-  @ApiOkResponse({ description: 'the code, its state and whether the token binds it', schema: CODE_LOOKUP_ANSWER_SCHEMA })
+  @ApiResponse({
+    status: 429,
+    description: 'over CODE_LOOKUP_LIMIT_PER_KEY lookups of this storefront key, or CODE_LOOKUP_LIMIT_PER_CLIENT of this client address, in the window',
+    headers: { 'Retry-After': { description: 'Seconds until the window ends', schema: { type: 'integer', minimum: 1 } } },
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  })
+  @ApiProblemResponses(400, 404)
+  @ApiOkResponse({ description: 'the code, its state and whether the token binds it', schema: CODE_LOOKUP_ANSWER_SCHEMA, example: CODE_LOOKUP_EXAMPLE })
   @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', maxLength: MAX_CUSTOMER_ID_LENGTH }, description: 'The shopper, to check a bound code against (C10)' })
   @ApiQuery({ name: 'token', required: false, schema: { type: 'string', maxLength: MAX_CODE_TOKEN_LENGTH }, description: 'The email-link token the shopper came with' })
   @Get('codes/:code')
@@ -34,7 +41,8 @@ export class CodesController {
     return this.lookups.lookup(code, typeof customerId === 'string' ? customerId : undefined, typeof token === 'string' ? token : undefined);
   }
 
-  @ApiProblemResponses(400, 404, 409)
+  @ApiProblemResponses(400, 404, 409, 413)
+  @ApiCreatedResponse({ description: 'the shared code, as stored', schema: SHARED_CODE_SCHEMA, example: SHARED_CODE_EXAMPLE })
   @Post('codes')
   @RequiresScope('admin')
   create(@Body() body: CreateSharedCodeDto): Promise<SharedCode> {
@@ -42,6 +50,7 @@ export class CodesController {
   }
 
   @ApiProblemResponses(400)
+  @ApiOkResponse({ description: "the promotion's shared codes that are not hidden (C8); none for an unknown promotion", schema: PUBLIC_CODES_SCHEMA, example: PUBLIC_CODES_EXAMPLE })
   @Get('promotions/:promotionId/codes')
   @RequiresScope('storefront')
   async listPublic(@Param('promotionId') promotionId: string): Promise<{ readonly codes: readonly SharedCode[] }> {
@@ -50,6 +59,7 @@ export class CodesController {
 
   /** The codes of a `code-inventory.codes-added` event's id range, for its subscribers; admin only (a list of valid codes). */
   @ApiProblemResponses(400, 404)
+  @ApiOkResponse({ description: 'the codes of the range, in id order, with their current state', schema: ADDED_CODES_PAGE_SCHEMA, example: ADDED_CODES_PAGE_EXAMPLE })
   @Get('groups/:groupId/codes')
   @RequiresScope('admin')
   listAdded(@Param('groupId') groupId: string, @Query() query: AddedCodesQuery): Promise<AddedCodesPage> {

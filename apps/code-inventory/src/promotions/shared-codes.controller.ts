@@ -1,5 +1,8 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { RequiresScope, ApiProblemResponses } from '@promo/platform';
+import { REGISTERED_SHARED_CODES_EXAMPLE } from '../docs/code-api.examples';
+import { REGISTERED_SHARED_CODES_SCHEMA } from '../docs/code-api.schemas';
 import { RegisterSharedCodesDto } from './dto/register-shared-codes.dto';
 import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-registry.service';
 
@@ -10,7 +13,8 @@ import { type RegisteredSharedCodes, SharedCodeRegistry } from './shared-code-re
 export class SharedCodesController {
   constructor(private readonly registry: SharedCodeRegistry) {}
 
-  @ApiProblemResponses(400, 409)
+  @ApiProblemResponses(400, 409, 413)
+  @ApiOkResponse({ description: 'the shared codes the promotion holds now', schema: REGISTERED_SHARED_CODES_SCHEMA, example: REGISTERED_SHARED_CODES_EXAMPLE })
   @Put()
   @HttpCode(200)
   register(@Param('promotionId') promotionId: string, @Body() body: RegisterSharedCodesDto): Promise<RegisteredSharedCodes> {

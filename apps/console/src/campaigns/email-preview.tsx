@@ -1,14 +1,14 @@
+import type { AnswerOf, BodyOf, CampaignsPaths } from '@promo/client';
 import { useState } from 'react';
 import { ApiProblemError, type FieldError, errorsByField } from '../api/api-error';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
 import { describeError } from '../ui/use-async';
 
-interface RenderedEmail {
-  readonly subject: string;
-  readonly text: string;
-  readonly html: string;
-}
+const PREVIEW = '/v1/campaigns/{campaignId}/steps/{step}/preview';
+/** The rendered email campaigns answers (its OpenAPI document). */
+type RenderedEmail = AnswerOf<CampaignsPaths, 'post', typeof PREVIEW>;
+type PreviewCart = BodyOf<CampaignsPaths, 'post', typeof PREVIEW>['cart'];
 
 /** A cart as cart.updated carries it, to start from: the merchant edits it into the cart to preview. */
 const SAMPLE_CART = {
@@ -53,9 +53,9 @@ export function EmailPreview({ campaignId, step }: { readonly campaignId: string
       return;
     }
     try {
-      // A preview renders and remembers nothing: safe to repeat. Its answer is not in the document yet.
+      // A preview renders and remembers nothing: safe to repeat. The cart is what the merchant typed; campaigns checks it (a 400 names each field).
       const path = { campaignId, step: String(step) };
-      setEmail((await store.api.campaigns.post('/v1/campaigns/{campaignId}/steps/{step}/preview', { path, body: { cart }, idempotent: true })) as RenderedEmail);
+      setEmail(await store.api.campaigns.post(PREVIEW, { path, body: { cart: cart as PreviewCart }, idempotent: true }));
       setErrors([]);
       setMessage(null);
     } catch (failure) {

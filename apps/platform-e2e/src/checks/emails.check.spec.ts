@@ -1,6 +1,18 @@
 import { codesMissingFromParts, type InboxEmail, type SentEmail } from './emails.check';
 
-const sent = (customerId: string, code: string | null): SentEmail => ({ campaignId: 'abandoned-cart', step: 1, kind: 'abandoned_cart', customerId, cartId: `cart-${customerId}`, dueAt: '2026-11-20T11:00:00Z', code });
+const sent = (customerId: string, code: string | null): SentEmail => ({
+  emailId: `email-${customerId}`,
+  messageId: `<email-${customerId}@promotions>`,
+  campaignId: 'abandoned-cart',
+  step: 1,
+  kind: 'abandoned_cart',
+  status: 'sent',
+  customerId,
+  cartId: `cart-${customerId}`,
+  dueAt: '2026-11-20T11:00:00Z',
+  sentAt: '2026-11-20T11:00:05Z',
+  code,
+});
 
 const delivered = (customerId: string, text: string, html?: string): InboxEmail => ({
   text,

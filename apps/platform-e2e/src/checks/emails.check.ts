@@ -1,17 +1,10 @@
-import type { CampaignsClient } from '@promo/client';
+import type { AnswerOf, CampaignsClient, CampaignsPaths } from '@promo/client';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import { type CheckResult, compare, compareSets } from './check-result';
 import { allPages } from './items-of';
 
-export interface SentEmail {
-  readonly campaignId: string;
-  readonly step: number;
-  readonly kind: 'abandoned_cart' | 'retention';
-  readonly customerId: string;
-  readonly cartId?: string | null;
-  readonly dueAt: string;
-  readonly code?: string | null;
-}
+/** One email as campaigns' `GET /v1/emails` lists it (its OpenAPI document). */
+export type SentEmail = AnswerOf<CampaignsPaths, 'get', '/v1/emails'>['items'][number];
 
 export interface InboxEmail {
   readonly id?: string;
@@ -27,8 +20,7 @@ const iso = (at: string) => new Date(at).toISOString();
 
 /** K1/K2/K4: exactly the expected abandoned-cart and retention emails, as the service and the SMTP inbox see them. */
 export async function checkEmails(expected: ExpectedOutcomes, campaigns: CampaignsClient, maildevUrl: string): Promise<CheckResult[]> {
-  // Typed here until campaigns' OpenAPI document describes GET /v1/emails.
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { limit: '500', ...(cursor === undefined ? {} : { cursor }) } }));
+  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { limit: 500, ...(cursor === undefined ? {} : { cursor }) } }));
   const abandoned = sent.filter((e) => e.kind === 'abandoned_cart');
   const retention = sent.filter((e) => e.kind === 'retention');
   const inbox = (await (await fetch(`${maildevUrl}/email`)).json()) as InboxEmail[];

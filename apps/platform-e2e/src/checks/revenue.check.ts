@@ -1,5 +1,5 @@
 import type { CampaignsClient, RedemptionLedgerClient } from '@promo/client';
-import type { OrderStatistics, StepStatistics } from '@promo/contracts/http';
+import type { StepStatistics } from '@promo/contracts/http';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import type { StreamFacts } from '../stream/stream-facts';
 import { type CheckResult, compare } from './check-result';
@@ -21,10 +21,9 @@ function byCurrency(entries: Iterable<readonly [string, number]>): string {
  * sent them; which customers got one is the emails check's); counted once, per currency.
  */
 export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFacts, ledger: RedemptionLedgerClient, campaigns: CampaignsClient): Promise<CheckResult[]> {
-  // Typed by libs/contracts until the ledger's OpenAPI document describes this answer.
-  const orders = (await ledger.get('/v1/statistics/orders')) as OrderStatistics;
+  const orders = await ledger.get('/v1/statistics/orders');
   const cancelledPlaced = [...facts.orders.keys()].filter((id) => facts.cancelledOrderIds.has(id)).length;
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { kind: 'retention', limit: '500', ...(cursor === undefined ? {} : { cursor }) } }));
+  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { kind: 'retention', limit: 500, ...(cursor === undefined ? {} : { cursor }) } }));
   const retentionDue = sent.filter((e) => e.kind === 'retention');
 
   const recovered: { readonly cartId: string; readonly currency: string; readonly total: number }[] = [];

@@ -1,4 +1,4 @@
-import { createServiceClients, type ServiceClients } from '@promo/client';
+import { type AnswerOf, createServiceClients, type PricingPaths, type ServiceClients } from '@promo/client';
 import type { ServiceName } from './service-cluster';
 
 export type { ServiceClients };
@@ -15,23 +15,19 @@ export function serviceClients(urlOf: (service: ServiceName) => string, apiKey: 
   return createServiceClients(urlOf, { apiKey, ...HARNESS_CALLS });
 }
 
-/** What every service's `GET /v1/ops/ingestion` answers (not described in the OpenAPI documents yet). */
-export interface IngestionStats {
-  readonly group: string;
-  readonly topics: readonly { readonly topic: string; readonly processed: number }[];
-  readonly lost?: readonly { readonly topic: string; readonly partition: number; readonly records: number }[];
-}
+/** What every service's `GET /v1/ops/ingestion` answers (one shared schema in the four OpenAPI documents). */
+export type IngestionStats = AnswerOf<PricingPaths, 'get', '/v1/ops/ingestion'>;
 
 /** A service's `GET /v1/ops/ingestion`: each service serves it, through its own client. */
 export async function ingestionStats(clients: ServiceClients, service: ServiceName): Promise<IngestionStats> {
   switch (service) {
     case 'pricing':
-      return (await clients.pricing.get('/v1/ops/ingestion')) as IngestionStats;
+      return clients.pricing.get('/v1/ops/ingestion');
     case 'code-inventory':
-      return (await clients.codeInventory.get('/v1/ops/ingestion')) as IngestionStats;
+      return clients.codeInventory.get('/v1/ops/ingestion');
     case 'redemption-ledger':
-      return (await clients.redemptionLedger.get('/v1/ops/ingestion')) as IngestionStats;
+      return clients.redemptionLedger.get('/v1/ops/ingestion');
     case 'campaigns':
-      return (await clients.campaigns.get('/v1/ops/ingestion')) as IngestionStats;
+      return clients.campaigns.get('/v1/ops/ingestion');
   }
 }

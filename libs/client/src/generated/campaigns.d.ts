@@ -306,22 +306,17 @@ export interface components {
             readonly minimumCartValue?: number;
             /** @description retention: required; days without an order before an offer */
             readonly minimumDaysInactive?: number;
+            /** @description Not blank */
             readonly name: string;
             /** @description abandoned_cart: required */
             readonly steps?: readonly components["schemas"]["AbandonedCartStepDto"][];
             /** @description retention: required */
             readonly template?: components["schemas"]["EmailTemplateDto"];
         };
-        readonly EmailPreviewDto: {
-            /** @description A cart as the cart.updated event carries it (a line may carry an imageUrl) */
-            readonly cart: {
-                readonly [key: string]: unknown;
-            };
-        };
         readonly EmailTemplateDto: {
             /** @description liquid only: the HTML message inside the default layout (values escaped); without it the HTML shows the text body */
             readonly html?: string;
-            /** @description Subject; {{...}} variables and code macros (K3) are filled per email */
+            /** @description Subject, not blank; {{...}} variables and code macros (K3) are filled per email */
             readonly subject: string;
             /**
              * @description plain: {{name}} variables and {{promocode 'GROUP'}} macros; liquid: LiquidJS, cart.lines a list, macros as tags ({% promocode 'GROUP' %})
@@ -329,7 +324,7 @@ export interface components {
              * @enum {string}
              */
             readonly syntax?: "plain" | "liquid";
-            /** @description Plain-text body; {{...}} variables and code macros (K3) are filled per email */
+            /** @description Plain-text body, not blank; {{...}} variables and code macros (K3) are filled per email */
             readonly text: string;
         };
         readonly FieldError: {
@@ -524,6 +519,51 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "campaignId": "abandoned-cart",
+                     *           "codeGroup": "winback-2026",
+                     *           "enabled": true,
+                     *           "frequencyCapHours": 24,
+                     *           "kind": "abandoned_cart",
+                     *           "minimumCartValue": 2000,
+                     *           "name": "Cart recovery",
+                     *           "steps": [
+                     *             {
+                     *               "delayMinutes": 60,
+                     *               "template": {
+                     *                 "subject": "You left something in your cart",
+                     *                 "text": "Your cart is waiting: {{cart.url}} Use {{promocode}} for 10% off."
+                     *               }
+                     *             },
+                     *             {
+                     *               "delayMinutes": 1440,
+                     *               "template": {
+                     *                 "subject": "Still thinking?",
+                     *                 "text": "Your code {{last_promocode}} is still good."
+                     *               }
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "campaignId": "win-back",
+                     *           "codeGroup": null,
+                     *           "coolDownDays": 30,
+                     *           "enabled": true,
+                     *           "frequencyCapHours": 24,
+                     *           "kind": "retention",
+                     *           "minimumDaysInactive": 90,
+                     *           "name": "Win back",
+                     *           "template": {
+                     *             "subject": "We miss you",
+                     *             "text": "Come back to {{shop.url}}"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     readonly "application/json": {
                         readonly items: readonly components["schemas"]["CampaignInputDto"][];
                     };
@@ -568,6 +608,33 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "campaignId": "abandoned-cart",
+                     *       "codeGroup": "winback-2026",
+                     *       "enabled": true,
+                     *       "frequencyCapHours": 24,
+                     *       "kind": "abandoned_cart",
+                     *       "minimumCartValue": 2000,
+                     *       "name": "Cart recovery",
+                     *       "steps": [
+                     *         {
+                     *           "delayMinutes": 60,
+                     *           "template": {
+                     *             "subject": "You left something in your cart",
+                     *             "text": "Your cart is waiting: {{cart.url}} Use {{promocode}} for 10% off."
+                     *           }
+                     *         },
+                     *         {
+                     *           "delayMinutes": 1440,
+                     *           "template": {
+                     *             "subject": "Still thinking?",
+                     *             "text": "Your code {{last_promocode}} is still good."
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     readonly "application/json": components["schemas"]["CampaignInputDto"];
                 };
             };
@@ -607,6 +674,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly CampaignsController_get: {
@@ -626,6 +702,33 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "campaignId": "abandoned-cart",
+                     *       "codeGroup": "winback-2026",
+                     *       "enabled": true,
+                     *       "frequencyCapHours": 24,
+                     *       "kind": "abandoned_cart",
+                     *       "minimumCartValue": 2000,
+                     *       "name": "Cart recovery",
+                     *       "steps": [
+                     *         {
+                     *           "delayMinutes": 60,
+                     *           "template": {
+                     *             "subject": "You left something in your cart",
+                     *             "text": "Your cart is waiting: {{cart.url}} Use {{promocode}} for 10% off."
+                     *           }
+                     *         },
+                     *         {
+                     *           "delayMinutes": 1440,
+                     *           "template": {
+                     *             "subject": "Still thinking?",
+                     *             "text": "Your code {{last_promocode}} is still good."
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     readonly "application/json": components["schemas"]["CampaignInputDto"];
                 };
             };
@@ -688,6 +791,33 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "campaignId": "abandoned-cart",
+                     *       "codeGroup": "winback-2026",
+                     *       "enabled": true,
+                     *       "frequencyCapHours": 24,
+                     *       "kind": "abandoned_cart",
+                     *       "minimumCartValue": 2000,
+                     *       "name": "Cart recovery",
+                     *       "steps": [
+                     *         {
+                     *           "delayMinutes": 60,
+                     *           "template": {
+                     *             "subject": "You left something in your cart",
+                     *             "text": "Your cart is waiting: {{cart.url}} Use {{promocode}} for 10% off."
+                     *           }
+                     *         },
+                     *         {
+                     *           "delayMinutes": 1440,
+                     *           "template": {
+                     *             "subject": "Still thinking?",
+                     *             "text": "Your code {{last_promocode}} is still good."
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     readonly "application/json": components["schemas"]["CampaignInputDto"];
                 };
             };
@@ -727,6 +857,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly CampaignsController_preview: {
@@ -735,22 +874,103 @@ export interface operations {
             readonly header?: never;
             readonly path: {
                 readonly campaignId: string;
+                /** @description The step to render, 1 for the first (a retention campaign has only 1) */
                 readonly step: string;
             };
             readonly cookie?: never;
         };
         readonly requestBody: {
             readonly content: {
-                readonly "application/json": components["schemas"]["EmailPreviewDto"];
+                readonly "application/json": {
+                    /**
+                     * cart.updated data: the whole cart as it stands after a change (a snapshot, not a delta). Topic cart.updated, key = cartId.
+                     * @description A cart as the cart.updated event carries it
+                     */
+                    readonly cart: {
+                        readonly cartId: string;
+                        readonly channel: string;
+                        /** @description Codes entered by the shopper, in the order entered. */
+                        readonly codes?: readonly string[];
+                        readonly currency: string;
+                        /** @description null for a guest shopper */
+                        readonly customer?: {
+                            readonly customerId: string;
+                            readonly email?: string | null;
+                            readonly groups?: readonly string[];
+                            /** @default false */
+                            readonly marketingConsent?: boolean;
+                            /** @description Orders placed before this cart. */
+                            readonly orderCount?: number;
+                            readonly segments?: readonly string[];
+                        } | null;
+                        /** @description Contact left by a guest at checkout, if any. */
+                        readonly guestEmail?: string | null;
+                        /** @description May be empty: the shopper emptied the cart. */
+                        readonly lines: readonly {
+                            readonly brand?: string | null;
+                            /** @description Category paths, parent first: 'apparel/shoes/boots'. A product can be in several. */
+                            readonly categories?: readonly string[];
+                            readonly customFields?: {
+                                readonly [key: string]: string;
+                            };
+                            /** @default false */
+                            readonly giftCertificate?: boolean;
+                            readonly lineId: string;
+                            readonly name?: string;
+                            /** @default false */
+                            readonly onSale?: boolean;
+                            /** @description Chosen product option values, e.g. {"color": "red"} */
+                            readonly options?: {
+                                readonly [key: string]: string;
+                            };
+                            /**
+                             * @description Price set by a manual order or a server-to-server cart API.
+                             * @default false
+                             */
+                            readonly priceOverridden?: boolean;
+                            readonly productId: string;
+                            readonly quantity: number;
+                            readonly sku: string;
+                            readonly tags?: readonly string[];
+                            readonly unitPrice: number;
+                            readonly variantId?: string | null;
+                        }[];
+                        /** @description Storefront link that restores this cart. */
+                        readonly recoveryUrl?: string | null;
+                        readonly shipping?: {
+                            readonly amount: number;
+                            readonly country: string;
+                            readonly method?: string | null;
+                            readonly zone?: string | null;
+                        } | null;
+                        /** Format: date-time */
+                        readonly updatedAt: string;
+                    };
+                };
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the email the step would send for this cart: a placeholder for each code, nothing issued or sent */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "html": "<!doctype html><html><body><p>Hi, your TEE-RED-M is waiting.</p></body></html>",
+                     *       "subject": "You left something in your cart",
+                     *       "text": "Hi, your TEE-RED-M is waiting: https://shop.example.com/cart?code=WINBACK-PREVIEW"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description The HTML body: the MJML layout around the message. */
+                        readonly html: string;
+                        readonly subject: string;
+                        /** @description The plain-text body. */
+                        readonly text: string;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -788,17 +1008,28 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly EmailsController_list: {
         readonly parameters: {
-            readonly query: {
-                readonly kind: string;
-                readonly cartId: string;
-                readonly customerId: string;
-                readonly campaignId: string;
-                readonly limit: string;
-                readonly cursor: string;
+            readonly query?: {
+                readonly kind?: "abandoned_cart" | "retention";
+                readonly cartId?: string;
+                readonly customerId?: string;
+                readonly campaignId?: string;
+                /** @description Items per page */
+                readonly limit?: number;
+                /** @description The previous page's nextCursor */
+                readonly cursor?: string;
             };
             readonly header?: never;
             readonly path?: never;
@@ -806,12 +1037,57 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the emails that match every filter given, by due time */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "campaignId": "abandoned-cart",
+                     *           "cartId": "cart-1042",
+                     *           "code": "WB-3HDZ-QRTE",
+                     *           "customerId": "cu-77",
+                     *           "dueAt": "2026-02-01T11:00:00.000Z",
+                     *           "emailId": "ac:abandoned-cart:cart-1042:1",
+                     *           "kind": "abandoned_cart",
+                     *           "messageId": "<9fb3e9942e4d6251343f717ab25e4e9016313bc8@campaigns.promotions>",
+                     *           "sentAt": "2026-02-01T11:00:02.000Z",
+                     *           "status": "sent",
+                     *           "step": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly items: readonly {
+                            readonly campaignId: string;
+                            /** @description The abandoned cart; null for a retention email. */
+                            readonly cartId: string | null;
+                            /** @description The code issued for this email, if its template has one. */
+                            readonly code: string | null;
+                            readonly customerId: string;
+                            /** Format: date-time */
+                            readonly dueAt: string;
+                            readonly emailId: string;
+                            /** @enum {unknown} */
+                            readonly kind: "abandoned_cart" | "retention";
+                            /** @description The Message-ID header it is (or will be) sent with: the same on every retry. */
+                            readonly messageId: string;
+                            /** Format: date-time */
+                            readonly sentAt: string | null;
+                            /** @enum {unknown} */
+                            readonly status: "queued" | "sent" | "failed";
+                            /** @description The campaign step that sent it, 1 for the first (a retention campaign has one). */
+                            readonly step: number;
+                        }[];
+                        readonly nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -845,7 +1121,9 @@ export interface operations {
     readonly StatisticsController_follow: {
         readonly parameters: {
             readonly query: {
+                /** @description The link target, as the email was sent with it */
                 readonly to: string;
+                /** @description The signature of the email id and target; a link not signed by this service is a 400 */
                 readonly sig: string;
             };
             readonly header?: never;
@@ -949,12 +1227,28 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the watermark and the due work not yet done */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "pendingDue": 0,
+                     *       "watermark": "2026-02-01T11:05:00.000Z"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Emails due at or before the watermark not yet decided, or decided and not yet sent. */
+                        readonly pendingDue: number;
+                        /**
+                         * Format: date-time
+                         * @description null while a partition has told nothing yet.
+                         */
+                        readonly watermark: string | null;
+                    };
+                };
             };
             /** @description no API key, or an unknown or revoked one */
             readonly 401: {
@@ -985,12 +1279,50 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description every campaign step that sent an email */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "campaignId": "abandoned-cart",
+                     *           "opened": 1,
+                     *           "recoveredCarts": 1,
+                     *           "recoveredOrders": 1,
+                     *           "recoveredRevenueByCurrency": [
+                     *             {
+                     *               "amount": 4500,
+                     *               "currency": "EUR"
+                     *             }
+                     *           ],
+                     *           "sent": 2,
+                     *           "step": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly items: readonly {
+                            readonly campaignId: string;
+                            /** @description Emails with at least one link followed. */
+                            readonly opened: number;
+                            readonly recoveredCarts: number;
+                            readonly recoveredOrders: number;
+                            /** @description One entry per currency, sorted by code: amounts in different currencies are never added. */
+                            readonly recoveredRevenueByCurrency: readonly {
+                                /** @description Minor units. */
+                                readonly amount: number;
+                                readonly currency: string;
+                            }[];
+                            readonly sent: number;
+                            readonly step: number;
+                        }[];
+                    };
+                };
             };
             /** @description no API key, or an unknown or revoked one */
             readonly 401: {
@@ -1023,12 +1355,50 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the campaign's steps that sent an email; none for an unknown campaign */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "campaignId": "abandoned-cart",
+                     *           "opened": 1,
+                     *           "recoveredCarts": 1,
+                     *           "recoveredOrders": 1,
+                     *           "recoveredRevenueByCurrency": [
+                     *             {
+                     *               "amount": 4500,
+                     *               "currency": "EUR"
+                     *             }
+                     *           ],
+                     *           "sent": 2,
+                     *           "step": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly items: readonly {
+                            readonly campaignId: string;
+                            /** @description Emails with at least one link followed. */
+                            readonly opened: number;
+                            readonly recoveredCarts: number;
+                            readonly recoveredOrders: number;
+                            /** @description One entry per currency, sorted by code: amounts in different currencies are never added. */
+                            readonly recoveredRevenueByCurrency: readonly {
+                                /** @description Minor units. */
+                                readonly amount: number;
+                                readonly currency: string;
+                            }[];
+                            readonly sent: number;
+                            readonly step: number;
+                        }[];
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1061,9 +1431,11 @@ export interface operations {
     };
     readonly SuppressionsController_list: {
         readonly parameters: {
-            readonly query: {
-                readonly limit: string;
-                readonly cursor: string;
+            readonly query?: {
+                /** @description Items per page */
+                readonly limit?: number;
+                /** @description The previous page's nextCursor */
+                readonly cursor?: string;
             };
             readonly header?: never;
             readonly path?: never;
@@ -1071,12 +1443,50 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the suppressed addresses, oldest first */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "createdAt": "2026-02-01T12:00:00.000Z",
+                     *           "customerId": "cu-77",
+                     *           "email": "jane@example.com",
+                     *           "reason": "merchant"
+                     *         },
+                     *         {
+                     *           "createdAt": "2026-02-02T08:30:00.000Z",
+                     *           "customerId": null,
+                     *           "email": "max@example.com",
+                     *           "reason": "unsubscribed"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly items: readonly {
+                            /** Format: date-time */
+                            readonly createdAt: string;
+                            readonly customerId: string | null;
+                            /**
+                             * Format: email
+                             * @description Lower-cased.
+                             */
+                            readonly email: string;
+                            /**
+                             * @description merchant: added through this API; unsubscribed: the recipient's signed link.
+                             * @enum {unknown}
+                             */
+                            readonly reason: "merchant" | "unsubscribed";
+                        }[];
+                        readonly nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1120,12 +1530,36 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the address, suppressed (an address already suppressed is suppressed again, by the merchant) */
             readonly 201: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-02-01T12:00:00.000Z",
+                     *       "customerId": "cu-77",
+                     *       "email": "jane@example.com",
+                     *       "reason": "merchant"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly customerId: string | null;
+                        /**
+                         * Format: email
+                         * @description Lower-cased.
+                         */
+                        readonly email: string;
+                        /**
+                         * @description merchant: added through this API; unsubscribed: the recipient's signed link.
+                         * @enum {unknown}
+                         */
+                        readonly reason: "merchant" | "unsubscribed";
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1154,8 +1588,8 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description a conflict with the current state (a duplicate, a stale version) */
-            readonly 409: {
+            /** @description the request body is over the limit */
+            readonly 413: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
@@ -1176,7 +1610,7 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the address gets campaign emails again */
             readonly 204: {
                 headers: {
                     readonly [name: string]: unknown;
@@ -1223,19 +1657,37 @@ export interface operations {
     };
     readonly SuppressionsController_confirmUnsubscribe: {
         readonly parameters: {
-            readonly query?: never;
+            readonly query: {
+                /** @description The recipient the link was signed for */
+                readonly email: string;
+                /** @description The link's signature */
+                readonly sig: string;
+            };
             readonly header?: never;
             readonly path?: never;
             readonly cookie?: never;
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description a page asking to confirm, whose button sends the one-click POST; nothing is unsubscribed yet */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example <!doctype html>
+                     *     <html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head>
+                     *     <body>
+                     *     <p>Stop campaign emails to jane@example.com?</p>
+                     *     <form method="post" action="?email=jane%40example.com&amp;sig=c2lnbmF0dXJl">
+                     *     <input type="hidden" name="List-Unsubscribe" value="One-Click">
+                     *     <button type="submit">Unsubscribe</button>
+                     *     </form>
+                     *     </body></html>
+                     */
+                    readonly "text/html": string;
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1250,19 +1702,39 @@ export interface operations {
     };
     readonly SuppressionsController_unsubscribe: {
         readonly parameters: {
-            readonly query?: never;
+            readonly query: {
+                /** @description The recipient the link was signed for */
+                readonly email: string;
+                /** @description The link's signature */
+                readonly sig: string;
+            };
             readonly header?: never;
             readonly path?: never;
             readonly cookie?: never;
         };
-        readonly requestBody?: never;
+        /** @description RFC 8058 one-click: List-Unsubscribe=One-Click */
+        readonly requestBody: {
+            readonly content: {
+                readonly "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    readonly "List-Unsubscribe": "One-Click";
+                };
+            };
+        };
         readonly responses: {
-            /** @description success */
+            /** @description the address is suppressed; a page saying so */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example <!doctype html>
+                     *     <html lang="en"><head><meta charset="utf-8"><title>Unsubscribed</title></head>
+                     *     <body><p>jane@example.com gets no more campaign emails.</p></body></html>
+                     */
+                    readonly "text/html": string;
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1271,6 +1743,15 @@ export interface operations {
                 };
                 content: {
                     readonly "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -398,7 +398,7 @@ export interface components {
         };
         readonly CreateSharedCodeDto: {
             /**
-             * @description The shared code, 1-64 letters, digits, - or _ (stored trimmed, unique case-folded across the store)
+             * @description The shared code, 1-64 letters, digits, - or _, around which spaces are trimmed (stored trimmed, unique case-folded across the store)
              * @example WELCOME20
              */
             readonly code: string;
@@ -657,12 +657,29 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the shared code, as stored */
             readonly 201: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "WELCOME20",
+                     *       "hidden": false,
+                     *       "normalizedCode": "welcome20",
+                     *       "promotionId": "promo-welcome"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description As created (trimmed). */
+                        readonly code: string;
+                        readonly hidden: boolean;
+                        /** @description The form codes are compared in (lower case). */
+                        readonly normalizedCode: string;
+                        readonly promotionId: string;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -709,6 +726,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly CodesController_lookup: {
@@ -733,6 +759,18 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "WB-3HDZ-QRTE",
+                     *       "groupId": "winback-2026",
+                     *       "hidden": false,
+                     *       "isBound": true,
+                     *       "normalizedCode": "wb-3hdz-qrte",
+                     *       "promotionId": "promo-winback",
+                     *       "state": "issued",
+                     *       "tokenValid": true
+                     *     }
+                     */
                     readonly "application/json": {
                         /** @description As stored (the case it was created or uploaded in). */
                         readonly code: string;
@@ -791,9 +829,11 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description too many requests from this key; retry later */
+            /** @description over CODE_LOOKUP_LIMIT_PER_KEY lookups of this storefront key, or CODE_LOOKUP_LIMIT_PER_CLIENT of this client address, in the window */
             readonly 429: {
                 headers: {
+                    /** @description Seconds until the window ends */
+                    readonly "Retry-After"?: number;
                     readonly [name: string]: unknown;
                 };
                 content: {
@@ -813,12 +853,49 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the customer's issues, in issue order; none for a customer never issued a code */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codesIssued": 1,
+                     *       "customerId": "cu-77",
+                     *       "issues": [
+                     *         {
+                     *           "boundToCustomer": true,
+                     *           "code": "WB-3HDZ-QRTE",
+                     *           "groupId": "winback-2026",
+                     *           "issue": "first",
+                     *           "issuedAt": "2026-01-20T10:15:00.000Z"
+                     *         },
+                     *         {
+                     *           "boundToCustomer": true,
+                     *           "code": "WB-3HDZ-QRTE",
+                     *           "groupId": "winback-2026",
+                     *           "issue": "repeat",
+                     *           "issuedAt": "2026-01-27T10:15:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description First issues; a re-issue repeats one of them. */
+                        readonly codesIssued: number;
+                        readonly customerId: string;
+                        readonly issues: readonly {
+                            readonly boundToCustomer: boolean;
+                            readonly code: string;
+                            readonly groupId: string;
+                            /** @enum {unknown} */
+                            readonly issue: "first" | "repeat";
+                            /** Format: date-time */
+                            readonly issuedAt: string;
+                        }[];
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -858,12 +935,47 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description every group with its balances, by groupId */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "groups": [
+                     *         {
+                     *           "available": 380,
+                     *           "createdAt": "2026-01-05T09:00:00.000Z",
+                     *           "groupId": "winback-2026",
+                     *           "issued": 120,
+                     *           "name": "Win-back 2026",
+                     *           "promotionId": "promo-winback",
+                     *           "redeemed": 30,
+                     *           "total": 500,
+                     *           "updatedAt": "2026-02-01T17:42:10.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly groups: readonly {
+                            /** @description Codes not yet issued nor redeemed. */
+                            readonly available: number;
+                            /** Format: date-time */
+                            readonly createdAt: string;
+                            readonly groupId: string;
+                            readonly issued: number;
+                            readonly name: string;
+                            readonly promotionId: string;
+                            readonly redeemed: number;
+                            /** @description Codes in the group, whatever their state. */
+                            readonly total: number;
+                            /** Format: date-time */
+                            readonly updatedAt: string;
+                        }[];
+                    };
+                };
             };
             /** @description no API key, or an unknown or revoked one */
             readonly 401: {
@@ -898,12 +1010,41 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the group, empty */
             readonly 201: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "available": 0,
+                     *       "createdAt": "2026-01-05T09:00:00.000Z",
+                     *       "groupId": "winback-2026",
+                     *       "issued": 0,
+                     *       "name": "Win-back 2026",
+                     *       "promotionId": "promo-winback",
+                     *       "redeemed": 0,
+                     *       "total": 0,
+                     *       "updatedAt": "2026-01-05T09:00:00.000Z"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Codes not yet issued nor redeemed. */
+                        readonly available: number;
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly groupId: string;
+                        readonly issued: number;
+                        readonly name: string;
+                        readonly promotionId: string;
+                        readonly redeemed: number;
+                        /** @description Codes in the group, whatever their state. */
+                        readonly total: number;
+                        /** Format: date-time */
+                        readonly updatedAt: string;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -941,6 +1082,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly GroupsController_get: {
@@ -954,12 +1104,41 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the group with its balances */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "available": 380,
+                     *       "createdAt": "2026-01-05T09:00:00.000Z",
+                     *       "groupId": "winback-2026",
+                     *       "issued": 120,
+                     *       "name": "Win-back 2026",
+                     *       "promotionId": "promo-winback",
+                     *       "redeemed": 30,
+                     *       "total": 500,
+                     *       "updatedAt": "2026-02-01T17:42:10.000Z"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Codes not yet issued nor redeemed. */
+                        readonly available: number;
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly groupId: string;
+                        readonly issued: number;
+                        readonly name: string;
+                        readonly promotionId: string;
+                        readonly redeemed: number;
+                        /** @description Codes in the group, whatever their state. */
+                        readonly total: number;
+                        /** Format: date-time */
+                        readonly updatedAt: string;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1013,12 +1192,21 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the group is gone, with its codes */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "deletedCodes": 500
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly deletedCodes: number;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1082,12 +1270,41 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the group as renamed or moved */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "available": 380,
+                     *       "createdAt": "2026-01-05T09:00:00.000Z",
+                     *       "groupId": "winback-2026",
+                     *       "issued": 120,
+                     *       "name": "Win-back 2026",
+                     *       "promotionId": "promo-winback",
+                     *       "redeemed": 30,
+                     *       "total": 500,
+                     *       "updatedAt": "2026-02-01T17:42:10.000Z"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Codes not yet issued nor redeemed. */
+                        readonly available: number;
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly groupId: string;
+                        readonly issued: number;
+                        readonly name: string;
+                        readonly promotionId: string;
+                        readonly redeemed: number;
+                        /** @description Codes in the group, whatever their state. */
+                        readonly total: number;
+                        /** Format: date-time */
+                        readonly updatedAt: string;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1134,6 +1351,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly CodesController_listAdded: {
@@ -1154,12 +1380,41 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the codes of the range, in id order, with their current state */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codes": [
+                     *         {
+                     *           "code": "WB-7KQ2-MXPA",
+                     *           "id": "1200001",
+                     *           "state": "available"
+                     *         },
+                     *         {
+                     *           "code": "WB-3HDZ-QRTE",
+                     *           "id": "1200002",
+                     *           "state": "issued"
+                     *         }
+                     *       ],
+                     *       "nextFromId": "1200003"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly codes: readonly {
+                            readonly code: string;
+                            /** @description The code's id: a positive integer, as text. */
+                            readonly id: string;
+                            /** @enum {unknown} */
+                            readonly state: "available" | "issued" | "redeemed" | "disabled";
+                        }[];
+                        /** @description The fromId of the next page; null when the range is exhausted. */
+                        readonly nextFromId: string | null;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1214,20 +1469,97 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description every code imported; nothing is imported when any line is refused */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "duplicateCount": 0,
+                     *       "duplicates": [],
+                     *       "imported": 4,
+                     *       "invalid": [],
+                     *       "invalidCount": 0
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly duplicateCount: number;
+                        readonly duplicates: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly imported: number;
+                        readonly invalid: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount: number;
+                    };
+                };
             };
-            /** @description the request is invalid: every invalid field in errors[] with its reason */
+            /** @description invalid or repeated lines (each in errors[] as line <n>), or over UPLOAD_MAX_LINES; nothing was imported. A refusal of lines carries the report */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/problem+json": components["schemas"]["ValidationProblem"];
+                    readonly "application/problem+json": {
+                        /** @description A sentence for a human; a 5xx never shows internals */
+                        readonly detail: string;
+                        readonly duplicateCount?: number;
+                        readonly duplicates?: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly errors: readonly components["schemas"]["FieldError"][];
+                        readonly imported?: number;
+                        /** @description The request path */
+                        readonly instance: string;
+                        readonly invalid?: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount?: number;
+                        readonly status: number;
+                        /**
+                         * @description The status text
+                         * @example Not Found
+                         */
+                        readonly title: string;
+                        /**
+                         * @description A URI reference naming the problem
+                         * @example /problems/not-found
+                         */
+                        readonly type: string;
+                    };
                 };
             };
             /** @description no API key, or an unknown or revoked one */
@@ -1257,13 +1589,54 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description a conflict with the current state (a duplicate, a stale version) */
+            /** @description every line is valid but some codes are already in the store; nothing was imported. Carries the report */
             readonly 409: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                    readonly "application/problem+json": {
+                        /** @description A sentence for a human; a 5xx never shows internals */
+                        readonly detail: string;
+                        readonly duplicateCount?: number;
+                        readonly duplicates?: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly errors?: readonly components["schemas"]["FieldError"][];
+                        readonly imported?: number;
+                        /** @description The request path */
+                        readonly instance: string;
+                        readonly invalid?: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount?: number;
+                        readonly status: number;
+                        /**
+                         * @description The status text
+                         * @example Not Found
+                         */
+                        readonly title: string;
+                        /**
+                         * @description A URI reference naming the problem
+                         * @example /problems/not-found
+                         */
+                        readonly type: string;
+                    };
                 };
             };
             /** @description the request body is over the limit */
@@ -1286,22 +1659,107 @@ export interface operations {
             };
             readonly cookie?: never;
         };
-        readonly requestBody?: never;
+        /** @description A CSV file in the field file, of at most 67108864 bytes; the first column of each line holds a code. At most UPLOAD_MAX_BYTES bytes (413 beyond) and UPLOAD_MAX_LINES lines (400 naming the first line beyond). */
+        readonly requestBody: {
+            readonly content: {
+                readonly "multipart/form-data": {
+                    /** Format: binary */
+                    readonly file: string;
+                };
+            };
+        };
         readonly responses: {
-            /** @description success */
+            /** @description every code imported; nothing is imported when any line is refused */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "duplicateCount": 0,
+                     *       "duplicates": [],
+                     *       "imported": 4,
+                     *       "invalid": [],
+                     *       "invalidCount": 0
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly duplicateCount: number;
+                        readonly duplicates: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly imported: number;
+                        readonly invalid: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount: number;
+                    };
+                };
             };
-            /** @description the request is invalid: every invalid field in errors[] with its reason */
+            /** @description invalid or repeated lines (each in errors[] as line <n>), or over UPLOAD_MAX_LINES; nothing was imported. A refusal of lines carries the report */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/problem+json": components["schemas"]["ValidationProblem"];
+                    readonly "application/problem+json": {
+                        /** @description A sentence for a human; a 5xx never shows internals */
+                        readonly detail: string;
+                        readonly duplicateCount?: number;
+                        readonly duplicates?: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly errors: readonly components["schemas"]["FieldError"][];
+                        readonly imported?: number;
+                        /** @description The request path */
+                        readonly instance: string;
+                        readonly invalid?: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount?: number;
+                        readonly status: number;
+                        /**
+                         * @description The status text
+                         * @example Not Found
+                         */
+                        readonly title: string;
+                        /**
+                         * @description A URI reference naming the problem
+                         * @example /problems/not-found
+                         */
+                        readonly type: string;
+                    };
                 };
             };
             /** @description no API key, or an unknown or revoked one */
@@ -1331,13 +1789,54 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description a conflict with the current state (a duplicate, a stale version) */
+            /** @description every line is valid but some codes are already in the store; nothing was imported. Carries the report */
             readonly 409: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                    readonly "application/problem+json": {
+                        /** @description A sentence for a human; a 5xx never shows internals */
+                        readonly detail: string;
+                        readonly duplicateCount?: number;
+                        readonly duplicates?: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly errors?: readonly components["schemas"]["FieldError"][];
+                        readonly imported?: number;
+                        /** @description The request path */
+                        readonly instance: string;
+                        readonly invalid?: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount?: number;
+                        readonly status: number;
+                        /**
+                         * @description The status text
+                         * @example Not Found
+                         */
+                        readonly title: string;
+                        /**
+                         * @description A URI reference naming the problem
+                         * @example /problems/not-found
+                         */
+                        readonly type: string;
+                    };
                 };
             };
             /** @description the request body is over the limit */
@@ -1360,22 +1859,105 @@ export interface operations {
             };
             readonly cookie?: never;
         };
-        readonly requestBody?: never;
+        /** @description One code per line (a CSV's first column), read as it arrives. At most UPLOAD_MAX_BYTES bytes (413 beyond) and UPLOAD_MAX_LINES lines (400 naming the first line beyond). */
+        readonly requestBody: {
+            readonly content: {
+                readonly "text/csv": string;
+                readonly "text/plain": string;
+            };
+        };
         readonly responses: {
-            /** @description success */
+            /** @description every code imported; nothing is imported when any line is refused */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "duplicateCount": 0,
+                     *       "duplicates": [],
+                     *       "imported": 4,
+                     *       "invalid": [],
+                     *       "invalidCount": 0
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly duplicateCount: number;
+                        readonly duplicates: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly imported: number;
+                        readonly invalid: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount: number;
+                    };
+                };
             };
-            /** @description the request is invalid: every invalid field in errors[] with its reason */
+            /** @description invalid or repeated lines (each in errors[] as line <n>), or over UPLOAD_MAX_LINES; nothing was imported. A refusal of lines carries the report */
             readonly 400: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/problem+json": components["schemas"]["ValidationProblem"];
+                    readonly "application/problem+json": {
+                        /** @description A sentence for a human; a 5xx never shows internals */
+                        readonly detail: string;
+                        readonly duplicateCount?: number;
+                        readonly duplicates?: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly errors: readonly components["schemas"]["FieldError"][];
+                        readonly imported?: number;
+                        /** @description The request path */
+                        readonly instance: string;
+                        readonly invalid?: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount?: number;
+                        readonly status: number;
+                        /**
+                         * @description The status text
+                         * @example Not Found
+                         */
+                        readonly title: string;
+                        /**
+                         * @description A URI reference naming the problem
+                         * @example /problems/not-found
+                         */
+                        readonly type: string;
+                    };
                 };
             };
             /** @description no API key, or an unknown or revoked one */
@@ -1405,13 +1987,54 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description a conflict with the current state (a duplicate, a stale version) */
+            /** @description every line is valid but some codes are already in the store; nothing was imported. Carries the report */
             readonly 409: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
                 content: {
-                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                    readonly "application/problem+json": {
+                        /** @description A sentence for a human; a 5xx never shows internals */
+                        readonly detail: string;
+                        readonly duplicateCount?: number;
+                        readonly duplicates?: readonly {
+                            readonly code: string;
+                            /** @description file: an earlier line of the same upload; store: a code the store already holds. */
+                            readonly conflict: {
+                                readonly line: number;
+                                /** @enum {unknown} */
+                                readonly source: "file";
+                            } | {
+                                readonly groupId: string | null;
+                                readonly promotionId: string;
+                                /** @enum {unknown} */
+                                readonly source: "store";
+                            };
+                            readonly line: number;
+                        }[];
+                        readonly errors?: readonly components["schemas"]["FieldError"][];
+                        readonly imported?: number;
+                        /** @description The request path */
+                        readonly instance: string;
+                        readonly invalid?: readonly {
+                            readonly code: string;
+                            readonly line: number;
+                            /** @description snake_case, as a 400's errors[].reason */
+                            readonly reason: string;
+                        }[];
+                        readonly invalidCount?: number;
+                        readonly status: number;
+                        /**
+                         * @description The status text
+                         * @example Not Found
+                         */
+                        readonly title: string;
+                        /**
+                         * @description A URI reference naming the problem
+                         * @example /problems/not-found
+                         */
+                        readonly type: string;
+                    };
                 };
             };
             /** @description the request body is over the limit */
@@ -1440,12 +2063,36 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the customers the group issued codes to, by customerId */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "customers": [
+                     *         {
+                     *           "codesIssued": 1,
+                     *           "customerId": "cu-12"
+                     *         },
+                     *         {
+                     *           "codesIssued": 1,
+                     *           "customerId": "cu-77"
+                     *         }
+                     *       ],
+                     *       "next": null
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly customers: readonly {
+                            readonly codesIssued: number;
+                            readonly customerId: string;
+                        }[];
+                        /** @description The last customerId of this page when it is full; null on the last page. */
+                        readonly next: string | null;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1496,12 +2143,21 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the group's codes in id order, as an attachment <groupId>.csv: a header line, then one line per code with the columns code, normalized_code, promotion_id, group_id, state, hidden, issued_to, issued_at, bound_customer_id, redeemed_at (booleans t/f, times as Postgres writes them; text that a spreadsheet would read as a formula is quoted with a leading ') */
             readonly 200: {
                 headers: {
+                    /** @description attachment; filename="<groupId>.csv" */
+                    readonly "Content-Disposition"?: string;
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example code,normalized_code,promotion_id,group_id,state,hidden,issued_to,issued_at,bound_customer_id,redeemed_at
+                     *     WB-7KQ2-MXPA,wb-7kq2-mxpa,promo-winback,winback-2026,available,f,,,,
+                     *     WB-3HDZ-QRTE,wb-3hdz-qrte,promo-winback,winback-2026,issued,f,cu-77,2026-01-20 10:15:00+00,cu-77,
+                     */
+                    readonly "text/csv": string;
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1556,12 +2212,59 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the job, queued: follow it at /v1/jobs/{id} or its events */
             readonly 202: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codesPerSecond": null,
+                     *       "collisions": 0,
+                     *       "createdAt": "2026-01-05T09:00:00.000Z",
+                     *       "done": 0,
+                     *       "error": null,
+                     *       "etaSeconds": null,
+                     *       "finishedAt": null,
+                     *       "groupId": "winback-2026",
+                     *       "id": "7d0c2a6e-1f7b-4b7e-9d55-0b1f9c1e2a40",
+                     *       "spec": {
+                     *         "count": 100000,
+                     *         "pattern": "WB-####-????"
+                     *       },
+                     *       "state": "queued",
+                     *       "total": 100000
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Since the job (re)started in this run; null before it has inserted anything or once it stopped. */
+                        readonly codesPerSecond: number | null;
+                        /** @description Candidates drawn again because the code existed. */
+                        readonly collisions: number;
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly done: number;
+                        readonly error: string | null;
+                        readonly etaSeconds: number | null;
+                        /** Format: date-time */
+                        readonly finishedAt: string | null;
+                        readonly groupId: string;
+                        readonly id: string;
+                        /** @description The generation request as accepted. */
+                        readonly spec: {
+                            readonly charset?: string;
+                            readonly count: number;
+                            readonly length?: number;
+                            readonly pattern?: string;
+                            readonly prefix?: string;
+                            readonly suffix?: string;
+                        };
+                        /** @enum {unknown} */
+                        readonly state: "queued" | "running" | "completed" | "cancelled" | "failed";
+                        readonly total: number;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1599,6 +2302,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly IssuingController_issue: {
@@ -1622,6 +2334,14 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "WB-3HDZ-QRTE",
+                     *       "issue": "first",
+                     *       "promotionId": "promo-winback",
+                     *       "token": "k1.d2IuM2hkei1xcnRlOmN1LTc3.c2lnbmF0dXJl"
+                     *     }
+                     */
                     readonly "application/json": {
                         /** @description The code issued; null when none was available (or none to re-issue). */
                         readonly code: string | null;
@@ -1681,6 +2401,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly IssuingController_issueBatch: {
@@ -1704,6 +2433,24 @@ export interface operations {
                     readonly [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "code": "WB-3HDZ-QRTE",
+                     *           "issue": "first",
+                     *           "promotionId": "promo-winback",
+                     *           "token": "k1.d2IuM2hkei1xcnRlOmN1LTc3.c2lnbmF0dXJl"
+                     *         },
+                     *         {
+                     *           "code": null,
+                     *           "issue": null,
+                     *           "promotionId": null,
+                     *           "token": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     readonly "application/json": {
                         readonly results: readonly {
                             /** @description The code issued; null when none was available (or none to re-issue). */
@@ -1765,6 +2512,15 @@ export interface operations {
                     readonly "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description the request body is over the limit */
+            readonly 413: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     readonly GenerationController_progress: {
@@ -1772,18 +2528,66 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The id a generation answered with */
                 readonly id: string;
             };
             readonly cookie?: never;
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the job's progress */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codesPerSecond": 20000,
+                     *       "collisions": 3,
+                     *       "createdAt": "2026-01-05T09:00:00.000Z",
+                     *       "done": 40000,
+                     *       "error": null,
+                     *       "etaSeconds": 3,
+                     *       "finishedAt": null,
+                     *       "groupId": "winback-2026",
+                     *       "id": "7d0c2a6e-1f7b-4b7e-9d55-0b1f9c1e2a40",
+                     *       "spec": {
+                     *         "count": 100000,
+                     *         "pattern": "WB-####-????"
+                     *       },
+                     *       "state": "running",
+                     *       "total": 100000
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Since the job (re)started in this run; null before it has inserted anything or once it stopped. */
+                        readonly codesPerSecond: number | null;
+                        /** @description Candidates drawn again because the code existed. */
+                        readonly collisions: number;
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly done: number;
+                        readonly error: string | null;
+                        readonly etaSeconds: number | null;
+                        /** Format: date-time */
+                        readonly finishedAt: string | null;
+                        readonly groupId: string;
+                        readonly id: string;
+                        /** @description The generation request as accepted. */
+                        readonly spec: {
+                            readonly charset?: string;
+                            readonly count: number;
+                            readonly length?: number;
+                            readonly pattern?: string;
+                            readonly prefix?: string;
+                            readonly suffix?: string;
+                        };
+                        /** @enum {unknown} */
+                        readonly state: "queued" | "running" | "completed" | "cancelled" | "failed";
+                        readonly total: number;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1828,18 +2632,66 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The id a generation answered with */
                 readonly id: string;
             };
             readonly cookie?: never;
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the job, cancelled; a job already ended is answered as it ended */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codesPerSecond": null,
+                     *       "collisions": 3,
+                     *       "createdAt": "2026-01-05T09:00:00.000Z",
+                     *       "done": 40000,
+                     *       "error": null,
+                     *       "etaSeconds": null,
+                     *       "finishedAt": "2026-01-05T09:00:04.000Z",
+                     *       "groupId": "winback-2026",
+                     *       "id": "7d0c2a6e-1f7b-4b7e-9d55-0b1f9c1e2a40",
+                     *       "spec": {
+                     *         "count": 100000,
+                     *         "pattern": "WB-####-????"
+                     *       },
+                     *       "state": "cancelled",
+                     *       "total": 100000
+                     *     }
+                     */
+                    readonly "application/json": {
+                        /** @description Since the job (re)started in this run; null before it has inserted anything or once it stopped. */
+                        readonly codesPerSecond: number | null;
+                        /** @description Candidates drawn again because the code existed. */
+                        readonly collisions: number;
+                        /** Format: date-time */
+                        readonly createdAt: string;
+                        readonly done: number;
+                        readonly error: string | null;
+                        readonly etaSeconds: number | null;
+                        /** Format: date-time */
+                        readonly finishedAt: string | null;
+                        readonly groupId: string;
+                        readonly id: string;
+                        /** @description The generation request as accepted. */
+                        readonly spec: {
+                            readonly charset?: string;
+                            readonly count: number;
+                            readonly length?: number;
+                            readonly pattern?: string;
+                            readonly prefix?: string;
+                            readonly suffix?: string;
+                        };
+                        /** @enum {unknown} */
+                        readonly state: "queued" | "running" | "completed" | "cancelled" | "failed";
+                        readonly total: number;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -1884,18 +2736,25 @@ export interface operations {
             readonly query?: never;
             readonly header?: never;
             readonly path: {
+                /** @description The id a generation answered with */
                 readonly id: string;
             };
             readonly cookie?: never;
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description server-sent events: every 500 ms an event `progress` whose data is the job's progress as GET /v1/jobs/{id} answers it; the stream ends after the first progress in a final state (completed, cancelled or failed) */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example event: progress
+                     *     data: {"id":"7d0c2a6e-1f7b-4b7e-9d55-0b1f9c1e2a40","groupId":"winback-2026","state":"running","total":100000,"done":40000,"collisions":3,"codesPerSecond":20000,"etaSeconds":3,"spec":{"count":100000,"pattern":"WB-####-????"},"createdAt":"2026-01-05T09:00:00.000Z","finishedAt":null,"error":null}
+                     */
+                    readonly "text/event-stream": string;
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -2010,12 +2869,35 @@ export interface operations {
         };
         readonly requestBody?: never;
         readonly responses: {
-            /** @description success */
+            /** @description the promotion's shared codes that are not hidden (C8); none for an unknown promotion */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codes": [
+                     *         {
+                     *           "code": "WELCOME20",
+                     *           "hidden": false,
+                     *           "normalizedCode": "welcome20",
+                     *           "promotionId": "promo-welcome"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly codes: readonly {
+                            /** @description As created (trimmed). */
+                            readonly code: string;
+                            readonly hidden: boolean;
+                            /** @description The form codes are compared in (lower case). */
+                            readonly normalizedCode: string;
+                            readonly promotionId: string;
+                        }[];
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -2061,12 +2943,25 @@ export interface operations {
             };
         };
         readonly responses: {
-            /** @description success */
+            /** @description the shared codes the promotion holds now */
             readonly 200: {
                 headers: {
                     readonly [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "codes": [
+                     *         "WELCOME20"
+                     *       ],
+                     *       "promotionId": "promo-welcome"
+                     *     }
+                     */
+                    readonly "application/json": {
+                        readonly codes: readonly string[];
+                        readonly promotionId: string;
+                    };
+                };
             };
             /** @description the request is invalid: every invalid field in errors[] with its reason */
             readonly 400: {
@@ -2097,6 +2992,15 @@ export interface operations {
             };
             /** @description a conflict with the current state (a duplicate, a stale version) */
             readonly 409: {
+                headers: {
+                    readonly [name: string]: unknown;
+                };
+                content: {
+                    readonly "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description the request body is over the limit */
+            readonly 413: {
                 headers: {
                     readonly [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ export * from './test-env';
 export * from './test-database';
 export * from './local-redis-cluster';
 export * from './run-tool';
+export * from './documented-dto';
 export * from './committed-api-document';
 export * from './documented-response-validator';
 export * from './trace-context';

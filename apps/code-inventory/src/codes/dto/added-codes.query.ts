@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertiesFromValidators } from '@promo/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const CODE_ID = /^[1-9][0-9]{0,18}$/;
 
 /** A page of a group's codes by id range: the range of a `code-inventory.codes-added` event. */
+@ApiPropertiesFromValidators()
 export class AddedCodesQuery {
   @Matches(CODE_ID, { message: 'fromId must be a code id (a positive integer)' })
   @ApiProperty({ description: 'The smallest code id to return: an event\'s firstCodeId, or the previous page\'s nextFromId', example: '1200001' })
@@ -19,6 +21,6 @@ export class AddedCodesQuery {
   @IsInt()
   @Min(1)
   @Max(10_000)
-  @ApiPropertyOptional({ description: 'Codes per page', minimum: 1, maximum: 10_000, default: 1_000 })
+  @ApiPropertyOptional({ description: 'Codes per page', default: 1_000 })
   limit?: number;
 }

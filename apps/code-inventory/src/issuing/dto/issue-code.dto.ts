@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertiesFromValidators } from '@promo/platform';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
+@ApiPropertiesFromValidators()
 export class IssueCodeDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty()
   customerId!: string;
 
   @IsIn(['first', 'reissue'])

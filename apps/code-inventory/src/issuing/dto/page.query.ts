@@ -1,13 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertiesFromValidators } from '@promo/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+@ApiPropertiesFromValidators()
 export class PageQuery {
   /** The last customerId of the previous page. */
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  @ApiPropertyOptional({ description: 'The last customerId of the previous page', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'The last customerId of the previous page' })
   after?: string;
 
   @IsOptional()
@@ -15,6 +17,6 @@ export class PageQuery {
   @IsInt()
   @Min(1)
   @Max(1000)
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({ default: 100 })
   limit?: number;
 }
