@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { EmailKind } from './email.entity';
 import { messageIdFor } from './email-identity';
-
-export type EmailKind = 'abandoned_cart' | 'retention';
 
 /** An email decided on: its idempotency record, queued for the dispatcher. */
 export interface EmailToQueue {
