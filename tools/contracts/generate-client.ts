@@ -3,7 +3,7 @@
 // With --check it writes nothing, prints each committed file that differs and exits 1: the drift test
 // (libs/client/src/generation/client-types.spec.ts) runs it so, since openapi-typescript's ESM dependencies do not load in Jest.
 import { writeFileSync } from 'node:fs';
-import { CLIENT_SERVICES, committedClientTypes, generateClientTypes, generatedTypesPath, REGENERATE_CLIENT_TYPES } from '../../libs/client/src/generation/client-types';
+import { CLIENT_SERVICES, committedClientTypes, generateClientTypes, generatedTypesPath, REGENERATE_CLIENT_TYPES } from './client-types';
 
 async function main(): Promise<number> {
   const isCheck = process.argv.includes('--check');

@@ -1,21 +1,27 @@
 import { ApiProblemError, type BodyOf, createPricingClient, type PricingClient, type PricingPaths } from '@promo/client';
-import { uniqueSuffix, waitFor } from '@promo/platform/testing';
+import { createTestDatabase, dropTestDatabase, uniqueSuffix, waitFor } from '@promo/platform/testing';
 import { ADMIN_KEY, type PricingApp, STOREFRONT_KEY, startPricingApp } from './support/pricing-app';
 
 // #24: the typed client (libs/client) against the running pricing service: the calls its generated types allow
 // reach the routes the document describes, and the service's problem+json answers come back as ApiProblemError.
 describe('@promo/client against a running pricing', () => {
   let pricing: PricingApp;
+  let database: string;
   let admin: PricingClient;
   let storefront: PricingClient;
 
   beforeAll(async () => {
-    pricing = await startPricingApp();
+    // A store of its own: it checks a cart's exact figures, which another suite's automatic promotion would change.
+    database = await createTestDatabase('pricing_typed_client');
+    pricing = await startPricingApp({ PG_URL: database });
     admin = createPricingClient({ baseUrl: pricing.baseUrl, apiKey: ADMIN_KEY, timeoutMs: 10_000 });
     storefront = createPricingClient({ baseUrl: pricing.baseUrl, apiKey: STOREFRONT_KEY, timeoutMs: 10_000 });
   }, 60_000);
 
-  afterAll(() => pricing.close());
+  afterAll(async () => {
+    await pricing?.close();
+    await dropTestDatabase(database, 'pricing_typed_client');
+  });
 
   it('creates a promotion, then prices a cart with it: 10% of 120.00 USD is 12.00 off', async () => {
     const id = `typed-${uniqueSuffix()}`;

@@ -32,7 +32,7 @@ export interface DocumentedBody {
   readonly properties: readonly string[];
 }
 
-type OpenApiSchema = { $ref?: string; properties?: Record<string, unknown> };
+type OpenApiSchema = { $ref?: string; properties?: Record<string, unknown>; allOf?: readonly OpenApiSchema[] };
 type OpenApiDocument = {
   openapi?: string;
   paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> } }>>;
@@ -42,8 +42,13 @@ type OpenApiDocument = {
 /** The property names of an operation's JSON request body, following a `$ref` into the components. */
 function bodyPropertiesOf(document: OpenApiDocument, body: DocumentedBody): string[] {
   const schema = document.paths?.[body.path]?.[body.method]?.requestBody?.content?.['application/json']?.schema;
+  return [...new Set(propertiesOf(document, schema))];
+}
+
+/** A schema's property names, through `$ref`s to components and the parts of an `allOf` (a body built from a shared shape). */
+function propertiesOf(document: OpenApiDocument, schema: OpenApiSchema | undefined): string[] {
   const resolved = schema?.$ref ? document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] : schema;
-  return Object.keys(resolved?.properties ?? {});
+  return [...Object.keys(resolved?.properties ?? {}), ...(resolved?.allOf ?? []).flatMap((part) => propertiesOf(document, part))];
 }
 
 /**

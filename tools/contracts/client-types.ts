@@ -1,6 +1,6 @@
 // The client's types, generated from the committed OpenAPI documents (#24): `npm run contracts:client` writes them
-// (tools/contracts/generate-client.ts), and client-types.spec.ts runs it with --check. Node-only (fs, openapi-typescript):
-// kept out of src/index.ts so the runtime stays browser-safe.
+// (tools/contracts/generate-client.ts), and libs/client's client-types.spec.ts runs it with --check. Tooling, not the
+// client: in libs/client it was compiled into every service image, which then required openapi-typescript (a devDependency).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
@@ -12,8 +12,8 @@ export type ClientService = (typeof CLIENT_SERVICES)[number];
 /** The command that rewrites the generated types from the committed documents. */
 export const REGENERATE_CLIENT_TYPES = 'npm run contracts:client';
 
-const OPENAPI_DIR = path.resolve(__dirname, '../../../contracts/openapi');
-const GENERATED_DIR = path.resolve(__dirname, '../generated');
+const OPENAPI_DIR = path.resolve(__dirname, '../../libs/contracts/openapi');
+const GENERATED_DIR = path.resolve(__dirname, '../../libs/client/src/generated');
 
 /** Where a service's generated types are committed: libs/client/src/generated/<service>.d.ts. */
 export function generatedTypesPath(service: ClientService): string {
