@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deadLetterTopic } from '@promo/contracts';
 import { createKafka } from '@promo/messaging';
 import { waitFor } from '@promo/platform/testing';
 import { ApiProblemError } from '@promo/client';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     }
     for (const [service, topics] of Object.entries(UPSTREAM_CONSUMERS)) {
       for (const topic of topics) {
-        const dlq = `${topic}.${service}.dlq`;
+        const dlq = deadLetterTopic(topic, service);
         const offsets = (await admin.listTopics()).includes(dlq) ? await admin.fetchTopicOffsets(dlq) : [];
         const count = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
         if (count > 0) say(`dead-lettered by ${service} from ${topic}: ${count} (topic ${dlq})`);

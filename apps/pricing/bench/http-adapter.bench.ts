@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {
     ...benchServiceEnv(suffix),
     KAFKA_TOPIC_PARTITIONS: '4',
-    PRICING_TOPIC_PREFIX: `bench-${suffix}.`,
+    KAFKA_TOPIC_PREFIX: `bench-${suffix}.`,
     PRICING_BENCH_BASELINE: '1',
   };
   const migration = startServiceProcess('pricing', 'migrate', env);

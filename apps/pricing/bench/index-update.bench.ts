@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     REDIS_URL: required('REDIS_URL'),
     KAFKA_BROKERS: required('KAFKA_BROKERS'),
     KAFKA_TOPIC_PARTITIONS: '4',
-    PRICING_TOPIC_PREFIX: `bench-index-${suffix}.`,
+    KAFKA_TOPIC_PREFIX: `bench-index-${suffix}.`,
     PRICING_CONSUMER_GROUP: `pricing-bench-index-${suffix}`,
     API_KEYS: `admin:${hashApiKey(ADMIN)},storefront:${hashApiKey(STOREFRONT)}`,
     LOG_LEVEL: 'warn',

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     REDIS_KEY_PREFIX: `${process.env['REDIS_KEY_PREFIX'] ?? 'bench:'}${suffix}:`,
     KAFKA_BROKERS: required('KAFKA_BROKERS'),
     KAFKA_TOPIC_PARTITIONS: '4',
-    PRICING_TOPIC_PREFIX: `bench-${suffix}.`,
+    KAFKA_TOPIC_PREFIX: `bench-${suffix}.`,
     PRICING_CONSUMER_GROUP: `pricing-bench-${suffix}`,
     PRICING_INSTANCE_ID: `bench-${suffix}`,
     API_KEYS: `admin:${hashApiKey(ADMIN)},storefront:${hashApiKey(STOREFRONT)}`,
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
 
     if (!PARTS.has('ingest')) return;
     const kafka = createKafka({ clientId: `pricing-bench-${suffix}`, brokers: env['KAFKA_BROKERS']?.split(',') ?? [] });
-    const input = `${env['PRICING_TOPIC_PREFIX']}cart.updated`;
+    const input = `${env['KAFKA_TOPIC_PREFIX']}cart.updated`;
     const prefix = `benchcart-${suffix}-`;
     const admin = kafka.admin();
     await admin.connect();

@@ -38,7 +38,7 @@ describe('cart.updated -> pricing.cart-priced, and usage from redemption events'
     await inventory.stop();
   }, 40_000);
 
-  const topic = (name: string): string => `${pricing.config.PRICING_TOPIC_PREFIX}${name}`;
+  const topic = (name: string): string => `${pricing.config.KAFKA_TOPIC_PREFIX}${name}`;
 
   /** How pricing answers one entered code (as entered) on a cart. */
   const codeOutcome = async (cart: Record<string, unknown>, code: string): Promise<{ status: string; reason?: string; discount?: number }> => {

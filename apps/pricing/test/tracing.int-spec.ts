@@ -42,7 +42,7 @@ describe('one trace through pricing (#24): cart.updated -> pricing.cart-priced, 
     const id = randomUUID();
     const envelope = { specversion: '1.0', id, source: 'test/pricing', type: 'cart.updated', time: '2026-06-01T12:00:00Z', datacontenttype: 'application/json', ...(trace.envelope ? { traceparent: trace.envelope } : {}), data: cart };
     await producer.send({
-      topic: `${pricing.config.PRICING_TOPIC_PREFIX}cart.updated`,
+      topic: `${pricing.config.KAFKA_TOPIC_PREFIX}cart.updated`,
       messages: [{ key: String(cart['cartId']), value: JSON.stringify(envelope), headers: trace.header ? { traceparent: trace.header } : {} }],
     });
     return id;
@@ -77,7 +77,7 @@ describe('one trace through pricing (#24): cart.updated -> pricing.cart-priced, 
     expect(event.traceparent).toBe(record.message.headers?.['traceparent']?.toString());
 
     const consumed = await waitFor(() => spansOf(caller.traceId).find((span) => span.kind === SpanKind.CONSUMER), { timeoutMs: 10_000, description: 'the consumer span' });
-    expect(consumed.name).toBe(`process ${pricing.config.PRICING_TOPIC_PREFIX}cart.updated`);
+    expect(consumed.name).toBe(`process ${pricing.config.KAFKA_TOPIC_PREFIX}cart.updated`);
     expect(consumed.parentSpanContext?.spanId).toBe(caller.spanId);
     expect(consumed.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.message.id': inputId, 'messaging.consumer.group.name': pricing.config.PRICING_CONSUMER_GROUP });
     // The published record's parent is pricing's consumer span, not the caller's span: one hop further in the same trace.

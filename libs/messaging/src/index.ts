@@ -3,6 +3,7 @@ export * from './kafka/ensure-topics';
 export * from './kafka/kafka.tokens';
 export * from './kafka/kafka-readiness.check';
 export * from './consumer/event-handler';
+export * from './consumer/topics';
 export * from './consumer/event-consumer';
 export * from './consumer/consumer-positions';
 export * from './consumer/event-data';

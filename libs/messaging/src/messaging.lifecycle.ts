@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from './consumer/event-consumer';
 import type { AnyEventHandler } from './consumer/event-handler';
+import { subscriptionsOf } from './consumer/topics';
 import { ensureTopics } from './kafka/ensure-topics';
 import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
 import type { MessagingModuleOptions } from './messaging.options';
@@ -49,10 +50,11 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all([this.admin.connect(), this.producer.connect()]);
     const partitions = this.options.partitions;
+    const subscriptions = subscriptionsOf(this.handlers, this.options.topicPrefix);
     await ensureTopics(this.admin, [
-      ...this.handlers.flatMap((h) => [
-        { topic: h.topic, numPartitions: partitions },
-        { topic: deadLetterTopic(h.topic, this.options.groupId ?? this.options.app), numPartitions: partitions },
+      ...subscriptions.flatMap(({ topic }) => [
+        { topic, numPartitions: partitions },
+        { topic: deadLetterTopic(topic, this.groupId), numPartitions: partitions },
       ]),
       ...(this.options.publishes ?? []).map((topic) => ({ topic, numPartitions: partitions })),
     ]);
@@ -65,7 +67,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         producer: this.producer,
         dataSource: this.dataSource,
         groupId: this.groupId,
-        handlers: this.handlers,
+        subscriptions,
         source: `promotions/${this.options.app}`,
         logger: this.logger,
         now,

@@ -8,6 +8,8 @@ export interface MessagingModuleOptions {
   /** The consumer group id when it must differ from `app` (tests that run several instances on their own topics). */
   readonly groupId?: string;
   readonly brokers: readonly string[];
+  /** KAFKA_TOPIC_PREFIX: the consumed topics are `<prefix><event type>` (topics.ts), their dead letters after them. */
+  readonly topicPrefix: string;
   /** Partitions of the topics this app creates when they are missing. */
   readonly partitions: number;
   /** Partitions the consumer handles at once (EventConsumerOptions.partitionsConsumedConcurrently; default 1). */

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { type BatchEventHandler, DLQ_HEADERS, ensureTopics, EventConsumer, type EventConsumerOptions, type EventHandler, type RecordOutcome } from '../src';
+import { type BatchEventHandler, DLQ_HEADERS, ensureTopics, EventConsumer, type EventConsumerOptions, type RecordOutcome } from '../src';
 import { collectRecords, createTestTopic, uniqueGroupId } from '../src/testing';
-import { batchEffectWritingHandler, cartUpdatedValue, quietLogger, useMessagingTestContext } from './fixtures/test-schema';
+import { batchEffectWritingHandler, cartUpdatedValue, quietLogger, type TestSubscription, useMessagingTestContext } from './fixtures/test-schema';
 
 const workspaceRoot = path.resolve(__dirname, '../../..');
 
@@ -28,14 +28,14 @@ describe('EventConsumer with a batch handler, against a real broker and Postgres
     return { topic, dlq };
   }
 
-  function startConsumer(group: string, handler: EventHandler, outcomes: RecordOutcome[], options: Partial<EventConsumerOptions> = {}): Promise<void> {
+  function startConsumer(group: string, subscription: TestSubscription, outcomes: RecordOutcome[], options: Partial<EventConsumerOptions> = {}): Promise<void> {
     const { kafka, producer, dataSource } = context;
     const consumer = new EventConsumer({
       kafka,
       producer,
       dataSource,
       groupId: group,
-      handlers: [handler],
+      subscriptions: [subscription],
       logger: quietLogger,
       now: () => new Date('2026-11-25T12:00:00Z'),
       retry: { maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50 },
@@ -170,12 +170,15 @@ describe('EventConsumer with a batch handler, against a real broker and Postgres
     const slow = batchEffectWritingHandler(topic);
     const batches: number[] = [];
     const outcomes: RecordOutcome[] = [];
-    const slower: BatchEventHandler = {
-      ...slow,
-      async handleBatch(events, batchContext) {
-        batches.push(events.length);
-        await new Promise((resolve) => setTimeout(resolve, 9_000));
-        await slow.handleBatch(events, batchContext);
+    const slower: TestSubscription<BatchEventHandler> = {
+      topic,
+      handler: {
+        ...slow.handler,
+        async handleBatch(events, batchContext) {
+          batches.push(events.length);
+          await new Promise((resolve) => setTimeout(resolve, 9_000));
+          await slow.handler.handleBatch(events, batchContext);
+        },
       },
     };
     await startConsumer(group, slower, outcomes, { sessionTimeoutMs: 6_000 });

@@ -13,7 +13,7 @@ describe('EventConsumer dead-lettering records delivered again', () => {
   async function consumeAll(group: string, topic: string, expected: number): Promise<RecordOutcome[]> {
     const outcomes: RecordOutcome[] = [];
     const { kafka, producer, dataSource } = context;
-    const consumer = new EventConsumer({ kafka, producer, dataSource, groupId: group, handlers: [effectWritingHandler(topic)], logger: quietLogger, now: () => new Date('2026-11-25T12:00:00Z'), onOutcome: (o) => void outcomes.push(o) });
+    const consumer = new EventConsumer({ kafka, producer, dataSource, groupId: group, subscriptions: [effectWritingHandler(topic)], logger: quietLogger, now: () => new Date('2026-11-25T12:00:00Z'), onOutcome: (o) => void outcomes.push(o) });
     await consumer.start();
     try {
       await waitFor(() => outcomes.length >= expected, { description: `${expected} records handled` });

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Admin, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { testInfra, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { createKafka, DLQ_HEADERS, ensureTopics, EventConsumer, type EventHandler, type RecordOutcome } from '../src';
+import { createKafka, DLQ_HEADERS, ensureTopics, EventConsumer, type RecordOutcome } from '../src';
 import { collectRecords, createTestTopic, uniqueGroupId } from '../src/testing';
-import { cartUpdatedValue, createTestDataSource, effectWritingHandler, quietLogger } from './fixtures/test-schema';
+import { cartUpdatedValue, createTestDataSource, effectWritingHandler, quietLogger, type TestSubscription } from './fixtures/test-schema';
 
 const infra = testInfra();
 const workspaceRoot = path.resolve(__dirname, '../../..');
@@ -48,7 +48,7 @@ describe('EventConsumer against a real broker and Postgres', () => {
 
   function startConsumer(
     group: string,
-    handlers: readonly EventHandler[],
+    subscriptions: readonly TestSubscription[],
     outcomes: RecordOutcome[] = [],
     retry = { maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 50 },
     partitionsConsumedConcurrently = 1,
@@ -59,7 +59,7 @@ describe('EventConsumer against a real broker and Postgres', () => {
       producer,
       dataSource,
       groupId: group,
-      handlers,
+      subscriptions,
       logger: quietLogger,
       now: () => new Date('2026-11-25T12:00:00Z'),
       retry,
@@ -198,15 +198,17 @@ describe('EventConsumer against a real broker and Postgres', () => {
     const writeEffect = effectWritingHandler(topic);
     let inFlight = 0;
     let mostInFlight = 0;
-    const slow: EventHandler = {
+    const slow: TestSubscription = {
       topic,
-      types: ['cart.updated'],
-      async handle(event, context) {
-        inFlight += 1;
-        mostInFlight = Math.max(mostInFlight, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        inFlight -= 1;
-        await writeEffect.handle(event, context);
+      handler: {
+        eventType: 'cart.updated',
+        async handle(event, context) {
+          inFlight += 1;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          inFlight -= 1;
+          await writeEffect.handler.handle(event, context);
+        },
       },
     };
     const partitions = [0, 1, 2];

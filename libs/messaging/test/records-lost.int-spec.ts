@@ -20,7 +20,7 @@ describe('EventConsumer when records are deleted before it reads them', () => {
       producer,
       dataSource,
       groupId: group,
-      handlers: [effectWritingHandler(topic)],
+      subscriptions: [effectWritingHandler(topic)],
       logger,
       now: () => new Date('2026-11-25T12:00:00Z'),
       onOutcome: (outcome) => void outcomes.push(outcome),

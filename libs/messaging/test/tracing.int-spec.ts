@@ -2,9 +2,9 @@ import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { startTracing } from '@promo/platform';
 import { aCallerSpan, uniqueSuffix, waitFor } from '@promo/platform/testing';
-import { type BatchEventHandler, EventConsumer, type EventHandler, OutboxWriter, type RecordOutcome } from '../src';
+import { type BatchEventHandler, EventConsumer, OutboxWriter, type RecordOutcome } from '../src';
 import { createTestTopic, uniqueGroupId } from '../src/testing';
-import { cartUpdatedValue, quietLogger, useMessagingTestContext } from './fixtures/test-schema';
+import { cartUpdatedValue, quietLogger, type TestSubscription, useMessagingTestContext } from './fixtures/test-schema';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -27,19 +27,21 @@ describe('EventConsumer and OutboxWriter with trace context', () => {
     await Promise.all(running.splice(0).map((consumer) => consumer.stop()));
   });
 
-  async function consume(handler: EventHandler, outcomes: RecordOutcome[]): Promise<void> {
-    const consumer = new EventConsumer({ ...context, groupId: uniqueGroupId('tracing'), handlers: [handler], logger: quietLogger, now: () => NOW, onOutcome: (outcome) => void outcomes.push(outcome) });
+  async function consume(subscription: TestSubscription, outcomes: RecordOutcome[]): Promise<void> {
+    const consumer = new EventConsumer({ ...context, groupId: uniqueGroupId('tracing'), subscriptions: [subscription], logger: quietLogger, now: () => NOW, onOutcome: (outcome) => void outcomes.push(outcome) });
     running.push(consumer);
     await consumer.start();
   }
 
   /** Announces each record through the outbox, one at a time or a batch at once. */
-  function announcingBatchHandler(topic: string): BatchEventHandler {
+  function announcingBatchHandler(topic: string): TestSubscription<BatchEventHandler> {
     return {
       topic,
-      types: ['cart.updated'],
-      handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))),
-      handleBatch: (events, { manager }) => outbox.enqueueMany(manager, events.map(({ event }) => announced(event))),
+      handler: {
+        eventType: 'cart.updated',
+        handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))),
+        handleBatch: (events, { manager }) => outbox.enqueueMany(manager, events.map(({ event }) => announced(event))),
+      },
     };
   }
 
@@ -52,7 +54,7 @@ describe('EventConsumer and OutboxWriter with trace context', () => {
     try {
       const topic = await createTestTopic(context.admin, { prefix: 'tracing-off' });
       const run = uniqueSuffix();
-      const handler: EventHandler = { topic, types: ['cart.updated'], handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))) };
+      const handler: TestSubscription = { topic, handler: { eventType: 'cart.updated', handle: async (event, { manager }) => void (await outbox.enqueue(manager, announced(event))) } };
       const outcomes: RecordOutcome[] = [];
       const caller = aCallerSpan();
       await context.producer.send({

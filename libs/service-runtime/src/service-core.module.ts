@@ -45,6 +45,7 @@ export class ServiceCoreModule {
           app: options.service,
           ...(options.consumerGroup ? { groupId: options.consumerGroup } : {}),
           brokers: config.KAFKA_BROKERS,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
           partitions: config.KAFKA_TOPIC_PARTITIONS,
           ...(options.partitionsConsumedConcurrently === undefined ? {} : { partitionsConsumedConcurrently: options.partitionsConsumedConcurrently }),
           handlers: options.handlers ?? [],

@@ -1,10 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
 import { type BatchContext, type BatchedEvent, type BatchEventHandler, type EventContext, eventData } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
-import type { CampaignsConfig } from '../config/env.schema';
 import { DecisionService } from '../decisions/decision.service';
-import { consumedTopic } from '../events/campaign-topics';
 import { EventTimeService } from '../events/event-time.service';
 import { AbandonedCartScheduler } from '../scheduling/abandoned-cart.scheduler';
 import { CartSnapshotsService } from './cart-snapshots.service';
@@ -12,18 +9,14 @@ import { CartSnapshotsService } from './cart-snapshots.service';
 /** cart.updated: keep the latest snapshot and (re)schedule its abandoned-cart steps (K1); a partition's batch at once (#21). */
 @Injectable()
 export class CartUpdatedHandler implements BatchEventHandler {
-  readonly topic: string;
-  readonly types = ['cart.updated'];
+  readonly eventType = 'cart.updated';
 
   constructor(
-    @Inject(APP_CONFIG) config: CampaignsConfig,
     private readonly snapshots: CartSnapshotsService,
     private readonly scheduler: AbandonedCartScheduler,
     private readonly eventTime: EventTimeService,
     private readonly decisions: DecisionService,
-  ) {
-    this.topic = consumedTopic(config, 'cart.updated');
-  }
+  ) {}
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     const data = eventData(event, 'cart.updated');

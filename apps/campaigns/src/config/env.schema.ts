@@ -7,8 +7,6 @@ const PUBLISHED_SIGNING_KEYS: readonly string[] = [DEVELOPMENT_SIGNING_KEY, 'com
 
 /** The campaigns service's environment, validated once at boot (STYLE.md "Config"). */
 export const campaignsEnvSchema = commonEnvSchema({ httpPort: 3004 }).extend({
-  /** Prepended to every consumed upstream topic (tests run on topics of their own). */
-  KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** The consumer group; defaults to the app name (STYLE.md §3). */
   KAFKA_GROUP_ID: z.string().min(1).default('campaigns'),
   CODE_INVENTORY_URL: z.string().url().default('http://127.0.0.1:3002'),

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KAFKA_ADMIN } from '@promo/messaging';
+import { consumedTopic, KAFKA_ADMIN } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import type { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { CampaignsConfig } from '../config/env.schema';
-import { consumedTopic } from '../events/campaign-topics';
 import { PartitionProgressEntity } from './partition-progress.entity';
 
 /**
@@ -29,7 +28,7 @@ export class WatermarkService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
   ) {
-    this.topics = [consumedTopic(config, 'order.placed'), consumedTopic(config, 'cart.updated')];
+    this.topics = [consumedTopic(config.KAFKA_TOPIC_PREFIX, 'order.placed'), consumedTopic(config.KAFKA_TOPIC_PREFIX, 'cart.updated')];
   }
 
   /** null while some partition has consumed nothing and is not caught up. */

@@ -1,25 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
 import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
-import type { CampaignsConfig } from '../config/env.schema';
-import { consumedTopic } from '../events/campaign-topics';
 import { EventTimeService } from '../events/event-time.service';
 import { OrdersService } from './orders.service';
 
 /** order.cancelled: a cancelled order no longer counts as recovered revenue (K5). */
 @Injectable()
 export class OrderCancelledHandler implements EventHandler {
-  readonly topic: string;
-  readonly types = ['order.cancelled'];
+  readonly eventType = 'order.cancelled';
 
   constructor(
-    @Inject(APP_CONFIG) config: CampaignsConfig,
     private readonly orders: OrdersService,
     private readonly eventTime: EventTimeService,
-  ) {
-    this.topic = consumedTopic(config, 'order.cancelled');
-  }
+  ) {}
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     const data = eventData(event, 'order.cancelled');

@@ -1,27 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
 import { type EventContext, type EventHandler, eventData } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
-import type { CampaignsConfig } from '../config/env.schema';
 import { EmailDispatcher } from '../email/email.dispatcher';
-import { consumedTopic } from '../events/campaign-topics';
 import { EventTimeService } from '../events/event-time.service';
 import { RetentionService } from './retention.service';
 
 /** customer.inactive: a retention offer once per inactivity episode (K2). */
 @Injectable()
 export class CustomerInactiveHandler implements EventHandler {
-  readonly topic: string;
-  readonly types = ['customer.inactive'];
+  readonly eventType = 'customer.inactive';
 
   constructor(
-    @Inject(APP_CONFIG) config: CampaignsConfig,
     private readonly retention: RetentionService,
     private readonly eventTime: EventTimeService,
     private readonly dispatcher: EmailDispatcher,
-  ) {
-    this.topic = consumedTopic(config, 'customer.inactive');
-  }
+  ) {}
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     const data = eventData(event, 'customer.inactive');

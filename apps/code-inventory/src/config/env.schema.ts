@@ -16,8 +16,6 @@ export const codeInventoryEnvSchema = commonEnvSchema({ httpPort: 3002 })
     // A development-only default; production must configure its own keys (refined below).
     CODE_TOKEN_KEYS: tokenKeys.default(`dev:${DEVELOPMENT_TOKEN_SECRET}`),
     CODE_TOKEN_ACTIVE_KEY_ID: z.string().optional(),
-    /** Prefixes the consumed topic names, so a test run can use topics of its own. */
-    KAFKA_TOPIC_PREFIX: z.string().default(''),
     /**
      * The consumer group; by default `<KAFKA_TOPIC_PREFIX>code-inventory`, so an instance on topics of its own
      * (a test) never joins, and never takes partitions from, another's group.

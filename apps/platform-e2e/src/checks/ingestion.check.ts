@@ -1,3 +1,4 @@
+import { deadLetterTopic } from '@promo/contracts';
 import type { Admin, Kafka } from 'kafkajs';
 import { ingestionStats, type ServiceClients } from '../cluster/service-clients';
 import type { ServiceName } from '../cluster/service-cluster';
@@ -46,7 +47,7 @@ export async function checkIngestion(
         const processed = stats.topics.find((t) => t.topic === topic)?.processed ?? 0;
         results.push(compare(`${service}: distinct ${topic} events processed once`, expected.byType[topic] ?? 0, processed));
       }
-      const letters = await readWholeTopic(kafka, admin, `${topic}.${service}.dlq`);
+      const letters = await readWholeTopic(kafka, admin, deadLetterTopic(topic, service));
       const withoutReason = letters.filter((m) => !m.headers?.['dlq-reason']?.toString()).length;
       results.push(compare(`${service}: ${topic} dead letters without a reason`, 0, withoutReason));
       const positions = letters.map((m) => `${m.headers?.['dlq-original-partition']?.toString()}/${m.headers?.['dlq-original-offset']?.toString()}`).sort();

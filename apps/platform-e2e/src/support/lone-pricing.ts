@@ -55,7 +55,7 @@ export class LonePricing {
       REDIS_URL: infra.redisUrl,
       REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${name}-${suffix}:`,
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-      PRICING_TOPIC_PREFIX: `t-${suffix}.`,
+      KAFKA_TOPIC_PREFIX: `t-${suffix}.`,
       PRICING_CONSUMER_GROUP: `pricing-${name}-${suffix}`,
       PRICING_INSTANCE_ID: `${name}-${suffix}`,
       CODE_INVENTORY_URL: 'http://127.0.0.1:9',

@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CartPricedData, CloudEvent } from '@promo/contracts';
 import { type OutboundEvent, type PublishingEventHandler, UnrecoverableEventError } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
-import type { PricingConfig } from '../config/env.schema';
 import { CartPricingService } from '../pricing/cart-pricing.service';
 import { parsePriceRequest } from '../pricing/price-request';
 import type { PricedCart } from '../pricing/priced-cart';
@@ -37,16 +35,10 @@ function toCartPriced(priced: PricedCart, sourceEventId: string): CartPricedData
  */
 @Injectable()
 export class CartUpdatedHandler implements PublishingEventHandler {
-  readonly topic: string;
-  readonly types = ['cart.updated'];
+  readonly eventType = 'cart.updated';
   readonly delivery = 'direct';
 
-  constructor(
-    private readonly pricing: CartPricingService,
-    @Inject(APP_CONFIG) config: PricingConfig,
-  ) {
-    this.topic = `${config.PRICING_TOPIC_PREFIX}cart.updated`;
-  }
+  constructor(private readonly pricing: CartPricingService) {}
 
   async publish(event: CloudEvent): Promise<readonly OutboundEvent<'pricing.cart-priced'>[]> {
     const parsed = parsePriceRequest(event.data);

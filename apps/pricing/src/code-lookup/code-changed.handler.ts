@@ -7,8 +7,7 @@ import { CodeResolver } from './code-resolver.service';
 /** `code-inventory.code-changed` on this replica's own group: every replica drops its cached lookups of the code. */
 @Injectable()
 export class CodeChangedHandler implements EventHandler {
-  readonly topic = 'code-inventory.code-changed';
-  readonly types = ['code-inventory.code-changed'];
+  readonly eventType = 'code-inventory.code-changed';
 
   constructor(private readonly resolver: CodeResolver) {}
 

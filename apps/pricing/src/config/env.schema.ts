@@ -20,8 +20,6 @@ export const pricingEnvSchema = commonEnvSchema({ httpPort: 3001 }).extend({
    * transaction, so a few partitions at once keep the core busy.
    */
   PRICING_CONSUMER_CONCURRENCY: positiveInt.max(64).default(4),
-  /** Prefixed to the upstream topics consumed (`cart.updated`, `redemption.*`): tests run on topics of their own. */
-  PRICING_TOPIC_PREFIX: z.string().default(''),
   /** How often a replica checks the store for changes it may have missed (a safety net beside the events). */
   PRICING_INDEX_POLL_MS: positiveInt.default(5_000),
   /**

@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { deadLetterTopic } from '@promo/contracts';
-import { EventConsumer, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, ensureTopics } from '@promo/messaging';
+import { EventConsumer, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, ensureTopics, PUBLISHED_TOPIC_PREFIX, subscriptionsOf } from '@promo/messaging';
 import { APP_CONFIG, CLOCK, type Clock } from '@promo/platform';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -37,14 +37,15 @@ export class IndexConsumerLifecycle implements OnApplicationBootstrap, BeforeApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const handlers = [this.promotionChanged, this.codeChanged];
+    // The events pricing's and code-inventory's outboxes publish, on the topics they publish them to.
+    const subscriptions = subscriptionsOf([this.promotionChanged, this.codeChanged], PUBLISHED_TOPIC_PREFIX);
     const partitions = this.config.KAFKA_TOPIC_PARTITIONS;
     await this.admin.connect();
     await ensureTopics(
       this.admin,
-      handlers.flatMap((h) => [
-        { topic: h.topic, numPartitions: partitions },
-        { topic: deadLetterTopic(h.topic, INDEX_DEAD_LETTER_NAME), numPartitions: 1 },
+      subscriptions.flatMap(({ topic }) => [
+        { topic, numPartitions: partitions },
+        { topic: deadLetterTopic(topic, INDEX_DEAD_LETTER_NAME), numPartitions: 1 },
       ]),
     );
     this.consumer = new EventConsumer({
@@ -53,7 +54,7 @@ export class IndexConsumerLifecycle implements OnApplicationBootstrap, BeforeApp
       dataSource: this.dataSource,
       groupId: this.groupId,
       deadLetterName: INDEX_DEAD_LETTER_NAME,
-      handlers,
+      subscriptions,
       logger: this.logger,
       now: () => this.clock.now(),
       // The boot load read the store; history before it is already in the index, and the poll covers the gap

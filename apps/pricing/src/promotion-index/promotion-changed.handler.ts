@@ -10,8 +10,7 @@ import { PromotionIndexRefresher } from './promotion-index.refresher';
  */
 @Injectable()
 export class PromotionChangedHandler implements EventHandler {
-  readonly topic = 'pricing.promotion-changed';
-  readonly types = ['pricing.promotion-changed'];
+  readonly eventType = 'pricing.promotion-changed';
 
   constructor(private readonly refresher: PromotionIndexRefresher) {}
 

@@ -1,24 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
 import { type EventContext, type EventHandler, UnrecoverableEventError } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
 import { normalizeCode } from '@promo/pricing-engine';
-import type { PricingConfig } from '../config/env.schema';
 import { readRedemption } from './redemption-data';
 import { UsageRepository } from './usage.repository';
 
 /** `redemption.recorded` → uses +units in the projection (for `limit_reached` / `already_used_by_customer`). */
 @Injectable()
 export class RedemptionRecordedHandler implements EventHandler {
-  readonly topic: string;
-  readonly types = ['redemption.recorded'];
+  readonly eventType = 'redemption.recorded';
 
-  constructor(
-    private readonly usage: UsageRepository,
-    @Inject(APP_CONFIG) config: PricingConfig,
-  ) {
-    this.topic = `${config.PRICING_TOPIC_PREFIX}redemption.recorded`;
-  }
+  constructor(private readonly usage: UsageRepository) {}
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     const redemption = readRedemption(event.data);

@@ -32,7 +32,7 @@ export function pricingEnv(overrides: Readonly<Record<string, string>> = {}): Re
     REDIS_KEY_PREFIX: `${infra.redisKeyPrefix}${suffix}:`,
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     KAFKA_TOPIC_PARTITIONS: '2',
-    PRICING_TOPIC_PREFIX: `t-${suffix}.`,
+    KAFKA_TOPIC_PREFIX: `t-${suffix}.`,
     PRICING_CONSUMER_GROUP: `pricing-test-${suffix}`,
     PRICING_INSTANCE_ID: `test-${suffix}`,
     API_KEYS: `admin:${hashApiKey(ADMIN_KEY)},storefront:${hashApiKey(STOREFRONT_KEY)}`,

@@ -15,8 +15,6 @@ export const redemptionLedgerEnvSchema = commonEnvSchema({ httpPort: 3003 }).ext
   LEDGER_REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).max(5).optional(),
   /** How long a usage step waits for those acknowledgements before it answers 503 (or the event is retried). */
   LEDGER_REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().min(1).max(10_000).default(1_000),
-  /** Prepended to the consumed topic names; tests give each run its own topics. */
-  KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** Consumer group id; defaults to the service name (tests run their own). */
   KAFKA_GROUP_ID: z.string().default(''),
 });

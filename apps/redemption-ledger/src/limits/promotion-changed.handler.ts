@@ -1,23 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { type CloudEvent, type PromotionChangedData, validateData } from '@promo/contracts';
 import { type EventContext, type EventHandler, UnrecoverableEventError } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
-import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { PromotionLimitsService } from './promotion-limits.service';
 import { isPromotionChangedData } from './promotion-change.validation';
 
 /** Consumes `pricing.promotion-changed` (L1): the limits of each promotion, highest version wins. */
 @Injectable()
 export class PromotionChangedHandler implements EventHandler {
-  readonly topic: string;
-  readonly types = ['pricing.promotion-changed'];
+  readonly eventType = 'pricing.promotion-changed';
 
-  constructor(
-    @Inject(APP_CONFIG) config: RedemptionLedgerConfig,
-    private readonly limits: PromotionLimitsService,
-  ) {
-    this.topic = `${config.KAFKA_TOPIC_PREFIX}pricing.promotion-changed`;
-  }
+  constructor(private readonly limits: PromotionLimitsService) {}
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     const data: unknown = event.data;

@@ -1,24 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@promo/contracts';
 import { type BatchContext, type BatchedEvent, type BatchEventHandler, type EventContext, eventData } from '@promo/messaging';
-import { APP_CONFIG } from '@promo/platform';
-import type { RedemptionLedgerConfig } from '../config/env.schema';
 import { OrdersService } from './orders.service';
 import { PlacedOrdersBatch } from './placed-orders-batch.service';
 
 /** order.placed: commit its reservation, or apply its uses up to each limit (L2); a partition's batch at once (#21). */
 @Injectable()
 export class OrderPlacedHandler implements BatchEventHandler {
-  readonly topic: string;
-  readonly types = ['order.placed'];
+  readonly eventType = 'order.placed';
 
   constructor(
-    @Inject(APP_CONFIG) config: RedemptionLedgerConfig,
     private readonly orders: OrdersService,
     private readonly batch: PlacedOrdersBatch,
-  ) {
-    this.topic = `${config.KAFKA_TOPIC_PREFIX}order.placed`;
-  }
+  ) {}
 
   async handle(event: CloudEvent, context: EventContext): Promise<void> {
     await this.orders.place(context.manager, eventData(event, 'order.placed'));

@@ -13,6 +13,7 @@ import { type AnyEventHandler, type BatchedEvent, type BatchEventHandler, isBatc
 import { markProcessed } from './processed-events';
 import { backoffMs, classifyFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { carryTrace, endRecordSpan, incomingTrace, outgoingTrace, startRecordSpan, startRunSpan } from '../tracing/record-trace';
+import type { Subscription } from './topics';
 
 /** What happened to one record; observers feed metrics and tests. */
 export type RecordOutcome =
@@ -32,7 +33,8 @@ export interface EventConsumerOptions {
    * names one shared set, so a replica that goes leaves no topics of its own behind.
    */
   readonly deadLetterName?: string;
-  readonly handlers: readonly AnyEventHandler[];
+  /** What it reads: each handler on its topic (subscriptionsOf names them from the handlers' event types). */
+  readonly subscriptions: readonly Subscription[];
   /** The CloudEvent `source` of events that publishing handlers return (`promotions/<app>`, as the outbox's). */
   readonly source?: string;
   readonly logger: Logger;
@@ -87,7 +89,7 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.handlersByTopic = new Map(options.handlers.map((h) => [h.topic, { handler: h, types: new Set(h.types) }]));
+    this.handlersByTopic = new Map(options.subscriptions.map(({ topic, handler }) => [topic, { handler, types: new Set([handler.eventType]) }]));
     this.consumer = options.kafka.consumer({ groupId: options.groupId, sessionTimeout: options.sessionTimeoutMs ?? 30_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
     this.positions = new ConsumerPositions(options.dataSource, () => this.connectedAdmin(), options.groupId);
   }

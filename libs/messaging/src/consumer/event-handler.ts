@@ -1,6 +1,7 @@
 import type { CloudEvent, OutboundEventType } from '@promo/contracts';
 import type { OutboundEvent } from '../outbox/outbox-writer';
 import type { EntityManager } from 'typeorm';
+import type { KnownEventType } from './event-data';
 
 /** Where a record came from, for logs and the processed-events row. */
 export interface RecordPosition {
@@ -15,10 +16,13 @@ export interface EventContext extends RecordPosition {
   readonly manager: EntityManager;
 }
 
-/** One topic's handler: which CloudEvent types it takes, and the effect of one event. */
+/**
+ * The handler of one event type: the type it reads, and the effect of one event. The topic is messaging's
+ * to name (topics.ts: the type under the platform's one KAFKA_TOPIC_PREFIX); records of other types on it
+ * are dead-lettered.
+ */
 export interface EventHandler {
-  readonly topic: string;
-  readonly types: readonly string[];
+  readonly eventType: KnownEventType;
   handle(event: CloudEvent, context: EventContext): Promise<void>;
 }
 
@@ -51,8 +55,7 @@ export interface BatchEventHandler extends EventHandler {
  * under the same ids: at least once on the topic, once per id for a consumer that de-duplicates by id.
  */
 export interface PublishingEventHandler {
-  readonly topic: string;
-  readonly types: readonly string[];
+  readonly eventType: KnownEventType;
   readonly delivery: 'direct';
   publish(event: CloudEvent, position: RecordPosition): Promise<readonly OutboundEvent<OutboundEventType>[]>;
 }

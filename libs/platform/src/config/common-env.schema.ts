@@ -31,6 +31,8 @@ export function commonEnvSchema(defaults: { readonly httpPort: number }) {
     /** A Redis Cluster's nodes (`host:port,…`, some suffice): when set, every Redis client is a cluster client and REDIS_URL is not used. */
     REDIS_CLUSTER_NODES: hostPortList.optional(),
     KAFKA_BROKERS: hostPortList.default('127.0.0.1:19092'),
+    /** Prepended to every consumed topic name and its dead letters (libs/messaging topics.ts); tests give each run topics of its own. */
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
     /** Comma-separated `scope:sha256hex` pairs; keys themselves are never configured in clear. */
     API_KEYS: z.string().default(''),
