@@ -2,20 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@promo/platform/testing';
+import { createServiceClients, type ServiceClients } from '@promo/client';
 import type { Locator } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../server/console-server';
-import { AdminApi } from './support/admin-api';
 import { type ConsoleBrowser, SCREENSHOT_DIR, openBrowser } from './support/browser';
 import { buildConsole } from './support/console-build';
 import { type ConsoleServices, startConsoleServices } from './support/console-services';
 import { expectEventually } from './support/eventually';
 import { ledgerKnows, publishOrders } from './support/order-events';
-
-interface Promotion {
-  readonly id: string;
-  readonly priority?: number;
-  readonly rules: readonly Readonly<Record<string, unknown>>[];
-}
 
 /** X7: the console built with Vite, served through its proxy, driven in Debian's Chromium against the four real services. */
 describe('the merchant console in Chromium', () => {
@@ -24,7 +18,8 @@ describe('the merchant console in Chromium', () => {
   let server: ConsoleServer;
   let opening: Promise<ConsoleBrowser> | undefined;
   let browser: ConsoleBrowser;
-  let api: AdminApi;
+  // The services' APIs as the test reads them back (never through the console under test), with the admin key.
+  let api: ServiceClients;
   let distDir: string;
   const screenshots: string[] = [];
   const shoot = async (name: string) => screenshots.push(await browser.screenshot(name));
@@ -34,15 +29,13 @@ describe('the merchant console in Chromium', () => {
     await part.screenshot({ path: file });
     screenshots.push(file);
   };
-  const pricing = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('pricing'), method, p, body);
-  const codes = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('code-inventory'), method, p, body);
 
   // Two shared cores: under load the build and the broker and service start-ups take minutes, not the usual ~90 s.
   beforeAll(async () => {
     distDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-dist-'));
     starting = startConsoleServices();
     [services] = await Promise.all([starting, buildConsole(distDir)]);
-    api = new AdminApi(services.adminKey);
+    api = createServiceClients((service) => services.url(service), { apiKey: services.adminKey, timeoutMs: 30_000 });
     server = await startConsoleServer({
       port: 0,
       staticDir: distDir,
@@ -108,7 +101,7 @@ describe('the merchant console in Chromium', () => {
     await page.locator('input[name="rules[0].reward.tiers[1].reward.percent"]').fill('15');
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="spend-more"]').waitFor();
-    const stored = await pricing<Promotion>('GET', '/v1/promotions/spend-more');
+    const stored = await api.pricing.get('/v1/promotions/{id}', { path: { id: 'spend-more' } });
     expect(stored.rules).toEqual([
       { reward: { type: 'tiered', basis: 'subtotal', tiers: [{ atLeast: 5000, reward: { type: 'orderPercent', percent: 10 } }, { atLeast: 10000, reward: { type: 'orderPercent', percent: 15 } }] } },
     ]);
@@ -117,7 +110,7 @@ describe('the merchant console in Chromium', () => {
   it('reorders automatic promotions by drag and drop and saves the order', async () => {
     const { page } = browser;
     for (const [id, priority] of [['free-gift', 2], ['five-off', 3]] as const) {
-      await pricing('POST', '/v1/promotions', { id, name: id, kind: 'automatic', priority, targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderAmount', amount: 500 } }] });
+      await api.pricing.post('/v1/promotions', { body: { id, name: id, kind: 'automatic', priority, targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderAmount', amount: 500 } }] } });
     }
     await page.reload();
     const rows = page.locator('.priority-list li');
@@ -129,14 +122,14 @@ describe('the merchant console in Chromium', () => {
     await expectEventually(() => page.locator('table.list tr[data-id="five-off"] td').nth(4).textContent(), '1');
     await shoot('04-priorities');
 
-    const listed = await pricing<{ items: readonly Promotion[] }>('GET', '/v1/promotions?kind=automatic');
+    const listed = await api.pricing.get('/v1/promotions', { query: { kind: 'automatic' } });
     const byPriority = [...listed.items].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0)).map((p) => p.id);
     expect(byPriority).toEqual(['five-off', 'spend-more', 'free-gift']);
   });
 
   it('generates 10,000 codes while the progress bar follows the job to 100%', async () => {
     const { page } = browser;
-    await pricing('POST', '/v1/promotions', { id: 'bulk-coupon', name: 'Bulk coupon', kind: 'coupon', codes: ['BULKDEMO'], targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderPercent', percent: 5 } }] });
+    await api.pricing.post('/v1/promotions', { body: { id: 'bulk-coupon', name: 'Bulk coupon', kind: 'coupon', codes: ['BULKDEMO'], targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderPercent', percent: 5 } }] } });
     await page.getByRole('link', { name: 'Codes' }).click();
     await page.locator('input[name="groupId"]').fill('BULK');
     await page.locator('input[name="groupName"]').fill('Bulk codes');
@@ -162,7 +155,7 @@ describe('the merchant console in Chromium', () => {
     console.log(`generation progress bar values seen: ${seen.join(' → ')}`);
     await page.locator('tr[data-group="BULK"] td[data-count="total"]').filter({ hasText: '10,000' }).waitFor();
     await shoot('05-codes-generation');
-    const group = await codes<{ total: number; available: number }>('GET', '/v1/groups/BULK');
+    const group = await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'BULK' } });
     expect(group).toMatchObject({ total: 10_000, available: 10_000 });
   });
 
@@ -178,7 +171,7 @@ describe('the merchant console in Chromium', () => {
     expect(await badRow.textContent()).toBe('4BAD CODE!invalid_characters');
     await shoot('06-codes-upload-report');
     // C4: an upload with an invalid line imports nothing.
-    expect(await codes<{ total: number }>('GET', '/v1/groups/BULK')).toMatchObject({ total: 10_000 });
+    expect(await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'BULK' } })).toMatchObject({ total: 10_000 });
   });
 
   it('edits an abandoned-cart email beside its rendered preview and saves it', async () => {
@@ -197,9 +190,9 @@ describe('the merchant console in Chromium', () => {
     // Saved, the campaign joins the list (its id no longer editable).
     await page.locator('form[aria-label="Campaign cart-rescue"] input[name="campaignId"]:disabled').waitFor();
     await shoot('07-campaigns');
-    const saved = await api.call<{ minimumCartValue: number; steps: readonly { template: { subject: string } }[] }>(services.url('campaigns'), 'GET', '/v1/campaigns/cart-rescue');
+    const saved = await api.campaigns.get('/v1/campaigns/{campaignId}', { path: { campaignId: 'cart-rescue' } });
     expect(saved.minimumCartValue).toBe(5000);
-    expect(saved.steps[0]?.template.subject).toBe('You left {{cart.total}} behind');
+    expect(saved.steps?.[0]?.template.subject).toBe('You left {{cart.total}} behind');
   });
 
   it('charts a promotion\'s uses per day beside its figures', async () => {
@@ -217,8 +210,9 @@ describe('the merchant console in Chromium', () => {
     let last: unknown;
     await waitFor(
       async () => {
-        last = await api.call<{ redemptions: number }>(services.url('redemption-ledger'), 'GET', '/v1/statistics/promotions/spend-more');
-        return (last as { redemptions: number }).redemptions === 3;
+        const statistics = await api.redemptionLedger.get('/v1/statistics/promotions/{promotionId}', { path: { promotionId: 'spend-more' } });
+        last = statistics;
+        return statistics.redemptions === 3;
       },
       { timeoutMs: 60_000, intervalMs: 250, description: 'the ledger has the three orders' },
     ).catch((error: unknown) => {
@@ -243,16 +237,16 @@ describe('the merchant console in Chromium', () => {
     await page.locator('input[name="editGroupName"]').fill('Autumn bulk codes');
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.locator('tr[data-group="BULK"]').filter({ hasText: 'Autumn bulk codes (BULK)' }).waitFor();
-    expect(await codes<{ name: string }>('GET', '/v1/groups/BULK')).toMatchObject({ name: 'Autumn bulk codes' });
+    expect(await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'BULK' } })).toMatchObject({ name: 'Autumn bulk codes' });
   });
 
   it('refuses in words to delete a group with issued codes, and deletes an unused one after confirmation', async () => {
     const { page } = browser;
     for (const [groupId, code] of [['IN-USE', 'INUSE-001'], ['UNUSED', 'UNUSED-001']] as const) {
-      await codes('POST', '/v1/groups', { groupId, name: groupId, promotionId: 'bulk-coupon' });
-      await codes('POST', `/v1/groups/${groupId}/codes`, { codes: [code] });
+      await api.codeInventory.post('/v1/groups', { body: { groupId, name: groupId, promotionId: 'bulk-coupon' } });
+      await api.codeInventory.post('/v1/groups/{groupId}/codes', { path: { groupId }, body: { codes: [code] } });
     }
-    await codes('POST', '/v1/groups/IN-USE/issue', { customerId: 'c-in-use', mode: 'first' });
+    await api.codeInventory.post('/v1/groups/{groupId}/issue', { path: { groupId: 'IN-USE' }, body: { customerId: 'c-in-use', mode: 'first' } });
     await page.reload();
 
     const deleteInConsole = async (groupId: string) => {
@@ -265,11 +259,11 @@ describe('the merchant console in Chromium', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe('Group IN-USE is in use: some of its codes were given to customers and not yet redeemed, so it cannot be deleted.');
     await shoot('09-codes-delete-refused');
-    expect(await codes<{ total: number }>('GET', '/v1/groups/IN-USE')).toMatchObject({ total: 1 });
+    expect(await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'IN-USE' } })).toMatchObject({ total: 1 });
 
     await deleteInConsole('UNUSED');
     await page.locator('tr[data-group="UNUSED"]').waitFor({ state: 'detached' });
-    const listed = await codes<{ groups: readonly { groupId: string }[] }>('GET', '/v1/groups');
+    const listed = await api.codeInventory.get('/v1/groups');
     expect(listed.groups.map((g) => g.groupId)).not.toContain('UNUSED');
     expect(listed.groups.map((g) => g.groupId)).toContain('IN-USE');
   });
@@ -328,7 +322,7 @@ describe('the merchant console in Chromium', () => {
 
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="nested-boots"]').waitFor();
-    const stored = await pricing<Promotion>('GET', '/v1/promotions/nested-boots');
+    const stored = await api.pricing.get('/v1/promotions/{id}', { path: { id: 'nested-boots' } });
     expect(stored.rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
 
     // Reloaded, the blocks come back as built, and saving them unchanged sends the same condition.
@@ -345,14 +339,16 @@ describe('the merchant console in Chromium', () => {
     );
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="nested-boots"]').waitFor();
-    expect((await pricing<Promotion>('GET', '/v1/promotions/nested-boots')).rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
+    expect((await api.pricing.get('/v1/promotions/{id}', { path: { id: 'nested-boots' } })).rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
   });
 
   it('previews a scheduled promotion with the cart builder at a time inside its window', async () => {
     const { page } = browser;
     // A storefront priced a cart with boots at $45.50: pricing remembers it among its recent carts.
-    const storefrontCart = { cartId: 'storefront-boots', channel: 'web', currency: 'USD', lines: [{ lineId: 'l1', sku: 'BOOT-42', productId: 'boot', quantity: 1, unitPrice: 4550, categories: ['footwear'], brand: 'Ridge' }] };
-    await new AdminApi(services.storefrontKey).call(services.url('pricing'), 'POST', '/v1/carts/price', storefrontCart);
+    const storefront = createServiceClients((service) => services.url(service), { apiKey: services.storefrontKey, timeoutMs: 30_000 });
+    await storefront.pricing.post('/v1/carts/price', {
+      body: { cartId: 'storefront-boots', channel: 'web', currency: 'USD', lines: [{ lineId: 'l1', sku: 'BOOT-42', productId: 'boot', quantity: 1, unitPrice: 4550, categories: ['footwear'], brand: 'Ridge' }] },
+    });
 
     await page.getByRole('button', { name: 'New promotion' }).click();
     await page.locator('input[name="id"]').fill('black-friday-2031');
@@ -392,7 +388,7 @@ describe('the merchant console in Chromium', () => {
     // Saved, the form leaves without an unsaved-changes warning.
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="black-friday-2031"]').waitFor();
-    expect(await pricing<{ schedule: unknown }>('GET', '/v1/promotions/black-friday-2031')).toMatchObject({ schedule: { start: '2031-11-28T00:00:00', end: '2031-12-01T00:00:00' } });
+    expect(await api.pricing.get('/v1/promotions/{id}', { path: { id: 'black-friday-2031' } })).toMatchObject({ schedule: { start: '2031-11-28T00:00:00', end: '2031-12-01T00:00:00' } });
   });
 
   // Last: a new store zone would move the days the statistics above are counted in.
@@ -411,21 +407,21 @@ describe('the merchant console in Chromium', () => {
     expect(await page.locator('select[name="timeZone"]').inputValue()).toBe('Europe/Berlin');
     expect(await page.locator('input[name="maxCodesPerOrder"]').inputValue()).toBe('3');
     await shoot('10-settings');
-    expect(await pricing<{ timeZone: string; maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ timeZone: 'Europe/Berlin', maxCodesPerOrder: 3 });
+    expect(await api.pricing.get('/v1/settings')).toMatchObject({ timeZone: 'Europe/Berlin', maxCodesPerOrder: 3 });
   });
 
   it('refuses a stale settings save with a message that offers to reload, and warns before leaving unsaved changes', async () => {
     const { page } = browser;
     // Someone else saves between this page's load and its save.
-    const current = await pricing<Record<string, unknown>>('GET', '/v1/settings');
-    await pricing('PUT', '/v1/settings', { ...current, maxCodesPerOrder: 5 });
+    const current = await api.pricing.get('/v1/settings');
+    await api.pricing.put('/v1/settings', { body: { ...current, maxCodesPerOrder: 5 } });
     await page.locator('input[name="maxCodesPerOrder"]').fill('4');
     await page.getByRole('button', { name: 'Save settings' }).click();
     const stale = page.locator('[data-message="stale"]');
     await stale.waitFor();
     expect(await stale.textContent()).toContain('Someone else saved the store settings after you opened this page');
     await shoot('11-settings-stale');
-    expect(await pricing<{ maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ maxCodesPerOrder: 5 });
+    expect(await api.pricing.get('/v1/settings')).toMatchObject({ maxCodesPerOrder: 5 });
     // The unsaved 4 warns before a console link leaves the page; declining stays.
     const warnings: string[] = [];
     page.once('dialog', (dialog) => {

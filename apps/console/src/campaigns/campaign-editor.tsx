@@ -1,4 +1,4 @@
-import type { BodyOf, CampaignsPaths } from '@promo/client';
+import type { AnswerOf, BodyOf, CampaignsPaths } from '@promo/client';
 import { useState } from 'react';
 import { ApiProblemError, type FieldError, errorsByField } from '../api/api-error';
 import { parseMoney, toDecimalText, exponentOf } from '../format/money';
@@ -8,32 +8,24 @@ import { describeError } from '../ui/use-async';
 import { EmailPreview } from './email-preview';
 import { type Template, TemplateEditor } from './template-editor';
 
-export interface Campaign {
-  readonly campaignId: string;
-  readonly name: string;
-  readonly enabled: boolean;
-  readonly kind: 'abandoned_cart' | 'retention';
-  readonly codeGroup?: string | null;
-  readonly minimumCartValue?: number;
-  readonly frequencyCapHours?: number;
-  readonly steps?: readonly { readonly delayMinutes: number; readonly template: Template }[];
-  readonly minimumDaysInactive?: number;
-  readonly coolDownDays?: number;
-  readonly template?: Template;
-}
+/** A campaign as GET /v1/campaigns lists it (the document shares the input's shape, so `enabled` reads as optional). */
+export type Campaign = AnswerOf<CampaignsPaths, 'get', '/v1/campaigns'>['items'][number];
+
+/** The editor's state, not an answer: the campaign with `enabled` settled (the service's default is true). */
+type CampaignDraft = Campaign & { readonly enabled: boolean };
 
 const EMPTY_TEMPLATE: Template = { subject: '', text: '' };
 
 /** Abandoned-cart (steps with delays) or retention settings, each email with its rendered preview. */
 export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign: Campaign; readonly isNew: boolean; readonly onSaved: () => void }) {
   const store = useStore();
-  const [draft, setDraft] = useState(campaign);
+  const [draft, setDraft] = useState<CampaignDraft>({ ...campaign, enabled: campaign.enabled ?? true });
   // The minimum cart value is minor units of the carts' currency; the merchant types it in major units.
   const [currency, setCurrency] = useState('USD');
   const [minimum, setMinimum] = useState(toDecimalText(campaign.minimumCartValue ?? 0, exponentOf('USD')));
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const set = (patch: Partial<Campaign>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<CampaignDraft>) => setDraft({ ...draft, ...patch });
   const byField = errorsByField(errors);
   const steps = draft.steps ?? [{ delayMinutes: 60, template: EMPTY_TEMPLATE }];
 

@@ -9,8 +9,7 @@ const NEW_CAMPAIGN: Campaign = { campaignId: '', name: '', enabled: true, kind: 
 /** Campaign settings and templates, and the suppression list. */
 export function CampaignsPage() {
   const store = useStore();
-  // The editor's Campaign narrows the document's CampaignInputDto: an answer always carries `enabled`.
-  const campaigns = useAsync(() => store.api.campaigns.get('/v1/campaigns').then((a) => a.items as readonly Campaign[]), [store.api]);
+  const campaigns = useAsync(() => store.api.campaigns.get('/v1/campaigns').then((a) => a.items), [store.api]);
   const [adding, setAdding] = useState(false);
   return (
     <div className="campaigns">

@@ -2,17 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useStore } from '../settings/store-context';
 import { describeError, useAsync } from '../ui/use-async';
 
-interface Suppression {
-  readonly email: string;
-  readonly reason?: string;
-  readonly createdAt?: string;
-}
-
 /** Addresses that never get campaign email (unsubscribed or added by the merchant). */
 export function Suppressions() {
   const store = useStore();
-  // Its answer is not in campaigns' OpenAPI document yet.
-  const list = useAsync(() => store.api.campaigns.get('/v1/suppressions').then((a) => (a as { readonly items: readonly Suppression[] }).items), [store.api]);
+  const list = useAsync(() => store.api.campaigns.get('/v1/suppressions').then((a) => a.items), [store.api]);
   const [email, setEmail] = useState('');
   const [message, setMessage] = useState<string | null>(null);
 
@@ -48,7 +41,7 @@ export function Suppressions() {
       <table className="data">
         <tbody>
           {(list.data ?? []).map((s) => (
-            <tr key={s.email}><td>{s.email}</td><td>{s.reason ?? ''}</td><td>{s.createdAt === undefined ? '' : store.instant(s.createdAt)}</td><td><button type="button" onClick={() => void remove(s.email)}>Remove</button></td></tr>
+            <tr key={s.email}><td>{s.email}</td><td>{s.reason}</td><td>{store.instant(s.createdAt)}</td><td><button type="button" onClick={() => void remove(s.email)}>Remove</button></td></tr>
           ))}
         </tbody>
       </table>

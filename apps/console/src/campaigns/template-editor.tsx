@@ -1,13 +1,12 @@
+import type { AnswerOf, CampaignsPaths } from '@promo/client';
 import { Field } from '../ui/field';
 import { renderPreview, unknownVariables } from './template-preview';
 
-export interface Template {
-  readonly subject: string;
-  readonly text: string;
-  /** Absent: a plain template ({{name}} variables); 'liquid': LiquidJS, with an optional HTML message (#25). */
-  readonly syntax?: 'liquid';
-  readonly html?: string;
-}
+/**
+ * One email's template as a campaign carries it: a plain one ({{name}} variables) or, with syntax 'liquid', LiquidJS
+ * with an optional HTML message (#25).
+ */
+export type Template = NonNullable<AnswerOf<CampaignsPaths, 'get', '/v1/campaigns'>['items'][number]['template']>;
 
 /** The template in the other syntax; a plain one keeps no HTML message. */
 function withLiquid(template: Template, isLiquid: boolean): Template {

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useStore } from '../settings/store-context';
 import { describeError, useAsync } from '../ui/use-async';
-import type { CodeGroup } from '@promo/contracts/http';
 import { CodeLookup } from './code-lookup';
 import { GenerateCodes } from './generate-codes';
 import { GroupSettings } from './group-settings';
@@ -10,8 +9,7 @@ import { UploadCodes } from './upload-codes';
 /** Code groups with their counts; per group: generate, upload, export. Plus a code lookup. */
 export function CodesPage() {
   const store = useStore();
-  // Typed by libs/contracts until code-inventory's OpenAPI document describes this answer.
-  const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => (a as { readonly groups: readonly CodeGroup[] }).groups), [store.api]);
+  const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => a.groups), [store.api]);
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState({ groupId: '', name: '', promotionId: '' });
   const [message, setMessage] = useState<string | null>(null);

@@ -3,15 +3,13 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { exponentOf, toDecimalText } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
-import type { StepStatistics } from '@promo/contracts/http';
 
 /** Emails sent and opened, carts and revenue recovered per campaign step. */
 export function CampaignStatistics() {
   const store = useStore();
   // The campaigns API reports recovered revenue per currency; the chart and table show the chosen one.
   const [currency, setCurrency] = useState('USD');
-  // Typed by libs/contracts until campaigns' OpenAPI document describes this answer.
-  const stats = useAsync(() => store.api.campaigns.get('/v1/statistics/campaigns').then((a) => (a as { readonly items: readonly StepStatistics[] }).items), [store.api]);
+  const stats = useAsync(() => store.api.campaigns.get('/v1/statistics/campaigns').then((a) => a.items), [store.api]);
   if (stats.error !== null) return <p className="banner error" role="alert">{stats.error}</p>;
   const rows = (stats.data ?? []).map((s) => {
     const recoveredRevenue = s.recoveredRevenueByCurrency.find((r) => r.currency === currency)?.amount ?? 0;
