@@ -181,8 +181,11 @@ describe('the merchant console in Chromium', () => {
     const form = page.locator('form.campaign').first();
     await form.locator('input[name="campaignId"]').fill('cart-rescue');
     await form.locator('input[name="name"]').fill('Cart rescue');
-    await form.locator('input[name="codeGroup"]').fill('BULK');
+    // The code group is picked from the store's groups (BULK, generated above), not typed.
+    expect(await form.locator('select[name="codeGroup"] option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))).toEqual(['', 'BULK']);
+    await form.locator('select[name="codeGroup"]').selectOption('BULK');
     await form.locator('input[name="minimumCartValue"]').fill('50');
+    await form.locator('input[name="frequencyCapHours"]').fill('48');
     await form.locator('input[name="steps[0].template.subject"]').fill('You left {{cart.total}} behind');
     await form.locator('textarea[name="steps[0].template.text"]').fill("Hi {{customer.email}}, take 5% off with {{promocode 'BULK'}}");
     expect(await form.locator('.template-preview').textContent()).toBe('You left $123.45 behind\n\nHi jane@example.com, take 5% off with BULK-SAMPLE');
@@ -191,7 +194,7 @@ describe('the merchant console in Chromium', () => {
     await page.locator('form[aria-label="Campaign cart-rescue"] input[name="campaignId"]:disabled').waitFor();
     await shoot('07-campaigns');
     const saved = await api.campaigns.get('/v1/campaigns/{campaignId}', { path: { campaignId: 'cart-rescue' } });
-    expect(saved.minimumCartValue).toBe(5000);
+    expect(saved).toMatchObject({ codeGroup: 'BULK', frequencyCapHours: 48, minimumCartValue: 5000 });
     expect(saved.steps?.[0]?.template.subject).toBe('You left {{cart.total}} behind');
   });
 

@@ -5,6 +5,7 @@ import { parseMoney, toDecimalText, exponentOf } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
 import { describeError } from '../ui/use-async';
+import type { CodeGroup } from '../codes/code-group';
 import { EmailPreview } from './email-preview';
 import { type Template, TemplateEditor } from './template-editor';
 
@@ -16,8 +17,14 @@ type CampaignDraft = Campaign & { readonly enabled: boolean };
 
 const EMPTY_TEMPLATE: Template = { subject: '', text: '' };
 
+/** The store's groups to pick from, with the campaign's own kept even if it is gone (so the select shows what is saved). */
+function groupChoices(groups: readonly CodeGroup[], current: string | null): readonly Pick<CodeGroup, 'groupId' | 'name'>[] {
+  if (current === null || groups.some((g) => g.groupId === current)) return groups;
+  return [...groups, { groupId: current, name: `${current}: no such group` }];
+}
+
 /** Abandoned-cart (steps with delays) or retention settings, each email with its rendered preview. */
-export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign: Campaign; readonly isNew: boolean; readonly onSaved: () => void }) {
+export function CampaignEditor({ campaign, groups, isNew, onSaved }: { readonly campaign: Campaign; readonly groups: readonly CodeGroup[]; readonly isNew: boolean; readonly onSaved: () => void }) {
   const store = useStore();
   const [draft, setDraft] = useState<CampaignDraft>({ ...campaign, enabled: campaign.enabled ?? true });
   // The minimum cart value is minor units of the carts' currency; the merchant types it in major units.
@@ -70,7 +77,12 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
             <option value="retention">retention</option>
           </select>
         </Field>
-        <Field label="Code group for {{promocode}}" path="codeGroup" errors={byField}><input name="codeGroup" value={draft.codeGroup ?? ''} onChange={(e) => set({ codeGroup: e.target.value === '' ? null : e.target.value })} /></Field>
+        <Field label="Code group for {{promocode}}" path="codeGroup" errors={byField}>
+          <select name="codeGroup" value={draft.codeGroup ?? ''} onChange={(e) => set({ codeGroup: e.target.value === '' ? null : e.target.value })}>
+            <option value="">none</option>
+            {groupChoices(groups, draft.codeGroup ?? null).map((g) => <option key={g.groupId} value={g.groupId}>{g.name === g.groupId ? g.groupId : `${g.name} (${g.groupId})`}</option>)}
+          </select>
+        </Field>
         <Field label="Enabled" path="enabled" errors={byField}><input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} /></Field>
       </div>
       {draft.kind === 'abandoned_cart' ? (
