@@ -271,6 +271,43 @@ describe('the merchant console in Chromium', () => {
     expect(listed.groups.map((g) => g.groupId)).toContain('IN-USE');
   });
 
+  it("shows a customer's codes and the segments of a group, a page at a time", async () => {
+    const { page } = browser;
+    // 27 customers get a code of BULK (seg-00 … seg-26); seg-03 and seg-20 get a second one.
+    const customers = Array.from({ length: 27 }, (_, i) => `seg-${String(i).padStart(2, '0')}`);
+    const requests = [...customers, 'seg-03', 'seg-20'].map((customerId) => ({ customerId, mode: 'first' as const }));
+    const { results } = await api.codeInventory.post('/v1/groups/{groupId}/issue-batch', { path: { groupId: 'BULK' }, body: { requests } });
+    expect(results.every((r) => r.issue === 'first')).toBe(true);
+    await page.getByRole('link', { name: 'Codes' }).click();
+    await page.reload();
+
+    await page.locator('input[name="historyCustomerId"]').fill('seg-03');
+    await page.getByRole('button', { name: 'Show codes' }).click();
+    await page.getByTestId('history-summary').waitFor();
+    expect(await page.getByTestId('history-summary').textContent()).toBe('seg-03: 2 codes issued, 2 issues in all');
+    const issued = page.locator('table[aria-label="Issues to seg-03"] tbody tr');
+    expect(await issued.evaluateAll((rows) => rows.map((tr) => [tr.children[2]?.textContent, tr.children[3]?.textContent]))).toEqual([['BULK', 'first'], ['BULK', 'first']]);
+
+    const segment = page.locator('table[aria-label="Segment"] tbody tr');
+    const shown = () => segment.evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-customer')));
+    await page.locator('select[name="segmentGroup"]').selectOption('BULK');
+    await page.getByRole('button', { name: 'Show customers' }).click();
+    await expectEventually(shown, customers.slice(0, 25));
+    expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expectEventually(shown, ['seg-25', 'seg-26']);
+    expect(await page.getByTestId('segment-page').textContent()).toBe('Page 2');
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expectEventually(shown, customers.slice(0, 25));
+
+    await page.locator('input[name="segmentMinCodes"]').fill('2');
+    await page.getByRole('button', { name: 'Show customers' }).click();
+    await expectEventually(shown, ['seg-03', 'seg-20']);
+    expect(await segment.first().locator('td').nth(1).textContent()).toBe('2');
+    await shoot('12-codes-segment');
+  });
+
   it('builds nested conditions and a category exclusion without typing JSON, saves them and reads them back', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Promotions' }).click();

@@ -2,11 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useStore } from '../settings/store-context';
 import { describeError, useAsync } from '../ui/use-async';
 import { CodeLookup } from './code-lookup';
+import { CustomerCodes } from './customer-codes';
 import { GenerateCodes } from './generate-codes';
+import { GroupCustomers } from './group-customers';
 import { GroupSettings } from './group-settings';
 import { UploadCodes } from './upload-codes';
 
-/** Code groups with their counts; per group: generate, upload, export. Plus a code lookup. */
+/** Code groups with their counts; per group: generate, upload, export. Plus a code lookup, a customer's codes and segments. */
 export function CodesPage() {
   const store = useStore();
   const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => a.groups), [store.api]);
@@ -85,6 +87,8 @@ export function CodesPage() {
         {message === null ? null : <p className="field-error" role="alert">{message}</p>}
       </form>
       <CodeLookup />
+      <CustomerCodes />
+      <GroupCustomers groups={groups.data ?? []} />
     </div>
   );
 }
