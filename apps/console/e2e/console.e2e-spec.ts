@@ -308,6 +308,25 @@ describe('the merchant console in Chromium', () => {
     await shoot('12-codes-segment');
   });
 
+  it('re-issues the code a customer already had, and adds it to the history as a re-issue', async () => {
+    const { page } = browser;
+    const { issues } = await api.codeInventory.get('/v1/customers/{customerId}/codes', { path: { customerId: 'seg-00' } });
+    const code = issues[0]?.code;
+    expect(code).toEqual(expect.any(String));
+    await page.locator('input[name="historyCustomerId"]').fill('seg-00');
+    await page.getByRole('button', { name: 'Show codes' }).click();
+    await expectEventually(() => page.getByTestId('history-summary').textContent(), 'seg-00: 1 code issued, 1 issue in all');
+    expect(await page.locator('select[name="reissueGroup"]').inputValue()).toBe('BULK');
+    await page.getByRole('button', { name: 'Re-issue' }).click();
+    await expectEventually(() => page.getByTestId('reissue-message').textContent(), `Re-issued ${code ?? ''} to seg-00.`);
+    await expectEventually(() => page.getByTestId('history-summary').textContent(), 'seg-00: 1 code issued, 2 issues in all');
+    const rows = page.locator('table[aria-label="Issues to seg-00"] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[1]?.textContent, tr.children[3]?.textContent]))).toEqual([[code, 'first'], [code, 're-issue']]);
+    await shoot('13-codes-reissue');
+    const after = await api.codeInventory.get('/v1/customers/{customerId}/codes', { path: { customerId: 'seg-00' } });
+    expect(after.issues.map((entry) => entry.issue)).toEqual(['first', 'repeat']);
+  });
+
   it('builds nested conditions and a category exclusion without typing JSON, saves them and reads them back', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Promotions' }).click();
