@@ -327,6 +327,27 @@ describe('the merchant console in Chromium', () => {
     expect(after.issues.map((entry) => entry.issue)).toEqual(['first', 'repeat']);
   });
 
+  it('adds a hidden shared code that works when looked up but is not listed publicly (C8)', async () => {
+    const { page } = browser;
+    const add = async (code: string, hidden: boolean) => {
+      await page.locator('input[name="sharedCode"]').fill(code);
+      await page.locator('input[name="sharedPromotionId"]').fill('bulk-coupon');
+      await page.locator('input[name="sharedHidden"]').setChecked(hidden);
+      await page.getByRole('button', { name: 'Add shared code' }).click();
+    };
+    await add('OPEN-10', false);
+    await expectEventually(() => page.getByTestId('shared-code-message').textContent(), 'Added OPEN-10 to bulk-coupon, listed publicly.');
+    await add('SECRET-10', true);
+    await expectEventually(() => page.getByTestId('shared-code-message').textContent(), 'Added SECRET-10 to bulk-coupon, hidden: it works when typed and is never listed.');
+    // Listed: OPEN-10 only (BULKDEMO, registered by pricing, is hidden too).
+    await expectEventually(() => page.locator('ul[aria-label="Public codes of bulk-coupon"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code'))), ['OPEN-10']);
+    await page.locator('input[name="lookup"]').fill('secret-10');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expectEventually(() => page.locator('dl.lookup div').filter({ hasText: 'hidden' }).locator('dd').textContent(), 'true');
+    await shoot('14-codes-hidden');
+    expect(await api.codeInventory.get('/v1/codes/{code}', { path: { code: 'SECRET-10' } })).toMatchObject({ code: 'SECRET-10', hidden: true, promotionId: 'bulk-coupon' });
+  });
+
   it('builds nested conditions and a category exclusion without typing JSON, saves them and reads them back', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Promotions' }).click();

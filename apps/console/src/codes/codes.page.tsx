@@ -6,9 +6,10 @@ import { CustomerCodes } from './customer-codes';
 import { GenerateCodes } from './generate-codes';
 import { GroupCustomers } from './group-customers';
 import { GroupSettings } from './group-settings';
+import { SharedCodes } from './shared-codes';
 import { UploadCodes } from './upload-codes';
 
-/** Code groups with their counts; per group: generate, upload, export. Plus a code lookup, a customer's codes and segments. */
+/** Code groups with their counts; per group: generate, upload, export. Plus shared (and hidden) codes, a code lookup, a customer's codes and segments. */
 export function CodesPage() {
   const store = useStore();
   const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => a.groups), [store.api]);
@@ -86,6 +87,7 @@ export function CodesPage() {
         </div>
         {message === null ? null : <p className="field-error" role="alert">{message}</p>}
       </form>
+      <SharedCodes />
       <CodeLookup />
       <CustomerCodes />
       <GroupCustomers groups={groups.data ?? []} />
