@@ -348,6 +348,34 @@ describe('the merchant console in Chromium', () => {
     expect(await api.codeInventory.get('/v1/codes/{code}', { path: { code: 'SECRET-10' } })).toMatchObject({ code: 'SECRET-10', hidden: true, promotionId: 'bulk-coupon' });
   });
 
+  it('labels every input, select and text area of every section', async () => {
+    const { page } = browser;
+    const unlabelled = () =>
+      page.locator('main input, main select, main textarea, form input, form select, form textarea').evaluateAll((controls) =>
+        controls
+          .filter((c) => c.getAttribute('type') !== 'hidden' && (c as HTMLInputElement).labels?.length === 0 && (c.getAttribute('aria-label') ?? '') === '' && c.getAttribute('aria-labelledby') === null)
+          .map((c) => c.getAttribute('name') ?? c.outerHTML.slice(0, 80)),
+      );
+    // Each section once what it loads is shown (the campaigns' editors, the groups' rows…).
+    const sections = [
+      ['Promotions', 'table.list tr[data-id="spend-more"]'],
+      ['Codes', 'tr[data-group="BULK"]'],
+      ['Campaigns', 'form[aria-label="Campaign cart-rescue"]'],
+      ['Statistics', 'select[name="stat-promotion"] option[value="spend-more"]'],
+      ['Settings', 'select[name="timeZone"]'],
+    ] as const;
+    for (const [section, loaded] of sections) {
+      await page.getByRole('link', { name: section, exact: true }).first().click();
+      await page.locator(loaded).waitFor({ state: 'attached' });
+      expect({ section, unlabelled: await unlabelled() }).toEqual({ section, unlabelled: [] });
+    }
+    await page.getByRole('link', { name: 'Promotions', exact: true }).first().click();
+    await page.getByRole('button', { name: 'New promotion' }).click();
+    await page.locator('input[name="id"]').waitFor();
+    expect({ section: 'new promotion', unlabelled: await unlabelled() }).toEqual({ section: 'new promotion', unlabelled: [] });
+    await page.getByRole('link', { name: 'Promotions', exact: true }).first().click();
+  });
+
   it('builds nested conditions and a category exclusion without typing JSON, saves them and reads them back', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Promotions' }).click();

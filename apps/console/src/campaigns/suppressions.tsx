@@ -34,7 +34,7 @@ export function Suppressions() {
     <section aria-label="Suppression list">
       <h2>Suppression list</h2>
       <form className="row" onSubmit={(e) => void add(e)}>
-        <input name="suppress-email" type="email" value={email} placeholder="someone@example.com" onChange={(e) => setEmail(e.target.value)} />
+        <label>Email address<input name="suppress-email" type="email" value={email} placeholder="someone@example.com" onChange={(e) => setEmail(e.target.value)} /></label>
         <button type="submit" disabled={email.trim() === ''}>Suppress</button>
       </form>
       {message === null ? null : <p className="field-error" role="alert">{message}</p>}
