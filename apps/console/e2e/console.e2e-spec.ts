@@ -560,4 +560,18 @@ describe('the merchant console in Chromium', () => {
     await page.getByRole('button', { name: 'Reload settings' }).click();
     await expectEventually(() => page.locator('input[name="maxCodesPerOrder"]').inputValue(), '5');
   });
+
+  it("counts a promotion's uses per day in the store's zone", async () => {
+    const { page } = browser;
+    // In Kiritimati (UTC+14) the three uses (20 Nov 10:00 and 15:00, 21 Nov 09:00 UTC) all fall on 21 November.
+    const current = await api.pricing.get('/v1/settings');
+    await api.pricing.put('/v1/settings', { body: { ...current, timeZone: 'Pacific/Kiritimati' } });
+    await page.reload();
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.locator('select[name="stat-promotion"] option[value="spend-more"]').waitFor({ state: 'attached' });
+    await page.locator('select[name="stat-promotion"]').selectOption('spend-more');
+    const days = page.locator('table[aria-label="Uses per day"] tbody tr');
+    await expectEventually(() => days.evaluateAll((rows) => rows.map((r) => r.textContent)), ['Nov 21, 20263']);
+    expect(await page.getByRole('heading', { name: /^Uses per day/ }).textContent()).toBe('Uses per day (Pacific/Kiritimati)');
+  });
 });
