@@ -189,6 +189,17 @@ describe('the merchant console in Chromium', () => {
     await form.locator('input[name="steps[0].template.subject"]').fill('You left {{cart.total}} behind');
     await form.locator('textarea[name="steps[0].template.text"]').fill("Hi {{customer.email}}, take 5% off with {{promocode 'BULK'}}");
     expect(await form.locator('.template-preview').textContent()).toBe('You left $123.45 behind\n\nHi jane@example.com, take 5% off with BULK-SAMPLE');
+    expect(await form.getByTestId('steps[0].template.codeGroups').textContent()).toBe('Codes from: BULK');
+    // A second email whose code is inserted from the group select, not typed.
+    await form.getByRole('button', { name: 'Add email' }).click();
+    const second = form.locator('fieldset').filter({ has: page.locator('legend', { hasText: 'Email 2' }) });
+    expect(await second.getByTestId('steps[1].template.codeGroups').textContent()).toBe('No code in this email.');
+    await second.locator('input[name="steps[1].template.subject"]').fill('Still thinking it over?');
+    await second.locator('textarea[name="steps[1].template.text"]').fill('Last chance:');
+    await second.locator('select[name="steps[1].template.codeGroup"]').selectOption('BULK');
+    await second.getByRole('button', { name: 'Insert code' }).click();
+    expect(await second.locator('textarea[name="steps[1].template.text"]').inputValue()).toBe("Last chance: {{promocode 'BULK'}}");
+    expect(await second.getByTestId('steps[1].template.codeGroups').textContent()).toBe('Codes from: BULK');
     await form.getByRole('button', { name: 'Save campaign' }).click();
     // Saved, the campaign joins the list (its id no longer editable).
     await page.locator('form[aria-label="Campaign cart-rescue"] input[name="campaignId"]:disabled').waitFor();
@@ -196,6 +207,7 @@ describe('the merchant console in Chromium', () => {
     const saved = await api.campaigns.get('/v1/campaigns/{campaignId}', { path: { campaignId: 'cart-rescue' } });
     expect(saved).toMatchObject({ codeGroup: 'BULK', frequencyCapHours: 48, minimumCartValue: 5000 });
     expect(saved.steps?.[0]?.template.subject).toBe('You left {{cart.total}} behind');
+    expect(saved.steps?.[1]).toMatchObject({ delayMinutes: 1440, template: { subject: 'Still thinking it over?', text: "Last chance: {{promocode 'BULK'}}" } });
   });
 
   it('charts a promotion\'s uses per day beside its figures', async () => {

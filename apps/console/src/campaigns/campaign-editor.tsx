@@ -34,6 +34,7 @@ export function CampaignEditor({ campaign, groups, isNew, onSaved }: { readonly 
   const [message, setMessage] = useState<string | null>(null);
   const set = (patch: Partial<CampaignDraft>) => setDraft({ ...draft, ...patch });
   const byField = errorsByField(errors);
+  const groupIds = groups.map((g) => g.groupId);
   const steps = draft.steps ?? [{ delayMinutes: 60, template: EMPTY_TEMPLATE }];
 
   async function save() {
@@ -98,7 +99,7 @@ export function CampaignEditor({ campaign, groups, isNew, onSaved }: { readonly 
               <Field label="Send after (minutes)" path={`steps[${i}].delayMinutes`} errors={byField}>
                 <input value={String(step.delayMinutes)} onChange={(e) => set({ steps: steps.map((s, j) => (j === i ? { ...s, delayMinutes: Number(e.target.value) } : s)) })} />
               </Field>
-              <TemplateEditor template={step.template} path={`steps[${i}].template`} errors={byField} onChange={(template) => set({ steps: steps.map((s, j) => (j === i ? { ...s, template } : s)) })} />
+              <TemplateEditor groups={groupIds} template={step.template} path={`steps[${i}].template`} errors={byField} onChange={(template) => set({ steps: steps.map((s, j) => (j === i ? { ...s, template } : s)) })} />
               {isNew ? null : <EmailPreview campaignId={draft.campaignId} step={i + 1} />}
             </fieldset>
           ))}
@@ -110,7 +111,7 @@ export function CampaignEditor({ campaign, groups, isNew, onSaved }: { readonly 
             {integer('minimumDaysInactive', 'After days without an order')}
             {integer('coolDownDays', 'Then wait (days) before another')}
           </div>
-          <TemplateEditor template={draft.template ?? EMPTY_TEMPLATE} path="template" errors={byField} onChange={(template) => set({ template })} />
+          <TemplateEditor groups={groupIds} template={draft.template ?? EMPTY_TEMPLATE} path="template" errors={byField} onChange={(template) => set({ template })} />
           {isNew ? null : <EmailPreview campaignId={draft.campaignId} step={1} />}
         </>
       )}
