@@ -114,6 +114,24 @@ describe('code lookup and issuing (C1, C2, C7, C8, C10)', () => {
     expect(segment.customers).toEqual([{ customerId: 'cu-reissue', codesIssued: 1 }]);
   });
 
+  it('lists the segment of customers with N or more codes from a group, a page at a time', async () => {
+    const { groupId } = await aGroupWithCodes(inventory, 6);
+    // seg-a and seg-c get two codes each, seg-b one; a re-issue is not a further code.
+    for (const customerId of ['seg-a', 'seg-a', 'seg-b', 'seg-c', 'seg-c']) await issue(groupId, { customerId, mode: 'first' });
+    await issue(groupId, { customerId: 'seg-b', mode: 'reissue' });
+    type Page = { customers: { customerId: string; codesIssued: number }[]; next: string | null };
+    const page = async (query: string): Promise<Page> => (await (await inventory.admin('GET', `/v1/groups/${groupId}/customers?${query}`)).json()) as Page;
+
+    expect(await page('minCodes=2&limit=1')).toEqual({ customers: [{ customerId: 'seg-a', codesIssued: 2 }], next: 'seg-a' });
+    expect(await page('minCodes=2&limit=1&after=seg-a')).toEqual({ customers: [{ customerId: 'seg-c', codesIssued: 2 }], next: 'seg-c' });
+    expect(await page('minCodes=2&limit=1&after=seg-c')).toEqual({ customers: [], next: null });
+    expect((await page('limit=10')).customers.map((c) => c.customerId)).toEqual(['seg-a', 'seg-b', 'seg-c']);
+
+    const bad = await inventory.admin('GET', `/v1/groups/${groupId}/customers?minCodes=0`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['minCodes']);
+  });
+
   it('answers 404 for issuing from a group that does not exist and 400 naming a bad field', async () => {
     const missing = await inventory.admin('POST', `/v1/groups/NOPE${uniqueSuffix()}/issue`, { customerId: 'cu-1', mode: 'first' });
     expect(missing.status).toBe(404);

@@ -2,20 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '@promo/platform/testing';
+import { createServiceClients, type ServiceClients } from '@promo/client';
 import type { Locator } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../server/console-server';
-import { AdminApi } from './support/admin-api';
 import { type ConsoleBrowser, SCREENSHOT_DIR, openBrowser } from './support/browser';
 import { buildConsole } from './support/console-build';
 import { type ConsoleServices, startConsoleServices } from './support/console-services';
 import { expectEventually } from './support/eventually';
 import { ledgerKnows, publishOrders } from './support/order-events';
-
-interface Promotion {
-  readonly id: string;
-  readonly priority?: number;
-  readonly rules: readonly Readonly<Record<string, unknown>>[];
-}
 
 /** X7: the console built with Vite, served through its proxy, driven in Debian's Chromium against the four real services. */
 describe('the merchant console in Chromium', () => {
@@ -24,7 +18,8 @@ describe('the merchant console in Chromium', () => {
   let server: ConsoleServer;
   let opening: Promise<ConsoleBrowser> | undefined;
   let browser: ConsoleBrowser;
-  let api: AdminApi;
+  // The services' APIs as the test reads them back (never through the console under test), with the admin key.
+  let api: ServiceClients;
   let distDir: string;
   const screenshots: string[] = [];
   const shoot = async (name: string) => screenshots.push(await browser.screenshot(name));
@@ -34,15 +29,13 @@ describe('the merchant console in Chromium', () => {
     await part.screenshot({ path: file });
     screenshots.push(file);
   };
-  const pricing = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('pricing'), method, p, body);
-  const codes = <T>(method: string, p: string, body?: unknown) => api.call<T>(services.url('code-inventory'), method, p, body);
 
   // Two shared cores: under load the build and the broker and service start-ups take minutes, not the usual ~90 s.
   beforeAll(async () => {
     distDir = mkdtempSync(path.join(os.tmpdir(), 'console-e2e-dist-'));
     starting = startConsoleServices();
     [services] = await Promise.all([starting, buildConsole(distDir)]);
-    api = new AdminApi(services.adminKey);
+    api = createServiceClients((service) => services.url(service), { apiKey: services.adminKey, timeoutMs: 30_000 });
     server = await startConsoleServer({
       port: 0,
       staticDir: distDir,
@@ -108,7 +101,7 @@ describe('the merchant console in Chromium', () => {
     await page.locator('input[name="rules[0].reward.tiers[1].reward.percent"]').fill('15');
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="spend-more"]').waitFor();
-    const stored = await pricing<Promotion>('GET', '/v1/promotions/spend-more');
+    const stored = await api.pricing.get('/v1/promotions/{id}', { path: { id: 'spend-more' } });
     expect(stored.rules).toEqual([
       { reward: { type: 'tiered', basis: 'subtotal', tiers: [{ atLeast: 5000, reward: { type: 'orderPercent', percent: 10 } }, { atLeast: 10000, reward: { type: 'orderPercent', percent: 15 } }] } },
     ]);
@@ -117,7 +110,7 @@ describe('the merchant console in Chromium', () => {
   it('reorders automatic promotions by drag and drop and saves the order', async () => {
     const { page } = browser;
     for (const [id, priority] of [['free-gift', 2], ['five-off', 3]] as const) {
-      await pricing('POST', '/v1/promotions', { id, name: id, kind: 'automatic', priority, targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderAmount', amount: 500 } }] });
+      await api.pricing.post('/v1/promotions', { body: { id, name: id, kind: 'automatic', priority, targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderAmount', amount: 500 } }] } });
     }
     await page.reload();
     const rows = page.locator('.priority-list li');
@@ -129,14 +122,14 @@ describe('the merchant console in Chromium', () => {
     await expectEventually(() => page.locator('table.list tr[data-id="five-off"] td').nth(4).textContent(), '1');
     await shoot('04-priorities');
 
-    const listed = await pricing<{ items: readonly Promotion[] }>('GET', '/v1/promotions?kind=automatic');
+    const listed = await api.pricing.get('/v1/promotions', { query: { kind: 'automatic' } });
     const byPriority = [...listed.items].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0)).map((p) => p.id);
     expect(byPriority).toEqual(['five-off', 'spend-more', 'free-gift']);
   });
 
   it('generates 10,000 codes while the progress bar follows the job to 100%', async () => {
     const { page } = browser;
-    await pricing('POST', '/v1/promotions', { id: 'bulk-coupon', name: 'Bulk coupon', kind: 'coupon', codes: ['BULKDEMO'], targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderPercent', percent: 5 } }] });
+    await api.pricing.post('/v1/promotions', { body: { id: 'bulk-coupon', name: 'Bulk coupon', kind: 'coupon', codes: ['BULKDEMO'], targeting: { currency: 'USD' }, rules: [{ reward: { type: 'orderPercent', percent: 5 } }] } });
     await page.getByRole('link', { name: 'Codes' }).click();
     await page.locator('input[name="groupId"]').fill('BULK');
     await page.locator('input[name="groupName"]').fill('Bulk codes');
@@ -162,7 +155,7 @@ describe('the merchant console in Chromium', () => {
     console.log(`generation progress bar values seen: ${seen.join(' → ')}`);
     await page.locator('tr[data-group="BULK"] td[data-count="total"]').filter({ hasText: '10,000' }).waitFor();
     await shoot('05-codes-generation');
-    const group = await codes<{ total: number; available: number }>('GET', '/v1/groups/BULK');
+    const group = await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'BULK' } });
     expect(group).toMatchObject({ total: 10_000, available: 10_000 });
   });
 
@@ -178,7 +171,7 @@ describe('the merchant console in Chromium', () => {
     expect(await badRow.textContent()).toBe('4BAD CODE!invalid_characters');
     await shoot('06-codes-upload-report');
     // C4: an upload with an invalid line imports nothing.
-    expect(await codes<{ total: number }>('GET', '/v1/groups/BULK')).toMatchObject({ total: 10_000 });
+    expect(await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'BULK' } })).toMatchObject({ total: 10_000 });
   });
 
   it('edits an abandoned-cart email beside its rendered preview and saves it', async () => {
@@ -188,18 +181,33 @@ describe('the merchant console in Chromium', () => {
     const form = page.locator('form.campaign').first();
     await form.locator('input[name="campaignId"]').fill('cart-rescue');
     await form.locator('input[name="name"]').fill('Cart rescue');
-    await form.locator('input[name="codeGroup"]').fill('BULK');
+    // The code group is picked from the store's groups (BULK, generated above), not typed.
+    expect(await form.locator('select[name="codeGroup"] option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))).toEqual(['', 'BULK']);
+    await form.locator('select[name="codeGroup"]').selectOption('BULK');
     await form.locator('input[name="minimumCartValue"]').fill('50');
+    await form.locator('input[name="frequencyCapHours"]').fill('48');
     await form.locator('input[name="steps[0].template.subject"]').fill('You left {{cart.total}} behind');
     await form.locator('textarea[name="steps[0].template.text"]').fill("Hi {{customer.email}}, take 5% off with {{promocode 'BULK'}}");
     expect(await form.locator('.template-preview').textContent()).toBe('You left $123.45 behind\n\nHi jane@example.com, take 5% off with BULK-SAMPLE');
+    expect(await form.getByTestId('steps[0].template.codeGroups').textContent()).toBe('Codes from: BULK');
+    // A second email whose code is inserted from the group select, not typed.
+    await form.getByRole('button', { name: 'Add email' }).click();
+    const second = form.locator('fieldset').filter({ has: page.locator('legend', { hasText: 'Email 2' }) });
+    expect(await second.getByTestId('steps[1].template.codeGroups').textContent()).toBe('No code in this email.');
+    await second.locator('input[name="steps[1].template.subject"]').fill('Still thinking it over?');
+    await second.locator('textarea[name="steps[1].template.text"]').fill('Last chance:');
+    await second.locator('select[name="steps[1].template.codeGroup"]').selectOption('BULK');
+    await second.getByRole('button', { name: 'Insert code' }).click();
+    expect(await second.locator('textarea[name="steps[1].template.text"]').inputValue()).toBe("Last chance: {{promocode 'BULK'}}");
+    expect(await second.getByTestId('steps[1].template.codeGroups').textContent()).toBe('Codes from: BULK');
     await form.getByRole('button', { name: 'Save campaign' }).click();
     // Saved, the campaign joins the list (its id no longer editable).
     await page.locator('form[aria-label="Campaign cart-rescue"] input[name="campaignId"]:disabled').waitFor();
     await shoot('07-campaigns');
-    const saved = await api.call<{ minimumCartValue: number; steps: readonly { template: { subject: string } }[] }>(services.url('campaigns'), 'GET', '/v1/campaigns/cart-rescue');
-    expect(saved.minimumCartValue).toBe(5000);
-    expect(saved.steps[0]?.template.subject).toBe('You left {{cart.total}} behind');
+    const saved = await api.campaigns.get('/v1/campaigns/{campaignId}', { path: { campaignId: 'cart-rescue' } });
+    expect(saved).toMatchObject({ codeGroup: 'BULK', frequencyCapHours: 48, minimumCartValue: 5000 });
+    expect(saved.steps?.[0]?.template.subject).toBe('You left {{cart.total}} behind');
+    expect(saved.steps?.[1]).toMatchObject({ delayMinutes: 1440, template: { subject: 'Still thinking it over?', text: "Last chance: {{promocode 'BULK'}}" } });
   });
 
   it('charts a promotion\'s uses per day beside its figures', async () => {
@@ -217,8 +225,9 @@ describe('the merchant console in Chromium', () => {
     let last: unknown;
     await waitFor(
       async () => {
-        last = await api.call<{ redemptions: number }>(services.url('redemption-ledger'), 'GET', '/v1/statistics/promotions/spend-more');
-        return (last as { redemptions: number }).redemptions === 3;
+        const statistics = await api.redemptionLedger.get('/v1/statistics/promotions/{promotionId}', { path: { promotionId: 'spend-more' } });
+        last = statistics;
+        return statistics.redemptions === 3;
       },
       { timeoutMs: 60_000, intervalMs: 250, description: 'the ledger has the three orders' },
     ).catch((error: unknown) => {
@@ -243,16 +252,16 @@ describe('the merchant console in Chromium', () => {
     await page.locator('input[name="editGroupName"]').fill('Autumn bulk codes');
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.locator('tr[data-group="BULK"]').filter({ hasText: 'Autumn bulk codes (BULK)' }).waitFor();
-    expect(await codes<{ name: string }>('GET', '/v1/groups/BULK')).toMatchObject({ name: 'Autumn bulk codes' });
+    expect(await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'BULK' } })).toMatchObject({ name: 'Autumn bulk codes' });
   });
 
   it('refuses in words to delete a group with issued codes, and deletes an unused one after confirmation', async () => {
     const { page } = browser;
     for (const [groupId, code] of [['IN-USE', 'INUSE-001'], ['UNUSED', 'UNUSED-001']] as const) {
-      await codes('POST', '/v1/groups', { groupId, name: groupId, promotionId: 'bulk-coupon' });
-      await codes('POST', `/v1/groups/${groupId}/codes`, { codes: [code] });
+      await api.codeInventory.post('/v1/groups', { body: { groupId, name: groupId, promotionId: 'bulk-coupon' } });
+      await api.codeInventory.post('/v1/groups/{groupId}/codes', { path: { groupId }, body: { codes: [code] } });
     }
-    await codes('POST', '/v1/groups/IN-USE/issue', { customerId: 'c-in-use', mode: 'first' });
+    await api.codeInventory.post('/v1/groups/{groupId}/issue', { path: { groupId: 'IN-USE' }, body: { customerId: 'c-in-use', mode: 'first' } });
     await page.reload();
 
     const deleteInConsole = async (groupId: string) => {
@@ -265,13 +274,135 @@ describe('the merchant console in Chromium', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe('Group IN-USE is in use: some of its codes were given to customers and not yet redeemed, so it cannot be deleted.');
     await shoot('09-codes-delete-refused');
-    expect(await codes<{ total: number }>('GET', '/v1/groups/IN-USE')).toMatchObject({ total: 1 });
+    expect(await api.codeInventory.get('/v1/groups/{groupId}', { path: { groupId: 'IN-USE' } })).toMatchObject({ total: 1 });
 
     await deleteInConsole('UNUSED');
     await page.locator('tr[data-group="UNUSED"]').waitFor({ state: 'detached' });
-    const listed = await codes<{ groups: readonly { groupId: string }[] }>('GET', '/v1/groups');
+    const listed = await api.codeInventory.get('/v1/groups');
     expect(listed.groups.map((g) => g.groupId)).not.toContain('UNUSED');
     expect(listed.groups.map((g) => g.groupId)).toContain('IN-USE');
+  });
+
+  it("shows a customer's codes and the segments of a group, a page at a time", async () => {
+    const { page } = browser;
+    // 27 customers get a code of BULK (seg-00 … seg-26); seg-03 and seg-20 get a second one.
+    const customers = Array.from({ length: 27 }, (_, i) => `seg-${String(i).padStart(2, '0')}`);
+    const requests = [...customers, 'seg-03', 'seg-20'].map((customerId) => ({ customerId, mode: 'first' as const }));
+    const { results } = await api.codeInventory.post('/v1/groups/{groupId}/issue-batch', { path: { groupId: 'BULK' }, body: { requests } });
+    expect(results.every((r) => r.issue === 'first')).toBe(true);
+    await page.getByRole('link', { name: 'Codes' }).click();
+    await page.reload();
+
+    await page.locator('input[name="historyCustomerId"]').fill('seg-03');
+    await page.getByRole('button', { name: 'Show codes' }).click();
+    await page.getByTestId('history-summary').waitFor();
+    expect(await page.getByTestId('history-summary').textContent()).toBe('seg-03: 2 codes issued, 2 issues in all');
+    const issued = page.locator('table[aria-label="Issues to seg-03"] tbody tr');
+    expect(await issued.evaluateAll((rows) => rows.map((tr) => [tr.children[2]?.textContent, tr.children[3]?.textContent]))).toEqual([['BULK', 'first'], ['BULK', 'first']]);
+
+    const segment = page.locator('table[aria-label="Segment"] tbody tr');
+    const shown = () => segment.evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-customer')));
+    await page.locator('select[name="segmentGroup"]').selectOption('BULK');
+    await page.getByRole('button', { name: 'Show customers' }).click();
+    await expectEventually(shown, customers.slice(0, 25));
+    expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expectEventually(shown, ['seg-25', 'seg-26']);
+    expect(await page.getByTestId('page-number').textContent()).toBe('Page 2');
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expectEventually(shown, customers.slice(0, 25));
+
+    await page.locator('input[name="segmentMinCodes"]').fill('2');
+    await page.getByRole('button', { name: 'Show customers' }).click();
+    await expectEventually(shown, ['seg-03', 'seg-20']);
+    expect(await segment.first().locator('td').nth(1).textContent()).toBe('2');
+    await shoot('12-codes-segment');
+  });
+
+  it('re-issues the code a customer already had, and adds it to the history as a re-issue', async () => {
+    const { page } = browser;
+    const { issues } = await api.codeInventory.get('/v1/customers/{customerId}/codes', { path: { customerId: 'seg-00' } });
+    const code = issues[0]?.code;
+    expect(code).toEqual(expect.any(String));
+    await page.locator('input[name="historyCustomerId"]').fill('seg-00');
+    await page.getByRole('button', { name: 'Show codes' }).click();
+    await expectEventually(() => page.getByTestId('history-summary').textContent(), 'seg-00: 1 code issued, 1 issue in all');
+    expect(await page.locator('select[name="reissueGroup"]').inputValue()).toBe('BULK');
+    await page.getByRole('button', { name: 'Re-issue' }).click();
+    await expectEventually(() => page.getByTestId('reissue-message').textContent(), `Re-issued ${code ?? ''} to seg-00.`);
+    await expectEventually(() => page.getByTestId('history-summary').textContent(), 'seg-00: 1 code issued, 2 issues in all');
+    const rows = page.locator('table[aria-label="Issues to seg-00"] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.children[1]?.textContent, tr.children[3]?.textContent]))).toEqual([[code, 'first'], [code, 're-issue']]);
+    await shoot('13-codes-reissue');
+    const after = await api.codeInventory.get('/v1/customers/{customerId}/codes', { path: { customerId: 'seg-00' } });
+    expect(after.issues.map((entry) => entry.issue)).toEqual(['first', 'repeat']);
+  });
+
+  it('adds a hidden shared code that works when looked up but is not listed publicly (C8)', async () => {
+    const { page } = browser;
+    const add = async (code: string, hidden: boolean) => {
+      await page.locator('input[name="sharedCode"]').fill(code);
+      await page.locator('input[name="sharedPromotionId"]').fill('bulk-coupon');
+      await page.locator('input[name="sharedHidden"]').setChecked(hidden);
+      await page.getByRole('button', { name: 'Add shared code' }).click();
+    };
+    await add('OPEN-10', false);
+    await expectEventually(() => page.getByTestId('shared-code-message').textContent(), 'Added OPEN-10 to bulk-coupon, listed publicly.');
+    await add('SECRET-10', true);
+    await expectEventually(() => page.getByTestId('shared-code-message').textContent(), 'Added SECRET-10 to bulk-coupon, hidden: it works when typed and is never listed.');
+    // Listed: OPEN-10 only (BULKDEMO, registered by pricing, is hidden too).
+    await expectEventually(() => page.locator('ul[aria-label="Public codes of bulk-coupon"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code'))), ['OPEN-10']);
+    await page.locator('input[name="lookup"]').fill('secret-10');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expectEventually(() => page.locator('dl.lookup div').filter({ hasText: 'hidden' }).locator('dd').textContent(), 'true');
+    await shoot('14-codes-hidden');
+    expect(await api.codeInventory.get('/v1/codes/{code}', { path: { code: 'SECRET-10' } })).toMatchObject({ code: 'SECRET-10', hidden: true, promotionId: 'bulk-coupon' });
+  });
+
+  it('labels every input, select and text area of every section', async () => {
+    const { page } = browser;
+    const unlabelled = () =>
+      page.locator('main input, main select, main textarea, form input, form select, form textarea').evaluateAll((controls) =>
+        controls
+          .filter((c) => c.getAttribute('type') !== 'hidden' && (c as HTMLInputElement).labels?.length === 0 && (c.getAttribute('aria-label') ?? '') === '' && c.getAttribute('aria-labelledby') === null)
+          .map((c) => c.getAttribute('name') ?? c.outerHTML.slice(0, 80)),
+      );
+    // Each section once what it loads is shown (the campaigns' editors, the groups' rows…).
+    const sections = [
+      ['Promotions', 'table.list tr[data-id="spend-more"]'],
+      ['Codes', 'tr[data-group="BULK"]'],
+      ['Campaigns', 'form[aria-label="Campaign cart-rescue"]'],
+      ['Statistics', 'select[name="stat-promotion"] option[value="spend-more"]'],
+      ['Settings', 'select[name="timeZone"]'],
+    ] as const;
+    for (const [section, loaded] of sections) {
+      await page.getByRole('link', { name: section, exact: true }).first().click();
+      await page.locator(loaded).waitFor({ state: 'attached' });
+      expect({ section, unlabelled: await unlabelled() }).toEqual({ section, unlabelled: [] });
+    }
+    await page.getByRole('link', { name: 'Promotions', exact: true }).first().click();
+    await page.getByRole('button', { name: 'New promotion' }).click();
+    await page.locator('input[name="id"]').waitFor();
+    expect({ section: 'new promotion', unlabelled: await unlabelled() }).toEqual({ section: 'new promotion', unlabelled: [] });
+    await page.getByRole('link', { name: 'Promotions', exact: true }).first().click();
+  });
+
+  it('pages through a long suppression list with the API cursor', async () => {
+    const { page } = browser;
+    // 27 addresses, added in order: the list is by time added, then address.
+    const addresses = Array.from({ length: 27 }, (_, i) => `sup-${String(i).padStart(2, '0')}@example.com`);
+    for (const email of addresses) await api.campaigns.post('/v1/suppressions', { body: { email } });
+    await page.getByRole('link', { name: 'Campaigns', exact: true }).first().click();
+    const rows = page.locator('table[aria-label="Suppressed addresses"] tbody tr');
+    const shown = () => rows.evaluateAll((trs) => trs.map((tr) => tr.children[0]?.textContent));
+    await expectEventually(shown, addresses.slice(0, 25));
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expectEventually(shown, addresses.slice(25));
+    expect(await page.getByTestId('page-number').textContent()).toBe('Page 2');
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expectEventually(shown, addresses.slice(0, 25));
   });
 
   it('builds nested conditions and a category exclusion without typing JSON, saves them and reads them back', async () => {
@@ -328,7 +459,7 @@ describe('the merchant console in Chromium', () => {
 
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="nested-boots"]').waitFor();
-    const stored = await pricing<Promotion>('GET', '/v1/promotions/nested-boots');
+    const stored = await api.pricing.get('/v1/promotions/{id}', { path: { id: 'nested-boots' } });
     expect(stored.rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
 
     // Reloaded, the blocks come back as built, and saving them unchanged sends the same condition.
@@ -345,14 +476,16 @@ describe('the merchant console in Chromium', () => {
     );
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="nested-boots"]').waitFor();
-    expect((await pricing<Promotion>('GET', '/v1/promotions/nested-boots')).rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
+    expect((await api.pricing.get('/v1/promotions/{id}', { path: { id: 'nested-boots' } })).rules).toEqual([{ conditions: expected, reward: { type: 'orderPercent', percent: 10 } }]);
   });
 
   it('previews a scheduled promotion with the cart builder at a time inside its window', async () => {
     const { page } = browser;
     // A storefront priced a cart with boots at $45.50: pricing remembers it among its recent carts.
-    const storefrontCart = { cartId: 'storefront-boots', channel: 'web', currency: 'USD', lines: [{ lineId: 'l1', sku: 'BOOT-42', productId: 'boot', quantity: 1, unitPrice: 4550, categories: ['footwear'], brand: 'Ridge' }] };
-    await new AdminApi(services.storefrontKey).call(services.url('pricing'), 'POST', '/v1/carts/price', storefrontCart);
+    const storefront = createServiceClients((service) => services.url(service), { apiKey: services.storefrontKey, timeoutMs: 30_000 });
+    await storefront.pricing.post('/v1/carts/price', {
+      body: { cartId: 'storefront-boots', channel: 'web', currency: 'USD', lines: [{ lineId: 'l1', sku: 'BOOT-42', productId: 'boot', quantity: 1, unitPrice: 4550, categories: ['footwear'], brand: 'Ridge' }] },
+    });
 
     await page.getByRole('button', { name: 'New promotion' }).click();
     await page.locator('input[name="id"]').fill('black-friday-2031');
@@ -392,7 +525,7 @@ describe('the merchant console in Chromium', () => {
     // Saved, the form leaves without an unsaved-changes warning.
     await page.getByRole('button', { name: 'Save promotion' }).click();
     await page.locator('table.list tr[data-id="black-friday-2031"]').waitFor();
-    expect(await pricing<{ schedule: unknown }>('GET', '/v1/promotions/black-friday-2031')).toMatchObject({ schedule: { start: '2031-11-28T00:00:00', end: '2031-12-01T00:00:00' } });
+    expect(await api.pricing.get('/v1/promotions/{id}', { path: { id: 'black-friday-2031' } })).toMatchObject({ schedule: { start: '2031-11-28T00:00:00', end: '2031-12-01T00:00:00' } });
   });
 
   // Last: a new store zone would move the days the statistics above are counted in.
@@ -411,21 +544,21 @@ describe('the merchant console in Chromium', () => {
     expect(await page.locator('select[name="timeZone"]').inputValue()).toBe('Europe/Berlin');
     expect(await page.locator('input[name="maxCodesPerOrder"]').inputValue()).toBe('3');
     await shoot('10-settings');
-    expect(await pricing<{ timeZone: string; maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ timeZone: 'Europe/Berlin', maxCodesPerOrder: 3 });
+    expect(await api.pricing.get('/v1/settings')).toMatchObject({ timeZone: 'Europe/Berlin', maxCodesPerOrder: 3 });
   });
 
   it('refuses a stale settings save with a message that offers to reload, and warns before leaving unsaved changes', async () => {
     const { page } = browser;
     // Someone else saves between this page's load and its save.
-    const current = await pricing<Record<string, unknown>>('GET', '/v1/settings');
-    await pricing('PUT', '/v1/settings', { ...current, maxCodesPerOrder: 5 });
+    const current = await api.pricing.get('/v1/settings');
+    await api.pricing.put('/v1/settings', { body: { ...current, maxCodesPerOrder: 5 } });
     await page.locator('input[name="maxCodesPerOrder"]').fill('4');
     await page.getByRole('button', { name: 'Save settings' }).click();
     const stale = page.locator('[data-message="stale"]');
     await stale.waitFor();
     expect(await stale.textContent()).toContain('Someone else saved the store settings after you opened this page');
     await shoot('11-settings-stale');
-    expect(await pricing<{ maxCodesPerOrder: number }>('GET', '/v1/settings')).toMatchObject({ maxCodesPerOrder: 5 });
+    expect(await api.pricing.get('/v1/settings')).toMatchObject({ maxCodesPerOrder: 5 });
     // The unsaved 4 warns before a console link leaves the page; declining stays.
     const warnings: string[] = [];
     page.once('dialog', (dialog) => {
@@ -438,5 +571,19 @@ describe('the merchant console in Chromium', () => {
     expect(page.url()).toContain('#/settings');
     await page.getByRole('button', { name: 'Reload settings' }).click();
     await expectEventually(() => page.locator('input[name="maxCodesPerOrder"]').inputValue(), '5');
+  });
+
+  it("counts a promotion's uses per day in the store's zone", async () => {
+    const { page } = browser;
+    // In Kiritimati (UTC+14) the three uses (20 Nov 10:00 and 15:00, 21 Nov 09:00 UTC) all fall on 21 November.
+    const current = await api.pricing.get('/v1/settings');
+    await api.pricing.put('/v1/settings', { body: { ...current, timeZone: 'Pacific/Kiritimati' } });
+    await page.reload();
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    await page.locator('select[name="stat-promotion"] option[value="spend-more"]').waitFor({ state: 'attached' });
+    await page.locator('select[name="stat-promotion"]').selectOption('spend-more');
+    const days = page.locator('table[aria-label="Uses per day"] tbody tr');
+    await expectEventually(() => days.evaluateAll((rows) => rows.map((r) => r.textContent)), ['Nov 21, 20263']);
+    expect(await page.getByRole('heading', { name: /^Uses per day/ }).textContent()).toBe('Uses per day (Pacific/Kiritimati)');
   });
 });

@@ -50,10 +50,9 @@ export function App() {
 
   useEffect(() => {
     if (api === null) return;
-    const settingsSaved = (settings: StoreSettings) => setStore(makeStore(api, settings, navigator.language, settingsSaved));
-    // GET /v1/settings: its answer is not described in pricing's OpenAPI document yet.
+    const settingsSaved = (settings: StoreSettings) => setStore(makeStore(api, settings, settingsSaved));
     api.pricing.get('/v1/settings').then(
-      (settings) => settingsSaved(settings as StoreSettings),
+      (settings) => settingsSaved(settings),
       (failure: unknown) => setError(describeError(failure)),
     );
   }, [api]);

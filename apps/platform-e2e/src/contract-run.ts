@@ -222,9 +222,8 @@ async function waitForConsumers(admin: ReturnType<ReturnType<typeof createKafka>
 async function waitForCampaignsWatermark(clients: ServiceClients, endOfStream: string): Promise<void> {
   await waitFor(
     async () => {
-      // Its answer is not in campaigns' OpenAPI document yet.
-      const state = (await clients.campaigns.get('/v1/ops/watermark')) as { readonly watermark: string | null; readonly pendingDue?: number };
-      return state.watermark !== null && Date.parse(state.watermark) >= Date.parse(endOfStream) && (state.pendingDue ?? 0) === 0;
+      const state = await clients.campaigns.get('/v1/ops/watermark');
+      return state.watermark !== null && Date.parse(state.watermark) >= Date.parse(endOfStream) && state.pendingDue === 0;
     },
     { timeoutMs: 300_000, intervalMs: 500, description: 'the campaigns watermark to reach the end of the stream' },
   );

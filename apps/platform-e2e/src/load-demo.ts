@@ -10,7 +10,6 @@ import { createKafka } from '@promo/messaging';
 import { waitFor } from '@promo/platform/testing';
 import { ApiProblemError } from '@promo/client';
 import { ingestionStats, serviceClients } from './cluster/service-clients';
-import { itemsOf } from './checks/items-of';
 import { UPSTREAM_CONSUMERS } from './checks/ingestion.check';
 import { consumerLag } from './replay/consumer-lag';
 import { createRecordedTopics, replay } from './replay/replayer';
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
       if (topics.length > 0) await waitFor(async () => (await consumerLag(admin, group, topics)) === 0, { timeoutMs: 300_000, intervalMs: 500, description: `${group} to catch up` });
     }
     say('every consumer caught up');
-    const emails = itemsOf<{ kind: string }>(await clients.campaigns.get('/v1/emails'));
+    const { items: emails } = await clients.campaigns.get('/v1/emails');
     say(`emails sent so far (due ones keep going out): ${emails.filter((e) => e.kind === 'abandoned_cart').length} abandoned-cart, ${emails.filter((e) => e.kind === 'retention').length} retention`);
     for (const [code, limits] of DEMO_CODE_LIMITS) {
       const { items: entries } = await clients.redemptionLedger.get('/v1/ledger', { query: { promotionId: limits.promotionId, limit: 1000 } });

@@ -70,6 +70,13 @@ describe('the ledger API, statistics and promotion-change events', () => {
     expect(await admin('/v1/statistics/promotions/p-stat')).toEqual({ subject: { promotionId: 'p-stat' }, ...expected });
     expect(await admin('/v1/statistics/codes/SAVE')).toEqual({ subject: { code: 'SAVE' }, ...expected });
     expect(await admin('/v1/statistics/orders')).toEqual({ orders: 5, cancelled: 1, byCurrency: [{ currency: 'USD', ordersTotal: 45_000 }] });
+
+    // The same uses counted in the store's zone: 10:00 and 11:00 UTC on 20 November are the 21st in Kiritimati (UTC+14).
+    expect(await admin('/v1/statistics/promotions/p-stat?timeZone=Pacific/Kiritimati')).toMatchObject({ usesPerDay: { items: [{ day: '2026-11-21', uses: 3 }], nextCursor: null } });
+    expect(await admin('/v1/statistics/codes/SAVE?timeZone=Pacific/Kiritimati&cursor=2026-11-21')).toMatchObject({ usesPerDay: { items: [], nextCursor: null } });
+    const bad = await request(ledger.baseUrl, ADMIN_KEY, 'GET', '/v1/statistics/promotions/p-stat?timeZone=Mars/Olympus');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [{ field: 'timeZone' }] });
   });
 
   it('counts as repeat purchasers only the redeemers who ordered again after redeeming (#19.7)', async () => {

@@ -34,13 +34,21 @@ export class IssuanceHistoryService {
     return { customerId, codesIssued: issues.filter((entry) => entry.issue === 'first').length, issues };
   }
 
-  /** Segment: the customers issued a code from a group, in customerId order, a page at a time. */
-  async customersOfGroup(groupId: string, after: string | undefined, limit: number): Promise<{ readonly customers: readonly { customerId: string; codesIssued: number }[]; readonly next: string | null }> {
+  /**
+   * Segments: the customers issued a code from a group, or only those issued at least `minCodes` codes (first issues),
+   * in customerId order, a page at a time (`after` = the previous page's last customerId).
+   */
+  async customersOfGroup(
+    groupId: string,
+    page: { readonly after: string | undefined; readonly limit: number; readonly minCodes: number },
+  ): Promise<{ readonly customers: readonly { customerId: string; codesIssued: number }[]; readonly next: string | null }> {
     await this.groups.requireRow(this.dataSource.manager, groupId);
+    const { after, limit, minCodes } = page;
     const rows: { customer_id: string; codes_issued: string }[] = await this.dataSource.query(
       `SELECT customer_id, count(*) FILTER (WHERE issue = 'first') AS codes_issued FROM code_issues
-        WHERE group_id = $1 AND ($2::text IS NULL OR customer_id > $2) GROUP BY customer_id ORDER BY customer_id LIMIT $3`,
-      [groupId, after ?? null, limit],
+        WHERE group_id = $1 AND ($2::text IS NULL OR customer_id > $2) GROUP BY customer_id
+        HAVING count(*) FILTER (WHERE issue = 'first') >= $4 ORDER BY customer_id LIMIT $3`,
+      [groupId, after ?? null, limit, minCodes],
     );
     const customers = rows.map((row) => ({ customerId: row.customer_id, codesIssued: Number(row.codes_issued) }));
     const last = customers[customers.length - 1];

@@ -42,7 +42,7 @@ export class IssuingController {
   @ApiOkResponse({ description: 'the customers the group issued codes to, by customerId', schema: GROUP_CUSTOMERS_PAGE_SCHEMA, example: GROUP_CUSTOMERS_PAGE_EXAMPLE })
   @Get('groups/:groupId/customers')
   customersOfGroup(@Param('groupId') groupId: string, @Query() query: PageQuery): ReturnType<IssuanceHistoryService['customersOfGroup']> {
-    return this.history.customersOfGroup(groupId, query.after, query.limit ?? 100);
+    return this.history.customersOfGroup(groupId, { after: query.after, limit: query.limit ?? 100, minCodes: query.minCodes ?? 1 });
   }
 
   @ApiProblemResponses(400)

@@ -10,6 +10,9 @@ export type ConsoleApi = ServiceClients;
  */
 export type PromotionBody = BodyOf<PricingPaths, 'post', '/v1/promotions'>;
 
+/** A promotion as pricing's GET /v1/promotions[/{id}] answers it: the definition plus status, limits, version and times. */
+export type PromotionView = AnswerOf<PricingPaths, 'get', '/v1/promotions/{id}'>;
+
 /** The dry-run's answer (the engine's PricingResult); amounts in minor units. */
 export type PricedCart = AnswerOf<PricingPaths, 'post', '/v1/carts/price/dry-run'>;
 

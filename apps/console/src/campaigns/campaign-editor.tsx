@@ -1,40 +1,40 @@
-import type { BodyOf, CampaignsPaths } from '@promo/client';
+import type { AnswerOf, BodyOf, CampaignsPaths } from '@promo/client';
 import { useState } from 'react';
 import { ApiProblemError, type FieldError, errorsByField } from '../api/api-error';
 import { parseMoney, toDecimalText, exponentOf } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { Field } from '../ui/field';
 import { describeError } from '../ui/use-async';
+import type { CodeGroup } from '../codes/code-group';
 import { EmailPreview } from './email-preview';
 import { type Template, TemplateEditor } from './template-editor';
 
-export interface Campaign {
-  readonly campaignId: string;
-  readonly name: string;
-  readonly enabled: boolean;
-  readonly kind: 'abandoned_cart' | 'retention';
-  readonly codeGroup?: string | null;
-  readonly minimumCartValue?: number;
-  readonly frequencyCapHours?: number;
-  readonly steps?: readonly { readonly delayMinutes: number; readonly template: Template }[];
-  readonly minimumDaysInactive?: number;
-  readonly coolDownDays?: number;
-  readonly template?: Template;
-}
+/** A campaign as GET /v1/campaigns lists it (the document shares the input's shape, so `enabled` reads as optional). */
+export type Campaign = AnswerOf<CampaignsPaths, 'get', '/v1/campaigns'>['items'][number];
+
+/** The editor's state, not an answer: the campaign with `enabled` settled (the service's default is true). */
+type CampaignDraft = Campaign & { readonly enabled: boolean };
 
 const EMPTY_TEMPLATE: Template = { subject: '', text: '' };
 
+/** The store's groups to pick from, with the campaign's own kept even if it is gone (so the select shows what is saved). */
+function groupChoices(groups: readonly CodeGroup[], current: string | null): readonly Pick<CodeGroup, 'groupId' | 'name'>[] {
+  if (current === null || groups.some((g) => g.groupId === current)) return groups;
+  return [...groups, { groupId: current, name: `${current}: no such group` }];
+}
+
 /** Abandoned-cart (steps with delays) or retention settings, each email with its rendered preview. */
-export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign: Campaign; readonly isNew: boolean; readonly onSaved: () => void }) {
+export function CampaignEditor({ campaign, groups, isNew, onSaved }: { readonly campaign: Campaign; readonly groups: readonly CodeGroup[]; readonly isNew: boolean; readonly onSaved: () => void }) {
   const store = useStore();
-  const [draft, setDraft] = useState(campaign);
+  const [draft, setDraft] = useState<CampaignDraft>({ ...campaign, enabled: campaign.enabled ?? true });
   // The minimum cart value is minor units of the carts' currency; the merchant types it in major units.
   const [currency, setCurrency] = useState('USD');
   const [minimum, setMinimum] = useState(toDecimalText(campaign.minimumCartValue ?? 0, exponentOf('USD')));
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const set = (patch: Partial<Campaign>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<CampaignDraft>) => setDraft({ ...draft, ...patch });
   const byField = errorsByField(errors);
+  const groupIds = groups.map((g) => g.groupId);
   const steps = draft.steps ?? [{ delayMinutes: 60, template: EMPTY_TEMPLATE }];
 
   async function save() {
@@ -78,7 +78,12 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
             <option value="retention">retention</option>
           </select>
         </Field>
-        <Field label="Code group for {{promocode}}" path="codeGroup" errors={byField}><input name="codeGroup" value={draft.codeGroup ?? ''} onChange={(e) => set({ codeGroup: e.target.value === '' ? null : e.target.value })} /></Field>
+        <Field label="Code group for {{promocode}}" path="codeGroup" errors={byField}>
+          <select name="codeGroup" value={draft.codeGroup ?? ''} onChange={(e) => set({ codeGroup: e.target.value === '' ? null : e.target.value })}>
+            <option value="">none</option>
+            {groupChoices(groups, draft.codeGroup ?? null).map((g) => <option key={g.groupId} value={g.groupId}>{g.name === g.groupId ? g.groupId : `${g.name} (${g.groupId})`}</option>)}
+          </select>
+        </Field>
         <Field label="Enabled" path="enabled" errors={byField}><input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} /></Field>
       </div>
       {draft.kind === 'abandoned_cart' ? (
@@ -94,7 +99,7 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
               <Field label="Send after (minutes)" path={`steps[${i}].delayMinutes`} errors={byField}>
                 <input value={String(step.delayMinutes)} onChange={(e) => set({ steps: steps.map((s, j) => (j === i ? { ...s, delayMinutes: Number(e.target.value) } : s)) })} />
               </Field>
-              <TemplateEditor template={step.template} path={`steps[${i}].template`} errors={byField} onChange={(template) => set({ steps: steps.map((s, j) => (j === i ? { ...s, template } : s)) })} />
+              <TemplateEditor groups={groupIds} template={step.template} path={`steps[${i}].template`} errors={byField} onChange={(template) => set({ steps: steps.map((s, j) => (j === i ? { ...s, template } : s)) })} />
               {isNew ? null : <EmailPreview campaignId={draft.campaignId} step={i + 1} />}
             </fieldset>
           ))}
@@ -106,7 +111,7 @@ export function CampaignEditor({ campaign, isNew, onSaved }: { readonly campaign
             {integer('minimumDaysInactive', 'After days without an order')}
             {integer('coolDownDays', 'Then wait (days) before another')}
           </div>
-          <TemplateEditor template={draft.template ?? EMPTY_TEMPLATE} path="template" errors={byField} onChange={(template) => set({ template })} />
+          <TemplateEditor groups={groupIds} template={draft.template ?? EMPTY_TEMPLATE} path="template" errors={byField} onChange={(template) => set({ template })} />
           {isNew ? null : <EmailPreview campaignId={draft.campaignId} step={1} />}
         </>
       )}

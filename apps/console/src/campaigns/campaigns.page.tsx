@@ -9,8 +9,10 @@ const NEW_CAMPAIGN: Campaign = { campaignId: '', name: '', enabled: true, kind: 
 /** Campaign settings and templates, and the suppression list. */
 export function CampaignsPage() {
   const store = useStore();
-  // The editor's Campaign narrows the document's CampaignInputDto: an answer always carries `enabled`.
-  const campaigns = useAsync(() => store.api.campaigns.get('/v1/campaigns').then((a) => a.items as readonly Campaign[]), [store.api]);
+  const campaigns = useAsync(() => store.api.campaigns.get('/v1/campaigns').then((a) => a.items), [store.api]);
+  // The code groups a campaign's {{promocode}} can issue from (code-inventory), for the editors' selects.
+  const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => a.groups), [store.api]);
+  const groupList = groups.data ?? [];
   const [adding, setAdding] = useState(false);
   return (
     <div className="campaigns">
@@ -19,8 +21,8 @@ export function CampaignsPage() {
         <button type="button" onClick={() => setAdding(true)}>New campaign</button>
       </header>
       {campaigns.error === null ? null : <p className="banner error" role="alert">{campaigns.error}</p>}
-      {adding ? <CampaignEditor campaign={NEW_CAMPAIGN} isNew onSaved={() => { setAdding(false); campaigns.reload(); }} /> : null}
-      {(campaigns.data ?? []).map((campaign) => <CampaignEditor key={campaign.campaignId} campaign={campaign} isNew={false} onSaved={campaigns.reload} />)}
+      {adding ? <CampaignEditor campaign={NEW_CAMPAIGN} groups={groupList} isNew onSaved={() => { setAdding(false); campaigns.reload(); }} /> : null}
+      {(campaigns.data ?? []).map((campaign) => <CampaignEditor key={campaign.campaignId} campaign={campaign} groups={groupList} isNew={false} onSaved={campaigns.reload} />)}
       <Suppressions />
     </div>
   );

@@ -1,4 +1,4 @@
-import { renderPreview, unknownVariables } from './template-preview';
+import { codeMacro, macroGroups, renderPreview, unknownVariables } from './template-preview';
 
 describe('renderPreview', () => {
   it('fills variables and code macros', () => {
@@ -15,5 +15,19 @@ describe('renderPreview', () => {
 describe('unknownVariables', () => {
   it('lists the names the service would not fill', () => {
     expect(unknownVariables("{{cart.total}} {{cart.totl}} {{promocode 'A'}}")).toEqual(['cart.totl']);
+  });
+});
+
+describe('macroGroups', () => {
+  it('names each group a plain or Liquid code macro uses, once, in order of use', () => {
+    expect(macroGroups("{{promocode 'B'}} {{ last_promocode('A') }} {% promocode 'C' %} {%- last_promocode 'B' -%} {{cart.total}}")).toEqual(['B', 'A', 'C']);
+    expect(macroGroups('no codes here')).toEqual([]);
+  });
+});
+
+describe('codeMacro', () => {
+  it('writes the fresh-code macro in the template syntax', () => {
+    expect(codeMacro('WINBACK', false)).toBe("{{promocode 'WINBACK'}}");
+    expect(codeMacro('WINBACK', true)).toBe("{% promocode 'WINBACK' %}");
   });
 });

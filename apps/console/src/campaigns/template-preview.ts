@@ -24,3 +24,16 @@ export function unknownVariables(text: string): string[] {
   const names = [...text.replace(MACRO, '').matchAll(VARIABLE)].map((m) => m[1] ?? '');
   return [...new Set(names.filter((name) => !(name in SAMPLE_VARIABLES)))];
 }
+
+const LIQUID_MACRO = /\{%-?\s*(?:promocode|last_promocode)\s+'([^']+)'\s*-?%\}/g;
+
+/** The code groups a template's macros issue from or show (plain and Liquid), in order of first use. */
+export function macroGroups(text: string): string[] {
+  const groups = [...text.matchAll(MACRO)].map((m) => m[2] ?? '').concat([...text.matchAll(LIQUID_MACRO)].map((m) => m[1] ?? ''));
+  return [...new Set(groups.filter((group) => group !== ''))];
+}
+
+/** The macro that issues a fresh code of `group` (K3), in the template's syntax. */
+export function codeMacro(group: string, isLiquid: boolean): string {
+  return isLiquid ? `{% promocode '${group}' %}` : `{{promocode '${group}'}}`;
+}

@@ -24,7 +24,7 @@ export function CodeLookup() {
     <form className="card" aria-label="Look up a code" onSubmit={(e) => void lookUp(e)}>
       <h2>Look up a code</h2>
       <div className="row">
-        <input name="lookup" value={code} placeholder="CODE" onChange={(e) => setCode(e.target.value)} />
+        <label>Code<input name="lookup" value={code} placeholder="CODE" onChange={(e) => setCode(e.target.value)} /></label>
         <button type="submit" disabled={code.trim() === ''}>Look up</button>
       </div>
       {error === null ? null : <p className="field-error" role="alert">{error}</p>}

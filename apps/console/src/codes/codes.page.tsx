@@ -1,17 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useStore } from '../settings/store-context';
 import { describeError, useAsync } from '../ui/use-async';
-import type { CodeGroup } from '@promo/contracts/http';
 import { CodeLookup } from './code-lookup';
+import { CustomerCodes } from './customer-codes';
 import { GenerateCodes } from './generate-codes';
+import { GroupCustomers } from './group-customers';
 import { GroupSettings } from './group-settings';
+import { SharedCodes } from './shared-codes';
 import { UploadCodes } from './upload-codes';
 
-/** Code groups with their counts; per group: generate, upload, export. Plus a code lookup. */
+/** Code groups with their counts; per group: generate, upload, export. Plus shared (and hidden) codes, a code lookup, a customer's codes and segments. */
 export function CodesPage() {
   const store = useStore();
-  // Typed by libs/contracts until code-inventory's OpenAPI document describes this answer.
-  const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => (a as { readonly groups: readonly CodeGroup[] }).groups), [store.api]);
+  const groups = useAsync(() => store.api.codeInventory.get('/v1/groups').then((a) => a.groups), [store.api]);
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState({ groupId: '', name: '', promotionId: '' });
   const [message, setMessage] = useState<string | null>(null);
@@ -86,7 +87,10 @@ export function CodesPage() {
         </div>
         {message === null ? null : <p className="field-error" role="alert">{message}</p>}
       </form>
+      <SharedCodes />
       <CodeLookup />
+      <CustomerCodes />
+      <GroupCustomers groups={groups.data ?? []} />
     </div>
   );
 }

@@ -20,9 +20,10 @@ export function GenerateCodes({ groupId, onFinished }: { readonly groupId: strin
     // One attempt: a stream is not worth replaying, and its events are read long after the answer came.
     const response = await inventory.send('get', '/v1/jobs/{id}/events', { path: { id: jobId }, headers: { accept: 'text/event-stream' }, retries: 0 });
     if (response.body === null) throw new Error('the progress stream has no body');
+    // Each event's data is the job as GET /v1/jobs/{id} answers it (the document describes the stream as text).
     await readEvents(response.body, (event) => setProgress(JSON.parse(event.data) as GenerationProgress));
     // The stream ends after the terminal event; read the final state once more in case it was missed.
-    setProgress((await inventory.get('/v1/jobs/{id}', { path: { id: jobId } })) as GenerationProgress);
+    setProgress(await inventory.get('/v1/jobs/{id}', { path: { id: jobId } }));
   }
 
   async function start(event: FormEvent) {
@@ -30,7 +31,7 @@ export function GenerateCodes({ groupId, onFinished }: { readonly groupId: strin
     setError(null);
     try {
       const body = { count: Number(count), length: Number(length), ...(prefix === '' ? {} : { prefix }) };
-      const job = (await store.api.codeInventory.post('/v1/groups/{groupId}/generate', { path: { groupId }, body })) as GenerationProgress;
+      const job = await store.api.codeInventory.post('/v1/groups/{groupId}/generate', { path: { groupId }, body });
       setProgress(job);
       await follow(job.id);
     } catch (failure) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import type { CodeGroup } from '@promo/contracts/http';
 import { useStore } from '../settings/store-context';
 import { describeError } from '../ui/use-async';
+import type { CodeGroup } from './code-group';
 import { describeGroupRefusal } from './group-refusal';
 
 /** C6: rename a group, or delete it (and its codes) after the merchant confirms; code-inventory's refusals in words. */

@@ -4,8 +4,10 @@ import { useStore } from '../settings/store-context';
 import { describeError } from '../ui/use-async';
 import type { UploadReport } from './code-group';
 
-function isReport(value: Readonly<Record<string, unknown>>): boolean {
-  return typeof value['imported'] === 'number' && Array.isArray(value['invalid']) && Array.isArray(value['duplicates']);
+/** A refused upload's problem carries the report beside the problem fields (its 400/409 in the document). */
+function isReport(value: Readonly<Record<string, unknown>>): value is Readonly<Record<string, unknown>> & UploadReport {
+  const counts = ['imported', 'duplicateCount', 'invalidCount'].every((key) => typeof value[key] === 'number');
+  return counts && Array.isArray(value['invalid']) && Array.isArray(value['duplicates']);
 }
 
 /** CSV upload (first column is the code); shows the report: imported, duplicates and invalid lines. */
@@ -25,9 +27,9 @@ export function UploadCodes({ groupId, onFinished }: { readonly groupId: string;
     try {
       // A large file takes a while to import: this call waits longer than the console's others.
       const report = await store.api.codeInventory.post('/v1/groups/{groupId}/codes/csv', { path: { groupId }, body: form, timeoutMs: 300_000 });
-      setReport({ report: report as UploadReport, refused: null });
+      setReport({ report, refused: null });
     } catch (failure) {
-      if (failure instanceof ApiProblemError && isReport(failure.problem)) setReport({ report: failure.problem as unknown as UploadReport, refused: problemText(failure) });
+      if (failure instanceof ApiProblemError && isReport(failure.problem)) setReport({ report: failure.problem, refused: problemText(failure) });
       else setError(describeError(failure));
     } finally {
       onFinished();

@@ -1,14 +1,11 @@
+import type { AnswerOf, PricingPaths } from '@promo/client';
 import { useState } from 'react';
 import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
 import type { PromotionBody } from '../api/console-api';
 
-interface ImpactReport {
-  readonly cartsExamined: number;
-  readonly cartsChanged: number;
-  readonly discountAdded: Readonly<Record<string, number>>;
-  readonly mostAffected: readonly Readonly<Record<string, unknown>>[];
-}
+/** What the draft would have changed: carts examined and changed, discount added per currency, the carts most affected. */
+type ImpactReport = AnswerOf<PricingPaths, 'post', '/v1/promotions/impact'>;
 
 /** What the draft would have changed over the carts priced recently (POST /v1/promotions/impact). */
 export function ImpactPreview({ draft }: { readonly draft: Record<string, unknown> | null }) {
@@ -19,8 +16,7 @@ export function ImpactPreview({ draft }: { readonly draft: Record<string, unknow
   async function run() {
     if (draft === null) return;
     try {
-      // Its answer is not in pricing's OpenAPI document yet.
-      setReport((await store.api.pricing.post('/v1/promotions/impact', { body: { promotions: [draft as PromotionBody], carts: 100 }, idempotent: true })) as ImpactReport);
+      setReport(await store.api.pricing.post('/v1/promotions/impact', { body: { promotions: [draft as PromotionBody], carts: 100 }, idempotent: true }));
       setError(null);
     } catch (failure) {
       setError(describeError(failure));

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '../ui/use-async';
 import { useStore } from '../settings/store-context';
-import type { PromotionBody } from '../api/console-api';
-import type { PromotionView } from '@promo/contracts/http';
+import type { PromotionBody, PromotionView } from '../api/console-api';
 import { moveItem, prioritiesOf } from './reorder';
 
 /**
@@ -30,11 +29,11 @@ export function PriorityList({ promotions, onSaved }: { readonly promotions: rea
   async function toggleStopAfter(promotion: PromotionView, stopAfter: boolean) {
     try {
       const path = { id: promotion.id };
-      // The promotion as pricing answers it (not in its OpenAPI document yet), sent back without what pricing keeps itself.
-      const current = (await store.api.pricing.get('/v1/promotions/{id}', { path })) as Readonly<Record<string, unknown>>;
+      // The promotion as pricing answers it, sent back without what pricing keeps itself.
+      const current = await store.api.pricing.get('/v1/promotions/{id}', { path });
       const { status: _s, createdAt: _c, updatedAt: _u, version, ...definition } = current;
-      const body = { ...definition, stopAfter } as PromotionBody;
-      await store.api.pricing.put('/v1/promotions/{id}', { path, body, headers: { 'if-match': `"${String(version)}"` } });
+      const body: PromotionBody = { ...definition, stopAfter };
+      await store.api.pricing.put('/v1/promotions/{id}', { path, body, headers: { 'if-match': `"${version}"` } });
       onSaved();
     } catch (error) {
       setMessage(describeError(error));

@@ -29,10 +29,10 @@ export function PromotionFormPage({ id }: { readonly id: string | null }) {
 
   useEffect(() => {
     if (id === null) return;
-    // The promotion as pricing answers it: not in its OpenAPI document yet; wireToDraft reads it field by field.
+    // wireToDraft reads the promotion field by field, keeping as JSON what the builder cannot show.
     store.api.pricing.get('/v1/promotions/{id}', { path: { id } }).then(
       (view) => {
-        const loaded = wireToDraft(view as Readonly<Record<string, unknown>>);
+        const loaded = wireToDraft(view);
         setDraft(loaded);
         setInitial(loaded);
       },

@@ -3,7 +3,7 @@ import { useStore } from '../settings/store-context';
 import { navigate } from '../ui/use-hash-route';
 import { describeError, useAsync } from '../ui/use-async';
 import { PriorityList } from './priority-list';
-import type { PromotionPage, PromotionView } from '@promo/contracts/http';
+import type { PromotionView } from '../api/console-api';
 
 interface Filters {
   readonly kind: string;
@@ -23,13 +23,12 @@ function queryOf(filters: Filters): Record<string, string | number> {
 export function PromotionsListPage() {
   const store = useStore();
   const [filters, setFilters] = useState<Filters>({ kind: '', status: '', channel: '', currency: '', q: '' });
-  // Typed by libs/contracts until pricing's OpenAPI document describes the list's answer.
-  const list = useAsync(() => store.api.pricing.get('/v1/promotions', { query: queryOf(filters) }).then((page) => page as PromotionPage), [filters, store.api]);
+  const list = useAsync(() => store.api.pricing.get('/v1/promotions', { query: queryOf(filters) }), [filters, store.api]);
   const automatic = useAsync(
     () =>
       store.api.pricing
         .get('/v1/promotions', { query: { kind: 'automatic', limit: 200 } })
-        .then((page) => [...(page as PromotionPage).items].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))),
+        .then((page) => [...page.items].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))),
     [store.api],
   );
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
@@ -71,7 +70,7 @@ export function PromotionsListPage() {
             <tr key={p.id} data-id={p.id}>
               <td><a href={`#/promotions/${encodeURIComponent(p.id)}`}>{p.name ?? p.id}</a></td>
               <td><code>{p.id}</code></td>
-              <td>{p.kind}{p.kind === 'coupon' && p.codes !== undefined && p.codes.length > 0 ? ` (${p.codes.join(', ')})` : ''}</td>
+              <td>{p.kind}{p.kind === 'coupon' && (p.codes ?? []).length > 0 ? ` (${(p.codes ?? []).join(', ')})` : ''}</td>
               <td><span className={`status status-${p.status}`}>{p.status}</span></td>
               <td>{p.kind === 'automatic' ? `${p.priority ?? 0}${p.stopAfter === true ? ' · stop' : ''}` : ''}</td>
               <td>{p.stacking ?? 'combinable'}</td>

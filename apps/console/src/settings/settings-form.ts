@@ -1,12 +1,6 @@
+import type { BodyOf, PricingPaths } from '@promo/client';
 import type { FieldError } from '../api/api-error';
 import type { StoreSettings } from './store-context';
-
-/** GET /v1/settings as pricing answers it (P9 and the Version 2 settings, the display locale, the version to send back). */
-export interface SettingsView extends StoreSettings {
-  readonly pricesIncludeTax: boolean;
-  readonly nonDiscountableCountsTowardConditions: boolean;
-  readonly version: number;
-}
 
 /** The settings form's state: what the merchant types, as typed. */
 export interface SettingsForm {
@@ -20,7 +14,7 @@ export interface SettingsForm {
   readonly locale: string;
 }
 
-export function settingsToForm(view: SettingsView): SettingsForm {
+export function settingsToForm(view: StoreSettings): SettingsForm {
   return {
     calculation: view.calculation,
     maxCodesPerOrder: String(view.maxCodesPerOrder),
@@ -29,12 +23,12 @@ export function settingsToForm(view: SettingsView): SettingsForm {
     pricesIncludeTax: view.pricesIncludeTax,
     nonDiscountableCountsTowardConditions: view.nonDiscountableCountsTowardConditions,
     timeZone: view.timeZone,
-    locale: view.locale ?? '',
+    locale: view.locale,
   };
 }
 
 /** The PUT body, or the fields the console can already tell are wrong (named as the API names them). */
-export function formToWire(form: SettingsForm): { readonly body: Omit<SettingsView, 'version'>; readonly errors: readonly FieldError[] } {
+export function formToWire(form: SettingsForm): { readonly body: BodyOf<PricingPaths, 'put', '/v1/settings'>; readonly errors: readonly FieldError[] } {
   const errors: FieldError[] = [];
   const text = form.maxCodesPerOrder.trim();
   const maxCodesPerOrder = /^\d+$/.test(text) ? Number(text) : Number.NaN;

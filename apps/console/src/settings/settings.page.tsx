@@ -3,15 +3,15 @@ import { ApiProblemError, type FieldError, errorsByField, problemText } from '..
 import { Field } from '../ui/field';
 import { useUnsavedChangesWarning } from '../ui/unsaved-changes';
 import { describeError } from '../ui/use-async';
-import { type SettingsForm, type SettingsView, formToWire, sameForm, settingsToForm, timeZoneChoices } from './settings-form';
-import { useStore } from './store-context';
+import { type SettingsForm, formToWire, sameForm, settingsToForm, timeZoneChoices } from './settings-form';
+import { type StoreSettings, useStore } from './store-context';
 
 const COMMON_LOCALES = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pl-PL', 'pt-BR', 'sv-SE', 'ja-JP'];
 
 /** P9: the store's promotion settings, saved with the version they were read at (a stale save is refused, 409). */
 export function SettingsPage() {
   const store = useStore();
-  const [loaded, setLoaded] = useState<SettingsView | null>(null);
+  const [loaded, setLoaded] = useState<StoreSettings | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [serverErrors, setServerErrors] = useState<readonly FieldError[]>([]);
   const [message, setMessage] = useState<{ readonly text: string; readonly kind: 'error' | 'stale' | 'saved' } | null>(null);
@@ -19,10 +19,8 @@ export function SettingsPage() {
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    // GET /v1/settings: its answer is not in pricing's OpenAPI document yet.
     store.api.pricing.get('/v1/settings').then(
-      (answer) => {
-        const view = answer as SettingsView;
+      (view) => {
         setLoaded(view);
         setForm(settingsToForm(view));
         setServerErrors([]);
@@ -53,7 +51,7 @@ export function SettingsPage() {
     setSaving(true);
     setMessage(null);
     try {
-      const saved = (await store.api.pricing.put('/v1/settings', { body: wire.body, headers: { 'if-match': `"${loaded.version}"` } })) as SettingsView;
+      const saved = await store.api.pricing.put('/v1/settings', { body: wire.body, headers: { 'if-match': `"${loaded.version}"` } });
       setLoaded(saved);
       setForm(settingsToForm(saved));
       setMessage({ text: 'Settings saved.', kind: 'saved' });

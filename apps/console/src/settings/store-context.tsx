@@ -1,18 +1,11 @@
+import type { AnswerOf, PricingPaths } from '@promo/client';
 import { createContext, useContext } from 'react';
 import type { ConsoleApi } from '../api/console-api';
 import { formatMoney } from '../format/money';
 import { formatDay, formatInstant } from '../format/time';
 
-/** Store settings as GET /v1/settings (pricing) returns them. */
-export interface StoreSettings {
-  readonly timeZone: string;
-  readonly maxCodesPerOrder: number;
-  readonly calculation: 'cumulative' | 'independent';
-  readonly zeroPriceTriggers: boolean;
-  readonly overriddenPriceQualifies: boolean;
-  /** The store's display locale (pricing settings); the browser's when an older service sends none. */
-  readonly locale?: string;
-}
+/** Store settings as GET /v1/settings (and a saving PUT) of pricing answer them: the zone, the display locale, the version. */
+export type StoreSettings = AnswerOf<PricingPaths, 'get', '/v1/settings'>;
 
 /** What every page needs: the services' typed clients and the store's zone and locale for display. */
 export interface Store {
@@ -26,8 +19,8 @@ export interface Store {
   settingsSaved(settings: StoreSettings): void;
 }
 
-export function makeStore(api: ConsoleApi, settings: StoreSettings, browserLocale: string, settingsSaved: (settings: StoreSettings) => void): Store {
-  const locale = settings.locale ?? browserLocale;
+export function makeStore(api: ConsoleApi, settings: StoreSettings, settingsSaved: (settings: StoreSettings) => void): Store {
+  const { locale } = settings; // pricing answers its default (en-US) until the merchant picks one
   return {
     api,
     settings,

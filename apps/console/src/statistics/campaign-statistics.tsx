@@ -3,16 +3,17 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { exponentOf, toDecimalText } from '../format/money';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
-import type { StepStatistics } from '@promo/contracts/http';
+import { currencyChoices } from './currency-choices';
 
 /** Emails sent and opened, carts and revenue recovered per campaign step. */
 export function CampaignStatistics() {
   const store = useStore();
-  // The campaigns API reports recovered revenue per currency; the chart and table show the chosen one.
-  const [currency, setCurrency] = useState('USD');
-  // Typed by libs/contracts until campaigns' OpenAPI document describes this answer.
-  const stats = useAsync(() => store.api.campaigns.get('/v1/statistics/campaigns').then((a) => (a as { readonly items: readonly StepStatistics[] }).items), [store.api]);
+  // The campaigns API reports recovered revenue per currency; the chart and table show the chosen one, from those it reports.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const stats = useAsync(() => store.api.campaigns.get('/v1/statistics/campaigns').then((a) => a.items), [store.api]);
   if (stats.error !== null) return <p className="banner error" role="alert">{stats.error}</p>;
+  const currencies = currencyChoices(stats.data ?? [], 'USD');
+  const currency = chosen !== null && currencies.includes(chosen) ? chosen : (currencies[0] ?? 'USD');
   const rows = (stats.data ?? []).map((s) => {
     const recoveredRevenue = s.recoveredRevenueByCurrency.find((r) => r.currency === currency)?.amount ?? 0;
     return { ...s, label: `${s.campaignId} #${s.step}`, recoveredRevenue, revenue: Number(toDecimalText(recoveredRevenue, exponentOf(currency))) };
@@ -20,7 +21,12 @@ export function CampaignStatistics() {
   return (
     <section aria-label="Campaign statistics">
       <h2>Campaigns: recovered revenue</h2>
-      <label>Currency <input value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} /></label>
+      <label>
+        Currency
+        <select name="campaign-currency" value={currency} onChange={(e) => setChosen(e.target.value)}>
+          {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      </label>
       <div className="grid2">
         <div className="chart" data-testid="campaign-chart">
           <BarChart width={560} height={260} data={rows}>

@@ -1,12 +1,10 @@
-import type { OrderStatistics } from '@promo/contracts/http';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
 
 /** All orders the ledger has seen (GET /v1/statistics/orders), for scale beside the per-promotion figures. */
 export function OrderTotals() {
   const store = useStore();
-  // Typed by libs/contracts until the ledger's OpenAPI document describes this answer.
-  const stats = useAsync(() => store.api.redemptionLedger.get('/v1/statistics/orders').then((a) => a as OrderStatistics), [store.api]);
+  const stats = useAsync(() => store.api.redemptionLedger.get('/v1/statistics/orders'), [store.api]);
   if (stats.error !== null) return <p className="banner error" role="alert">{stats.error}</p>;
   if (stats.data === null) return null;
   return (

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { PromotionPage } from '@promo/contracts/http';
 import { useStore } from '../settings/store-context';
 import { useAsync } from '../ui/use-async';
 import { CampaignStatistics } from './campaign-statistics';
@@ -9,8 +8,7 @@ import { UsageStatisticsView } from './usage-statistics';
 /** Statistics per promotion or code (ledger) and per campaign (campaigns). */
 export function StatisticsPage() {
   const store = useStore();
-  // Typed by libs/contracts until pricing's OpenAPI document describes this answer.
-  const promotions = useAsync(() => store.api.pricing.get('/v1/promotions', { query: { limit: 200 } }).then((page) => page as PromotionPage), [store.api]);
+  const promotions = useAsync(() => store.api.pricing.get('/v1/promotions', { query: { limit: 200 } }), [store.api]);
   const [subject, setSubject] = useState<{ promotionId: string } | { code: string } | null>(null);
   const [code, setCode] = useState('');
   return (

@@ -6,12 +6,14 @@ import { useAsync } from '../ui/use-async';
 export function UsageStatisticsView({ subject }: { readonly subject: { readonly promotionId: string } | { readonly code: string } }) {
   const store = useStore();
   const ledger = store.api.redemptionLedger;
+  // Days are the store's: the ledger counts them in the store zone.
+  const query = { limit: 31, timeZone: store.settings.timeZone };
   const stats = useAsync(
     () =>
       'promotionId' in subject
-        ? ledger.get('/v1/statistics/promotions/{promotionId}', { path: { promotionId: subject.promotionId }, query: { limit: 31 } })
-        : ledger.get('/v1/statistics/codes/{code}', { path: { code: subject.code }, query: { limit: 31 } }),
-    [subject, ledger],
+        ? ledger.get('/v1/statistics/promotions/{promotionId}', { path: { promotionId: subject.promotionId }, query })
+        : ledger.get('/v1/statistics/codes/{code}', { path: { code: subject.code }, query }),
+    [subject, ledger, store.settings.timeZone],
   );
   if (stats.error !== null) return <p className="banner error" role="alert">{stats.error}</p>;
   if (stats.data === null) return <p>Loading…</p>;
@@ -41,7 +43,7 @@ export function UsageStatisticsView({ subject }: { readonly subject: { readonly 
           ))}
         </tbody>
       </table>
-      <h3>Uses per day</h3>
+      <h3>Uses per day ({store.settings.timeZone})</h3>
       <div className="grid2">
         <div className="chart" data-testid="uses-chart">
           <BarChart width={560} height={260} data={days}>

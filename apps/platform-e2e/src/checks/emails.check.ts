@@ -20,7 +20,7 @@ const iso = (at: string) => new Date(at).toISOString();
 
 /** K1/K2/K4: exactly the expected abandoned-cart and retention emails, as the service and the SMTP inbox see them. */
 export async function checkEmails(expected: ExpectedOutcomes, campaigns: CampaignsClient, maildevUrl: string): Promise<CheckResult[]> {
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { limit: 500, ...(cursor === undefined ? {} : { cursor }) } }));
+  const sent = await allPages((cursor) => campaigns.get('/v1/emails', { query: { limit: 500, ...(cursor === undefined ? {} : { cursor }) } }));
   const abandoned = sent.filter((e) => e.kind === 'abandoned_cart');
   const retention = sent.filter((e) => e.kind === 'retention');
   const inbox = (await (await fetch(`${maildevUrl}/email`)).json()) as InboxEmail[];

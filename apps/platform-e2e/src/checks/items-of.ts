@@ -1,22 +1,18 @@
-/** A list endpoint's rows, whether it answers a bare array or a page `{items, nextCursor}`. */
-export function itemsOf<T>(response: unknown): readonly T[] {
-  if (Array.isArray(response)) return response as T[];
-  if (typeof response === 'object' && response !== null && Array.isArray((response as { items?: unknown }).items)) {
-    return (response as { items: T[] }).items;
-  }
-  throw new Error(`expected a list or {items}, got ${JSON.stringify(response).slice(0, 200)}`);
+/** A page of a list endpoint, as the services' documents describe it: its rows and the next page's cursor (null on the last). */
+export interface ListPage<Item> {
+  readonly items: readonly Item[];
+  readonly nextCursor: string | number | null;
 }
 
-/** Follows `nextCursor` until the end. */
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<unknown>): Promise<readonly T[]> {
-  const rows: T[] = [];
+/** Follows `nextCursor` until the end; the rows keep the type of the answer they came in. */
+export async function allPages<Item>(fetchPage: (cursor: string | undefined) => Promise<ListPage<Item>>): Promise<readonly Item[]> {
+  const rows: Item[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10_000; page += 1) {
     const response = await fetchPage(cursor);
-    rows.push(...itemsOf<T>(response));
-    const next = typeof response === 'object' && response !== null ? (response as { nextCursor?: unknown }).nextCursor : undefined;
-    if ((typeof next !== 'string' && typeof next !== 'number') || next === '') return rows;
-    cursor = String(next);
+    rows.push(...response.items);
+    if (response.nextCursor === null || response.nextCursor === '') return rows;
+    cursor = String(response.nextCursor);
   }
   throw new Error('more than 10,000 pages');
 }

@@ -36,7 +36,7 @@ export async function checkLedger(
     const carrying = [...facts.orders.values()].filter((o) => (o.codes ?? []).some((c) => codeKey(c) === key));
     results.push(compare(`${key}: orders carrying the code (stream vs expected file)`, expected.codes[key]?.orders ?? 0, carrying.length));
     const entries = (
-      await allPages<LedgerEntry>((cursor) => ledger.get('/v1/ledger', { query: { promotionId: limits.promotionId, limit: 500, ...(cursor === undefined ? {} : { cursor: Number(cursor) }) } }))
+      await allPages((cursor) => ledger.get('/v1/ledger', { query: { promotionId: limits.promotionId, limit: 500, ...(cursor === undefined ? {} : { cursor: Number(cursor) }) } }))
     )
       .filter((e) => e.orderId !== null)
       .sort((a, b) => Number(a.sequence) - Number(b.sequence));

@@ -1,10 +1,8 @@
 import type { CampaignsClient, RedemptionLedgerClient } from '@promo/client';
-import type { StepStatistics } from '@promo/contracts/http';
 import type { ExpectedOutcomes } from '../stream/expected-outcomes';
 import type { StreamFacts } from '../stream/stream-facts';
 import { type CheckResult, compare } from './check-result';
-import type { SentEmail } from './emails.check';
-import { allPages, itemsOf } from './items-of';
+import { allPages } from './items-of';
 
 /** A currency -> amount tally, printed in currency order so two tallies compare as text. */
 function byCurrency(entries: Iterable<readonly [string, number]>): string {
@@ -23,7 +21,7 @@ function byCurrency(entries: Iterable<readonly [string, number]>): string {
 export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFacts, ledger: RedemptionLedgerClient, campaigns: CampaignsClient): Promise<CheckResult[]> {
   const orders = await ledger.get('/v1/statistics/orders');
   const cancelledPlaced = [...facts.orders.keys()].filter((id) => facts.cancelledOrderIds.has(id)).length;
-  const sent = await allPages<SentEmail>((cursor) => campaigns.get('/v1/emails', { query: { kind: 'retention', limit: 500, ...(cursor === undefined ? {} : { cursor }) } }));
+  const sent = await allPages((cursor) => campaigns.get('/v1/emails', { query: { kind: 'retention', limit: 500, ...(cursor === undefined ? {} : { cursor }) } }));
   const retentionDue = sent.filter((e) => e.kind === 'retention');
 
   const recovered: { readonly cartId: string; readonly currency: string; readonly total: number }[] = [];
@@ -37,8 +35,7 @@ export async function checkRevenue(expected: ExpectedOutcomes, facts: StreamFact
     ].filter((dueAt) => Date.parse(dueAt) < placedAt);
     if (before.length > 0) recovered.push({ cartId: order.cartId, currency: order.currency, total: order.total });
   }
-  // Typed by libs/contracts until campaigns' OpenAPI document describes this answer.
-  const steps = itemsOf<StepStatistics>(await campaigns.get('/v1/statistics/campaigns'));
+  const { items: steps } = await campaigns.get('/v1/statistics/campaigns');
   return [
     compare('ledger: orders seen (distinct order.placed)', facts.orders.size, orders.orders),
     compare('ledger: cancelled orders', cancelledPlaced, orders.cancelled),

@@ -15,7 +15,7 @@ export class StatisticsController {
   @Get('promotions/:promotionId')
   @RequiresScope('admin')
   forPromotion(@Param('promotionId') promotionId: string, @Query() query: StatisticsQueryDto): Promise<UsageStatistics> {
-    return this.statistics.forPromotion(promotionId, { cursor: query.cursor, limit: query.limit ?? 31 });
+    return this.statistics.forPromotion(promotionId, { cursor: query.cursor, limit: query.limit ?? 31, timeZone: query.timeZone ?? 'UTC' });
   }
 
   @ApiProblemResponses(400)
@@ -23,7 +23,7 @@ export class StatisticsController {
   @Get('codes/:code')
   @RequiresScope('admin')
   forCode(@Param('code') code: string, @Query() query: StatisticsQueryDto): Promise<UsageStatistics> {
-    return this.statistics.forCode(code, { cursor: query.cursor, limit: query.limit ?? 31 });
+    return this.statistics.forCode(code, { cursor: query.cursor, limit: query.limit ?? 31, timeZone: query.timeZone ?? 'UTC' });
   }
 
   @ApiOkResponse({ description: 'every order read, with or without a promotion, and their totals per currency', schema: ORDER_STATISTICS_SCHEMA, example: ORDER_STATISTICS_EXAMPLE })

@@ -14,15 +14,23 @@ interface Subject {
  * share of redeemers (customers with an accepted, unreversed use) who placed an order, not cancelled, after the first order
  * in which they redeemed (#19.7): orders from before the redemption say nothing about it bringing the customer back.
  */
+
+/** A page of `usesPerDay`: the days after `cursor`, as calendar days in `timeZone` (an IANA name; the store's). */
+export interface UsesPerDayPage {
+  readonly cursor?: string | undefined;
+  readonly limit: number;
+  readonly timeZone: string;
+}
+
 @Injectable()
 export class StatisticsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async forPromotion(promotionId: string, page: { cursor?: string | undefined; limit: number }): Promise<UsageStatistics> {
+  async forPromotion(promotionId: string, page: UsesPerDayPage): Promise<UsageStatistics> {
     return this.compute({ column: 'promotion_id', value: promotionId }, { promotionId }, page);
   }
 
-  async forCode(code: string, page: { cursor?: string | undefined; limit: number }): Promise<UsageStatistics> {
+  async forCode(code: string, page: UsesPerDayPage): Promise<UsageStatistics> {
     return this.compute({ column: 'code_key', value: code.trim().toLowerCase() }, { code }, page);
   }
 
@@ -41,7 +49,7 @@ export class StatisticsService {
     };
   }
 
-  private async compute(subject: Subject, label: UsageStatistics['subject'], page: { cursor?: string | undefined; limit: number }): Promise<UsageStatistics> {
+  private async compute(subject: Subject, label: UsageStatistics['subject'], page: UsesPerDayPage): Promise<UsageStatistics> {
     const where = `u.${subject.column} = $1`;
     const counts: { redemptions: string; rejected: string; reversed: string; redeemers: string; repeaters: string }[] = await this.dataSource.query(
       `WITH redeemers AS (
@@ -73,12 +81,12 @@ export class StatisticsService {
       [subject.value],
     );
     const days: { day: string; uses: string }[] = await this.dataSource.query(
-      `SELECT to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS uses
+      `SELECT to_char(o.placed_at AT TIME ZONE $4, 'YYYY-MM-DD') AS day, count(*) AS uses
          FROM order_uses u JOIN orders o ON o.order_id = u.order_id
         WHERE ${where} AND u.decision = 'accepted' AND NOT u.is_reversed
-          AND to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') > $2
+          AND to_char(o.placed_at AT TIME ZONE $4, 'YYYY-MM-DD') > $2
         GROUP BY 1 ORDER BY 1 LIMIT $3`,
-      [subject.value, page.cursor ?? '', page.limit],
+      [subject.value, page.cursor ?? '', page.limit, page.timeZone],
     );
     const count = counts[0];
     const redeemers = Number(count?.redeemers ?? 0);

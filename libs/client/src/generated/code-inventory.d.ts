@@ -2054,6 +2054,8 @@ export interface operations {
                 /** @description The last customerId of the previous page */
                 readonly after?: string;
                 readonly limit?: number;
+                /** @description Only customers issued at least this many codes (first issues) from the group */
+                readonly minCodes?: number;
             };
             readonly header?: never;
             readonly path: {

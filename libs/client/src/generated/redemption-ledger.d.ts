@@ -845,9 +845,11 @@ export interface operations {
     readonly StatisticsController_forCode: {
         readonly parameters: {
             readonly query?: {
-                /** @description The last day of the previous page (YYYY-MM-DD, UTC) */
+                /** @description The last day of the previous page (YYYY-MM-DD, in timeZone) */
                 readonly cursor?: string;
                 readonly limit?: number;
+                /** @description The IANA zone whose calendar days usesPerDay counts in (the store zone) */
+                readonly timeZone?: string;
             };
             readonly header?: never;
             readonly path: {
@@ -1021,9 +1023,11 @@ export interface operations {
     readonly StatisticsController_forPromotion: {
         readonly parameters: {
             readonly query?: {
-                /** @description The last day of the previous page (YYYY-MM-DD, UTC) */
+                /** @description The last day of the previous page (YYYY-MM-DD, in timeZone) */
                 readonly cursor?: string;
                 readonly limit?: number;
+                /** @description The IANA zone whose calendar days usesPerDay counts in (the store zone) */
+                readonly timeZone?: string;
             };
             readonly header?: never;
             readonly path: {

@@ -7,5 +7,5 @@ export { type CodeLookupAnswer, type CodeState, isCodeState, parseCodeLookupAnsw
 export type { CodeGroup } from './code-group';
 export { hasControlCharacter, MAX_CODE_LENGTH, MAX_CODE_TOKEN_LENGTH, PROMOTION_ID_PATTERN, PROMOTION_ID_RULE } from './identifiers';
 export { COUPON_USES_PER_CUSTOMER_DEFAULT, usesPerCustomerOf } from './promotion-limits';
-export type { PromotionLimitsView, PromotionPage, PromotionStatus, PromotionView } from './promotion-view';
+export type { PromotionLimitsView, PromotionStatus, PromotionView } from './promotion-view';
 export type { CurrencyFigures, OrderStatistics, UsageStatistics } from './usage-statistics';

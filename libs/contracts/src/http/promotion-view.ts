@@ -37,11 +37,3 @@ export interface PromotionView extends Readonly<Record<string, unknown>> {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
-
-/** One page of `GET /v1/promotions`. */
-export interface PromotionPage {
-  readonly items: readonly PromotionView[];
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-}

@@ -19,4 +19,12 @@ export class PageQuery {
   @Max(1000)
   @ApiPropertyOptional({ default: 100 })
   limit?: number;
+
+  /** Segment "customers with N or more codes" (C7): only customers issued at least this many codes (first issues) from the group. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @ApiPropertyOptional({ description: 'Only customers issued at least this many codes (first issues) from the group', minimum: 1, default: 1 })
+  minCodes?: number;
 }
