@@ -1,7 +1,8 @@
 import { WatermarkController } from './decisions/watermark.controller';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { CartUpdatedHandler } from './carts/cart-updated.handler';
 import { CartSnapshotsService } from './carts/cart-snapshots.service';
 import { DecisionService } from './decisions/decision.service';
 import { WatermarkService } from './decisions/watermark.service';
@@ -18,7 +19,10 @@ import { EmailsController } from './email/emails.controller';
 import { EmailsService } from './email/emails.service';
 import { SmtpSender } from './email/smtp.sender';
 import { EventTimeService } from './events/event-time.service';
+import { OrderCancelledHandler } from './orders/order-cancelled.handler';
+import { OrderPlacedHandler } from './orders/order-placed.handler';
 import { OrdersService } from './orders/orders.service';
+import { CustomerInactiveHandler } from './retention/customer-inactive.handler';
 import { RetentionService } from './retention/retention.service';
 import { AbandonedCartProcessor } from './scheduling/abandoned-cart.processor';
 import { abandonedCartQueueMetrics } from './scheduling/abandoned-cart-queue.metrics';
@@ -55,14 +59,9 @@ const services = [
   StatisticsService,
 ];
 
-/**
- * The campaigns feature. Global because the event handlers are instantiated inside MessagingModule
- * (libs/messaging) and inject these services.
- */
-@Global()
+/** The campaigns feature, with its event handlers (messaging finds them here). */
 @Module({
   controllers: [CampaignsController, EmailsController, SuppressionsController, StatisticsController, WatermarkController],
-  providers: [...services, abandonedCartQueueMetrics],
-  exports: services,
+  providers: [...services, abandonedCartQueueMetrics, CartUpdatedHandler, OrderPlacedHandler, OrderCancelledHandler, CustomerInactiveHandler],
 })
 export class CampaignsModule {}

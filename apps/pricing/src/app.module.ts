@@ -49,7 +49,20 @@ export class AppModule {
         PricingCoreModule,
       ],
       controllers: [PromotionsController, SettingsController, CartsController, CatalogController, ...(config.PRICING_BENCH_BASELINE === '1' ? [PriceBaselineController] : [])],
-      providers: [PromotionsService, SharedCodeRegistryClient, SettingsService, DryRunService, ImpactService, CatalogService, PromotionChangedHandler, CodeChangedHandler, IndexConsumerLifecycle],
+      providers: [
+        PromotionsService,
+        SharedCodeRegistryClient,
+        SettingsService,
+        DryRunService,
+        ImpactService,
+        CatalogService,
+        CartUpdatedHandler,
+        RedemptionRecordedHandler,
+        RedemptionReversedHandler,
+        PromotionChangedHandler,
+        CodeChangedHandler,
+        IndexConsumerLifecycle,
+      ],
     };
   }
 }

@@ -28,8 +28,10 @@ const shared = [
 ];
 
 /**
- * What the HTTP side, the event handlers (instantiated by the messaging module) and the readiness check share:
- * global so those modules resolve the same instances, above all the one index holder.
+ * What the HTTP side, the event handlers (providers of AppModule, found there by messaging) and the readiness
+ * check share, above all the one index holder. Still global: HealthModule (in the service core) injects
+ * PromotionIndexReadinessCheck, and the settings, promotions and promotion-index folders, like pricing and
+ * impact, depend on each other, so they cannot yet be modules of their own (#22 §3).
  */
 @Global()
 @Module({ providers: shared, exports: shared })

@@ -1,4 +1,5 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { deadLetterTopic } from '@promo/contracts';
 import { CLOCK, type Clock, isEventTimeObserver, METRICS_REGISTRY } from '@promo/platform';
 import type { Admin, Kafka, Producer } from 'kafkajs';
@@ -8,7 +9,7 @@ import { EventConsumer } from './consumer/event-consumer';
 import type { AnyEventHandler } from './consumer/event-handler';
 import { subscriptionsOf } from './consumer/topics';
 import { ensureTopics } from './kafka/ensure-topics';
-import { EVENT_HANDLERS, KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
+import { KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS } from './kafka/kafka.tokens';
 import type { MessagingModuleOptions } from './messaging.options';
 import { fetchConsumerLag } from './metrics/consumer-lag';
 import { MessagingMetrics } from './metrics/messaging.metrics';
@@ -35,7 +36,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(KAFKA_ADMIN) private readonly admin: Admin,
-    @Inject(EVENT_HANDLERS) private readonly handlers: readonly AnyEventHandler[],
+    private readonly moduleRef: ModuleRef,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     @Inject(METRICS_REGISTRY) registry: Registry,
@@ -50,7 +51,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all([this.admin.connect(), this.producer.connect()]);
     const partitions = this.options.partitions;
-    const subscriptions = subscriptionsOf(this.handlers, this.options.topicPrefix);
+    const handlers = this.resolveHandlers();
+    const subscriptions = subscriptionsOf(handlers, this.options.topicPrefix);
     await ensureTopics(this.admin, [
       ...subscriptions.flatMap(({ topic }) => [
         { topic, numPartitions: partitions },
@@ -61,7 +63,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     const now = () => this.clock.now();
     this.relay = new OutboxRelay({ dataSource: this.dataSource, producer: this.producer, logger: this.logger, now });
     this.relay.start();
-    if (this.handlers.length > 0) {
+    if (handlers.length > 0) {
       this.consumer = new EventConsumer({
         kafka: this.kafka,
         producer: this.producer,
@@ -82,6 +84,17 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     }
     this.sample();
     this.logger.log({ topics: this.consumer?.topics ?? [], group: this.options.groupId ?? this.options.app }, 'messaging started');
+  }
+
+  /** The app's instances of the handler classes it listed, wherever its modules provide them. */
+  private resolveHandlers(): AnyEventHandler[] {
+    return (this.options.handlers ?? []).map((type) => {
+      try {
+        return this.moduleRef.get(type, { strict: false });
+      } catch (error) {
+        throw new Error(`event handler ${type.name} is not a provider of any module of ${this.options.app}`, { cause: error });
+      }
+    });
   }
 
   /** Pauses consumption of the given topics (the others go on); a no-op before the consumer starts. */

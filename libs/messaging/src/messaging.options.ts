@@ -14,6 +14,7 @@ export interface MessagingModuleOptions {
   readonly partitions: number;
   /** Partitions the consumer handles at once (EventConsumerOptions.partitionsConsumedConcurrently; default 1). */
   readonly partitionsConsumedConcurrently?: number;
+  /** The handlers the app's consumer routes to, each a provider of one of the app's modules. */
   readonly handlers?: readonly Type<AnyEventHandler>[];
   /** Topics this app publishes through its outbox. */
   readonly publishes?: readonly OutboundEventType[];

@@ -1,9 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { PromotionChangedHandler } from './promotion-changed.handler';
 import { PromotionValidityService } from './promotion-validity.service';
 import { SharedCodeRegistry } from './shared-code-registry.service';
 import { SharedCodesController } from './shared-codes.controller';
 
-/** Global: the Kafka handlers live in the messaging module and reach this service from there. */
-@Global()
-@Module({ controllers: [SharedCodesController], providers: [PromotionValidityService, SharedCodeRegistry], exports: [PromotionValidityService] })
+/** Promotion validity (from pricing.promotion-changed, whose handler messaging finds here) and the shared-code registry. */
+@Module({ controllers: [SharedCodesController], providers: [PromotionValidityService, SharedCodeRegistry, PromotionChangedHandler] })
 export class PromotionsModule {}

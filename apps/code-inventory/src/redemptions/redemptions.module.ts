@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { RedemptionRecordedHandler } from './redemption-recorded.handler';
+import { RedemptionReversedHandler } from './redemption-reversed.handler';
 import { RedemptionsService } from './redemptions.service';
 
-/** Global: the Kafka handlers live in the messaging module and reach this service from there. */
-@Global()
-@Module({ providers: [RedemptionsService], exports: [RedemptionsService] })
+/** redemption.recorded and redemption.reversed: their handlers, which messaging finds here, and what they apply. */
+@Module({ providers: [RedemptionsService, RedemptionRecordedHandler, RedemptionReversedHandler] })
 export class RedemptionsModule {}

@@ -2,5 +2,4 @@
 export const KAFKA = Symbol('KAFKA');
 export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
 export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
-export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
